@@ -1,0 +1,67 @@
+// Calendar dates, instants with their UTC offset, and formatting them; no clocks in here.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace tend {
+
+// A local calendar date (the day as the user lived it).
+using Date = std::chrono::sys_days;
+using Weekday = std::chrono::weekday;
+
+// A moment in time and the UTC offset the user's clock had then.
+// local_seconds() is the wall-clock time as seconds since 1970-01-01T00:00 local.
+struct Instant {
+    std::int64_t utc_seconds = 0;
+    std::int32_t offset_seconds = 0;
+
+    std::int64_t local_seconds() const { return utc_seconds + offset_seconds; }
+    Date local_date() const;
+    int local_second_of_day() const;  // 0..86399
+    friend bool operator==(const Instant&, const Instant&) = default;
+};
+
+// Answers "what was the UTC offset at this local wall-clock time" (DST aware in the shell).
+using OffsetAtLocal = std::function<std::int32_t(std::int64_t local_seconds)>;
+
+// What the core knows of "now": the current instant and how to find offsets for other times.
+struct TimeContext {
+    Instant now;
+    OffsetAtLocal offset_at_local;
+
+    Date today() const { return now.local_date(); }
+    // The instant of a local wall-clock time, with the offset in force then.
+    Instant at_local(Date date, int second_of_day) const;
+};
+
+// A date from its parts, or nothing when the parts do not name a real day (2026-02-30).
+std::optional<Date> make_date(int year, int month, int day);
+// Strictly "YYYY-MM-DD"; nothing for anything else.
+std::optional<Date> parse_iso_date(std::string_view text);
+// "HH:MM" or "HH:MM:SS" to seconds since midnight; nothing when malformed or out of range.
+std::optional<int> parse_clock_time(std::string_view text);
+
+std::string format_date(Date date);                      // 2026-11-25
+std::string format_time_of_day(int second_of_day);       // 08:05
+std::string format_iso(const Instant& instant);          // 2026-11-25T08:05:00+01:00
+std::string format_offset(std::int32_t offset_seconds);  // +01:00
+std::string format_day_heading(Date date);               // Wed 25 Nov 2026
+std::string format_short_date(Date date);                // 25 Nov
+std::string month_key(Date date);                        // 2026-11
+
+int year_of(Date date);
+int month_of(Date date);
+int day_of(Date date);
+// The first day of the week that holds `date`, for weeks starting on `week_start`.
+Date start_of_week(Date date, Weekday week_start);
+Date first_of_month(Date date);
+Date last_of_month(Date date);
+std::optional<Weekday> parse_weekday(std::string_view name);  // "mon", "Monday", ...
+std::string_view weekday_name(Weekday day);                   // "Monday"
+
+}  // namespace tend

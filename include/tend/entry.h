@@ -1,0 +1,30 @@
+// One journal entry: when, what kind, its field values, an optional note and tags.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "tend/civil_time.h"
+#include "tend/field_value.h"
+
+namespace tend {
+
+struct Entry {
+    Instant at;
+    std::string kind;
+    std::vector<std::pair<std::string, FieldValue>> fields;  // in the kind's field order
+    std::string note;
+    std::vector<std::string> tags;
+    // Where it was read from, for messages: "journal/2026-11.toml" and the line of [[entry]].
+    std::string file;
+    int line = 0;
+
+    const FieldValue* field(std::string_view name) const;
+};
+
+// Orders entries by time; entries at the same second keep file order (stable).
+void sort_by_time(std::vector<Entry>& entries);
+
+}  // namespace tend

@@ -1,0 +1,55 @@
+// `tend check`: validate tend.toml and every month file, reporting FILE:LINE:COL problems.
+#include <fmt/format.h>
+
+#include "cli/context.h"
+#include "store/config_file.h"
+#include "store/file_io.h"
+#include "tend/error.h"
+
+namespace tend::cli {
+
+namespace {
+
+int run_check(Context& context) {
+    // tend.toml is checked on its own here, so a broken one is listed instead of stopping us.
+    Config config;
+    config.profile = pelvic_floor_profile(config.settings);
+    std::vector<store::Problem> problems;
+    if (const auto content =
+            store::read_file_if_exists(context.root() / "tend.toml", "tend.toml")) {
+        auto parsed = store::parse_config(*content, "tend.toml");
+        if (!store::has_errors(parsed.problems)) config = parsed.config;
+    }
+    const store::Journal journal(context.root(), config);
+    problems = journal.check(context.time().offset_at_local);
+
+    std::size_t errors = 0;
+    for (const auto& problem : problems) {
+        fmt::print("{}\n", problem.text());
+        if (problem.severity == store::Severity::error) ++errors;
+    }
+    const std::size_t warnings = problems.size() - errors;
+    const std::size_t files = journal.months().size();
+    if (errors == 0) {
+        fmt::print(
+            "checked {} month file{}: all good{}\n", files, files == 1 ? "" : "s",
+            warnings ? fmt::format(" ({} warning{})", warnings, warnings == 1 ? "" : "s") : "");
+        return exit_code::ok;
+    }
+    fmt::print("checked {} month file{}: {} problem{} to fix by hand\n", files,
+               files == 1 ? "" : "s", errors, errors == 1 ? "" : "s");
+    return exit_code::no;
+}
+
+}  // namespace
+
+Command add_check_command(CLI::App& app) {
+    CLI::App* command =
+        app.add_subcommand("check", "Check tend.toml and every month file for problems");
+    add_examples(*command,
+                 "  tend check\n"
+                 "  tend --dir ~/journal-copy check");
+    return {command, [](Context& context) { return run_check(context); }};
+}
+
+}  // namespace tend::cli

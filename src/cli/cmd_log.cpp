@@ -1,0 +1,143 @@
+// `tend log`: add one entry, quickly.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <sys/wait.h>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <iterator>
+
+#include "cli/context.h"
+#include "core/text.h"
+#include "render/entry_text.h"
+#include "store/file_io.h"
+#include "store/journal_paths.h"
+#include "tend/error.h"
+#include "tend/log_words.h"
+#include "tend/when.h"
+
+namespace tend::cli {
+
+namespace {
+
+struct LogOptions {
+    std::vector<std::string> words;
+    std::string at = "now";
+    bool edit = false;
+};
+
+constexpr std::size_t longest_note = 100000;
+
+// Notes may hold newlines and tabs; other control characters are refused.
+void check_note(std::string_view note) {
+    if (note.size() > longest_note)
+        throw user_error(fmt::format("the note is {} bytes long; the most a note can hold is {}",
+                                     note.size(), longest_note),
+                         "keep long texts in a file of your own and note where it is");
+    for (const char character : note) {
+        const auto byte = static_cast<unsigned char>(character);
+        if ((byte < 0x20 && character != '\n' && character != '\t') || byte == 0x7F)
+            throw user_error("the note contains a control character",
+                             "notes may hold text, newlines and tabs");
+    }
+}
+
+std::string normalise_note(std::string text) {
+    std::string clean;
+    clean.reserve(text.size());
+    for (std::size_t index = 0; index < text.size(); ++index)
+        if (!(text[index] == '\r' && index + 1 < text.size() && text[index + 1] == '\n'))
+            clean += text[index];
+    while (!clean.empty() && (clean.back() == '\n' || clean.back() == ' '))
+        clean.pop_back();
+    return clean;
+}
+
+std::string read_standard_input() {
+    std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+    if (text.size() > longest_note) check_note(text);
+    return text;
+}
+
+// Opens $VISUAL or $EDITOR on a private temporary file in the journal folder.
+std::string edit_note(const std::filesystem::path& root, const std::string& start) {
+    const auto editor = store::process_environment("VISUAL").value_or(
+        store::process_environment("EDITOR").value_or("vi"));
+    store::ensure_private_directory(root, root.string());
+    const auto path = root / fmt::format(".note.tmp-{}", ::getpid());
+    store::write_file_atomically(
+        path, start + "\n# Write the note above. Lines starting with # are left out.\n",
+        "the note");
+    // Like git: the editor variable may hold arguments, the path is passed through the environment.
+    ::setenv("TEND_NOTE_FILE", path.c_str(), 1);
+    const std::string command = fmt::format("{} \"$TEND_NOTE_FILE\"", editor);
+    const int status = std::system(command.c_str());
+    auto text = store::read_file_if_exists(path, "the note").value_or("");
+    std::filesystem::remove(path);
+    if (status != 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        throw user_error(
+            fmt::format("the editor '{}' did not finish cleanly, so nothing was logged", editor));
+    std::string note;
+    for (const auto line : split(text, '\n'))
+        if (!line.starts_with('#')) note += std::string(line) + "\n";
+    return note;
+}
+
+std::string when_text(const Instant& at, const TimeContext& time) {
+    const Date day = at.local_date();
+    const std::string clock = format_time_of_day(at.local_second_of_day());
+    if (day == time.today()) return fmt::format("today at {}", clock);
+    if (day == time.today() - std::chrono::days{1}) return fmt::format("yesterday at {}", clock);
+    return fmt::format("on {} at {}", format_day_heading(day), clock);
+}
+
+int run_log(const LogOptions& options, Context& context) {
+    const Config& config = context.journal().config();
+    LogWords words = parse_log_words(config, options.words);
+    const Instant at = parse_when(options.at, context.time());
+    refuse_future(at, context.time());
+
+    std::string note = words.note;
+    if (words.note_from_stdin) note += (note.empty() ? "" : "\n") + read_standard_input();
+    if (options.edit) note = edit_note(context.root(), note);
+    note = normalise_note(std::move(note));
+    check_note(note);
+    if (!is_valid_utf8(note))
+        throw user_error("the note is not valid UTF-8 text", "check your terminal's encoding");
+
+    Entry entry{
+        at, words.kind->name, std::move(words.fields), std::move(note), std::move(words.tags), {},
+        0};
+    context.journal().append(entry);
+
+    const std::string values = render::describe_values(entry, config);
+    fmt::print("logged {}{} {}\n", entry.kind, values.empty() ? "" : fmt::format(" ({})", values),
+               when_text(at, context.time()));
+    return exit_code::ok;
+}
+
+}  // namespace
+
+Command add_log_command(CLI::App& app) {
+    auto options = std::make_shared<LogOptions>();
+    CLI::App* command = app.add_subcommand(
+        "log", "Add an entry: tend log KIND [VALUE] [FIELD=VALUE ...] [@tag ...] [note ...]");
+    command->add_option("words", options->words, "Kind, values, @tags and note words")
+        ->required()
+        ->option_text("KIND ...");
+    command
+        ->add_option(
+            "--at", options->at,
+            "When it happened: now, 21:30, \"yesterday 21:30\", mon, 2026-11-20, \"2h ago\" ...")
+        ->option_text("WHEN");
+    command->add_flag("--edit", options->edit, "Write the note in $VISUAL or $EDITOR");
+    add_examples(
+        *command,
+        "  tend log dilate 3 min=15 pain=2\n"
+        "  tend log kegels sets=3 reps=10 @morning\n"
+        "  tend log sex pain=3 anxiety=2 --at \"yesterday 22:30\" much easier than last week");
+    return {command, [options](Context& context) { return run_log(*options, context); }};
+}
+
+}  // namespace tend::cli

@@ -1,0 +1,34 @@
+// The shared context of subcommands.
+#include "cli/context.h"
+
+#include <unistd.h>
+
+#include "cli/clock.h"
+
+namespace tend::cli {
+
+Context::Context(const GlobalOptions& options)
+    : options_(options),
+      time_(system_time_context(store::process_environment)),
+      root_(store::locate_journal(options.dir, store::process_environment)) {}
+
+const store::Journal& Context::journal() {
+    if (!journal_) journal_.emplace(root_);
+    return *journal_;
+}
+
+bool Context::use_color() {
+    if (options_.color == "always") return true;
+    if (options_.color == "never") return false;
+    if (store::process_environment("NO_COLOR")) return false;
+    const ColorMode setting = journal().config().settings.color;
+    if (setting == ColorMode::always) return true;
+    if (setting == ColorMode::never) return false;
+    return ::isatty(STDOUT_FILENO) == 1;
+}
+
+void add_examples(CLI::App& app, std::string_view examples) {
+    app.footer(fmt::format("Examples:\n{}", examples));
+}
+
+}  // namespace tend::cli

@@ -1,0 +1,92 @@
+// tend's entry point: parse the command line, run one subcommand, turn errors into exit codes.
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <new>
+#include <system_error>
+#include <vector>
+
+#include "cli/context.h"
+#include "tend/error.h"
+
+namespace {
+
+constexpr std::string_view exit_codes_help =
+    "Exit codes: 0 ok; 1 a plain \"no\" (check found problems, plan due: nothing due);\n"
+    "2 bad input or a journal file to fix; 3 the system failed (disk, permissions).\n"
+    "The journal is plain TOML in --dir, $TEND_DIR, $XDG_DATA_HOME/tend or ~/.local/share/tend.";
+
+std::string lowercase_first(std::string text) {
+    if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z')
+        text[0] = static_cast<char>(text[0] + 32);
+    return text;
+}
+
+void print_error(std::string_view message, std::string_view hint = {}) {
+    std::string line = fmt::format("tend: {}", message);
+    if (!hint.empty()) line += fmt::format(" - {}", hint);
+    // One line, whatever the message held.
+    for (char& character : line)
+        if (character == '\n' || character == '\r') character = ' ';
+    std::fputs((line + "\n").c_str(), stderr);
+}
+
+int run(int argc, char** argv) {
+    CLI::App app{"tend: a private journal for symptoms and therapy sessions", "tend"};
+    app.footer(std::string(exit_codes_help));
+    app.set_version_flag("--version", std::string("tend ") + TEND_VERSION);
+    app.require_subcommand(0, 1);
+
+    tend::cli::GlobalOptions global;
+    app.add_option("--dir", global.dir,
+                   "Journal folder (default: $TEND_DIR, $XDG_DATA_HOME/tend, ~/.local/share/tend)")
+        ->option_text("FOLDER");
+    app.add_option("--color", global.color, "Colour output: auto, always or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+
+    std::vector<tend::cli::Command> commands = {
+        tend::cli::add_log_command(app),  tend::cli::add_show_command(app),
+        tend::cli::add_undo_command(app), tend::cli::add_check_command(app),
+        tend::cli::add_init_command(app), tend::cli::add_kinds_command(app),
+    };
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& help) {
+        return app.exit(help);
+    } catch (const CLI::CallForAllHelp& help) {
+        return app.exit(help);
+    } catch (const CLI::CallForVersion& version) {
+        return app.exit(version);
+    } catch (const CLI::ParseError& error) {
+        print_error(lowercase_first(error.what()), "see 'tend --help'");
+        return tend::exit_code::user_error;
+    }
+
+    tend::cli::Context context(global);
+    for (const auto& command : commands)
+        if (command.app->parsed()) return command.run(context);
+    // No subcommand: what is logged today.
+    return commands[1].run(context);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        return run(argc, argv);
+    } catch (const tend::user_error& error) {
+        print_error(error.what(), error.hint());
+        return tend::exit_code::user_error;
+    } catch (const std::system_error& error) {
+        print_error(error.what());
+        return tend::exit_code::system_error;
+    } catch (const std::bad_alloc&) {
+        print_error("out of memory");
+        return tend::exit_code::system_error;
+    } catch (const std::exception& error) {
+        print_error(fmt::format("internal error: {}", error.what()), "please report this");
+        return tend::exit_code::system_error;
+    }
+}

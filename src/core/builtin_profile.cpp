@@ -1,0 +1,94 @@
+// The built-in profiles: pelvic-floor (see shared/domain.md) and blank.
+#include "tend/profile.h"
+
+namespace tend {
+
+namespace {
+
+FieldSpec scale(std::string name, std::string label = {}) {
+    return FieldSpec{std::move(name), FieldType::scale, 0, 10, {}, std::move(label), {}};
+}
+FieldSpec duration(std::string name = "minutes") {
+    return FieldSpec{std::move(name), FieldType::duration, 0, 1440, {}, {}, {}};
+}
+FieldSpec integer(std::string name, std::optional<double> min, std::optional<double> max,
+                  std::string unit = {}) {
+    return FieldSpec{std::move(name), FieldType::integer, min, max, {}, {}, std::move(unit)};
+}
+FieldSpec text(std::string name) {
+    return FieldSpec{std::move(name), FieldType::text, {}, {}, {}, {}, {}};
+}
+FieldSpec boolean(std::string name) {
+    return FieldSpec{std::move(name), FieldType::boolean, {}, {}, {}, {}, {}};
+}
+FieldSpec choice(std::string name, std::vector<std::string> choices) {
+    return FieldSpec{std::move(name), FieldType::choice, {}, {}, std::move(choices), {}, {}};
+}
+
+}  // namespace
+
+Profile pelvic_floor_profile(const Settings& settings) {
+    Profile profile{"pelvic-floor", {}};
+    auto& kinds = profile.kinds;
+    kinds.push_back({"dilate",
+                     "dilator session",
+                     {integer("size", 1, settings.dilator_sizes), duration(), scale("pain"),
+                      scale("anxiety"), boolean("overnight")},
+                     "size",
+                     "size"});
+    kinds.push_back({"kegels",
+                     "pelvic-floor contractions",
+                     {integer("sets", 1, 20), integer("reps", 1, 100), integer("hold", 1, 60, "s")},
+                     "reps",
+                     ""});
+    kinds.push_back(
+        {"relax", "reverse kegels, breathing, down-training", {duration()}, "minutes", ""});
+    kinds.push_back(
+        {"massage", "internal or perineal massage", {duration(), scale("pain")}, "minutes", ""});
+    kinds.push_back({"stretch",
+                     "stretches such as happy baby",
+                     {choice("pose", {"happy-baby", "child", "cat-cow", "butterfly", "pigeon",
+                                      "figure-four", "deep-squat", "other"}),
+                      duration()},
+                     "pose",
+                     ""});
+    kinds.push_back(
+        {"cardio", "walking, cycling, swimming...", {duration(), text("activity")}, "minutes", ""});
+    kinds.push_back({"sex",
+                     "intimacy and how it felt",
+                     {scale("pain"), scale("anxiety"), boolean("penetration"), scale("comfort")},
+                     "pain",
+                     ""});
+    kinds.push_back({"pain",
+                     "pain outside sessions",
+                     {scale("level", "pain"), text("location"), text("trigger")},
+                     "level",
+                     ""});
+    kinds.push_back({"med", "a medicine taken", {text("name"), text("dose")}, "name", ""});
+    kinds.push_back({"procedure",
+                     "a treatment such as Botox",
+                     {text("name"), integer("units", 0, 1000)},
+                     "name",
+                     ""});
+    kinds.push_back({"visit",
+                     "a doctor or physical therapy appointment",
+                     {choice("with", {"gyn", "pt", "other"}), text("exam")},
+                     "with",
+                     ""});
+    kinds.push_back({"period", "menstruation", {integer("flow", 0, 3)}, "flow", ""});
+    kinds.push_back({"question",
+                     "something to ask at the next visit (the note is the question)",
+                     {boolean("answered")},
+                     "",
+                     ""});
+    kinds.push_back({"note", "anything else (the note is the entry)", {}, "", ""});
+    return profile;
+}
+
+Profile blank_profile() {
+    Profile profile{"blank", {}};
+    profile.kinds.push_back({"note", "anything else (the note is the entry)", {}, "", ""});
+    return profile;
+}
+
+}  // namespace tend

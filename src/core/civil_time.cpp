@@ -1,0 +1,158 @@
+// Calendar arithmetic on std::chrono's civil types, and the fixed formats tend writes.
+#include "tend/civil_time.h"
+
+#include <fmt/format.h>
+#include <array>
+#include <charconv>
+
+#include "core/text.h"
+
+namespace tend {
+
+namespace {
+
+constexpr std::int64_t seconds_per_day = 86400;
+
+std::int64_t floor_div(std::int64_t value, std::int64_t divisor) {
+    std::int64_t quotient = value / divisor;
+    if ((value % divisor != 0) && ((value < 0) != (divisor < 0))) --quotient;
+    return quotient;
+}
+
+std::chrono::year_month_day civil(Date date) {
+    return std::chrono::year_month_day{date};
+}
+
+constexpr std::array<std::string_view, 7> weekday_names = {
+    "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+constexpr std::array<std::string_view, 12> month_abbreviations = {
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+}  // namespace
+
+Date Instant::local_date() const {
+    return Date{std::chrono::days{floor_div(local_seconds(), seconds_per_day)}};
+}
+
+int Instant::local_second_of_day() const {
+    const std::int64_t days = floor_div(local_seconds(), seconds_per_day);
+    return static_cast<int>(local_seconds() - days * seconds_per_day);
+}
+
+Instant TimeContext::at_local(Date date, int second_of_day) const {
+    const std::int64_t local =
+        static_cast<std::int64_t>(date.time_since_epoch().count()) * seconds_per_day +
+        second_of_day;
+    const std::int32_t offset = offset_at_local ? offset_at_local(local) : now.offset_seconds;
+    return Instant{local - offset, offset};
+}
+
+std::optional<Date> make_date(int year, int month, int day) {
+    if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31) return {};
+    const std::chrono::year_month_day ymd{std::chrono::year{year},
+                                          std::chrono::month{static_cast<unsigned>(month)},
+                                          std::chrono::day{static_cast<unsigned>(day)}};
+    if (!ymd.ok()) return {};
+    return Date{ymd};
+}
+
+std::optional<Date> parse_iso_date(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return {};
+    const auto year = parse_digits(text.substr(0, 4));
+    const auto month = parse_digits(text.substr(5, 2));
+    const auto day = parse_digits(text.substr(8, 2));
+    if (!year || !month || !day) return {};
+    return make_date(*year, *month, *day);
+}
+
+std::optional<int> parse_clock_time(std::string_view text) {
+    if (text.size() != 5 && text.size() != 8) return {};
+    if (text[2] != ':' || (text.size() == 8 && text[5] != ':')) return {};
+    const auto hours = parse_digits(text.substr(0, 2));
+    const auto minutes = parse_digits(text.substr(3, 2));
+    const auto seconds = text.size() == 8 ? parse_digits(text.substr(6, 2)) : std::optional<int>{0};
+    if (!hours || !minutes || !seconds || *hours > 23 || *minutes > 59 || *seconds > 59) return {};
+    return *hours * 3600 + *minutes * 60 + *seconds;
+}
+
+std::string format_date(Date date) {
+    const auto ymd = civil(date);
+    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
+                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+}
+
+std::string format_time_of_day(int second_of_day) {
+    return fmt::format("{:02}:{:02}", second_of_day / 3600, second_of_day / 60 % 60);
+}
+
+std::string format_offset(std::int32_t offset_seconds) {
+    const char sign = offset_seconds < 0 ? '-' : '+';
+    const int magnitude = offset_seconds < 0 ? -offset_seconds : offset_seconds;
+    return fmt::format("{}{:02}:{:02}", sign, magnitude / 3600, magnitude / 60 % 60);
+}
+
+std::string format_iso(const Instant& instant) {
+    const int second = instant.local_second_of_day();
+    return fmt::format("{}T{:02}:{:02}:{:02}{}", format_date(instant.local_date()), second / 3600,
+                       second / 60 % 60, second % 60, format_offset(instant.offset_seconds));
+}
+
+std::string format_day_heading(Date date) {
+    const auto ymd = civil(date);
+    const Weekday day{date};
+    return fmt::format(
+        "{} {} {} {}", weekday_name(day).substr(0, 3), static_cast<unsigned>(ymd.day()),
+        month_abbreviations[static_cast<unsigned>(ymd.month()) - 1], static_cast<int>(ymd.year()));
+}
+
+std::string format_short_date(Date date) {
+    const auto ymd = civil(date);
+    return fmt::format("{} {}", static_cast<unsigned>(ymd.day()),
+                       month_abbreviations[static_cast<unsigned>(ymd.month()) - 1]);
+}
+
+std::string month_key(Date date) {
+    const auto ymd = civil(date);
+    return fmt::format("{:04}-{:02}", static_cast<int>(ymd.year()),
+                       static_cast<unsigned>(ymd.month()));
+}
+
+int year_of(Date date) {
+    return static_cast<int>(civil(date).year());
+}
+int month_of(Date date) {
+    return static_cast<int>(static_cast<unsigned>(civil(date).month()));
+}
+int day_of(Date date) {
+    return static_cast<int>(static_cast<unsigned>(civil(date).day()));
+}
+
+Date start_of_week(Date date, Weekday week_start) {
+    return date - (Weekday{date} - week_start);
+}
+
+Date first_of_month(Date date) {
+    const auto ymd = civil(date);
+    return Date{ymd.year() / ymd.month() / std::chrono::day{1}};
+}
+
+Date last_of_month(Date date) {
+    const auto ymd = civil(date);
+    return Date{ymd.year() / ymd.month() / std::chrono::last};
+}
+
+std::optional<Weekday> parse_weekday(std::string_view name) {
+    const std::string lowered = to_lower(name);
+    if (lowered.size() < 3) return {};
+    for (unsigned index = 0; index < weekday_names.size(); ++index) {
+        const std::string full = to_lower(weekday_names[index]);
+        if (full.starts_with(lowered)) return Weekday{index};
+    }
+    return {};
+}
+
+std::string_view weekday_name(Weekday day) {
+    return weekday_names[day.c_encoding()];
+}
+
+}  // namespace tend

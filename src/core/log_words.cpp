@@ -1,0 +1,122 @@
+// Reading `tend log` words: kind, bare primary value, field=value pairs, @tags and the note.
+#include "tend/log_words.h"
+
+#include <fmt/format.h>
+#include <algorithm>
+
+#include "core/text.h"
+#include "tend/error.h"
+
+namespace tend {
+
+namespace {
+
+// "min=15" -> {"min", "15"} when the left side looks like a field name.
+std::optional<std::pair<std::string_view, std::string_view>> split_assignment(
+    std::string_view word) {
+    const std::size_t equals = word.find('=');
+    if (equals == std::string_view::npos || equals == 0) return {};
+    const std::string_view name = word.substr(0, equals);
+    const bool looks_like_name = std::all_of(name.begin(), name.end(), [](char character) {
+        return (character >= 'a' && character <= 'z') || (character >= 'A' && character <= 'Z') ||
+               (character >= '0' && character <= '9') || character == '_' || character == '-';
+    });
+    if (!looks_like_name) return {};
+    return std::pair{name, word.substr(equals + 1)};
+}
+
+bool looks_numeric(std::string_view word) {
+    if (!word.empty() && (word.front() == '-' || word.front() == '+')) word.remove_prefix(1);
+    return !word.empty() && word.front() >= '0' && word.front() <= '9';
+}
+
+void check_tag(std::string_view tag) {
+    if (tag.empty()) throw user_error("a tag needs a name after '@'", "for example @evening");
+    for (const char character : tag) {
+        const auto byte = static_cast<unsigned char>(character);
+        if (byte <= 0x20 || byte == 0x7F || character == ',' || character == '@')
+            throw user_error(fmt::format("the tag '@{}' has a character tags can't hold", tag),
+                             "tags are single words such as @evening or @after-work");
+    }
+}
+
+void check_note_word(std::string_view word) {
+    if (!is_valid_utf8(word))
+        throw user_error("the note is not valid UTF-8 text", "check your terminal's encoding");
+    if (word.find('\0') != std::string_view::npos) throw user_error("the note contains a NUL byte");
+}
+
+class FieldSetter {
+  public:
+    FieldSetter(const KindSpec& kind, std::vector<std::pair<std::string, FieldValue>>& fields)
+        : kind_(kind), fields_(fields) {}
+
+    void set(const FieldSpec& field, FieldValue value, std::string_view typed) {
+        const bool already = std::any_of(fields_.begin(), fields_.end(), [&](const auto& pair) {
+            return pair.first == field.name;
+        });
+        if (already)
+            throw user_error(
+                fmt::format("{} is given twice", field.name),
+                fmt::format("'{}' sets {} again; give each field once", typed, field.name));
+        fields_.emplace_back(field.name, std::move(value));
+    }
+
+    void put_in_profile_order() {
+        std::vector<std::pair<std::string, FieldValue>> ordered;
+        for (const auto& spec : kind_.fields)
+            for (auto& pair : fields_)
+                if (pair.first == spec.name) ordered.push_back(std::move(pair));
+        fields_ = std::move(ordered);
+    }
+
+  private:
+    const KindSpec& kind_;
+    std::vector<std::pair<std::string, FieldValue>>& fields_;
+};
+
+}  // namespace
+
+LogWords parse_log_words(const Config& config, std::span<const std::string> words) {
+    if (words.empty())
+        throw user_error("tend log needs a kind", "for example: tend log kegels, tend log pain 4");
+    for (const auto& word : words)
+        check_note_word(word);
+
+    LogWords result;
+    result.kind = &resolve_kind(config.profile, words[0]);
+    const KindSpec& kind = *result.kind;
+    FieldSetter setter(kind, result.fields);
+    std::vector<std::string_view> note_words;
+
+    for (std::size_t index = 1; index < words.size(); ++index) {
+        const std::string_view word = words[index];
+        if (word == "-") {
+            result.note_from_stdin = true;
+        } else if (word.starts_with("@")) {
+            check_tag(word.substr(1));
+            if (std::find(result.tags.begin(), result.tags.end(), word.substr(1)) ==
+                result.tags.end())
+                result.tags.emplace_back(word.substr(1));
+        } else if (const auto assignment = split_assignment(word)) {
+            const FieldSpec& field = resolve_field(kind, assignment->first);
+            setter.set(field, parse_field_value(field, assignment->second), word);
+        } else if (index == 1 && !kind.primary.empty() &&
+                   (!kind.field(kind.primary)->is_numeric() || looks_numeric(word))) {
+            // A number after a numeric primary must be a valid value; a plain word after one
+            // starts the note instead ("tend log pain sharp after walking").
+            const FieldSpec& primary = *kind.field(kind.primary);
+            setter.set(primary, parse_field_value(primary, word), word);
+        } else {
+            note_words.push_back(word);
+        }
+    }
+    setter.put_in_profile_order();
+    for (std::size_t index = 0; index < note_words.size(); ++index) {
+        if (index > 0) result.note += ' ';
+        result.note += note_words[index];
+    }
+    return result;
+}
+
+}  // namespace tend

@@ -1,0 +1,138 @@
+// Small text helpers shared by the parsers.
+#include "core/text.h"
+
+#include <fmt/format.h>
+#include <algorithm>
+
+namespace tend {
+
+std::string to_lower(std::string_view text) {
+    std::string lowered(text);
+    std::transform(lowered.begin(), lowered.end(), lowered.begin(), [](unsigned char character) {
+        return static_cast<char>(character >= 'A' && character <= 'Z' ? character + 32 : character);
+    });
+    return lowered;
+}
+
+std::string_view trim(std::string_view text) {
+    const auto is_space = [](char character) {
+        return character == ' ' || character == '\t' || character == '\n' || character == '\r';
+    };
+    while (!text.empty() && is_space(text.front()))
+        text.remove_prefix(1);
+    while (!text.empty() && is_space(text.back()))
+        text.remove_suffix(1);
+    return text;
+}
+
+std::optional<int> parse_digits(std::string_view text) {
+    if (text.empty() || text.size() > 9) return {};
+    int value = 0;
+    for (const char character : text) {
+        if (character < '0' || character > '9') return {};
+        value = value * 10 + (character - '0');
+    }
+    return value;
+}
+
+std::vector<std::string_view> split(std::string_view text, char separator) {
+    std::vector<std::string_view> parts;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t end = text.find(separator, start);
+        parts.push_back(text.substr(start, end - start));
+        if (end == std::string_view::npos) break;
+        start = end + 1;
+    }
+    return parts;
+}
+
+bool is_valid_utf8(std::string_view text) {
+    std::size_t index = 0;
+    while (index < text.size()) {
+        const auto lead = static_cast<unsigned char>(text[index]);
+        std::size_t length = 0;
+        std::uint32_t code_point = 0;
+        if (lead < 0x80) {
+            ++index;
+            continue;
+        } else if ((lead & 0xE0) == 0xC0) {
+            length = 2;
+            code_point = lead & 0x1Fu;
+        } else if ((lead & 0xF0) == 0xE0) {
+            length = 3;
+            code_point = lead & 0x0Fu;
+        } else if ((lead & 0xF8) == 0xF0) {
+            length = 4;
+            code_point = lead & 0x07u;
+        } else {
+            return false;
+        }
+        if (index + length > text.size()) return false;
+        for (std::size_t offset = 1; offset < length; ++offset) {
+            const auto continuation = static_cast<unsigned char>(text[index + offset]);
+            if ((continuation & 0xC0) != 0x80) return false;
+            code_point = (code_point << 6) | (continuation & 0x3Fu);
+        }
+        // Overlong forms, surrogates and values past U+10FFFF are not valid UTF-8.
+        const std::uint32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+        if (code_point < smallest[length] || code_point > 0x10FFFF ||
+            (code_point >= 0xD800 && code_point <= 0xDFFF))
+            return false;
+        index += length;
+    }
+    return true;
+}
+
+std::size_t edit_distance(std::string_view left, std::string_view right) {
+    const std::size_t rows = left.size() + 1;
+    const std::size_t columns = right.size() + 1;
+    std::vector<std::size_t> table(rows * columns);
+    const auto cell = [&](std::size_t row, std::size_t column) -> std::size_t& {
+        return table[row * columns + column];
+    };
+    for (std::size_t row = 0; row < rows; ++row)
+        cell(row, 0) = row;
+    for (std::size_t column = 0; column < columns; ++column)
+        cell(0, column) = column;
+    for (std::size_t row = 1; row < rows; ++row) {
+        for (std::size_t column = 1; column < columns; ++column) {
+            const std::size_t cost = left[row - 1] == right[column - 1] ? 0 : 1;
+            cell(row, column) = std::min({cell(row - 1, column) + 1, cell(row, column - 1) + 1,
+                                          cell(row - 1, column - 1) + cost});
+            if (row > 1 && column > 1 && left[row - 1] == right[column - 2] &&
+                left[row - 2] == right[column - 1])
+                cell(row, column) = std::min(cell(row, column), cell(row - 2, column - 2) + 1);
+        }
+    }
+    return cell(rows - 1, columns - 1);
+}
+
+std::optional<std::string> closest_match(std::string_view typed,
+                                         const std::vector<std::string>& candidates) {
+    const std::string lowered = to_lower(typed);
+    const std::size_t allowed =
+        std::max<std::size_t>(1, std::min<std::size_t>(2, lowered.size() / 3));
+    std::optional<std::string> best;
+    std::size_t best_distance = allowed + 1;
+    for (const auto& candidate : candidates) {
+        const std::size_t distance = edit_distance(lowered, candidate);
+        if (distance < best_distance) {
+            best_distance = distance;
+            best = candidate;
+        }
+    }
+    return best;
+}
+
+std::string quoted_list(const std::vector<std::string>& items, std::string_view last_joiner) {
+    std::string joined;
+    for (std::size_t index = 0; index < items.size(); ++index) {
+        if (index > 0)
+            joined += index + 1 == items.size() ? fmt::format(" {} ", last_joiner) : ", ";
+        joined += fmt::format("'{}'", items[index]);
+    }
+    return joined;
+}
+
+}  // namespace tend

@@ -1,0 +1,50 @@
+// A small JSON value with ordered keys, and its text; for --json output of every command.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace tend::render {
+
+class Json {
+  public:
+    using Array = std::vector<Json>;
+    using Object = std::vector<std::pair<std::string, Json>>;
+
+    Json() : value_(nullptr) {}
+    Json(std::nullptr_t) : value_(nullptr) {}
+    Json(bool value) : value_(value) {}
+    Json(int value) : value_(std::int64_t{value}) {}
+    Json(std::int64_t value) : value_(value) {}
+    Json(double value) : value_(value) {}
+    Json(std::string value) : value_(std::move(value)) {}
+    Json(std::string_view value) : value_(std::string(value)) {}
+    Json(const char* value) : value_(std::string(value)) {}
+
+    static Json object() { return Json(Object{}); }
+    static Json array() { return Json(Array{}); }
+
+    // Adds a key to an object (keys keep the order they were added in).
+    Json& set(std::string key, Json value);
+    // Appends to an array.
+    Json& push(Json value);
+
+    // Pretty text with two-space indentation, ending without a newline.
+    std::string dump() const;
+
+  private:
+    explicit Json(Array value) : value_(std::move(value)) {}
+    explicit Json(Object value) : value_(std::move(value)) {}
+    void dump_to(std::string& out, int depth) const;
+
+    std::variant<std::nullptr_t, bool, std::int64_t, double, std::string, Array, Object> value_;
+};
+
+// "text" with JSON escapes; non-ASCII UTF-8 is kept as it is.
+std::string json_string(std::string_view text);
+
+}  // namespace tend::render

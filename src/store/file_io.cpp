@@ -1,0 +1,146 @@
+// Safe file writes for the journal: O_EXCL temporaries, fsync, rename, folder fsync.
+#include "store/file_io.h"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cerrno>
+
+#include <atomic>
+#include <system_error>
+
+#include "tend/error.h"
+
+namespace tend::store {
+
+namespace {
+
+constexpr std::string_view temporary_marker = ".tmp-";
+
+class FileDescriptor {
+  public:
+    explicit FileDescriptor(int descriptor) : descriptor_(descriptor) {}
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
+    ~FileDescriptor() {
+        if (descriptor_ >= 0) ::close(descriptor_);
+    }
+    int get() const { return descriptor_; }
+    // Closes now so that a failing close (NFS, quota) is reported.
+    int close() {
+        const int result = ::close(descriptor_);
+        descriptor_ = -1;
+        return result;
+    }
+
+  private:
+    int descriptor_;
+};
+
+[[noreturn]] void fail(std::string_view action, std::string_view display_name) {
+    throw fmt::system_error(errno, "can't {} '{}'", action, display_name);
+}
+
+void write_all(int descriptor, std::string_view content, std::string_view display_name) {
+    while (!content.empty()) {
+        const ssize_t written = ::write(descriptor, content.data(), content.size());
+        if (written < 0) {
+            if (errno == EINTR) continue;
+            fail("write", display_name);
+        }
+        content.remove_prefix(static_cast<std::size_t>(written));
+    }
+}
+
+void sync_folder(const std::filesystem::path& folder, std::string_view display_name) {
+    FileDescriptor descriptor(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (descriptor.get() < 0) fail("open the folder of", display_name);
+    if (::fsync(descriptor.get()) != 0 && errno != EINVAL) fail("sync the folder of", display_name);
+}
+
+}  // namespace
+
+bool is_temporary_file_name(std::string_view name) {
+    return name.starts_with('.') && name.find(temporary_marker) != std::string_view::npos;
+}
+
+std::optional<std::string> read_file_if_exists(const std::filesystem::path& path,
+                                               std::string_view display_name) {
+    FileDescriptor descriptor(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (descriptor.get() < 0) {
+        if (errno == ENOENT) return std::nullopt;
+        fail("read", display_name);
+    }
+    struct stat status {};
+    if (::fstat(descriptor.get(), &status) != 0) fail("read", display_name);
+    if (S_ISDIR(status.st_mode))
+        throw user_error(fmt::format("'{}' is a folder, not a file", display_name),
+                         "move it away so tend can use that name");
+    std::string content;
+    content.reserve(static_cast<std::size_t>(status.st_size));
+    char buffer[65536];
+    while (true) {
+        const ssize_t count = ::read(descriptor.get(), buffer, sizeof buffer);
+        if (count < 0) {
+            if (errno == EINTR) continue;
+            fail("read", display_name);
+        }
+        if (count == 0) break;
+        content.append(buffer, static_cast<std::size_t>(count));
+    }
+    return content;
+}
+
+void ensure_private_directory(const std::filesystem::path& path, std::string_view display_name) {
+    struct stat status {};
+    if (::stat(path.c_str(), &status) == 0) {
+        if (!S_ISDIR(status.st_mode))
+            throw user_error(fmt::format("'{}' is a file, not a folder", display_name));
+        return;
+    }
+    if (path.has_parent_path() && path.parent_path() != path)
+        ensure_private_directory(path.parent_path(), path.parent_path().string());
+    if (::mkdir(path.c_str(), 0700) != 0 && errno != EEXIST)
+        fail("create the folder", display_name);
+    // mkdir's mode is filtered by the umask; a health journal is private whatever the umask.
+    if (::chmod(path.c_str(), 0700) != 0) fail("set permissions on", display_name);
+}
+
+void write_file_atomically(const std::filesystem::path& target, std::string_view content,
+                           std::string_view display_name) {
+    static std::atomic<unsigned> counter{0};
+    const std::filesystem::path folder = target.parent_path();
+    const std::filesystem::path temporary =
+        folder / fmt::format(".{}{}{}-{}", target.filename().string(), temporary_marker, ::getpid(),
+                             counter++);
+    FileDescriptor descriptor(
+        ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600));
+    if (descriptor.get() < 0) fail("write", display_name);
+    try {
+        if (::fchmod(descriptor.get(), 0600) != 0) fail("set permissions on", display_name);
+        write_all(descriptor.get(), content, display_name);
+        if (::fsync(descriptor.get()) != 0) fail("sync", display_name);
+        if (descriptor.close() != 0) fail("write", display_name);
+        struct stat status {};
+        if (::stat(target.c_str(), &status) == 0 && S_ISDIR(status.st_mode)) {
+            errno = EISDIR;
+            fail("replace", display_name);
+        }
+        if (::rename(temporary.c_str(), target.c_str()) != 0) fail("replace", display_name);
+    } catch (...) {
+        ::unlink(temporary.c_str());
+        throw;
+    }
+    sync_folder(folder, display_name);
+}
+
+void remove_stale_temporary_files(const std::filesystem::path& folder) {
+    std::error_code error;
+    for (const auto& item : std::filesystem::directory_iterator(folder, error)) {
+        if (is_temporary_file_name(item.path().filename().string()))
+            std::filesystem::remove(item.path(), error);
+    }
+}
+
+}  // namespace tend::store

@@ -1,0 +1,33 @@
+// Reading files and writing them safely: private permissions, temp file, fsync, rename.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace tend::store {
+
+// The whole file, or nothing when it does not exist. Throws fmt::system_error on other
+// failures and user_error when the path is a directory.
+std::optional<std::string> read_file_if_exists(const std::filesystem::path& path,
+                                               std::string_view display_name);
+
+// Creates `path` and missing parents with mode 0700 (whatever the umask). Existing folders are
+// left as they are.
+void ensure_private_directory(const std::filesystem::path& path, std::string_view display_name);
+
+// Replaces `target` with `content` so that a reader or a crash sees either the old file or the
+// new one, never a mix: write a temporary file (O_EXCL, 0600) beside it, fsync it, rename it
+// over the target, fsync the folder. Throws fmt::system_error naming `display_name`.
+void write_file_atomically(const std::filesystem::path& target, std::string_view content,
+                           std::string_view display_name);
+
+// Removes temporary files left in `folder` by a writer that was killed. Call with the folder
+// lock held: then no live writer has a temporary file there.
+void remove_stale_temporary_files(const std::filesystem::path& folder);
+
+// True for the names write_file_atomically uses for its temporary files.
+bool is_temporary_file_name(std::string_view name);
+
+}  // namespace tend::store

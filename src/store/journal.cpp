@@ -1,0 +1,135 @@
+// The journal folder: month files in, entries out; new entries appended safely.
+#include "store/journal.h"
+
+#include <algorithm>
+
+#include "store/config_file.h"
+#include "store/file_io.h"
+#include "store/folder_lock.h"
+#include "store/month_file.h"
+#include "store/toml_writer.h"
+#include "store/undo_log.h"
+#include "tend/error.h"
+
+namespace tend::store {
+
+namespace {
+
+constexpr std::string_view month_names[] = {"January",   "February", "March",    "April",
+                                            "May",       "June",     "July",     "August",
+                                            "September", "October",  "November", "December"};
+
+std::string new_month_header(const std::string& month, std::string_view newline) {
+    const int month_number = std::stoi(month.substr(5, 2));
+    return fmt::format(
+        "# tend journal, {} {}: one [[entry]] per session. Edit freely; see docs/format.md.{}",
+        month_names[month_number - 1], month.substr(0, 4), newline);
+}
+
+bool month_overlaps(const std::string& month, const Period& period) {
+    const Date first = *parse_iso_date(month + "-01");
+    return (!period.to || first <= *period.to) &&
+           (!period.from || last_of_month(first) >= *period.from);
+}
+
+[[noreturn]] void stop_at(const Problem& problem) {
+    throw user_error(problem.text(), "fix it by hand, then run 'tend check'");
+}
+
+}  // namespace
+
+Journal::Journal(std::filesystem::path root)
+    : root_(std::move(root)), config_(load_config(root_)) {}
+
+Journal::Journal(std::filesystem::path root, Config config)
+    : root_(std::move(root)), config_(std::move(config)) {}
+
+std::string Journal::month_file_name(const std::string& month) {
+    return fmt::format("journal/{}.toml", month);
+}
+
+std::vector<std::string> Journal::months() const {
+    std::vector<std::string> months;
+    std::error_code error;
+    for (const auto& item : std::filesystem::directory_iterator(journal_folder(), error)) {
+        if (const auto month = month_of_file_name(item.path().filename().string()))
+            months.push_back(*month);
+    }
+    std::sort(months.begin(), months.end());
+    return months;
+}
+
+std::vector<Entry> Journal::load(const Period& period, const OffsetAtLocal& offset_at_local) const {
+    std::vector<Entry> entries;
+    for (const auto& month : months()) {
+        if (!month_overlaps(month, period)) continue;
+        const std::string name = month_file_name(month);
+        const auto content = read_file_if_exists(root_ / name, name);
+        if (!content) continue;
+        auto parsed = parse_month_file(*content, name, config_, offset_at_local, month);
+        for (const auto& problem : parsed.problems)
+            if (problem.severity == Severity::error) stop_at(problem);
+        for (auto& entry : parsed.entries)
+            if (period.contains(entry.at.local_date())) entries.push_back(std::move(entry));
+    }
+    sort_by_time(entries);
+    return entries;
+}
+
+std::vector<Problem> Journal::check(const OffsetAtLocal& offset_at_local) const {
+    std::vector<Problem> problems;
+    if (const auto content = read_file_if_exists(root_ / "tend.toml", "tend.toml")) {
+        auto parsed = parse_config(*content, "tend.toml");
+        problems.insert(problems.end(), parsed.problems.begin(), parsed.problems.end());
+    }
+    std::error_code error;
+    for (const auto& item : std::filesystem::directory_iterator(journal_folder(), error)) {
+        const std::string file_name = item.path().filename().string();
+        if (is_temporary_file_name(file_name) || !file_name.ends_with(".toml")) continue;
+        if (!month_of_file_name(file_name))
+            problems.push_back(
+                Problem{"journal/" + file_name, 0, 0,
+                        "not a month file (names are YYYY-MM.toml), so tend ignores it",
+                        Severity::warning});
+    }
+    for (const auto& month : months()) {
+        const std::string name = month_file_name(month);
+        const auto content = read_file_if_exists(root_ / name, name);
+        if (!content) continue;
+        auto parsed = parse_month_file(*content, name, config_, offset_at_local, month);
+        problems.insert(problems.end(), parsed.problems.begin(), parsed.problems.end());
+    }
+    return problems;
+}
+
+void Journal::append(const Entry& entry) const {
+    ensure_private_directory(root_, root_.string());
+    ensure_private_directory(journal_folder(), "journal");
+    FolderLock lock(root_);
+    remove_stale_temporary_files(journal_folder());
+
+    const std::string month = month_key(entry.at.local_date());
+    const std::string name = month_file_name(month);
+    const auto existing = read_file_if_exists(root_ / name, name);
+    if (existing)
+        if (const auto problem = check_toml_syntax(*existing, name))
+            throw user_error(
+                problem->text(),
+                "nothing was written; fix the file by hand ('tend check' lists every problem)");
+
+    const bool crlf = existing && existing->find("\r\n") != std::string::npos;
+    const std::string_view newline = crlf ? "\r\n" : "\n";
+    std::string addition;
+    if (!existing || existing->empty()) {
+        addition = new_month_header(month, newline);
+    } else if (existing->back() != '\n') {
+        addition = newline;
+    }
+    addition += newline;
+    addition += entry_block(entry, newline);
+
+    write_file_atomically(root_ / name, (existing ? *existing : std::string{}) + addition, name);
+    UndoLog(root_).record(name, addition);
+}
+
+}  // namespace tend::store

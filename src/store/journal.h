@@ -1,0 +1,48 @@
+// The journal folder: its settings, its month files, reading periods and appending entries.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "store/problem.h"
+#include "tend/entry.h"
+#include "tend/period.h"
+#include "tend/profile.h"
+
+namespace tend::store {
+
+class Journal {
+  public:
+    // Opens the journal at `root` and loads its tend.toml (or the built-in profile). The folder
+    // need not exist yet: it is created by the first write.
+    explicit Journal(std::filesystem::path root);
+    Journal(std::filesystem::path root, Config config);
+
+    const std::filesystem::path& root() const { return root_; }
+    const Config& config() const { return config_; }
+    std::filesystem::path journal_folder() const { return root_ / "journal"; }
+    // "journal/2026-11.toml", the name shown in messages.
+    static std::string month_file_name(const std::string& month);
+
+    // The months that have a file, oldest first ("2026-10", "2026-11").
+    std::vector<std::string> months() const;
+
+    // The entries whose local date lies in `period`, in time order. Stops with user_error at the
+    // first file that has an error (FILE:LINE:COL: message).
+    std::vector<Entry> load(const Period& period, const OffsetAtLocal& offset_at_local) const;
+
+    // Every problem in tend.toml and every month file, in file order.
+    std::vector<Problem> check(const OffsetAtLocal& offset_at_local) const;
+
+    // Appends `entry` to its month file as a new [[entry]] block, under the folder lock and
+    // through an atomic replace; the existing text is kept byte for byte. Refuses (user_error)
+    // when the month file does not parse. Records the block for `undo`.
+    void append(const Entry& entry) const;
+
+  private:
+    std::filesystem::path root_;
+    Config config_;
+};
+
+}  // namespace tend::store

@@ -1,0 +1,257 @@
+// Month files: toml++ parses the syntax; here each [[entry]] is checked against the profile.
+#include "store/month_file.h"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+
+#include "core/text.h"
+
+namespace tend::store {
+
+namespace {
+
+constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
+
+std::string_view without_bom(std::string_view content) {
+    if (content.starts_with(utf8_bom)) content.remove_prefix(utf8_bom.size());
+    return content;
+}
+
+class EntryReader {
+  public:
+    EntryReader(const std::string& file, const Config& config, const OffsetAtLocal& offset_at_local,
+                const std::optional<std::string>& month, std::vector<Problem>& problems)
+        : file_(file),
+          config_(config),
+          offset_at_local_(offset_at_local),
+          month_(month),
+          problems_(problems) {}
+
+    std::optional<Entry> read(const toml::table& table) {
+        errors_before_ = count_errors();
+        Entry entry;
+        entry.file = file_;
+        entry.line = static_cast<int>(table.source().begin.line);
+        const KindSpec* kind = read_kind(table, entry);
+        read_at(table, entry);
+        if (kind) read_fields(table, *kind, entry);
+        return count_errors() == errors_before_ ? std::optional<Entry>(std::move(entry))
+                                                : std::nullopt;
+    }
+
+  private:
+    std::size_t count_errors() const {
+        return static_cast<std::size_t>(std::count_if(
+            problems_.begin(), problems_.end(),
+            [](const Problem& problem) { return problem.severity == Severity::error; }));
+    }
+
+    void report(const toml::source_region& where, std::string message,
+                Severity severity = Severity::error) {
+        problems_.push_back(Problem{file_, static_cast<int>(where.begin.line),
+                                    static_cast<int>(where.begin.column), std::move(message),
+                                    severity});
+    }
+
+    const KindSpec* read_kind(const toml::table& table, Entry& entry) {
+        const toml::node* node = table.get("kind");
+        if (!node) {
+            report(table.source(), "entry has no 'kind'");
+            return nullptr;
+        }
+        const auto name = node->value<std::string>();
+        if (!name) {
+            report(node->source(), "'kind' must be a string");
+            return nullptr;
+        }
+        entry.kind = *name;
+        const KindSpec* kind = config_.profile.kind(*name);
+        if (!kind) {
+            const auto suggestion = closest_match(*name, config_.profile.kind_names());
+            report(node->source(),
+                   fmt::format("unknown kind '{}'{}", *name,
+                               suggestion ? fmt::format(" (did you mean '{}'?)", *suggestion)
+                                          : std::string{}));
+        }
+        return kind;
+    }
+
+    void read_at(const toml::table& table, Entry& entry) {
+        const toml::node* node = table.get("at");
+        if (!node) {
+            report(table.source(), "entry has no 'at' (when it happened)");
+            return;
+        }
+        const auto* date_time = node->as_date_time();
+        if (!date_time) {
+            report(node->source(),
+                   node->is_date()
+                       ? "'at' needs a time as well as a date, e.g. 2026-11-20T08:00:00+01:00"
+                       : "'at' must be a date and time, e.g. 2026-11-20T08:00:00+01:00");
+            return;
+        }
+        const toml::date_time& value = date_time->get();
+        const auto date = make_date(value.date.year, value.date.month, value.date.day);
+        if (!date) {
+            report(node->source(), "'at' is not a real date");
+            return;
+        }
+        const std::int64_t local = std::int64_t{date->time_since_epoch().count()} * 86400 +
+                                   value.time.hour * 3600 + value.time.minute * 60 +
+                                   value.time.second;
+        std::int32_t offset = 0;
+        if (value.offset)
+            offset = value.offset->minutes * 60;
+        else if (offset_at_local_)
+            offset = offset_at_local_(local);
+        entry.at = Instant{local - offset, offset};
+        if (month_ && month_key(*date) != *month_)
+            report(node->source(),
+                   fmt::format(
+                       "this entry is dated {} but the file is for {}; move it to journal/{}.toml",
+                       format_date(*date), *month_, month_key(*date)));
+    }
+
+    void read_fields(const toml::table& table, const KindSpec& kind, Entry& entry) {
+        for (auto&& [key, node] : table) {
+            const std::string name(key.str());
+            if (name == "at" || name == "kind") continue;
+            if (name == "note") {
+                if (const auto note = node.value<std::string>())
+                    entry.note = *note;
+                else
+                    report(node.source(), "'note' must be a string");
+                continue;
+            }
+            if (name == "tags") {
+                read_tags(node, entry);
+                continue;
+            }
+            const FieldSpec* field = kind.field(name);
+            if (!field) {
+                report(
+                    key.source(),
+                    fmt::format("unknown field '{}' for {} (kept, but not used)", name, kind.name),
+                    Severity::warning);
+                continue;
+            }
+            read_field(*field, node, entry);
+        }
+        // The kind's field order, not toml++'s (alphabetical) map order.
+        std::vector<std::pair<std::string, FieldValue>> ordered;
+        for (const auto& spec : kind.fields)
+            for (auto& pair : entry.fields)
+                if (pair.first == spec.name) ordered.push_back(std::move(pair));
+        entry.fields = std::move(ordered);
+    }
+
+    void read_field(const FieldSpec& field, const toml::node& node, Entry& entry) {
+        FieldValue value;
+        if (const auto* integer = node.as_integer())
+            value = integer->get();
+        else if (const auto* number = node.as_floating_point())
+            value = number->get();
+        else if (const auto* flag = node.as_boolean())
+            value = flag->get();
+        else if (const auto* text = node.as_string())
+            value = text->get();
+        else {
+            report(node.source(),
+                   fmt::format("{} must be {}", field.name, describe_allowed(field)));
+            return;
+        }
+        if (field.type == FieldType::number)
+            if (const auto* integer = std::get_if<std::int64_t>(&value))
+                value = static_cast<double>(*integer);
+        if (const auto problem = check_field_value(field, value)) {
+            report(node.source(), *problem);
+            return;
+        }
+        entry.fields.emplace_back(field.name, std::move(value));
+    }
+
+    void read_tags(const toml::node& node, Entry& entry) {
+        const auto* tags = node.as_array();
+        if (!tags) {
+            report(node.source(), "'tags' must be a list of strings, e.g. [\"evening\"]");
+            return;
+        }
+        for (const auto& tag : *tags) {
+            if (const auto text = tag.value<std::string>())
+                entry.tags.push_back(*text);
+            else
+                report(tag.source(), "each tag must be a string");
+        }
+    }
+
+    const std::string& file_;
+    const Config& config_;
+    const OffsetAtLocal& offset_at_local_;
+    const std::optional<std::string>& month_;
+    std::vector<Problem>& problems_;
+    std::size_t errors_before_ = 0;
+};
+
+}  // namespace
+
+std::optional<Problem> check_toml_syntax(std::string_view content,
+                                         const std::string& display_name) {
+    try {
+        (void)toml::parse(without_bom(content), display_name);
+    } catch (const toml::parse_error& error) {
+        return Problem{display_name, static_cast<int>(error.source().begin.line),
+                       static_cast<int>(error.source().begin.column),
+                       std::string(error.description())};
+    }
+    return std::nullopt;
+}
+
+MonthFile parse_month_file(std::string_view content, const std::string& display_name,
+                           const Config& config, const OffsetAtLocal& offset_at_local,
+                           const std::optional<std::string>& month) {
+    MonthFile result;
+    toml::table root;
+    try {
+        root = toml::parse(without_bom(content), display_name);
+    } catch (const toml::parse_error& error) {
+        result.problems.push_back(Problem{display_name, static_cast<int>(error.source().begin.line),
+                                          static_cast<int>(error.source().begin.column),
+                                          std::string(error.description())});
+        return result;
+    }
+    EntryReader reader(display_name, config, offset_at_local, month, result.problems);
+    for (auto&& [key, node] : root) {
+        if (key.str() != "entry") {
+            result.problems.push_back(Problem{
+                display_name, static_cast<int>(key.source().begin.line),
+                static_cast<int>(key.source().begin.column),
+                fmt::format("unknown key '{}' (kept; tend reads only [[entry]] tables)", key.str()),
+                Severity::warning});
+            continue;
+        }
+        const auto* entries = node.as_array();
+        if (!entries || !entries->is_array_of_tables()) {
+            result.problems.push_back(Problem{display_name,
+                                              static_cast<int>(node.source().begin.line),
+                                              static_cast<int>(node.source().begin.column),
+                                              "'entry' must be written as [[entry]] tables"});
+            continue;
+        }
+        for (const auto& item : *entries)
+            if (auto entry = reader.read(*item.as_table()))
+                result.entries.push_back(std::move(*entry));
+    }
+    return result;
+}
+
+std::optional<std::string> month_of_file_name(std::string_view file_name) {
+    if (file_name.size() != 12 || !file_name.ends_with(".toml")) return {};
+    const std::string_view key = file_name.substr(0, 7);
+    const auto year = parse_digits(key.substr(0, 4));
+    const auto month = parse_digits(key.substr(5, 2));
+    if (!year || !month || key[4] != '-' || *month < 1 || *month > 12) return {};
+    return std::string(key);
+}
+
+}  // namespace tend::store

@@ -1,0 +1,34 @@
+// Reading a month file (journal/YYYY-MM.toml) into entries, with every problem located.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/problem.h"
+#include "tend/entry.h"
+#include "tend/profile.h"
+
+namespace tend::store {
+
+struct MonthFile {
+    std::vector<Entry> entries;  // in file order; only entries without errors
+    std::vector<Problem> problems;
+};
+
+// Parses `content` (the text of `display_name`, e.g. "journal/2026-11.toml"). Entries are
+// checked against the profile; `month` ("2026-11"), when given, is the month every entry's
+// local date must fall in. `offset_at_local` gives the offset for date-times written without
+// one. A TOML syntax error yields one problem and no entries.
+MonthFile parse_month_file(std::string_view content, const std::string& display_name,
+                           const Config& config, const OffsetAtLocal& offset_at_local,
+                           const std::optional<std::string>& month);
+
+// Only the TOML syntax: the first syntax error as a problem, or nothing.
+std::optional<Problem> check_toml_syntax(std::string_view content, const std::string& display_name);
+
+// "2026-11" for "2026-11.toml"; nothing for other names.
+std::optional<std::string> month_of_file_name(std::string_view file_name);
+
+}  // namespace tend::store

@@ -1,0 +1,98 @@
+// The undo record and `undo` itself.
+#include "store/undo_log.h"
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include "store/file_io.h"
+#include "store/folder_lock.h"
+#include "store/toml_writer.h"
+#include "tend/error.h"
+
+namespace tend::store {
+
+namespace {
+
+constexpr std::size_t kept_blocks = 20;
+constexpr std::string_view undo_file_name = ".undo.toml";
+
+}  // namespace
+
+std::vector<LoggedBlock> UndoLog::read() const {
+    std::vector<LoggedBlock> blocks;
+    const auto content = read_file_if_exists(root_ / undo_file_name, undo_file_name);
+    if (!content) return blocks;
+    try {
+        const toml::table table = toml::parse(*content);
+        if (const auto* logged = table["logged"].as_array()) {
+            for (const auto& item : *logged) {
+                const auto* record = item.as_table();
+                if (!record) continue;
+                const auto file = (*record)["file"].value<std::string>();
+                const auto text = (*record)["text"].value<std::string>();
+                if (file && text) blocks.push_back({*file, *text});
+            }
+        }
+    } catch (const toml::parse_error&) {
+        // A damaged undo record only means there is nothing to undo; the journal is unharmed.
+        blocks.clear();
+    }
+    return blocks;
+}
+
+void UndoLog::write(const std::vector<LoggedBlock>& blocks) const {
+    std::string content =
+        "# tend's record of the entries `tend log` appended, newest last, for `tend undo`.\n"
+        "# Safe to delete: the journal itself is in journal/.\n";
+    for (const auto& block : blocks)
+        content += fmt::format("\n[[logged]]\nfile = {}\ntext = {}\n", toml_string(block.file),
+                               toml_string(block.text));
+    write_file_atomically(root_ / undo_file_name, content, undo_file_name);
+}
+
+void UndoLog::record(const std::string& file, const std::string& text) const {
+    auto blocks = read();
+    blocks.push_back({file, text});
+    if (blocks.size() > kept_blocks) blocks.erase(blocks.begin(), blocks.end() - kept_blocks);
+    write(blocks);
+}
+
+std::optional<LoggedBlock> UndoLog::last() const {
+    auto blocks = read();
+    if (blocks.empty()) return std::nullopt;
+    return blocks.back();
+}
+
+void UndoLog::forget_last() const {
+    auto blocks = read();
+    if (blocks.empty()) return;
+    blocks.pop_back();
+    write(blocks);
+}
+
+std::string undo_last_log(const std::filesystem::path& root, bool dry_run) {
+    const UndoLog undo_log(root);
+    const auto no_undo = [] {
+        return user_error("there is nothing to undo",
+                          "undo takes back entries added with 'tend log'");
+    };
+    if (!std::filesystem::exists(root / undo_file_name)) throw no_undo();
+    FolderLock lock(root);
+    const auto last = undo_log.last();
+    if (!last) throw no_undo();
+    const auto content = read_file_if_exists(root / last->file, last->file);
+    if (!content || !content->ends_with(last->text))
+        throw user_error(
+            fmt::format(
+                "the last logged entry is no longer at the end of {}, so nothing was removed",
+                last->file),
+            "the file was changed since; edit it by hand to remove the entry");
+    if (!dry_run) {
+        write_file_atomically(root / last->file,
+                              content->substr(0, content->size() - last->text.size()), last->file);
+        undo_log.forget_last();
+    }
+    return last->text;
+}
+
+}  // namespace tend::store

@@ -45,8 +45,9 @@ const Item& resolve_by_prefix(const std::vector<Item>& items, std::string_view t
     for (const auto& item : items)
         names.push_back(item.name);
     const auto suggestion = closest_match(lowered, names);
-    std::string hint = suggestion ? fmt::format("did you mean '{}'?", *suggestion) : std::string{};
-    if (!list_hint.empty()) hint += (hint.empty() ? "" : " ") + std::string(list_hint);
+    const std::string hint = suggestion
+                                 ? fmt::format("did you mean '{}'? ({})", *suggestion, list_hint)
+                                 : std::string(list_hint);
     throw user_error(fmt::format("unknown {} '{}'{}", what, typed, context), hint);
 }
 
@@ -87,7 +88,7 @@ std::vector<std::string> Profile::kind_names() const {
 }
 
 const KindSpec& resolve_kind(const Profile& profile, std::string_view typed) {
-    return resolve_by_prefix(profile.kinds, typed, "kind", "", "('tend kinds' lists them)");
+    return resolve_by_prefix(profile.kinds, typed, "kind", "", "'tend kinds' lists them");
 }
 
 const FieldSpec& resolve_field(const KindSpec& kind, std::string_view typed) {
@@ -99,7 +100,7 @@ const FieldSpec& resolve_field(const KindSpec& kind, std::string_view typed) {
     for (const auto& field : kind.fields)
         names.push_back(field.name);
     return resolve_by_prefix(kind.fields, typed, "field", fmt::format(" for {}", kind.name),
-                             fmt::format("({} has {})", kind.name, quoted_list(names, "and")));
+                             fmt::format("{} has {}", kind.name, quoted_list(names, "and")));
 }
 
 }  // namespace tend

@@ -1,0 +1,149 @@
+// End-to-end tests of the journal on disk: concurrency, hand edits, broken files, privacy.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "e2e/run_tend.h"
+
+using namespace tend::testing;
+
+namespace {
+const std::string month_file = "journal/2026-11.toml";
+}
+
+TEST_CASE("e2e journal: 50 tend log processes started at once all land, exactly once") {
+    TempFolder journal;
+    const auto codes =
+        run_tend_many(50, {"--dir", journal.path(), "log", "kegels", "sets=3", "reps=10"});
+    CHECK(std::count(codes.begin(), codes.end(), 0) == 50);
+    const std::string text = read_text(journal / month_file);
+    CHECK(count_of(text, "kind = \"kegels\"\n") == 50);
+    const auto check = run_tend({"--dir", journal.path(), "check"});
+    CHECK(check.exit_code == 0);
+    CHECK(check.out == "checked 1 month file: all good\n");
+    const auto shown = run_tend({"--dir", journal.path(), "show", "--json"});
+    CHECK(count_of(shown.out, "\"kind\": \"kegels\"") == 50);
+}
+
+TEST_CASE("e2e journal: a hand-written comment survives ten more logs byte for byte") {
+    TempFolder journal;
+    const std::string hand_written =
+        "# my own notes about this month\n"
+        "[[entry]]   # the first session with the new set\n"
+        "kind = \"dilate\"\n"
+        "at = 2026-11-02T20:00:00+01:00\n"
+        "size = 2      # felt fine\n"
+        "minutes = 10\n"
+        "\n"
+        "# a comment at the end, no newline after it";
+    write_text(journal / month_file, hand_written);
+    for (int round = 0; round < 10; ++round)
+        REQUIRE(run_tend({"--dir", journal.path(), "log", "relax", std::to_string(round + 5)})
+                    .exit_code == 0);
+    const std::string text = read_text(journal / month_file);
+    CHECK(text.substr(0, hand_written.size()) == hand_written);
+    CHECK(count_of(text, "[[entry]]") == 11);
+    CHECK(run_tend({"--dir", journal.path(), "check"}).exit_code == 0);
+}
+
+TEST_CASE("e2e journal: CRLF files get CRLF entries and stay valid") {
+    TempFolder journal;
+    const std::string hand_written =
+        "[[entry]]\r\nat = 2026-11-02T20:00:00+01:00\r\nkind = \"note\"\r\n";
+    write_text(journal / month_file, hand_written);
+    REQUIRE(run_tend({"--dir", journal.path(), "log", "relax", "5"}).exit_code == 0);
+    const std::string text = read_text(journal / month_file);
+    CHECK(text.substr(0, hand_written.size()) == hand_written);
+    CHECK(text.find("kind = \"relax\"\r\nminutes = 5\r\n") != std::string::npos);
+    CHECK(run_tend({"--dir", journal.path(), "check"}).exit_code == 0);
+}
+
+TEST_CASE("e2e journal: a broken month file is named with line and column and left unchanged") {
+    TempFolder journal;
+    const std::string broken = "[[entry]]\nat = 2026-11-02T20:00:00+01:00\nkind \"note\"\n";
+    write_text(journal / month_file, broken);
+    const auto logged = run_tend({"--dir", journal.path(), "log", "kegels"});
+    CHECK(logged.exit_code == 2);
+    CHECK(logged.err.starts_with("tend: journal/2026-11.toml:3:6: "));
+    CHECK(logged.err.ends_with(
+        " - nothing was written; fix the file by hand ('tend check' lists every problem)\n"));
+    CHECK(count_of(logged.err, "\n") == 1);
+    CHECK(read_text(journal / month_file) == broken);
+    const auto shown = run_tend({"--dir", journal.path(), "show"});
+    CHECK(shown.exit_code == 2);
+    CHECK(shown.err.starts_with("tend: journal/2026-11.toml:3:6: "));
+    const auto checked = run_tend({"--dir", journal.path(), "check"});
+    CHECK(checked.exit_code == 1);
+    CHECK(checked.out.starts_with("journal/2026-11.toml:3:6: "));
+    CHECK(checked.out.ends_with("checked 1 month file: 1 problem to fix by hand\n"));
+}
+
+TEST_CASE("e2e journal: check lists every problem as FILE:LINE:COL and warns about unknown keys") {
+    TempFolder journal;
+    write_text(journal / "journal/2026-10.toml",
+               "[[entry]]\nat = 2026-10-02T20:00:00+02:00\nkind = \"dilate\"\nsize = 12\nfeeling = "
+               "\"ok\"\n"
+               "\n[[entry]]\nat = 2026-11-01T09:00:00+01:00\nkind = \"relax\"\n");
+    write_text(journal / "journal/notes.toml", "x = 1\n");
+    const auto checked = run_tend({"--dir", journal.path(), "check"});
+    CHECK(checked.exit_code == 1);
+    CHECK(checked.out ==
+          "journal/notes.toml: warning: not a month file (names are YYYY-MM.toml), so tend ignores "
+          "it\n"
+          "journal/2026-10.toml:5:1: warning: unknown field 'feeling' for dilate (kept, but not "
+          "used)\n"
+          "journal/2026-10.toml:4:8: size must be from 1 to 6, got 12\n"
+          "journal/2026-10.toml:8:6: this entry is dated 2026-11-01 but the file is for 2026-10; "
+          "move it to "
+          "journal/2026-11.toml\n"
+          "checked 1 month file: 2 problems to fix by hand\n");
+}
+
+TEST_CASE("e2e journal: files are 0600 and folders 0700 even under umask 000") {
+    TempFolder home;
+    const auto journal = home / "deep" / "tend";
+    RunOptions options;
+    options.umask = 0;
+    REQUIRE(run_tend({"--dir", journal.string(), "log", "kegels"}, options).exit_code == 0);
+    REQUIRE(run_tend({"--dir", journal.string(), "init"}, options).exit_code == 0);
+    CHECK(permissions_of(journal) == 0700);
+    CHECK(permissions_of(home / "deep") == 0700);
+    CHECK(permissions_of(journal / "journal") == 0700);
+    CHECK(permissions_of(journal / month_file) == 0600);
+    CHECK(permissions_of(journal / "tend.toml") == 0600);
+    CHECK(permissions_of(journal / ".lock") == 0600);
+    CHECK(permissions_of(journal / ".undo.toml") == 0600);
+}
+
+TEST_CASE(
+    "e2e journal: the folder is --dir, then TEND_DIR, then XDG_DATA_HOME/tend, then "
+    "~/.local/share/tend") {
+    TempFolder home;
+    const auto log_with = [&](std::map<std::string, std::string> environment,
+                              std::vector<std::string> dir) {
+        environment["HOME"] = home.path().string();
+        std::vector<std::string> arguments = dir;
+        arguments.insert(arguments.end(), {"log", "note"});
+        return run_tend(arguments, RunOptions{"", environment, 077}).exit_code;
+    };
+    CHECK(log_with(
+              {{"TEND_DIR", (home / "env").string()}, {"XDG_DATA_HOME", (home / "xdg").string()}},
+              {"--dir", (home / "flag").string()}) == 0);
+    CHECK(std::filesystem::exists(home / "flag" / month_file));
+    CHECK(log_with(
+              {{"TEND_DIR", (home / "env").string()}, {"XDG_DATA_HOME", (home / "xdg").string()}},
+              {}) == 0);
+    CHECK(std::filesystem::exists(home / "env" / month_file));
+    CHECK(log_with({{"XDG_DATA_HOME", (home / "xdg").string()}}, {}) == 0);
+    CHECK(std::filesystem::exists(home / "xdg" / "tend" / month_file));
+    CHECK(log_with({}, {}) == 0);
+    CHECK(std::filesystem::exists(home / ".local/share/tend" / month_file));
+}
+
+TEST_CASE("e2e journal: stale temporary files from a killed writer are cleaned up and ignored") {
+    TempFolder journal;
+    write_text(journal / "journal/.2026-11.toml.tmp-99999-0", "[[entry]\nhalf written");
+    REQUIRE(run_tend({"--dir", journal.path(), "log", "kegels"}).exit_code == 0);
+    CHECK_FALSE(std::filesystem::exists(journal / "journal/.2026-11.toml.tmp-99999-0"));
+    CHECK(run_tend({"--dir", journal.path(), "check"}).out == "checked 1 month file: all good\n");
+}

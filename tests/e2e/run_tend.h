@@ -1,0 +1,56 @@
+// Running the built `tend` binary from tests: a temporary journal and a controlled environment.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace tend::testing {
+
+struct RunResult {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+struct RunOptions {
+    std::string stdin_text;
+    std::map<std::string, std::string> environment;  // added to (or replacing) the defaults
+    int umask = 077;
+};
+
+// A fresh folder under the system temp folder, removed at the end of the test.
+class TempFolder {
+  public:
+    TempFolder();
+    TempFolder(const TempFolder&) = delete;
+    TempFolder& operator=(const TempFolder&) = delete;
+    ~TempFolder();
+    const std::filesystem::path& path() const { return path_; }
+    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+  private:
+    std::filesystem::path path_;
+};
+
+// Runs tend with `arguments`. The environment is clean: PATH, HOME (the temp folder),
+// TZ=Europe/Berlin, TEND_NOW=2026-11-25T10:00:00+01:00, LANG=C.UTF-8, plus options.environment
+// (an empty value removes a default).
+RunResult run_tend(const std::vector<std::string>& arguments, const RunOptions& options = {});
+
+// Starts `count` tend processes at once with the same arguments and waits for all of them.
+// Returns their exit codes.
+std::vector<int> run_tend_many(int count, const std::vector<std::string>& arguments,
+                               const RunOptions& options = {});
+
+std::string read_text(const std::filesystem::path& path);
+void write_text(const std::filesystem::path& path, const std::string& text);
+// Permission bits of a file or folder (e.g. 0600).
+unsigned permissions_of(const std::filesystem::path& path);
+// Every regular file below `folder` with its content, to compare before and after a command.
+std::map<std::string, std::string> snapshot(const std::filesystem::path& folder);
+// Occurrences of `needle` in `haystack`.
+std::size_t count_of(const std::string& haystack, const std::string& needle);
+
+}  // namespace tend::testing

@@ -7,6 +7,7 @@
 
 #include "core/text.h"
 #include "store/file_io.h"
+#include "store/toml_problem.h"
 #include "store/toml_writer.h"
 #include "tend/error.h"
 
@@ -20,9 +21,7 @@ class ConfigReader {
         : file_(file), problems_(problems) {}
 
     void report(const toml::node& node, std::string message, Severity severity = Severity::error) {
-        problems_.push_back(Problem{file_, static_cast<int>(node.source().begin.line),
-                                    static_cast<int>(node.source().begin.column),
-                                    std::move(message), severity});
+        problems_.push_back(problem_at(file_, node.source(), std::move(message), severity));
     }
 
     void read_settings(const toml::table& root, Settings& settings) {
@@ -283,9 +282,7 @@ ConfigFile parse_config(std::string_view content, const std::string& display_nam
     try {
         root = toml::parse(content, display_name);
     } catch (const toml::parse_error& error) {
-        result.problems.push_back(Problem{display_name, static_cast<int>(error.source().begin.line),
-                                          static_cast<int>(error.source().begin.column),
-                                          std::string(error.description())});
+        result.problems.push_back(problem_from(display_name, error));
         return result;
     }
     ConfigReader reader(display_name, result.problems);

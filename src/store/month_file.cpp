@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "core/text.h"
+#include "store/toml_problem.h"
 
 namespace tend::store {
 
@@ -49,9 +50,7 @@ class EntryReader {
 
     void report(const toml::source_region& where, std::string message,
                 Severity severity = Severity::error) {
-        problems_.push_back(Problem{file_, static_cast<int>(where.begin.line),
-                                    static_cast<int>(where.begin.column), std::move(message),
-                                    severity});
+        problems_.push_back(problem_at(file_, where, std::move(message), severity));
     }
 
     const KindSpec* read_kind(const toml::table& table, Entry& entry) {
@@ -200,9 +199,7 @@ std::optional<Problem> check_toml_syntax(std::string_view content,
     try {
         (void)toml::parse(without_bom(content), display_name);
     } catch (const toml::parse_error& error) {
-        return Problem{display_name, static_cast<int>(error.source().begin.line),
-                       static_cast<int>(error.source().begin.column),
-                       std::string(error.description())};
+        return problem_from(display_name, error);
     }
     return std::nullopt;
 }
@@ -215,27 +212,22 @@ MonthFile parse_month_file(std::string_view content, const std::string& display_
     try {
         root = toml::parse(without_bom(content), display_name);
     } catch (const toml::parse_error& error) {
-        result.problems.push_back(Problem{display_name, static_cast<int>(error.source().begin.line),
-                                          static_cast<int>(error.source().begin.column),
-                                          std::string(error.description())});
+        result.problems.push_back(problem_from(display_name, error));
         return result;
     }
     EntryReader reader(display_name, config, offset_at_local, month, result.problems);
     for (auto&& [key, node] : root) {
         if (key.str() != "entry") {
-            result.problems.push_back(Problem{
-                display_name, static_cast<int>(key.source().begin.line),
-                static_cast<int>(key.source().begin.column),
+            result.problems.push_back(problem_at(
+                display_name, key.source(),
                 fmt::format("unknown key '{}' (kept; tend reads only [[entry]] tables)", key.str()),
-                Severity::warning});
+                Severity::warning));
             continue;
         }
         const auto* entries = node.as_array();
         if (!entries || !entries->is_array_of_tables()) {
-            result.problems.push_back(Problem{display_name,
-                                              static_cast<int>(node.source().begin.line),
-                                              static_cast<int>(node.source().begin.column),
-                                              "'entry' must be written as [[entry]] tables"});
+            result.problems.push_back(problem_at(display_name, node.source(),
+                                                 "'entry' must be written as [[entry]] tables"));
             continue;
         }
         for (const auto& item : *entries)

@@ -157,3 +157,21 @@ TEST_CASE("e2e: --version and --help") {
     CHECK(help.out.find("Examples:\n  tend log dilate 3 min=15 pain=2\n") != std::string::npos);
     CHECK(run_tend({"--help"}).out.find("Exit codes: 0 ok; 1 a plain \"no\"") != std::string::npos);
 }
+
+TEST_CASE(
+    "e2e examples: the bundled pelvic-floor journal passes check and shows the README's days") {
+    const std::string example = std::string(TEND_SOURCE_DIR) + "/examples/pelvic-floor";
+    const auto checked = run_tend({"--dir", example, "check"});
+    CHECK(checked.exit_code == 0);
+    CHECK(checked.out == "checked 4 month files: all good\n");
+    const auto shown = run_tend({"--dir", example, "show", "2026-11-21"});
+    CHECK(shown.out ==
+          "Sat 21 Nov 2026\n"
+          "  07:40  stretch   pose happy-baby · 3 min\n"
+          "  21:43  dilate    size 4 (22 mm) · 15 min · pain 2/10 · anxiety 1/10\n"
+          "  22:30  sex       pain 2/10 · anxiety 1/10 · penetration yes · comfort 8/10  @partner  "
+          "Almost no pain!\n");
+    const auto all = run_tend({"--dir", example, "show", "all", "--json"});
+    CHECK(count_of(all.out, "\"kind\": ") == 204);
+    CHECK(count_of(all.out, "+02:00\"") > 0);  // before the change to winter time on 25 Oct
+}

@@ -8,6 +8,7 @@
 
 #include "tend/civil_time.h"
 #include "tend/field_value.h"
+#include "tend/profile.h"
 
 namespace tend {
 
@@ -23,6 +24,10 @@ struct Entry {
 
     const FieldValue* field(std::string_view name) const;
 };
+
+// Puts `fields` in the order `kind` declares them (toml++ and the command line give other orders).
+void put_in_kind_order(const KindSpec& kind,
+                       std::vector<std::pair<std::string, FieldValue>>& fields);
 
 // Orders entries by time; entries at the same second keep file order (stable).
 void sort_by_time(std::vector<Entry>& entries);

@@ -18,10 +18,12 @@ int run_check(Context& context) {
     if (const auto content =
             store::read_file_if_exists(context.root() / "tend.toml", "tend.toml")) {
         auto parsed = store::parse_config(*content, "tend.toml");
+        problems = parsed.problems;
         if (!store::has_errors(parsed.problems)) config = parsed.config;
     }
     const store::Journal journal(context.root(), config);
-    problems = journal.check(context.time().offset_at_local);
+    const auto journal_problems = journal.check(context.time().offset_at_local);
+    problems.insert(problems.end(), journal_problems.begin(), journal_problems.end());
 
     std::size_t errors = 0;
     for (const auto& problem : problems) {

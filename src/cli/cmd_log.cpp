@@ -55,9 +55,7 @@ std::string normalise_note(std::string text) {
 }
 
 std::string read_standard_input() {
-    std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-    if (text.size() > longest_note) check_note(text);
-    return text;
+    return {std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
 }
 
 // Opens $VISUAL or $EDITOR on a private temporary file in the journal folder.

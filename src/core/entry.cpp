@@ -11,6 +11,16 @@ const FieldValue* Entry::field(std::string_view name) const {
     return nullptr;
 }
 
+void put_in_kind_order(const KindSpec& kind,
+                       std::vector<std::pair<std::string, FieldValue>>& fields) {
+    std::vector<std::pair<std::string, FieldValue>> ordered;
+    ordered.reserve(fields.size());
+    for (const auto& spec : kind.fields)
+        for (auto& pair : fields)
+            if (pair.first == spec.name) ordered.push_back(std::move(pair));
+    fields = std::move(ordered);
+}
+
 void sort_by_time(std::vector<Entry>& entries) {
     std::stable_sort(entries.begin(), entries.end(), [](const Entry& left, const Entry& right) {
         return left.at.utc_seconds < right.at.utc_seconds;

@@ -46,34 +46,17 @@ void check_note_word(std::string_view word) {
     if (word.find('\0') != std::string_view::npos) throw user_error("the note contains a NUL byte");
 }
 
-class FieldSetter {
-  public:
-    FieldSetter(const KindSpec& kind, std::vector<std::pair<std::string, FieldValue>>& fields)
-        : kind_(kind), fields_(fields) {}
-
-    void set(const FieldSpec& field, FieldValue value, std::string_view typed) {
-        const bool already = std::any_of(fields_.begin(), fields_.end(), [&](const auto& pair) {
-            return pair.first == field.name;
-        });
-        if (already)
-            throw user_error(
-                fmt::format("{} is given twice", field.name),
-                fmt::format("'{}' sets {} again; give each field once", typed, field.name));
-        fields_.emplace_back(field.name, std::move(value));
-    }
-
-    void put_in_profile_order() {
-        std::vector<std::pair<std::string, FieldValue>> ordered;
-        for (const auto& spec : kind_.fields)
-            for (auto& pair : fields_)
-                if (pair.first == spec.name) ordered.push_back(std::move(pair));
-        fields_ = std::move(ordered);
-    }
-
-  private:
-    const KindSpec& kind_;
-    std::vector<std::pair<std::string, FieldValue>>& fields_;
-};
+// Adds a field value, refusing a field that was already given.
+void set_once(std::vector<std::pair<std::string, FieldValue>>& fields, const FieldSpec& field,
+              FieldValue value, std::string_view typed) {
+    const bool already = std::any_of(fields.begin(), fields.end(),
+                                     [&](const auto& pair) { return pair.first == field.name; });
+    if (already)
+        throw user_error(
+            fmt::format("{} is given twice", field.name),
+            fmt::format("'{}' sets {} again; give each field once", typed, field.name));
+    fields.emplace_back(field.name, std::move(value));
+}
 
 }  // namespace
 
@@ -86,7 +69,6 @@ LogWords parse_log_words(const Config& config, std::span<const std::string> word
     LogWords result;
     result.kind = &resolve_kind(config.profile, words[0]);
     const KindSpec& kind = *result.kind;
-    FieldSetter setter(kind, result.fields);
     std::vector<std::string_view> note_words;
 
     for (std::size_t index = 1; index < words.size(); ++index) {
@@ -100,18 +82,18 @@ LogWords parse_log_words(const Config& config, std::span<const std::string> word
                 result.tags.emplace_back(word.substr(1));
         } else if (const auto assignment = split_assignment(word)) {
             const FieldSpec& field = resolve_field(kind, assignment->first);
-            setter.set(field, parse_field_value(field, assignment->second), word);
+            set_once(result.fields, field, parse_field_value(field, assignment->second), word);
         } else if (index == 1 && !kind.primary.empty() &&
                    (!kind.field(kind.primary)->is_numeric() || looks_numeric(word))) {
             // A number after a numeric primary must be a valid value; a plain word after one
             // starts the note instead ("tend log pain sharp after walking").
             const FieldSpec& primary = *kind.field(kind.primary);
-            setter.set(primary, parse_field_value(primary, word), word);
+            set_once(result.fields, primary, parse_field_value(primary, word), word);
         } else {
             note_words.push_back(word);
         }
     }
-    setter.put_in_profile_order();
+    put_in_kind_order(kind, result.fields);
     for (std::size_t index = 0; index < note_words.size(); ++index) {
         if (index > 0) result.note += ' ';
         result.note += note_words[index];

@@ -78,10 +78,6 @@ std::vector<Entry> Journal::load(const Period& period, const OffsetAtLocal& offs
 
 std::vector<Problem> Journal::check(const OffsetAtLocal& offset_at_local) const {
     std::vector<Problem> problems;
-    if (const auto content = read_file_if_exists(root_ / "tend.toml", "tend.toml")) {
-        auto parsed = parse_config(*content, "tend.toml");
-        problems.insert(problems.end(), parsed.problems.begin(), parsed.problems.end());
-    }
     std::error_code error;
     for (const auto& item : std::filesystem::directory_iterator(journal_folder(), error)) {
         const std::string file_name = item.path().filename().string();

@@ -32,7 +32,8 @@ class Journal {
     // first file that has an error (FILE:LINE:COL: message).
     std::vector<Entry> load(const Period& period, const OffsetAtLocal& offset_at_local) const;
 
-    // Every problem in tend.toml and every month file, in file order.
+    // Every problem in the month files, in file order, and files in journal/ that tend ignores.
+    // (tend.toml is checked by parse_config.)
     std::vector<Problem> check(const OffsetAtLocal& offset_at_local) const;
 
     // Appends `entry` to its month file as a new [[entry]] block, under the folder lock and

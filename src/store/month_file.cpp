@@ -138,11 +138,7 @@ class EntryReader {
             read_field(*field, node, entry);
         }
         // The kind's field order, not toml++'s (alphabetical) map order.
-        std::vector<std::pair<std::string, FieldValue>> ordered;
-        for (const auto& spec : kind.fields)
-            for (auto& pair : entry.fields)
-                if (pair.first == spec.name) ordered.push_back(std::move(pair));
-        entry.fields = std::move(ordered);
+        put_in_kind_order(kind, entry.fields);
     }
 
     void read_field(const FieldSpec& field, const toml::node& node, Entry& entry) {

@@ -58,4 +58,10 @@ Total parse_total(std::string_view text);
 std::string describe_condition(const Condition& condition);  // "minutes at least 10"
 std::string describe_total(const Total& total);              // "at least 120 minutes a day"
 
+// The short forms parse_* read back, as written to plan.toml: "3/day", "every 2d", "mon,wed,fri",
+// "minutes>=10" and (without the word "total") "minutes>=120/day".
+std::string schedule_text(const Schedule& schedule);
+std::string condition_text(const Condition& condition);
+std::string total_text(const Total& total);
+
 }  // namespace tend

@@ -1,9 +1,10 @@
-// `tend check`: validate tend.toml and every month file, reporting FILE:LINE:COL problems.
+// `tend check`: validate tend.toml, every month file and plan.toml, reporting FILE:LINE:COL problems.
 #include <fmt/format.h>
 
 #include "cli/context.h"
 #include "store/config_file.h"
 #include "store/file_io.h"
+#include "store/plan_file.h"
 #include "tend/error.h"
 
 namespace tend::cli {
@@ -24,6 +25,8 @@ int run_check(Context& context) {
     const store::Journal journal(context.root(), config);
     const auto journal_problems = journal.check(context.time().offset_at_local);
     problems.insert(problems.end(), journal_problems.begin(), journal_problems.end());
+    const auto plan_problems = store::check_plan_file(context.root(), config);
+    problems.insert(problems.end(), plan_problems.begin(), plan_problems.end());
 
     std::size_t errors = 0;
     for (const auto& problem : problems) {
@@ -32,14 +35,16 @@ int run_check(Context& context) {
     }
     const std::size_t warnings = problems.size() - errors;
     const std::size_t files = journal.months().size();
+    const bool has_plan = std::filesystem::exists(context.root() / store::plan_file_name);
+    const std::string checked = fmt::format("checked {} month file{}{}", files,
+                                            files == 1 ? "" : "s", has_plan ? " and plan.toml" : "");
     if (errors == 0) {
-        fmt::print(
-            "checked {} month file{}: all good{}\n", files, files == 1 ? "" : "s",
-            warnings ? fmt::format(" ({} warning{})", warnings, warnings == 1 ? "" : "s") : "");
+        fmt::print("{}: all good{}\n", checked,
+                   warnings ? fmt::format(" ({} warning{})", warnings, warnings == 1 ? "" : "s")
+                            : "");
         return exit_code::ok;
     }
-    fmt::print("checked {} month file{}: {} problem{} to fix by hand\n", files,
-               files == 1 ? "" : "s", errors, errors == 1 ? "" : "s");
+    fmt::print("{}: {} problem{} to fix by hand\n", checked, errors, errors == 1 ? "" : "s");
     return exit_code::no;
 }
 
@@ -47,7 +52,7 @@ int run_check(Context& context) {
 
 Command add_check_command(CLI::App& app) {
     CLI::App* command =
-        app.add_subcommand("check", "Check tend.toml and every month file for problems");
+        app.add_subcommand("check", "Check tend.toml, every month file and plan.toml for problems");
     add_examples(*command,
                  "  tend check\n"
                  "  tend --dir ~/journal-copy check");

@@ -112,6 +112,7 @@ int run_log(const LogOptions& options, Context& context) {
     const std::string values = render::describe_values(entry, config);
     fmt::print("logged {}{} {}\n", entry.kind, values.empty() ? "" : fmt::format(" ({})", values),
                when_text(at, context.time()));
+    fmt::print("{}", plan_status_after_log(context, entry));
     return exit_code::ok;
 }
 

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "cli/clock.h"
+#include "store/plan_file.h"
 
 namespace tend::cli {
 
@@ -15,6 +16,11 @@ Context::Context(const GlobalOptions& options)
 const store::Journal& Context::journal() {
     if (!journal_) journal_.emplace(root_);
     return *journal_;
+}
+
+const Plan& Context::plan() {
+    if (!plan_) plan_ = store::load_plan(root_, journal().config());
+    return *plan_;
 }
 
 bool Context::use_color() {

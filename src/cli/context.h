@@ -10,6 +10,7 @@
 
 #include "store/journal.h"
 #include "tend/civil_time.h"
+#include "tend/plan.h"
 
 namespace tend::cli {
 
@@ -26,6 +27,8 @@ class Context {
     const std::filesystem::path& root() const { return root_; }
     // The journal, opened (tend.toml loaded) on first use.
     const store::Journal& journal();
+    // The plan in plan.toml (empty when there is none), loaded on first use.
+    const Plan& plan();
     // Colour for standard output: --color, then NO_COLOR, then tend.toml, then "is a terminal".
     bool use_color();
 
@@ -34,6 +37,7 @@ class Context {
     TimeContext time_;
     std::filesystem::path root_;
     std::optional<store::Journal> journal_;
+    std::optional<Plan> plan_;
 };
 
 // A subcommand: its CLI11 app and what to run when it was chosen.
@@ -49,6 +53,15 @@ Command add_undo_command(CLI::App& app);
 Command add_check_command(CLI::App& app);
 Command add_init_command(CLI::App& app);
 Command add_kinds_command(CLI::App& app);
+Command add_plan_command(CLI::App& app);
+
+// `tend plan today`, also what bare `tend` shows.
+int run_plan_today(Context& context);
+// `tend plan due`: exit_code::ok when something is still due today, exit_code::no when not.
+int run_plan_due(Context& context, bool quiet);
+// The plan status of `entry`'s kind on its day, for log's confirmation: one line per item of
+// that kind ("plan: kegels 3 of 3 today — done"); empty when the kind is not in the plan.
+std::string plan_status_after_log(Context& context, const Entry& entry);
 
 // Ends a subcommand's help with real examples (one per line).
 void add_examples(CLI::App& app, std::string_view examples);

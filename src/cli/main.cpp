@@ -49,6 +49,7 @@ int run(int argc, char** argv) {
         tend::cli::add_log_command(app),  tend::cli::add_show_command(app),
         tend::cli::add_undo_command(app), tend::cli::add_check_command(app),
         tend::cli::add_init_command(app), tend::cli::add_kinds_command(app),
+        tend::cli::add_plan_command(app),
     };
 
     try {
@@ -67,8 +68,8 @@ int run(int argc, char** argv) {
     tend::cli::Context context(global);
     for (const auto& command : commands)
         if (command.app->parsed()) return command.run(context);
-    // No subcommand: what is logged today.
-    return commands[1].run(context);
+    // No subcommand: what the plan asks of today.
+    return tend::cli::run_plan_today(context);
 }
 
 }  // namespace

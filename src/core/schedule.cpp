@@ -213,4 +213,33 @@ std::string describe_total(const Total& total) {
                        total.per == Total::Per::day ? "day" : "week");
 }
 
+std::string schedule_text(const Schedule& schedule) {
+    switch (schedule.unit) {
+        case Schedule::Unit::day:
+            return schedule.times == 1 ? "daily" : fmt::format("{}/day", schedule.times);
+        case Schedule::Unit::every_n_days:
+            return fmt::format("every {}d", schedule.interval_days);
+        case Schedule::Unit::week:
+            return schedule.times == 1 ? "weekly" : fmt::format("{}/week", schedule.times);
+        case Schedule::Unit::weekdays: {
+            std::string list;
+            for (const auto day : schedule.weekdays)
+                list += (list.empty() ? "" : ",") + to_lower(weekday_name(day).substr(0, 3));
+            return list;
+        }
+    }
+    return "daily";
+}
+
+std::string condition_text(const Condition& condition) {
+    constexpr std::string_view symbols[] = {">=", ">", "<=", "<", "="};
+    return fmt::format("{}{}{}", condition.field, symbols[static_cast<int>(condition.comparison)],
+                       format_number(condition.value));
+}
+
+std::string total_text(const Total& total) {
+    return fmt::format("{}>={}/{}", total.field, format_number(total.at_least),
+                       total.per == Total::Per::day ? "day" : "week");
+}
+
 }  // namespace tend

@@ -47,10 +47,12 @@ TEST_CASE("e2e show: entries in time order, grouped by day, with filters") {
     CHECK(bad.err.starts_with("tend: can't read the period 'someday' - try today, yesterday"));
 }
 
-TEST_CASE("e2e show: an empty journal says so kindly, and --json is still valid") {
+TEST_CASE("e2e show: an empty journal says so kindly, and --json is still valid, bare tend points to plan add") {
     TempFolder journal;
     CHECK(run_tend({"--dir", journal.path(), "show"}).out == "Nothing logged today yet.\n");
-    CHECK(run_tend({"--dir", journal.path()}).out == "Nothing logged today yet.\n");
+    CHECK(run_tend({"--dir", journal.path()}).out ==
+          "No plan yet. Add your home programme with 'tend plan add' (see 'tend plan add "
+          "--help').\n");
     CHECK(run_tend({"--dir", journal.path(), "show", "--json"}).out ==
           "{\n  \"period\": {\n    \"from\": \"2026-11-25\",\n    \"to\": \"2026-11-25\"\n  },\n  "
           "\"entries\": []\n}\n");
@@ -163,7 +165,7 @@ TEST_CASE(
     const std::string example = std::string(TEND_SOURCE_DIR) + "/examples/pelvic-floor";
     const auto checked = run_tend({"--dir", example, "check"});
     CHECK(checked.exit_code == 0);
-    CHECK(checked.out == "checked 4 month files: all good\n");
+    CHECK(checked.out == "checked 4 month files and plan.toml: all good\n");
     const auto shown = run_tend({"--dir", example, "show", "2026-11-21"});
     CHECK(shown.out ==
           "Sat 21 Nov 2026\n"

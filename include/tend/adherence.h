@@ -1,0 +1,69 @@
+// Measuring a plan item against the journal: its schedule windows and what was done in each.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "tend/civil_time.h"
+#include "tend/entry.h"
+#include "tend/period.h"
+#include "tend/plan.h"
+
+namespace tend {
+
+// A stretch of days in which an item expects a number of sessions (or a total of a field):
+// a day for "3/day", N days anchored at the item's start for "every Nd", a week for "3/week",
+// a listed day for "mon,wed,fri". Windows are clipped to the days the item is in force.
+struct Window {
+    Date first{};
+    Date last{};
+    double expected = 0;  // sessions, or units of the total's field (minutes)
+    double done = 0;      // sessions that met the conditions, or the sum of the field
+
+    bool contains(Date day) const { return first <= day && day <= last; }
+    double remaining() const { return done >= expected ? 0 : expected - done; }
+    bool met() const { return done >= expected; }
+    // How much of the window counts: min(done, expected) / expected, 1 when nothing was expected.
+    double fulfilment() const { return expected <= 0 ? 1 : (done >= expected ? 1 : done / expected); }
+};
+
+// The window of `item` that holds `day`, with nothing done yet; none when the item is not in
+// force that day or its schedule has nothing on it ("mon,wed,fri" on a Tuesday).
+std::optional<Window> window_on(const PlanItem& item, Date day, Weekday week_start);
+
+// The windows of `item` whose first day lies in `period` (a window belongs to the period that
+// holds its first day, so consecutive periods share none), with what `entries` did in each.
+// A week the item covers only in part expects times x days / 7, rounded; windows expecting
+// nothing are left out. An open end of `period` stops at the item's end, or at `today`.
+std::vector<Window> windows_for(const PlanItem& item, const Period& period,
+                                const std::vector<Entry>& entries, Weekday week_start,
+                                Date today);
+
+// Adherence of one item over a period: sum of min(done, expected) over sum of expected, in the
+// item's own unit. Windows that ended count in full; the window holding `today` counts only what
+// is done so far (it is not missed yet); future windows do not count.
+struct Adherence {
+    double expected = 0;
+    double credited = 0;  // sum of min(done, expected)
+    int windows = 0;      // windows that counted
+    int met = 0;          // windows fully done
+
+    std::optional<double> fraction() const {
+        if (expected <= 0) return std::nullopt;
+        return credited / expected;
+    }
+};
+Adherence adherence_of(const std::vector<Window>& windows, Date today);
+
+// Where `item` stands on `day`, for `plan today`, `plan due` and the line after `log`.
+struct DayStatus {
+    enum class State { due, done, not_due };
+    State state = State::not_due;
+    std::optional<Window> window;  // the window holding `day`, with what was done
+    double done_that_day = 0;      // of the window's done, the part logged on `day`
+    std::optional<Date> next;      // the first day of the next window, when there is one
+};
+DayStatus status_on(const PlanItem& item, Date day, const std::vector<Entry>& entries,
+                    Weekday week_start);
+
+}  // namespace tend

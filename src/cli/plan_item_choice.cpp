@@ -1,0 +1,68 @@
+// Choosing a plan item by number, name or kind, with clear answers when that is ambiguous.
+#include "cli/plan_item_choice.h"
+
+#include <fmt/format.h>
+
+#include <vector>
+
+#include "core/text.h"
+#include "tend/error.h"
+
+namespace tend::cli {
+
+namespace {
+
+std::string listed(const Plan& plan, const std::vector<std::size_t>& indexes) {
+    std::string list;
+    for (const auto index : indexes)
+        list += fmt::format("{}#{} {} ({})", list.empty() ? "" : ", ", index + 1,
+                            plan.items[index].label(), schedule_text(plan.items[index].schedule));
+    return list;
+}
+
+}  // namespace
+
+std::size_t choose_plan_item(const Plan& plan, std::string_view typed,
+                             const std::function<bool(const PlanItem&)>& fits,
+                             std::string_view fits_words) {
+    if (plan.items.empty())
+        throw user_error("the plan has no items yet", "add one with 'tend plan add'");
+    const std::string wanted = to_lower(trim(typed));
+    if (wanted.empty())
+        throw user_error("which item? the name is empty", "use a number from 'tend plan'");
+    const std::string_view digits =
+        wanted.starts_with('#') ? std::string_view(wanted).substr(1) : std::string_view(wanted);
+    if (const auto number = parse_digits(digits)) {
+        if (*number < 1 || static_cast<std::size_t>(*number) > plan.items.size())
+            throw user_error(fmt::format("there is no item #{}", *number),
+                             fmt::format("the plan has items 1 to {}; 'tend plan' lists them",
+                                         plan.items.size()));
+        return static_cast<std::size_t>(*number - 1);
+    }
+    std::vector<std::size_t> exact;
+    std::vector<std::size_t> prefixed;
+    std::vector<std::size_t> unfit;
+    for (std::size_t index = 0; index < plan.items.size(); ++index) {
+        const PlanItem& item = plan.items[index];
+        const std::string name = to_lower(item.name);
+        const bool is_exact = wanted == item.kind || (!name.empty() && wanted == name);
+        const bool is_prefix = item.kind.starts_with(wanted) || name.starts_with(wanted);
+        if (!is_exact && !is_prefix) continue;
+        if (!fits(item)) unfit.push_back(index);
+        else (is_exact ? exact : prefixed).push_back(index);
+    }
+    const auto& matches = exact.empty() ? prefixed : exact;
+    if (matches.size() == 1) return matches.front();
+    if (matches.size() > 1)
+        throw user_error(fmt::format("'{}' matches {} items: {}", typed, matches.size(),
+                                     listed(plan, matches)),
+                         "use the number, e.g. 'tend plan end 2'");
+    if (!unfit.empty())
+        throw user_error(fmt::format("'{}' matches only {}, which {}", typed, listed(plan, unfit),
+                                     fits_words),
+                         "'tend plan' lists every item with its number");
+    throw user_error(fmt::format("no plan item is called '{}'", typed),
+                     "use the number, name or kind that 'tend plan' shows");
+}
+
+}  // namespace tend::cli

@@ -1,0 +1,19 @@
+// Picking a plan item from what the user typed: its number, name or kind.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string_view>
+
+#include "tend/plan.h"
+
+namespace tend::cli {
+
+// Finds the item `typed` names: "2" or "#2" by number, else a name or kind (exact before prefix,
+// case-insensitive) among the items `fits` accepts, so "plan end dilate" picks the dilate item
+// still in force even when an ended one exists. Throws user_error when none or several match.
+std::size_t choose_plan_item(const Plan& plan, std::string_view typed,
+                             const std::function<bool(const PlanItem&)>& fits,
+                             std::string_view fits_words);
+
+}  // namespace tend::cli

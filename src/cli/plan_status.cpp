@@ -1,0 +1,31 @@
+// Plan item statuses for a day, with the journal read only as far back as the windows reach.
+#include "cli/plan_status.h"
+
+#include <algorithm>
+
+namespace tend::cli {
+
+std::vector<ItemStatus> statuses_on(Context& context, Date day) {
+    const Plan& plan = context.plan();
+    const Weekday week_start = context.journal().config().settings.week_start;
+    Date earliest = day;
+    for (const auto& item : plan.items)
+        if (const auto window = window_on(item, day, week_start))
+            earliest = std::min(earliest, window->first);
+    std::vector<ItemStatus> statuses;
+    bool any_in_force = false;
+    for (const auto& item : plan.items)
+        any_in_force = any_in_force || item.in_force_on(day);
+    if (!any_in_force) return statuses;
+    const auto entries =
+        context.journal().load(Period{earliest, std::max(day, context.time().today())},
+                               context.time().offset_at_local);
+    for (std::size_t index = 0; index < plan.items.size(); ++index) {
+        const PlanItem& item = plan.items[index];
+        if (!item.in_force_on(day)) continue;
+        statuses.push_back({index + 1, &item, status_on(item, day, entries, week_start)});
+    }
+    return statuses;
+}
+
+}  // namespace tend::cli

@@ -1,0 +1,172 @@
+// Schedule windows of plan items, what was done in them, and adherence.
+#include "tend/adherence.h"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+namespace tend {
+
+namespace {
+
+using std::chrono::days;
+
+// The entries that count for an item, as (local date, amount), in date order.
+using Counted = std::vector<std::pair<Date, double>>;
+
+Counted counted_entries(const PlanItem& item, const std::vector<Entry>& entries) {
+    Counted counted;
+    for (const auto& entry : entries)
+        if (item.counts(entry)) counted.emplace_back(entry.at.local_date(), item.amount_of(entry));
+    std::stable_sort(counted.begin(), counted.end(),
+                     [](const auto& left, const auto& right) { return left.first < right.first; });
+    return counted;
+}
+
+double sum_between(const Counted& counted, Date first, Date last) {
+    const auto begin = std::lower_bound(
+        counted.begin(), counted.end(), first,
+        [](const std::pair<Date, double>& item, Date day) { return item.first < day; });
+    double sum = 0;
+    for (auto it = begin; it != counted.end() && it->first <= last; ++it)
+        sum += it->second;
+    return sum;
+}
+
+double per_window(const PlanItem& item) {
+    return item.total ? item.total->at_least : item.schedule.times;
+}
+
+bool scheduled_on(const PlanItem& item, Date day) {
+    if (item.schedule.unit != Schedule::Unit::weekdays) return true;
+    const auto& listed = item.schedule.weekdays;
+    return std::find(listed.begin(), listed.end(), Weekday{day}) != listed.end();
+}
+
+Date last_in_force(const PlanItem& item, Date last) {
+    return item.end ? std::min(last, *item.end) : last;
+}
+
+// The week holding `week_first`, clipped to the item's dates; a part week expects pro rata.
+std::optional<Window> week_window(const PlanItem& item, Date week_first) {
+    const Date first = std::max(week_first, item.start);
+    const Date last = last_in_force(item, week_first + days{6});
+    if (last < first) return std::nullopt;
+    const double share = static_cast<double>((last - first).count() + 1) / 7.0;
+    const double expected =
+        item.total ? per_window(item) * share : std::round(per_window(item) * share);
+    if (expected <= 0) return std::nullopt;
+    return Window{first, last, expected, 0};
+}
+
+// The index-th window of an "every N days" item, anchored at its start.
+Window interval_window(const PlanItem& item, long index) {
+    const int interval = item.schedule.interval_days;
+    const Date first = item.start + days{index * interval};
+    return Window{first, last_in_force(item, first + days{interval - 1}), per_window(item), 0};
+}
+
+// The window of `item` that holds `day`, before anything is counted.
+std::optional<Window> bare_window_on(const PlanItem& item, Date day, Weekday week_start) {
+    if (!item.in_force_on(day)) return std::nullopt;
+    switch (item.schedule.unit) {
+        case Schedule::Unit::day:
+        case Schedule::Unit::weekdays:
+            if (!scheduled_on(item, day)) return std::nullopt;
+            return Window{day, day, per_window(item), 0};
+        case Schedule::Unit::every_n_days:
+            return interval_window(item, (day - item.start).count() / item.schedule.interval_days);
+        case Schedule::Unit::week:
+            return week_window(item, start_of_week(day, week_start));
+    }
+    return std::nullopt;
+}
+
+// Windows whose first day lies in [from, to], in order.
+std::vector<Window> bare_windows(const PlanItem& item, Date from, Date to, Weekday week_start) {
+    std::vector<Window> windows;
+    switch (item.schedule.unit) {
+        case Schedule::Unit::day:
+        case Schedule::Unit::weekdays:
+            for (Date day = from; day <= to; day += days{1})
+                if (scheduled_on(item, day)) windows.push_back({day, day, per_window(item), 0});
+            break;
+        case Schedule::Unit::every_n_days: {
+            const long interval = item.schedule.interval_days;
+            for (long index = ((from - item.start).count() + interval - 1) / interval;
+                 item.start + days{index * interval} <= to; ++index)
+                windows.push_back(interval_window(item, index));
+            break;
+        }
+        case Schedule::Unit::week:
+            for (Date week = start_of_week(from, week_start); week <= to; week += days{7})
+                if (const auto window = week_window(item, week);
+                    window && from <= window->first && window->first <= to)
+                    windows.push_back(*window);
+            break;
+    }
+    return windows;
+}
+
+}  // namespace
+
+std::optional<Window> window_on(const PlanItem& item, Date day, Weekday week_start) {
+    return bare_window_on(item, day, week_start);
+}
+
+std::vector<Window> windows_for(const PlanItem& item, const Period& period,
+                                const std::vector<Entry>& entries, Weekday week_start,
+                                Date today) {
+    const Date open_end = item.end ? std::min(*item.end, today) : today;
+    const Date from = std::max(period.from.value_or(item.start), item.start);
+    const Date to = last_in_force(item, period.to.value_or(open_end));
+    if (to < from) return {};
+    auto windows = bare_windows(item, from, to, week_start);
+    const Counted counted = counted_entries(item, entries);
+    for (auto& window : windows)
+        window.done = sum_between(counted, window.first, window.last);
+    return windows;
+}
+
+Adherence adherence_of(const std::vector<Window>& windows, Date today) {
+    Adherence adherence;
+    for (const auto& window : windows) {
+        if (window.first > today) continue;
+        const double credited = std::min(window.done, window.expected);
+        // The window holding today is not missed yet: only what is done counts, on both sides.
+        const bool in_progress = window.last >= today;
+        if (in_progress && credited <= 0) continue;
+        adherence.expected += in_progress && !window.met() ? credited : window.expected;
+        adherence.credited += credited;
+        adherence.windows += 1;
+        adherence.met += window.met() ? 1 : 0;
+    }
+    return adherence;
+}
+
+DayStatus status_on(const PlanItem& item, Date day, const std::vector<Entry>& entries,
+                    Weekday week_start) {
+    DayStatus status;
+    const Counted counted = counted_entries(item, entries);
+    status.window = bare_window_on(item, day, week_start);
+    Date search_from = day + days{1};
+    if (status.window) {
+        status.window->done = sum_between(counted, status.window->first, status.window->last);
+        status.done_that_day = sum_between(counted, day, day);
+        status.state = status.window->met() ? DayStatus::State::done : DayStatus::State::due;
+        search_from = status.window->last + days{1};
+    }
+    if (search_from < item.start) search_from = item.start;
+    // The next window starts within a week of the current one, or at the item's start.
+    for (Date candidate = search_from; candidate <= search_from + days{400}; candidate += days{1}) {
+        if (item.has_ended_before(candidate)) break;
+        const auto next = bare_window_on(item, candidate, week_start);
+        if (next && next->first == candidate) {
+            status.next = candidate;
+            break;
+        }
+    }
+    return status;
+}
+
+}  // namespace tend

@@ -1,0 +1,31 @@
+// Plan items and their status as a person reads them: "3 times a day until 14 Dec".
+#pragma once
+
+#include <string>
+
+#include "tend/adherence.h"
+#include "tend/plan.h"
+#include "tend/profile.h"
+
+namespace tend::render {
+
+// The schedule, conditions and total in plain words: "3 times a day", "daily, at least 10 min
+// each", "at least 2 h a day", "every other day, with size at least 3".
+std::string describe_rules(const PlanItem& item, const Config& config);
+
+// The dates as seen from `today`: "until 14 Dec", "from 30 Nov for 3 weeks", "6 Oct - 26 Oct",
+// "" for an open-ended item already in force.
+std::string describe_dates(const PlanItem& item, Date today);
+
+// An amount in the item's unit: "3" sessions, or "1 h 45 min" of a duration total.
+std::string format_amount(const PlanItem& item, double amount, const Config& config);
+
+// Where an item stands on `day`, without the label: "2 of 3 today — 1 to go", "done (next:
+// tomorrow)", "not due today (next: Fri 27 Nov)". Days are named as seen from `today`.
+std::string describe_status(const PlanItem& item, const DayStatus& status, const Config& config,
+                            Date day, Date today);
+
+// "today", "tomorrow", "Fri 27 Nov" (with the year when it is not this year's).
+std::string relative_day(Date day, Date today);
+
+}  // namespace tend::render

@@ -1,0 +1,292 @@
+// plan.toml: toml++ parses the syntax; each [[item]] becomes a checked PlanItem.
+#include "store/plan_file.h"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+
+#include "store/file_io.h"
+#include "store/folder_lock.h"
+#include "store/plan_text_edit.h"
+#include "store/toml_problem.h"
+#include "store/toml_writer.h"
+#include "tend/error.h"
+
+namespace tend::store {
+
+namespace {
+
+const std::string display_name(plan_file_name);
+constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
+constexpr std::string_view known_keys[] = {"kind",  "schedule", "conditions", "total", "start",
+                                           "end",   "length",   "name",       "note"};
+
+std::string_view without_bom(std::string_view content) {
+    if (content.starts_with(utf8_bom)) content.remove_prefix(utf8_bom.size());
+    return content;
+}
+
+// Reads one [[item]] table; problems go to `problems`, and nothing is returned after an error.
+class ItemReader {
+  public:
+    ItemReader(const Config& config, std::vector<Problem>& problems)
+        : config_(config), problems_(problems) {}
+
+    std::optional<PlanItem> read(const toml::table& table) {
+        failed_ = false;
+        PlanItem item;
+        item.line = static_cast<int>(table.source().begin.line);
+        warn_unknown_keys(table);
+        item.kind = text(table, "kind", true);
+        item.name = text(table, "name", false);
+        item.note = text(table, "note", false);
+        read_rules(table, item);
+        read_dates(table, item);
+        if (failed_) return std::nullopt;
+        try {
+            check_plan_item(item, config_.profile);
+        } catch (const user_error& error) {
+            const std::string hint = error.hint().empty() ? "" : " (" + error.hint() + ")";
+            report(table.source(), error.what() + hint);
+            return std::nullopt;
+        }
+        return item;
+    }
+
+  private:
+    void report(const toml::source_region& where, std::string message) {
+        problems_.push_back(problem_at(display_name, where, std::move(message)));
+        failed_ = true;
+    }
+
+    void warn_unknown_keys(const toml::table& table) {
+        for (const auto& [key, value] : table)
+            if (std::find(std::begin(known_keys), std::end(known_keys), key.str()) ==
+                std::end(known_keys))
+                problems_.push_back(problem_at(
+                    display_name, key.source(),
+                    fmt::format("unknown key '{}' in a plan item (kept, but tend ignores it)",
+                                key.str()),
+                    Severity::warning));
+    }
+
+    std::string text(const toml::table& table, std::string_view key, bool required) {
+        const toml::node* node = table.get(key);
+        if (!node) {
+            if (required) report(table.source(), fmt::format("plan item has no '{}'", key));
+            return {};
+        }
+        const auto value = node->value<std::string>();
+        if (!value) report(node->source(), fmt::format("'{}' must be a string", key));
+        return value.value_or("");
+    }
+
+    // Runs a core parser on a string value, turning its user_error into a located problem.
+    template <typename Parse>
+    void parse_at(const toml::node& node, Parse&& parse) {
+        try {
+            parse();
+        } catch (const user_error& error) {
+            report(node.source(), error.what() + (error.hint().empty() ? std::string{}
+                                                                       : " (" + error.hint() + ")"));
+        }
+    }
+
+    void read_rules(const toml::table& table, PlanItem& item) {
+        if (const toml::node* node = table.get("total")) {
+            const auto value = node->value<std::string>();
+            if (!value) report(node->source(), "'total' must be a string such as \"minutes>=120/day\"");
+            else parse_at(*node, [&] { item.total = parse_total("total " + *value); });
+        }
+        if (const toml::node* node = table.get("schedule")) {
+            const auto value = node->value<std::string>();
+            if (!value) report(node->source(), "'schedule' must be a string such as \"3/day\"");
+            else parse_at(*node, [&] { item.schedule = parse_schedule(*value); });
+        } else if (item.total) {
+            item.schedule.unit = item.total->per == Total::Per::day ? Schedule::Unit::day
+                                                                    : Schedule::Unit::week;
+        } else {
+            report(table.source(), "plan item has no 'schedule'");
+        }
+        if (const toml::node* node = table.get("conditions")) {
+            const toml::array* list = node->as_array();
+            if (!list) {
+                report(node->source(), "'conditions' must be a list such as [\"minutes>=10\"]");
+                return;
+            }
+            for (const auto& element : *list) {
+                const auto value = element.value<std::string>();
+                if (!value) report(element.source(), "each condition must be a string");
+                else parse_at(element, [&] { item.conditions.push_back(parse_condition(*value)); });
+            }
+        }
+    }
+
+    std::optional<Date> date(const toml::table& table, std::string_view key) {
+        const toml::node* node = table.get(key);
+        if (!node) return std::nullopt;
+        if (const auto value = node->value<toml::date>()) {
+            if (const auto day = make_date(value->year, value->month, value->day)) return day;
+        } else if (const auto written = node->value<std::string>()) {
+            if (const auto day = parse_iso_date(*written)) return day;
+        }
+        report(node->source(), fmt::format("'{}' must be a date such as 2026-10-06", key));
+        return std::nullopt;
+    }
+
+    void read_dates(const toml::table& table, PlanItem& item) {
+        const auto start = date(table, "start");
+        if (!start && !table.get("start")) report(table.source(), "plan item has no 'start'");
+        item.start = start.value_or(Date{});
+        item.end = date(table, "end");
+        if (const toml::node* node = table.get("length")) {
+            item.length = text(table, "length", false);
+            const auto days = parse_length_days(item.length);
+            if (!days) report(node->source(), "'length' must be like \"3w\" or \"30d\"");
+            else if (item.end) report(node->source(), "an item has an 'end' or a 'length', not both");
+            else if (start) item.end = end_after_length(*start, *days);
+        }
+    }
+
+    const Config& config_;
+    std::vector<Problem>& problems_;
+    bool failed_ = false;
+};
+
+struct ParsedPlan {
+    PlanFile file;
+    std::vector<ItemPlace> places;  // where each item's text is, in the same order
+};
+
+ParsedPlan parse(std::string_view content, const Config& config) {
+    ParsedPlan parsed;
+    toml::table root;
+    try {
+        root = toml::parse(without_bom(content), display_name);
+    } catch (const toml::parse_error& error) {
+        parsed.file.problems.push_back(problem_from(display_name, error));
+        return parsed;
+    }
+    ItemReader reader(config, parsed.file.problems);
+    for (const auto& [key, value] : root) {
+        if (key.str() == "item") continue;
+        parsed.file.problems.push_back(problem_at(
+            display_name, key.source(),
+            fmt::format("unknown key '{}' (kept, but tend reads only [[item]] tables)", key.str()),
+            Severity::warning));
+    }
+    const toml::node* items = root.get("item");
+    if (!items) return parsed;
+    const toml::array* list = items->as_array();
+    if (!list) {
+        parsed.file.problems.push_back(
+            problem_at(display_name, items->source(), "'item' must be a list of [[item]] tables"));
+        return parsed;
+    }
+    for (const auto& element : *list) {
+        const toml::table* table = element.as_table();
+        if (!table) {
+            parsed.file.problems.push_back(
+                problem_at(display_name, element.source(), "each item must be an [[item]] table"));
+            continue;
+        }
+        if (auto item = reader.read(*table)) parsed.file.plan.items.push_back(std::move(*item));
+        parsed.places.push_back(place_of(*table));
+    }
+    return parsed;
+}
+
+// Reads plan.toml under the lock and refuses to touch it while it has errors.
+std::pair<std::string, ParsedPlan> read_for_change(const std::filesystem::path& root,
+                                                   const Config& config) {
+    std::string content = read_file_if_exists(root / plan_file_name, display_name).value_or("");
+    ParsedPlan parsed = parse(content, config);
+    for (const auto& problem : parsed.file.problems)
+        if (problem.severity == Severity::error)
+            throw user_error(problem.text(), "nothing was changed; fix plan.toml by hand first");
+    return {std::move(content), std::move(parsed)};
+}
+
+}  // namespace
+
+PlanFile parse_plan_file(std::string_view content, const Config& config) {
+    return parse(content, config).file;
+}
+
+Plan load_plan(const std::filesystem::path& root, const Config& config) {
+    const auto content = read_file_if_exists(root / plan_file_name, display_name);
+    if (!content) return {};
+    PlanFile parsed = parse_plan_file(*content, config);
+    for (const auto& problem : parsed.problems)
+        if (problem.severity == Severity::error)
+            throw user_error(problem.text(), "fix it by hand, then run 'tend check'");
+    return std::move(parsed.plan);
+}
+
+std::vector<Problem> check_plan_file(const std::filesystem::path& root, const Config& config) {
+    const auto content = read_file_if_exists(root / plan_file_name, display_name);
+    if (!content) return {};
+    return parse_plan_file(*content, config).problems;
+}
+
+std::string plan_item_block(const PlanItem& item, std::string_view newline) {
+    std::string block = fmt::format("[[item]]{}kind = {}{}", newline, toml_string(item.kind), newline);
+    block += fmt::format("schedule = {}{}", toml_string(schedule_text(item.schedule)), newline);
+    if (!item.conditions.empty()) {
+        std::string list;
+        for (const auto& condition : item.conditions)
+            list += (list.empty() ? "" : ", ") + toml_string(condition_text(condition));
+        block += fmt::format("conditions = [{}]{}", list, newline);
+    }
+    if (item.total) block += fmt::format("total = {}{}", toml_string(total_text(*item.total)), newline);
+    block += fmt::format("start = {}{}", format_date(item.start), newline);
+    if (!item.length.empty())
+        block += fmt::format("length = {}{}", toml_string(item.length), newline);
+    else if (item.end)
+        block += fmt::format("end = {}{}", format_date(*item.end), newline);
+    if (!item.name.empty()) block += fmt::format("name = {}{}", toml_string(item.name), newline);
+    if (!item.note.empty()) block += fmt::format("note = {}{}", toml_string(item.note), newline);
+    return block;
+}
+
+void add_plan_item(const std::filesystem::path& root, const Config& config, const PlanItem& item) {
+    ensure_private_directory(root, root.string());
+    FolderLock lock(root);
+    remove_stale_temporary_files(root);
+    const auto [content, parsed] = read_for_change(root, config);
+    const std::string_view newline = newline_of(content);
+    std::string addition;
+    if (content.empty())
+        addition = fmt::format(
+            "# tend plan: your home programme, one [[item]] per prescription.{0}"
+            "# Edit freely; the format is in docs/format.md. Ended items stay: they measure the "
+            "past.{0}",
+            newline);
+    else if (content.back() != '\n')
+        addition = newline;
+    addition += newline;
+    addition += plan_item_block(item, newline);
+    write_file_atomically(root / plan_file_name, content + addition, display_name);
+}
+
+void end_plan_item(const std::filesystem::path& root, const Config& config,
+                   const ItemChooser& choose, Date end) {
+    FolderLock lock(root);
+    remove_stale_temporary_files(root);
+    const auto [content, parsed] = read_for_change(root, config);
+    const std::size_t index = choose(parsed.file.plan);
+    const std::string changed = with_end_date(content, parsed.places.at(index), format_date(end));
+    write_file_atomically(root / plan_file_name, changed, display_name);
+}
+
+void remove_plan_item(const std::filesystem::path& root, const Config& config,
+                      const ItemChooser& choose) {
+    FolderLock lock(root);
+    remove_stale_temporary_files(root);
+    const auto [content, parsed] = read_for_change(root, config);
+    const std::size_t index = choose(parsed.file.plan);
+    write_file_atomically(root / plan_file_name, without_item(content, parsed.places.at(index)),
+                          display_name);
+}
+
+}  // namespace tend::store

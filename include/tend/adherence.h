@@ -24,7 +24,9 @@ struct Window {
     double remaining() const { return done >= expected ? 0 : expected - done; }
     bool met() const { return done >= expected; }
     // How much of the window counts: min(done, expected) / expected, 1 when nothing was expected.
-    double fulfilment() const { return expected <= 0 ? 1 : (done >= expected ? 1 : done / expected); }
+    double fulfilment() const {
+        return expected <= 0 ? 1 : (done >= expected ? 1 : done / expected);
+    }
 };
 
 // The window of `item` that holds `day`, with nothing done yet; none when the item is not in
@@ -36,8 +38,7 @@ std::optional<Window> window_on(const PlanItem& item, Date day, Weekday week_sta
 // A week the item covers only in part expects times x days / 7, rounded; windows expecting
 // nothing are left out. An open end of `period` stops at the item's end, or at `today`.
 std::vector<Window> windows_for(const PlanItem& item, const Period& period,
-                                const std::vector<Entry>& entries, Weekday week_start,
-                                Date today);
+                                const std::vector<Entry>& entries, Weekday week_start, Date today);
 
 // Adherence of one item over a period: sum of min(done, expected) over sum of expected, in the
 // item's own unit. Windows that ended count in full; the window holding `today` counts only what

@@ -1,4 +1,5 @@
-// `tend check`: validate tend.toml, every month file and plan.toml, reporting FILE:LINE:COL problems.
+// `tend check`: validate tend.toml, every month file and plan.toml, reporting FILE:LINE:COL
+// problems.
 #include <fmt/format.h>
 
 #include "cli/context.h"
@@ -36,12 +37,13 @@ int run_check(Context& context) {
     const std::size_t warnings = problems.size() - errors;
     const std::size_t files = journal.months().size();
     const bool has_plan = std::filesystem::exists(context.root() / store::plan_file_name);
-    const std::string checked = fmt::format("checked {} month file{}{}", files,
-                                            files == 1 ? "" : "s", has_plan ? " and plan.toml" : "");
+    const std::string checked =
+        fmt::format("checked {} month file{}{}", files, files == 1 ? "" : "s",
+                    has_plan ? " and plan.toml" : "");
     if (errors == 0) {
-        fmt::print("{}: all good{}\n", checked,
-                   warnings ? fmt::format(" ({} warning{})", warnings, warnings == 1 ? "" : "s")
-                            : "");
+        fmt::print(
+            "{}: all good{}\n", checked,
+            warnings ? fmt::format(" ({} warning{})", warnings, warnings == 1 ? "" : "s") : "");
         return exit_code::ok;
     }
     fmt::print("{}: {} problem{} to fix by hand\n", checked, errors, errors == 1 ? "" : "s");

@@ -55,8 +55,9 @@ void print_group(std::string_view title, const Plan& plan, const Config& config,
 int run_show(Context& context) {
     const Plan& plan = context.plan();
     if (plan.items.empty()) {
-        fmt::print("No plan yet. Add your home programme with 'tend plan add' (see 'tend plan add "
-                   "--help').\n");
+        fmt::print(
+            "No plan yet. Add your home programme with 'tend plan add' (see 'tend plan add "
+            "--help').\n");
         return exit_code::ok;
     }
     const Config& config = context.journal().config();
@@ -74,7 +75,8 @@ int run_add(const AddOptions& options, Context& context) {
     const Config& config = context.journal().config();
     const Date today = context.time().today();
     if (options.words.empty())
-        throw user_error("'plan add' needs a kind and a schedule", "e.g. tend plan add kegels 3/day --for 3w");
+        throw user_error("'plan add' needs a kind and a schedule",
+                         "e.g. tend plan add kegels 3/day --for 3w");
     PlanItem item;
     item.kind = options.words.front();
     PlanWords words =
@@ -113,7 +115,8 @@ int run_end(const PlanOptions& options, Context& context) {
         context.root(), config,
         [&](const Plan& plan) {
             const std::size_t index = choose_plan_item(
-                plan, options.item, [&](const PlanItem& item) { return !item.has_ended_before(end); },
+                plan, options.item,
+                [&](const PlanItem& item) { return !item.has_ended_before(end); },
                 fmt::format("had already ended by {}", format_short_date(end)));
             const PlanItem& item = plan.items[index];
             if (end < item.start)
@@ -126,8 +129,8 @@ int run_end(const PlanOptions& options, Context& context) {
             return index;
         },
         end);
-    fmt::print("{} ends on {}; its history stays in the plan\n", item_heading(ended),
-               render::relative_day(end, today));
+    fmt::print("{} ends {}; its history stays in the plan\n", item_heading(ended),
+               end == today ? std::string("today") : "on " + format_day_heading(end));
     return exit_code::ok;
 }
 
@@ -189,10 +192,10 @@ Command add_plan_command(CLI::App& app) {
         ->option_text("KIND SCHEDULE ...");
     add->add_option("--from", options->add.from, "First day: YYYY-MM-DD, today (default), tomorrow")
         ->option_text("DATE");
-    auto* until = add->add_option("--until", options->add.until, "Last day (inclusive)")
-                      ->option_text("DATE");
-    auto* length = add->add_option("--for", options->add.length, "Length: 30d, 3w, 8w")
-                       ->option_text("LENGTH");
+    auto* until =
+        add->add_option("--until", options->add.until, "Last day (inclusive)")->option_text("DATE");
+    auto* length =
+        add->add_option("--for", options->add.length, "Length: 30d, 3w, 8w")->option_text("LENGTH");
     until->excludes(length);
     add->add_option("--name", options->add.name, "A name shown instead of the kind")
         ->option_text("TEXT");
@@ -203,7 +206,8 @@ Command add_plan_command(CLI::App& app) {
                  "  tend plan add dilate daily minutes>=10 --name \"Dilate, 10 min or more\"\n"
                  "  tend plan add dilate total minutes>=120/day --from 2026-06-16 --for 8w");
 
-    CLI::App* end = plan->add_subcommand("end", "End an item (its history stays): tend plan end ITEM");
+    CLI::App* end =
+        plan->add_subcommand("end", "End an item (its history stays): tend plan end ITEM");
     end->add_option("item", options->item, "Number, name or kind, as 'tend plan' shows")
         ->required()
         ->option_text("ITEM");
@@ -223,9 +227,12 @@ Command add_plan_command(CLI::App& app) {
     CLI::App* due = plan->add_subcommand(
         "due", "Exit 0 when something is still due today, 1 when nothing is (for scripts)");
     due->add_flag("-q,--quiet", options->quiet, "Print nothing; only the exit code answers");
-    add_examples(*due, "  tend plan due\n  tend plan due -q && notify-send \"tend\" \"a session is still due today\"");
+    add_examples(*due,
+                 "  tend plan due\n  tend plan due -q && notify-send \"tend\" \"a session is still "
+                 "due today\"");
 
-    CLI::App* ics = plan->add_subcommand("ics", "The plan as iCalendar events for a phone calendar");
+    CLI::App* ics =
+        plan->add_subcommand("ics", "The plan as iCalendar events for a phone calendar");
     ics->add_option("-o,--output", options->ics_output, "Write to FILE (0600) instead of stdout")
         ->option_text("FILE");
     add_examples(*ics, "  tend plan ics -o plan.ics\n  tend plan ics > ~/plan.ics");

@@ -43,7 +43,8 @@ std::string encouragement(const std::vector<ItemStatus>& statuses) {
     if (!anything_today) return "Nothing is due today. Rest is part of the programme too.";
     if (due == 0) return "All done for today. Well done.";
     const std::string left = due == 1 ? "one thing" : fmt::format("{} things", due);
-    if (any_done_today) return fmt::format("Good going: {} still open, whenever it suits you.", left);
+    if (any_done_today)
+        return fmt::format("Good going: {} still open, whenever it suits you.", left);
     return fmt::format("{} on the plan today. Whatever you manage counts.",
                        due == 1 ? "One thing" : fmt::format("{} things", due));
 }
@@ -75,7 +76,8 @@ int run_plan_today(Context& context) {
     for (const auto& item : statuses) {
         const std::string status =
             render::describe_status(*item.item, item.status, config, today, today);
-        fmt::print("  {} {:<{}}  {}\n", colored(mark_of(item.status.state), item.status.state, color),
+        fmt::print("  {} {:<{}}  {}\n",
+                   colored(mark_of(item.status.state), item.status.state, color),
                    item.item->label(), width, status);
     }
     for (const auto& item : plan.items)

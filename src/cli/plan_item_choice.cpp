@@ -48,19 +48,21 @@ std::size_t choose_plan_item(const Plan& plan, std::string_view typed,
         const bool is_exact = wanted == item.kind || (!name.empty() && wanted == name);
         const bool is_prefix = item.kind.starts_with(wanted) || name.starts_with(wanted);
         if (!is_exact && !is_prefix) continue;
-        if (!fits(item)) unfit.push_back(index);
-        else (is_exact ? exact : prefixed).push_back(index);
+        if (!fits(item))
+            unfit.push_back(index);
+        else
+            (is_exact ? exact : prefixed).push_back(index);
     }
     const auto& matches = exact.empty() ? prefixed : exact;
     if (matches.size() == 1) return matches.front();
     if (matches.size() > 1)
-        throw user_error(fmt::format("'{}' matches {} items: {}", typed, matches.size(),
-                                     listed(plan, matches)),
-                         "use the number, e.g. 'tend plan end 2'");
+        throw user_error(
+            fmt::format("'{}' matches {} items: {}", typed, matches.size(), listed(plan, matches)),
+            "use the number, e.g. 'tend plan end 2'");
     if (!unfit.empty())
-        throw user_error(fmt::format("'{}' matches only {}, which {}", typed, listed(plan, unfit),
-                                     fits_words),
-                         "'tend plan' lists every item with its number");
+        throw user_error(
+            fmt::format("'{}' matches only {}, which {}", typed, listed(plan, unfit), fits_words),
+            "'tend plan' lists every item with its number");
     throw user_error(fmt::format("no plan item is called '{}'", typed),
                      "use the number, name or kind that 'tend plan' shows");
 }

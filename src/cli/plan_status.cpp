@@ -17,9 +17,8 @@ std::vector<ItemStatus> statuses_on(Context& context, Date day) {
     for (const auto& item : plan.items)
         any_in_force = any_in_force || item.in_force_on(day);
     if (!any_in_force) return statuses;
-    const auto entries =
-        context.journal().load(Period{earliest, std::max(day, context.time().today())},
-                               context.time().offset_at_local);
+    const auto entries = context.journal().load(
+        Period{earliest, std::max(day, context.time().today())}, context.time().offset_at_local);
     for (std::size_t index = 0; index < plan.items.size(); ++index) {
         const PlanItem& item = plan.items[index];
         if (!item.in_force_on(day)) continue;

@@ -115,8 +115,7 @@ std::optional<Window> window_on(const PlanItem& item, Date day, Weekday week_sta
 }
 
 std::vector<Window> windows_for(const PlanItem& item, const Period& period,
-                                const std::vector<Entry>& entries, Weekday week_start,
-                                Date today) {
+                                const std::vector<Entry>& entries, Weekday week_start, Date today) {
     const Date open_end = item.end ? std::min(*item.end, today) : today;
     const Date from = std::max(period.from.value_or(item.start), item.start);
     const Date to = last_in_force(item, period.to.value_or(open_end));

@@ -22,10 +22,9 @@ std::optional<double> field_number(const Entry& entry, const std::string& field)
 std::string numeric_field(const KindSpec& kind, const std::string& typed, std::string_view role) {
     const FieldSpec& field = resolve_field(kind, typed);
     if (!field.is_numeric())
-        throw user_error(
-            fmt::format("{} needs a number, but {}'s '{}' is {}", role, kind.name, field.name,
-                        field_type_name(field.type)),
-            "use a numeric field such as minutes or size");
+        throw user_error(fmt::format("{} needs a number, but {}'s '{}' is {}", role, kind.name,
+                                     field.name, field_type_name(field.type)),
+                         "use a numeric field such as minutes or size");
     return field.name;
 }
 

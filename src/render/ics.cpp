@@ -122,17 +122,16 @@ std::vector<Event> events_of(const PlanItem& item, const Config& config) {
     switch (schedule.unit) {
         case Schedule::Unit::day:
             for (int slot = 0; slot < schedule.times; ++slot)
-                events.push_back(
-                    {schedule.times == 1 ? item.label()
-                                         : fmt::format("{} ({} of {})", item.label(), slot + 1,
-                                                       schedule.times),
-                     item.start, times[static_cast<std::size_t>(slot)], "FREQ=DAILY" + until,
-                     fmt::format("{}|{}", identity, slot)});
+                events.push_back({schedule.times == 1 ? item.label()
+                                                      : fmt::format("{} ({} of {})", item.label(),
+                                                                    slot + 1, schedule.times),
+                                  item.start, times[static_cast<std::size_t>(slot)],
+                                  "FREQ=DAILY" + until, fmt::format("{}|{}", identity, slot)});
             break;
         case Schedule::Unit::every_n_days:
-            events.push_back({item.label(), item.start, times.front(),
-                              fmt::format("FREQ=DAILY;INTERVAL={}{}", schedule.interval_days, until),
-                              identity});
+            events.push_back(
+                {item.label(), item.start, times.front(),
+                 fmt::format("FREQ=DAILY;INTERVAL={}{}", schedule.interval_days, until), identity});
             break;
         case Schedule::Unit::week:
         case Schedule::Unit::weekdays: {
@@ -176,7 +175,8 @@ std::string ics_folded(std::string_view line) {
     while (line.size() > room) {
         std::size_t cut = room;
         // Back up to the start of a UTF-8 character.
-        while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+        while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80)
+            --cut;
         folded += std::string(line.substr(0, cut)) + "\r\n ";
         line.remove_prefix(cut);
         room = limit - 1;
@@ -202,8 +202,7 @@ std::string plan_calendar(const Plan& plan, const Config& config, const Instant&
         description += fmt::format("\nLog it with: tend log {}", item.kind);
         for (const auto& event : events_of(item, config)) {
             add_line(out, "BEGIN", "VEVENT");
-            add_line(out, "UID",
-                     fmt::format("{:016x}@tend", fingerprint(event.identity)));
+            add_line(out, "UID", fmt::format("{:016x}@tend", fingerprint(event.identity)));
             add_line(out, "DTSTAMP", ics_utc(now));
             add_line(out, "DTSTART", ics_local_time(event.first, event.second_of_day));
             add_line(out, "DURATION", fmt::format("PT{}M", session_minutes(item, config)));

@@ -118,8 +118,7 @@ std::string describe_status(const PlanItem& item, const DayStatus& status, const
         fmt::format("{} of {} {}", format_amount(item, window.done, config),
                     format_amount(item, window.expected, config), window_words(item, day, today));
     if (status.state == DayStatus::State::done) return progress + " — done";
-    return fmt::format("{} — {} to go", progress,
-                       format_amount(item, window.remaining(), config));
+    return fmt::format("{} — {} to go", progress, format_amount(item, window.remaining(), config));
 }
 
 }  // namespace tend::render

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "core/text.h"
 #include "store/file_io.h"
 #include "store/folder_lock.h"
 #include "store/plan_text_edit.h"
@@ -18,8 +19,8 @@ namespace {
 
 const std::string display_name(plan_file_name);
 constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
-constexpr std::string_view known_keys[] = {"kind",  "schedule", "conditions", "total", "start",
-                                           "end",   "length",   "name",       "note"};
+constexpr std::string_view known_keys[] = {"kind", "schedule", "conditions", "total", "start",
+                                           "end",  "length",   "name",       "note"};
 
 std::string_view without_bom(std::string_view content) {
     if (content.starts_with(utf8_bom)) content.remove_prefix(utf8_bom.size());
@@ -38,6 +39,7 @@ class ItemReader {
         item.line = static_cast<int>(table.source().begin.line);
         warn_unknown_keys(table);
         item.kind = text(table, "kind", true);
+        check_kind(table, item.kind);
         item.name = text(table, "name", false);
         item.note = text(table, "note", false);
         read_rules(table, item);
@@ -57,6 +59,16 @@ class ItemReader {
     void report(const toml::source_region& where, std::string message) {
         problems_.push_back(problem_at(display_name, where, std::move(message)));
         failed_ = true;
+    }
+
+    // Unknown kinds are reported at the kind, the way month files report them.
+    void check_kind(const toml::table& table, const std::string& kind) {
+        if (kind.empty() || config_.profile.kind(kind)) return;
+        const auto suggestion = closest_match(kind, config_.profile.kind_names());
+        report(table.get("kind")->source(),
+               fmt::format("unknown kind '{}'{}", kind,
+                           suggestion ? fmt::format(" (did you mean '{}'?)", *suggestion)
+                                      : std::string(" ('tend kinds' lists them)")));
     }
 
     void warn_unknown_keys(const toml::table& table) {
@@ -87,24 +99,29 @@ class ItemReader {
         try {
             parse();
         } catch (const user_error& error) {
-            report(node.source(), error.what() + (error.hint().empty() ? std::string{}
-                                                                       : " (" + error.hint() + ")"));
+            report(
+                node.source(),
+                error.what() + (error.hint().empty() ? std::string{} : " (" + error.hint() + ")"));
         }
     }
 
     void read_rules(const toml::table& table, PlanItem& item) {
         if (const toml::node* node = table.get("total")) {
             const auto value = node->value<std::string>();
-            if (!value) report(node->source(), "'total' must be a string such as \"minutes>=120/day\"");
-            else parse_at(*node, [&] { item.total = parse_total("total " + *value); });
+            if (!value)
+                report(node->source(), "'total' must be a string such as \"minutes>=120/day\"");
+            else
+                parse_at(*node, [&] { item.total = parse_total("total " + *value); });
         }
         if (const toml::node* node = table.get("schedule")) {
             const auto value = node->value<std::string>();
-            if (!value) report(node->source(), "'schedule' must be a string such as \"3/day\"");
-            else parse_at(*node, [&] { item.schedule = parse_schedule(*value); });
+            if (!value)
+                report(node->source(), "'schedule' must be a string such as \"3/day\"");
+            else
+                parse_at(*node, [&] { item.schedule = parse_schedule(*value); });
         } else if (item.total) {
-            item.schedule.unit = item.total->per == Total::Per::day ? Schedule::Unit::day
-                                                                    : Schedule::Unit::week;
+            item.schedule.unit =
+                item.total->per == Total::Per::day ? Schedule::Unit::day : Schedule::Unit::week;
         } else {
             report(table.source(), "plan item has no 'schedule'");
         }
@@ -116,8 +133,10 @@ class ItemReader {
             }
             for (const auto& element : *list) {
                 const auto value = element.value<std::string>();
-                if (!value) report(element.source(), "each condition must be a string");
-                else parse_at(element, [&] { item.conditions.push_back(parse_condition(*value)); });
+                if (!value)
+                    report(element.source(), "each condition must be a string");
+                else
+                    parse_at(element, [&] { item.conditions.push_back(parse_condition(*value)); });
             }
         }
     }
@@ -142,9 +161,12 @@ class ItemReader {
         if (const toml::node* node = table.get("length")) {
             item.length = text(table, "length", false);
             const auto days = parse_length_days(item.length);
-            if (!days) report(node->source(), "'length' must be like \"3w\" or \"30d\"");
-            else if (item.end) report(node->source(), "an item has an 'end' or a 'length', not both");
-            else if (start) item.end = end_after_length(*start, *days);
+            if (!days)
+                report(node->source(), "'length' must be like \"3w\" or \"30d\"");
+            else if (item.end)
+                report(node->source(), "an item has an 'end' or a 'length', not both");
+            else if (start)
+                item.end = end_after_length(*start, *days);
         }
     }
 
@@ -230,7 +252,8 @@ std::vector<Problem> check_plan_file(const std::filesystem::path& root, const Co
 }
 
 std::string plan_item_block(const PlanItem& item, std::string_view newline) {
-    std::string block = fmt::format("[[item]]{}kind = {}{}", newline, toml_string(item.kind), newline);
+    std::string block =
+        fmt::format("[[item]]{}kind = {}{}", newline, toml_string(item.kind), newline);
     block += fmt::format("schedule = {}{}", toml_string(schedule_text(item.schedule)), newline);
     if (!item.conditions.empty()) {
         std::string list;
@@ -238,7 +261,8 @@ std::string plan_item_block(const PlanItem& item, std::string_view newline) {
             list += (list.empty() ? "" : ", ") + toml_string(condition_text(condition));
         block += fmt::format("conditions = [{}]{}", list, newline);
     }
-    if (item.total) block += fmt::format("total = {}{}", toml_string(total_text(*item.total)), newline);
+    if (item.total)
+        block += fmt::format("total = {}{}", toml_string(total_text(*item.total)), newline);
     block += fmt::format("start = {}{}", format_date(item.start), newline);
     if (!item.length.empty())
         block += fmt::format("length = {}{}", toml_string(item.length), newline);

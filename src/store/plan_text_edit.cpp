@@ -41,10 +41,9 @@ std::size_t after_line(std::string_view content, const std::vector<std::size_t>&
 }
 
 KeyPlace key_place(const toml::key& key, const toml::node& value) {
-    return KeyPlace{static_cast<int>(key.source().begin.line),
-                    static_cast<int>(key.source().begin.column),
-                    static_cast<int>(value.source().end.line),
-                    static_cast<int>(value.source().end.column)};
+    return KeyPlace{
+        static_cast<int>(key.source().begin.line), static_cast<int>(key.source().begin.column),
+        static_cast<int>(value.source().end.line), static_cast<int>(value.source().end.column)};
 }
 
 void refuse_inline(const ItemPlace& place) {
@@ -82,8 +81,7 @@ std::string with_end_date(const std::string& content, const ItemPlace& place,
     if (place.end || place.length) {
         const KeyPlace& key = place.end ? *place.end : *place.length;
         const std::size_t from = offset_of(content, starts, key.line, key.key_column);
-        const std::size_t to =
-            offset_of(content, starts, key.value_end_line, key.value_end_column);
+        const std::size_t to = offset_of(content, starts, key.value_end_line, key.value_end_column);
         return content.substr(0, from) + "end = " + date + content.substr(to);
     }
     const std::size_t at = after_line(content, starts, place.last_line);
@@ -101,7 +99,8 @@ std::string without_item(const std::string& content, const ItemPlace& place) {
     // One blank line after the block goes with it, so the blocks around stay evenly spaced.
     const std::size_t blank_end = after_line(content, starts, place.last_line + 1);
     const std::string_view next(content.data() + to, blank_end - to);
-    if (!next.empty() && next.find_first_not_of(" \t\r\n") == std::string_view::npos) to = blank_end;
+    if (!next.empty() && next.find_first_not_of(" \t\r\n") == std::string_view::npos)
+        to = blank_end;
     return content.substr(0, from) + content.substr(to);
 }
 

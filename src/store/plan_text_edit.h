@@ -20,8 +20,8 @@ struct KeyPlace {
 // Where an [[item]] table's text lies.
 struct ItemPlace {
     int header_line = 0;
-    int last_line = 0;        // the last line any of its values reaches
-    bool is_inline = false;   // written as { ... } in an array: tend does not edit those
+    int last_line = 0;       // the last line any of its values reaches
+    bool is_inline = false;  // written as { ... } in an array: tend does not edit those
     std::optional<KeyPlace> end;
     std::optional<KeyPlace> length;
 };

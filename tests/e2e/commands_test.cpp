@@ -47,7 +47,9 @@ TEST_CASE("e2e show: entries in time order, grouped by day, with filters") {
     CHECK(bad.err.starts_with("tend: can't read the period 'someday' - try today, yesterday"));
 }
 
-TEST_CASE("e2e show: an empty journal says so kindly, and --json is still valid, bare tend points to plan add") {
+TEST_CASE(
+    "e2e show: an empty journal says so kindly, and --json is still valid, bare tend points to "
+    "plan add") {
     TempFolder journal;
     CHECK(run_tend({"--dir", journal.path(), "show"}).out == "Nothing logged today yet.\n");
     CHECK(run_tend({"--dir", journal.path()}).out ==
@@ -176,4 +178,33 @@ TEST_CASE(
     const auto all = run_tend({"--dir", example, "show", "all", "--json"});
     CHECK(count_of(all.out, "\"kind\": ") == 204);
     CHECK(count_of(all.out, "+02:00\"") > 0);  // before the change to winter time on 25 Oct
+}
+
+TEST_CASE("e2e examples: the bundled journal's plan is the programme from the 6 Oct visit") {
+    const std::string example = std::string(TEND_SOURCE_DIR) + "/examples/pelvic-floor";
+    const auto plan = run_tend({"--dir", example, "plan"});
+    CHECK(plan.exit_code == 0);
+    CHECK(plan.out ==
+          "In force today\n"
+          "   2  Dilator (dilate): daily, at least 10 min each\n"
+          "      \"10-20 min, lube, breathe. Move up a size when discomfort stays below 3-4/10.\"\n"
+          "   3  Happy baby (stretch): daily\n"
+          "   4  cardio: 3 times a week\n"
+          "      \"Walking, cycling or swimming, 30 min.\"\n"
+          "   5  Internal massage (massage): every other day\n"
+          "      \"After the kegel block: every other day, 10 min, gentle pressure at the tender "
+          "spots.\"\n"
+          "Ended (kept: they measure the weeks they covered)\n"
+          "   1  Kegels (kegels): 3 times a day, 6 Oct - 26 Oct\n"
+          "      \"3 sets of 10, hold 5 s. Relax fully between reps. Review after 3 weeks.\"\n");
+    const auto saturday =
+        run_tend({"--dir", example}, {{}, {{"TEND_NOW", "2026-11-21T23:00:00+01:00"}}, 077});
+    CHECK(saturday.out ==
+          "Today, Sat 21 Nov 2026\n"
+          "  ✓ Dilator           done today\n"
+          "  ✓ Happy baby        done today\n"
+          "  • cardio            2 of 3 this week — 1 to go\n"
+          "  ✓ Internal massage  not due today (next: tomorrow)\n"
+          "\n"
+          "Good going: one thing still open, whenever it suits you.\n");
 }

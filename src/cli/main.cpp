@@ -37,6 +37,7 @@ int run(int argc, char** argv) {
     app.footer(std::string(exit_codes_help));
     app.set_version_flag("--version", std::string("tend ") + TEND_VERSION);
     app.require_subcommand(0, 1);
+    app.fallthrough();  // global options (--dir, --color) work after the subcommand too
 
     tend::cli::GlobalOptions global;
     app.add_option("--dir", global.dir,
@@ -49,7 +50,7 @@ int run(int argc, char** argv) {
         tend::cli::add_log_command(app),  tend::cli::add_show_command(app),
         tend::cli::add_undo_command(app), tend::cli::add_check_command(app),
         tend::cli::add_init_command(app), tend::cli::add_kinds_command(app),
-        tend::cli::add_plan_command(app),
+        tend::cli::add_plan_command(app), tend::cli::add_stats_command(app),
     };
 
     try {

@@ -1,6 +1,8 @@
 // End-to-end tests of show, undo, init and kinds.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+
 #include "e2e/run_tend.h"
 
 using namespace tend::testing;
@@ -207,4 +209,54 @@ TEST_CASE("e2e examples: the bundled journal's plan is the programme from the 6 
           "  ✓ Internal massage  not due today (next: tomorrow)\n"
           "\n"
           "Good going: one thing still open, whenever it suits you.\n");
+}
+
+TEST_CASE(
+    "e2e stats: a week of the example story matches the golden summary, with and without colour") {
+    const std::string example = std::string(TEND_SOURCE_DIR) + "/examples/pelvic-floor";
+    const std::string golden = std::string(TEND_SOURCE_DIR) + "/tests/data/";
+    const auto plain = run_tend({"--dir", example, "stats", "2026-W47"});
+    CHECK(plain.exit_code == 0);
+    CHECK(plain.out == read_text(golden + "stats-2026-W47.txt"));
+    CHECK(plain.out.find("\x1b[") == std::string::npos);
+    const auto colored = run_tend({"--dir", example, "stats", "2026-W47", "--color", "always"});
+    CHECK(colored.out == read_text(golden + "stats-2026-W47-color.txt"));
+    CHECK(colored.out.find("\x1b[32m●\x1b[0m") != std::string::npos);
+    // NO_COLOR wins over the terminal; --color always wins over NO_COLOR.
+    CHECK(run_tend({"--dir", example, "stats", "2026-W47"}, {{}, {{"NO_COLOR", "1"}}, 077}).out ==
+          plain.out);
+}
+
+TEST_CASE("e2e stats: --json parses with a real JSON parser and holds the same numbers") {
+    const std::string example = std::string(TEND_SOURCE_DIR) + "/examples/pelvic-floor";
+    TempFolder folder;
+    const auto json = run_tend({"--dir", example, "stats", "2026-W47", "--json"});
+    CHECK(json.exit_code == 0);
+    write_text(folder / "stats.json", json.out);
+    const std::string script =
+        "import json,sys; d=json.load(open(sys.argv[1])); "
+        "print(d['period']['from'], d['period']['to'], d['previous']['from'], d['entries'], "
+        "d['days_logged'], d['adherence'], [(p['kind'], p['expected'], p['done']) for p in "
+        "d['plan']], d['kinds']['dilate']['count'], "
+        "d['kinds']['dilate']['fields']['pain']['mean'], "
+        "d['progression'][0]['highest'], d['procedures'][0]['days_ago'])";
+    const std::string command = "/usr/bin/python3 -c \"" + script + "\" " +
+                                (folder / "stats.json").string() + " > " +
+                                (folder / "out.txt").string();
+    REQUIRE(std::system(command.c_str()) == 0);
+    CHECK(read_text(folder / "out.txt") ==
+          "2026-11-16 2026-11-22 2026-11-09 21 7 0.905 [('dilate', 7, 7), ('stretch', 7, 6), "
+          "('cardio', 3, 2), ('massage', 4, 4)] 7 2.43 4 163\n");
+
+    TempFolder empty;
+    const auto nothing = run_tend({"--dir", empty.path(), "stats", "--json"});
+    write_text(folder / "empty.json", nothing.out);
+    const std::string check =
+        "/usr/bin/python3 -c \"import json,sys; d=json.load(open(sys.argv[1])); "
+        "assert d['entries'] == 0 and d['plan'] == [] and d['adherence'] is None\" " +
+        (folder / "empty.json").string();
+    CHECK(std::system(check.c_str()) == 0);
+    CHECK(run_tend({"--dir", empty.path(), "stats"}).out ==
+          "Mon 23 Nov 2026 - Sun 29 Nov 2026\n"
+          "Nothing logged in this period yet. Entries you add with 'tend log' show up here.\n");
 }

@@ -1,0 +1,119 @@
+// The weekly summary as a value: plan adherence, per-kind numbers, progression, streaks, flags.
+// Renderers (terminal, JSON, and the export's Markdown and HTML) only format it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tend/adherence.h"
+#include "tend/entry.h"
+#include "tend/period.h"
+#include "tend/plan.h"
+#include "tend/profile.h"
+
+namespace tend {
+
+// One day of an item's strip: a session that completed its window, part of what was expected,
+// a window that ended with nothing, a day with nothing due, or a day still to come.
+enum class DayMark { done, partly, missed, not_due, to_come };
+
+struct ItemSummary {
+    std::size_t number = 0;  // as `tend plan` shows it
+    std::string label;
+    std::string kind;
+    std::string total_field;  // the field a total adds up; empty when sessions are counted
+    Adherence adherence;
+    std::optional<double> previous_adherence;  // the same item over the previous period
+    std::vector<DayMark> days;                 // one per day of the period
+};
+
+struct FieldSummary {
+    std::string field;
+    std::string label;
+    FieldType type = FieldType::number;
+    double scale_min = 0;  // the field's range, for sparklines
+    double scale_max = 10;
+    int n = 0;
+    double sum = 0;
+    double mean = 0;
+    double min = 0;
+    double max = 0;
+    std::optional<double> previous_mean;
+    // For scale fields: the mean of each day of the period (none on days without a value).
+    std::vector<std::optional<double>> daily_means;
+    // A change of at least 2 points on a 0-10 scale: +1 better, -1 worse, 0 not meaningful.
+    int meaningful_change = 0;
+};
+
+struct KindSummary {
+    std::string kind;
+    int count = 0;
+    int days = 0;
+    std::vector<FieldSummary> fields;  // numeric fields that had values, in profile order
+};
+
+struct StepBack {
+    Date date{};
+    std::int64_t from = 0;
+    std::int64_t to = 0;
+};
+
+struct ProgressionSummary {
+    std::string kind;
+    std::string field;
+    std::int64_t highest = 0;                    // the highest value in the period
+    Date first_reached{};                        // the first day of the period with that value
+    std::optional<std::int64_t> highest_before;  // the highest before the period
+    std::vector<StepBack> step_backs;            // sessions lower than the one before them
+};
+
+struct Streak {
+    std::string label;
+    int current = 0;  // fully done days up to today (today counts once it is done)
+    int longest = 0;
+};
+
+struct Flag {
+    std::string id;  // "persistent-pain", "step-back", "gap"
+    std::string message;
+};
+
+struct Milestone {
+    std::string what;  // "Botox", "visit (pt)"
+    Date date{};
+    int days_ago = 0;
+};
+
+struct StatsReport {
+    Period period;  // bounded
+    std::optional<Period> previous;
+    int days_logged = 0;
+    int entries = 0;
+    std::vector<ItemSummary> items;
+    std::optional<double> adherence;  // over every item, in sessions (see stats.md)
+    std::optional<double> previous_adherence;
+    std::vector<KindSummary> kinds;
+    std::vector<ProgressionSummary> progression;
+    std::vector<Streak> streaks;
+    std::vector<Flag> flags;
+    std::vector<Milestone> procedures;  // the last of each name, up to the period's end
+    std::optional<Milestone> last_visit;
+};
+
+struct StatsRequest {
+    Period period;                   // bounded
+    std::optional<Period> previous;  // usually the same length just before
+    std::vector<std::string> kinds;  // only these kinds (empty: all)
+    Date today{};
+};
+
+// Computes the summary. `entries` must hold everything up to the period's end that the report
+// may look back on (the previous period, streaks, the last procedure): in time order.
+StatsReport compute_stats(const StatsRequest& request, const std::vector<Entry>& entries,
+                          const Plan& plan, const Config& config);
+
+// The previous period of the same length, just before `period` (bounded).
+Period previous_period(const Period& period);
+
+}  // namespace tend

@@ -1,0 +1,156 @@
+// The summary's header and per-kind numbers; the plan, progression and flags are beside it.
+#include "tend/stats.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "core/stats_parts.h"
+
+namespace tend {
+
+namespace {
+
+using std::chrono::days;
+
+bool in_kinds(const std::vector<std::string>& kinds, const std::string& kind) {
+    return kinds.empty() || std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+}
+
+std::vector<const Entry*> entries_in(const std::vector<Entry>& entries, const Period& period,
+                                     const std::vector<std::string>& kinds) {
+    std::vector<const Entry*> selected;
+    for (const auto& entry : entries)
+        if (period.contains(entry.at.local_date()) && in_kinds(kinds, entry.kind))
+            selected.push_back(&entry);
+    return selected;
+}
+
+struct Values {
+    int n = 0;
+    double sum = 0;
+    double min = 0;
+    double max = 0;
+    void add(double value) {
+        min = n == 0 ? value : std::min(min, value);
+        max = n == 0 ? value : std::max(max, value);
+        sum += value;
+        ++n;
+    }
+    double mean() const { return n == 0 ? 0 : sum / n; }
+};
+
+Values values_of(const std::vector<const Entry*>& entries, const std::string& kind,
+                 const std::string& field) {
+    Values values;
+    for (const Entry* entry : entries)
+        if (entry->kind == kind)
+            if (const FieldValue* value = entry->field(field))
+                if (const auto number = numeric_value(*value)) values.add(*number);
+    return values;
+}
+
+std::vector<std::optional<double>> daily_means(const std::vector<const Entry*>& entries,
+                                               const std::string& kind, const std::string& field,
+                                               const Period& period) {
+    const auto length = static_cast<std::size_t>((*period.to - *period.from).count() + 1);
+    std::vector<Values> per_day(length);
+    for (const Entry* entry : entries)
+        if (entry->kind == kind)
+            if (const FieldValue* value = entry->field(field))
+                if (const auto number = numeric_value(*value))
+                    per_day[static_cast<std::size_t>(
+                                (entry->at.local_date() - *period.from).count())]
+                        .add(*number);
+    std::vector<std::optional<double>> means;
+    for (const auto& day : per_day)
+        means.push_back(day.n ? std::optional<double>(day.mean()) : std::nullopt);
+    return means;
+}
+
+// +1 better, -1 worse, 0 when the change is under 2 points on a 0-10 scale (scaled to the range).
+int meaningful_change(const FieldSpec& spec, double mean, std::optional<double> previous) {
+    if (spec.type != FieldType::scale || !previous) return 0;
+    const double range = spec.max.value_or(10) - spec.min.value_or(0);
+    const double change = mean - *previous;
+    if (std::abs(change) < 2 * range / 10) return 0;
+    const int direction = change > 0 ? 1 : -1;
+    return higher_is_better(spec) ? direction : -direction;
+}
+
+KindSummary summarise_kind(const KindSpec& kind, const std::vector<const Entry*>& current,
+                           const std::vector<const Entry*>& previous, const Period& period) {
+    KindSummary summary;
+    summary.kind = kind.name;
+    std::set<Date> days_with;
+    for (const Entry* entry : current)
+        if (entry->kind == kind.name) {
+            ++summary.count;
+            days_with.insert(entry->at.local_date());
+        }
+    summary.days = static_cast<int>(days_with.size());
+    for (const auto& spec : kind.fields) {
+        if (!spec.is_numeric()) continue;
+        const Values values = values_of(current, kind.name, spec.name);
+        if (values.n == 0) continue;
+        FieldSummary field;
+        field.field = spec.name;
+        field.label = std::string(spec.display_name());
+        field.type = spec.type;
+        field.scale_min = spec.min.value_or(0);
+        field.scale_max = spec.max.value_or(10);
+        field.n = values.n;
+        field.sum = values.sum;
+        field.mean = values.mean();
+        field.min = values.min;
+        field.max = values.max;
+        const Values before = values_of(previous, kind.name, spec.name);
+        if (before.n > 0) field.previous_mean = before.mean();
+        if (spec.type == FieldType::scale)
+            field.daily_means = daily_means(current, kind.name, spec.name, period);
+        field.meaningful_change = meaningful_change(spec, field.mean, field.previous_mean);
+        summary.fields.push_back(std::move(field));
+    }
+    return summary;
+}
+
+}  // namespace
+
+bool higher_is_better(const FieldSpec& field) {
+    constexpr std::string_view better_when_higher[] = {
+        "comfort", "mood", "energy", "arousal", "desire", "relief", "satisfaction"};
+    return std::find(std::begin(better_when_higher), std::end(better_when_higher), field.name) !=
+           std::end(better_when_higher);
+}
+
+Period previous_period(const Period& period) {
+    const auto length = *period.to - *period.from + days{1};
+    return Period{*period.from - length, *period.from - days{1}};
+}
+
+StatsReport compute_stats(const StatsRequest& request, const std::vector<Entry>& entries,
+                          const Plan& plan, const Config& config) {
+    StatsReport report;
+    report.period = request.period;
+    report.previous = request.previous;
+    const auto current = entries_in(entries, request.period, request.kinds);
+    const auto previous = request.previous ? entries_in(entries, *request.previous, request.kinds)
+                                           : std::vector<const Entry*>{};
+    report.entries = static_cast<int>(current.size());
+    std::set<Date> days_logged;
+    for (const Entry* entry : current)
+        days_logged.insert(entry->at.local_date());
+    report.days_logged = static_cast<int>(days_logged.size());
+
+    for (const auto& kind : config.profile.kinds) {
+        if (!in_kinds(request.kinds, kind.name)) continue;
+        KindSummary summary = summarise_kind(kind, current, previous, request.period);
+        if (summary.count > 0) report.kinds.push_back(std::move(summary));
+    }
+    add_plan_sections(report, request, entries, plan, config);
+    add_progression(report, request, entries, config);
+    add_flags_and_milestones(report, request, entries, plan, config);
+    return report;
+}
+
+}  // namespace tend

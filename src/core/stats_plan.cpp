@@ -1,0 +1,138 @@
+// The plan in the summary: adherence per item, a day-by-day strip, overall adherence, streaks.
+#include <algorithm>
+
+#include "core/stats_parts.h"
+
+namespace tend {
+
+namespace {
+
+using std::chrono::days;
+
+// What an item counted per day, for strips and streaks.
+class DailyAmounts {
+  public:
+    DailyAmounts(const PlanItem& item, const std::vector<Entry>& entries) {
+        for (const auto& entry : entries)
+            if (item.counts(entry))
+                amounts_.emplace_back(entry.at.local_date(), item.amount_of(entry));
+        std::sort(amounts_.begin(), amounts_.end());
+    }
+    double between(Date first, Date last) const {
+        double sum = 0;
+        auto it = std::lower_bound(amounts_.begin(), amounts_.end(), std::pair{first, -1e300});
+        for (; it != amounts_.end() && it->first <= last; ++it)
+            sum += it->second;
+        return sum;
+    }
+
+  private:
+    std::vector<std::pair<Date, double>> amounts_;
+};
+
+DayMark mark_for(const PlanItem& item, Date day, const DailyAmounts& amounts, Weekday week_start,
+                 Date today) {
+    if (day > today) return DayMark::to_come;
+    auto window = window_on(item, day, week_start);
+    if (!window) return DayMark::not_due;
+    window->done = amounts.between(window->first, window->last);
+    const double on_day = amounts.between(day, day);
+    if (window->first == window->last) {
+        if (window->met()) return DayMark::done;
+        if (window->done > 0) return DayMark::partly;
+        return day == today ? DayMark::to_come : DayMark::missed;
+    }
+    if (on_day > 0) return window->met() ? DayMark::done : DayMark::partly;
+    if (day == window->last && !window->met() && day < today) return DayMark::missed;
+    return DayMark::not_due;
+}
+
+// Adherence in sessions, so items can be added up: a total's window is one session, done in
+// the share of the total reached.
+std::pair<double, double> in_sessions(const PlanItem& item, const std::vector<Window>& windows,
+                                      Date today) {
+    if (!item.total) {
+        const Adherence adherence = adherence_of(windows, today);
+        return {adherence.expected, adherence.credited};
+    }
+    double expected = 0;
+    double credited = 0;
+    for (const auto& window : windows) {
+        if (window.first > today) continue;
+        const bool in_progress = window.last >= today && !window.met();
+        const double share = window.fulfilment();
+        if (in_progress && window.done <= 0) continue;
+        expected += in_progress ? share : 1;
+        credited += share;
+    }
+    return {expected, credited};
+}
+
+bool is_daily(const PlanItem& item) {
+    return item.schedule.unit == Schedule::Unit::day ||
+           item.schedule.unit == Schedule::Unit::weekdays;
+}
+
+Streak streak_of(const PlanItem& item, const std::vector<Entry>& entries, Weekday week_start,
+                 Date today) {
+    Streak streak{item.label(), 0, 0};
+    const auto windows = windows_for(item, Period{item.start, today}, entries, week_start, today);
+    int run = 0;
+    for (const auto& window : windows) {
+        const bool in_progress = window.last >= today;
+        if (window.met()) {
+            streak.longest = std::max(streak.longest, ++run);
+        } else if (!in_progress) {
+            run = 0;
+        }
+    }
+    streak.current = run;
+    return streak;
+}
+
+}  // namespace
+
+void add_plan_sections(StatsReport& report, const StatsRequest& request,
+                       const std::vector<Entry>& entries, const Plan& plan, const Config& config) {
+    const Weekday week_start = config.settings.week_start;
+    const Date today = request.today;
+    double expected = 0;
+    double credited = 0;
+    double previous_expected = 0;
+    double previous_credited = 0;
+    for (std::size_t index = 0; index < plan.items.size(); ++index) {
+        const PlanItem& item = plan.items[index];
+        if (!request.kinds.empty() &&
+            std::find(request.kinds.begin(), request.kinds.end(), item.kind) == request.kinds.end())
+            continue;
+        const auto windows = windows_for(item, request.period, entries, week_start, today);
+        if (windows.empty()) continue;
+        ItemSummary summary{index + 1,
+                            item.label(),
+                            item.kind,
+                            item.total ? item.total->field : std::string{},
+                            adherence_of(windows, today),
+                            std::nullopt,
+                            {}};
+        const auto [item_expected, item_credited] = in_sessions(item, windows, today);
+        expected += item_expected;
+        credited += item_credited;
+        if (request.previous) {
+            const auto before = windows_for(item, *request.previous, entries, week_start, today);
+            summary.previous_adherence = adherence_of(before, today).fraction();
+            const auto [before_expected, before_credited] = in_sessions(item, before, today);
+            previous_expected += before_expected;
+            previous_credited += before_credited;
+        }
+        const DailyAmounts amounts(item, entries);
+        for (Date day = *request.period.from; day <= *request.period.to; day += days{1})
+            summary.days.push_back(mark_for(item, day, amounts, week_start, today));
+        report.items.push_back(std::move(summary));
+        if (is_daily(item) && item.in_force_on(std::min(today, *request.period.to)))
+            report.streaks.push_back(streak_of(item, entries, week_start, today));
+    }
+    if (expected > 0) report.adherence = credited / expected;
+    if (previous_expected > 0) report.previous_adherence = previous_credited / previous_expected;
+}
+
+}  // namespace tend

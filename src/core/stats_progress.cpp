@@ -1,0 +1,163 @@
+// Progression (highest size, step backs), calm flags, and the days since procedures and visits.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/stats_parts.h"
+
+namespace tend {
+
+namespace {
+
+using std::chrono::days;
+
+std::string short_date(Date day) {
+    return format_short_date(day);
+}
+
+bool is_pain_field(const FieldSpec& field) {
+    return field.type == FieldType::scale && (field.name == "pain" || field.label == "pain");
+}
+
+void flag_persistent_pain(StatsReport& report, const StatsRequest& request,
+                          const std::vector<Entry>& entries, const Config& config) {
+    const int level = config.settings.persistent_pain_level;
+    std::set<Date> painful_days;
+    for (const auto& entry : entries) {
+        if (!request.period.contains(entry.at.local_date())) continue;
+        const KindSpec* kind = config.profile.kind(entry.kind);
+        if (!kind) continue;
+        for (const auto& [name, value] : entry.fields) {
+            const FieldSpec* spec = kind->field(name);
+            const auto number = numeric_value(value);
+            if (spec && is_pain_field(*spec) && number && *number >= level)
+                painful_days.insert(entry.at.local_date());
+        }
+    }
+    const auto count = static_cast<int>(painful_days.size());
+    if (count >= config.settings.persistent_pain_days)
+        report.flags.push_back(
+            {"persistent-pain",
+             fmt::format("Pain of {} or more on {} days of this period. Consistent pain is worth "
+                         "a check with your doctor.",
+                         level, count)});
+}
+
+void flag_step_backs(StatsReport& report) {
+    for (const auto& progression : report.progression)
+        for (const auto& step : progression.step_backs)
+            report.flags.push_back(
+                {"step-back",
+                 fmt::format("{} {} went from {} back to {} on {}. Stepping back after a break or "
+                             "a hard day is common; move up again when it feels comfortable.",
+                             progression.kind, progression.field, step.from, step.to,
+                             short_date(step.date))});
+}
+
+// The longest run of days without entries, while some plan item was in force.
+void flag_gap(StatsReport& report, const StatsRequest& request, const std::vector<Entry>& entries,
+              const Plan& plan, const Config& config) {
+    std::set<Date> logged;
+    for (const auto& entry : entries)
+        logged.insert(entry.at.local_date());
+    const Date last = std::min(*request.period.to, request.today - days{1});
+    Date run_start{};
+    int run = 0;
+    int longest = 0;
+    Date longest_start{};
+    for (Date day = *request.period.from; day <= last; day += days{1}) {
+        const bool planned =
+            std::any_of(plan.items.begin(), plan.items.end(),
+                        [&](const PlanItem& item) { return item.in_force_on(day); });
+        if (planned && !logged.contains(day)) {
+            if (run++ == 0) run_start = day;
+            if (run > longest) {
+                longest = run;
+                longest_start = run_start;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    if (longest >= config.settings.gap_days)
+        report.flags.push_back(
+            {"gap", fmt::format("No entries for {} days ({} - {}) while the plan was running. "
+                                "Whenever you are ready, picking up again is what counts.",
+                                longest, short_date(longest_start),
+                                short_date(longest_start + days{longest - 1}))});
+}
+
+}  // namespace
+
+void add_progression(StatsReport& report, const StatsRequest& request,
+                     const std::vector<Entry>& entries, const Config& config) {
+    for (const auto& kind : config.profile.kinds) {
+        if (kind.progression.empty()) continue;
+        if (!request.kinds.empty() &&
+            std::find(request.kinds.begin(), request.kinds.end(), kind.name) == request.kinds.end())
+            continue;
+        ProgressionSummary summary{kind.name, kind.progression, 0, {}, std::nullopt, {}};
+        std::optional<std::int64_t> last_value;
+        bool any_in_period = false;
+        for (const auto& entry : entries) {
+            if (entry.kind != kind.name) continue;
+            const FieldValue* value = entry.field(kind.progression);
+            const auto* number = value ? std::get_if<std::int64_t>(value) : nullptr;
+            if (!number) continue;
+            const Date day = entry.at.local_date();
+            if (day > *request.period.to) continue;
+            if (day < *request.period.from) {
+                summary.highest_before =
+                    std::max(summary.highest_before.value_or(*number), *number);
+            } else {
+                if (!any_in_period || *number > summary.highest) {
+                    summary.highest = *number;
+                    summary.first_reached = day;
+                }
+                any_in_period = true;
+                if (last_value && *number < *last_value)
+                    summary.step_backs.push_back({day, *last_value, *number});
+            }
+            last_value = *number;
+        }
+        if (any_in_period) report.progression.push_back(std::move(summary));
+    }
+}
+
+void add_flags_and_milestones(StatsReport& report, const StatsRequest& request,
+                              const std::vector<Entry>& entries, const Plan& plan,
+                              const Config& config) {
+    flag_persistent_pain(report, request, entries, config);
+    flag_step_backs(report);
+    flag_gap(report, request, entries, plan, config);
+
+    std::map<std::string, Date> last_procedure;
+    std::vector<std::string> procedure_order;
+    for (const auto& entry : entries) {
+        const Date day = entry.at.local_date();
+        if (day > *request.period.to) continue;
+        if (entry.kind == "procedure") {
+            const FieldValue* name = entry.field("name");
+            const std::string what = name && std::holds_alternative<std::string>(*name)
+                                         ? std::get<std::string>(*name)
+                                         : "procedure";
+            if (!last_procedure.contains(what)) procedure_order.push_back(what);
+            last_procedure[what] = day;
+        } else if (entry.kind == "visit") {
+            const FieldValue* with = entry.field("with");
+            const std::string what = with && std::holds_alternative<std::string>(*with)
+                                         ? fmt::format("visit ({})", std::get<std::string>(*with))
+                                         : "visit";
+            report.last_visit =
+                Milestone{what, day, static_cast<int>((request.today - day).count())};
+        }
+    }
+    for (const auto& what : procedure_order) {
+        const Date day = last_procedure[what];
+        report.procedures.push_back({what, day, static_cast<int>((request.today - day).count())});
+    }
+}
+
+}  // namespace tend

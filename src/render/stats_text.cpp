@@ -1,0 +1,218 @@
+// The summary in the terminal: header, plan, kinds, progression, streaks, flags, milestones.
+#include "render/stats_text.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace tend::render {
+
+namespace {
+
+std::string paint(std::string_view text, std::string_view code, bool color) {
+    if (!color || code.empty()) return std::string(text);
+    return fmt::format("\x1b[{}m{}\x1b[0m", code, text);
+}
+
+std::string percent(double fraction) {
+    return fmt::format("{}%", static_cast<int>(std::lround(fraction * 100)));
+}
+
+std::string number(double value) {
+    const double tenths = std::round(value * 10) / 10;
+    return tenths == std::floor(tenths) ? fmt::format("{}", static_cast<long long>(tenths))
+                                        : fmt::format("{:.1f}", tenths);
+}
+
+std::string strip(const std::vector<DayMark>& days, bool color) {
+    std::string text;
+    for (const auto mark : days) {
+        switch (mark) {
+            case DayMark::done:
+                text += paint("●", "32", color);
+                break;
+            case DayMark::partly:
+                text += paint("◐", "33", color);
+                break;
+            case DayMark::missed:
+                text += paint("○", "", color);
+                break;
+            case DayMark::not_due:
+                text += paint("·", "2", color);
+                break;
+            case DayMark::to_come:
+                text += " ";
+                break;
+        }
+    }
+    return text;
+}
+
+std::string sparkline(const FieldSummary& field) {
+    constexpr std::string_view bars[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
+    const double range = field.scale_max - field.scale_min;
+    std::string text;
+    for (const auto& mean : field.daily_means) {
+        if (!mean || range <= 0) {
+            text += " ";
+            continue;
+        }
+        const auto level = static_cast<int>(std::lround((*mean - field.scale_min) / range * 7));
+        text += bars[std::clamp(level, 0, 7)];
+    }
+    return text;
+}
+
+std::string amount(const ItemSummary& item, double value, const Config& config) {
+    if (item.total_field.empty()) return number(value);
+    const KindSpec* kind = config.profile.kind(item.kind);
+    const FieldSpec* field = kind ? kind->field(item.total_field) : nullptr;
+    if (field && field->type == FieldType::duration) return format_minutes(std::llround(value));
+    return number(value);
+}
+
+std::string change_words(const std::optional<double>& now, const std::optional<double>& before) {
+    if (!now || !before) return "";
+    if (std::lround(*now * 100) == std::lround(*before * 100)) return "same as before";
+    return fmt::format("was {}", percent(*before));
+}
+
+void plan_section(std::string& out, const StatsReport& report, const Config& config, bool color) {
+    if (report.items.empty()) return;
+    out += "\nPlan\n";
+    for (const auto& item : report.items) {
+        const auto fraction = item.adherence.fraction();
+        out += fmt::format("  {:<18.18} {:>11}  {:>4}  {}  {}\n", item.label,
+                           fmt::format("{}/{}", amount(item, item.adherence.credited, config),
+                                       amount(item, item.adherence.expected, config)),
+                           fraction ? percent(*fraction) : "-", strip(item.days, color),
+                           change_words(fraction, item.previous_adherence));
+    }
+    if (report.adherence)
+        out +=
+            fmt::format("  {:<18} {:>11}  {:>4}  {}\n", "Overall", "", percent(*report.adherence),
+                        change_words(report.adherence, report.previous_adherence));
+    out += "  ● done  ◐ part  ○ missed  · not due\n";
+}
+
+void kinds_section(std::string& out, const StatsReport& report, bool color) {
+    if (report.kinds.empty()) return;
+    out += "\nBy kind\n";
+    for (const auto& kind : report.kinds) {
+        std::string line = fmt::format("  {:<10} {} on {} day{}", kind.kind, kind.count, kind.days,
+                                       kind.days == 1 ? "" : "s");
+        for (const auto& field : kind.fields)
+            if (field.type == FieldType::duration)
+                line += fmt::format(" · {} in all", format_minutes(std::llround(field.sum)));
+        out += line + "\n";
+        for (const auto& field : kind.fields) {
+            if (field.type == FieldType::duration && field.n == kind.count) continue;
+            std::string row = fmt::format("    {:<10} mean {:<4} min {:<3} max {:<3}", field.label,
+                                          number(field.mean), number(field.min), number(field.max));
+            if (!field.daily_means.empty()) row += " " + sparkline(field);
+            if (field.previous_mean) row += fmt::format("  was {}", number(*field.previous_mean));
+            if (field.meaningful_change != 0)
+                row += " " + paint(field.meaningful_change > 0 ? "better" : "worse",
+                                   field.meaningful_change > 0 ? "32" : "33", color);
+            out += row + "\n";
+        }
+    }
+}
+
+void progress_section(std::string& out, const StatsReport& report) {
+    if (!report.progression.empty()) out += "\nProgression\n";
+    for (const auto& item : report.progression) {
+        std::string line = fmt::format("  {} {} {}, first on {}", item.kind, item.field,
+                                       item.highest, format_short_date(item.first_reached));
+        if (item.highest_before && item.highest > *item.highest_before)
+            line += fmt::format(" (up from {})", *item.highest_before);
+        for (const auto& step : item.step_backs)
+            line += fmt::format("; back to {} on {}", step.to, format_short_date(step.date));
+        out += line + "\n";
+    }
+    if (!report.streaks.empty()) out += "\nStreaks (days fully done)\n";
+    for (const auto& streak : report.streaks)
+        out += fmt::format("  {:<18.18} {} now, longest {}\n", streak.label, streak.current,
+                           streak.longest);
+}
+
+// Words wrapped to 80 columns, the first line after "  - ", the rest indented to match.
+std::string wrapped(std::string_view text) {
+    constexpr std::size_t width = 80;
+    std::string out = "  -";
+    std::size_t column = out.size();
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find(' ', start);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view word = text.substr(start, end - start);
+        if (column + 1 + word.size() > width && column > 4) {
+            out += "\n   ";
+            column = 3;
+        }
+        out += " ";
+        out += word;
+        column += 1 + word.size();
+        start = end + 1;
+    }
+    return out + "\n";
+}
+
+// Lines end where their text ends: an empty last column leaves no trailing spaces.
+std::string without_trailing_spaces(const std::string& text) {
+    std::string out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        std::string line = text.substr(start, end - start);
+        while (!line.empty() && line.back() == ' ')
+            line.pop_back();
+        out += line;
+        if (end < text.size()) out += '\n';
+        start = end + 1;
+    }
+    return out;
+}
+
+void notes_section(std::string& out, const StatsReport& report) {
+    if (!report.flags.empty()) out += "\nWorth knowing\n";
+    for (const auto& flag : report.flags)
+        out += wrapped(flag.message);
+    if (report.procedures.empty() && !report.last_visit) return;
+    out += "\nMilestones\n";
+    const auto days = [](int count) {
+        return count == 1 ? std::string("1 day") : fmt::format("{} days", count);
+    };
+    for (const auto& procedure : report.procedures)
+        out += fmt::format("  {}: {} ago ({})\n", procedure.what, days(procedure.days_ago),
+                           format_short_date(procedure.date));
+    if (report.last_visit)
+        out += fmt::format("  Last {}: {} ago ({})\n", report.last_visit->what,
+                           days(report.last_visit->days_ago),
+                           format_short_date(report.last_visit->date));
+}
+
+}  // namespace
+
+std::string stats_text(const StatsReport& report, const Config& config, bool color) {
+    std::string out = fmt::format("{} - {}\n", format_day_heading(*report.period.from),
+                                  format_day_heading(*report.period.to));
+    if (report.entries == 0) {
+        out += "Nothing logged in this period yet. Entries you add with 'tend log' show up here.\n";
+        return out;
+    }
+    const auto length = (*report.period.to - *report.period.from).count() + 1;
+    out += fmt::format("{} entries on {} of {} days", report.entries, report.days_logged, length);
+    if (report.previous)
+        out += fmt::format(" · compared with {} - {}", format_short_date(*report.previous->from),
+                           format_short_date(*report.previous->to));
+    out += "\n";
+    plan_section(out, report, config, color);
+    kinds_section(out, report, color);
+    progress_section(out, report);
+    notes_section(out, report);
+    return without_trailing_spaces(out);
+}
+
+}  // namespace tend::render

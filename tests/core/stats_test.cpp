@@ -1,0 +1,226 @@
+// Tests for src/core/stats*.cpp: every section of the summary, with numbers worked out by hand.
+#include "tend/stats.h"
+
+#include <doctest/doctest.h>
+
+#include "core/plan_fixture.h"
+
+using namespace tend;
+using namespace tend::testing;
+
+namespace {
+
+using Fields = std::vector<std::pair<std::string, std::int64_t>>;
+
+Entry dilate(Date date, std::int64_t size, std::int64_t minutes, std::int64_t pain) {
+    return entry_on("dilate", date, 21, {{"size", size}, {"minutes", minutes}, {"pain", pain}});
+}
+
+Entry text_entry(const std::string& kind, Date date, const std::string& field,
+                 const std::string& value) {
+    Entry entry = entry_on(kind, date, 10);
+    entry.fields.emplace_back(field, FieldValue{value});
+    return entry;
+}
+
+Config builtin() {
+    Config config;
+    config.profile = pelvic_floor_profile(config.settings);
+    return config;
+}
+
+// Two weeks of a programme (dilate daily >= 10 min, cardio 3/week), worked out in the tests.
+struct Story {
+    Plan plan;
+    std::vector<Entry> entries;
+    StatsRequest request;
+};
+
+Story two_weeks() {
+    Story story;
+    story.plan.items = {plan_item("dilate", {"daily", "minutes>=10"}, day(2026, 11, 2)),
+                        plan_item("cardio", {"3/week"}, day(2026, 11, 2))};
+    auto& entries = story.entries;
+    entries.push_back(text_entry("procedure", day(2026, 6, 15), "name", "Botox"));
+    entries.push_back(text_entry("visit", day(2026, 10, 6), "with", "pt"));
+    // The week before: dilating every day at size 2, pain 6; cardio twice; sex with pain 9.
+    for (int offset = 0; offset < 7; ++offset)
+        entries.push_back(dilate(day(2026, 11, 9 + offset), 2, 15, 6));
+    entries.push_back(entry_on("cardio", day(2026, 11, 9), 18, {{"minutes", 30}}));
+    entries.push_back(entry_on("cardio", day(2026, 11, 11), 18, {{"minutes", 30}}));
+    entries.push_back(entry_on("sex", day(2026, 11, 14), 22, {{"pain", 9}}));
+    // The week: 8 minutes on Tuesday (does not count), a step back to 2 on Wednesday, nothing
+    // on Thursday, pain 6-7 at the weekend; cardio 4 times.
+    entries.push_back(dilate(day(2026, 11, 16), 3, 15, 4));
+    entries.push_back(dilate(day(2026, 11, 17), 3, 8, 3));
+    entries.push_back(dilate(day(2026, 11, 18), 2, 12, 2));
+    entries.push_back(dilate(day(2026, 11, 20), 3, 20, 6));
+    entries.push_back(dilate(day(2026, 11, 21), 3, 10, 7));
+    entries.push_back(dilate(day(2026, 11, 22), 3, 15, 6));
+    for (const int day_of_month : {16, 18, 20, 22})
+        entries.push_back(entry_on("cardio", day(2026, 11, day_of_month), 18, {{"minutes", 30}}));
+    entries.push_back(entry_on("sex", day(2026, 11, 21), 23, {{"pain", 6}}));
+    sort_by_time(entries);
+    story.request.period = Period{day(2026, 11, 16), day(2026, 11, 22)};
+    story.request.previous = previous_period(story.request.period);
+    story.request.today = day(2026, 11, 25);
+    return story;
+}
+
+}  // namespace
+
+TEST_CASE("stats: the previous period has the same length, just before") {
+    CHECK(previous_period(Period{day(2026, 11, 16), day(2026, 11, 22)}) ==
+          Period{day(2026, 11, 9), day(2026, 11, 15)});
+    CHECK(previous_period(Period{day(2026, 3, 1), day(2026, 3, 31)}) ==
+          Period{day(2026, 1, 29), day(2026, 2, 28)});
+}
+
+TEST_CASE("stats: header and plan adherence with day strips") {
+    const Story story = two_weeks();
+    const StatsReport report = compute_stats(story.request, story.entries, story.plan, builtin());
+    CHECK(report.entries == 11);
+    CHECK(report.days_logged == 6);
+    REQUIRE(report.items.size() == 2);
+    const ItemSummary& dilating = report.items[0];
+    CHECK(dilating.adherence.expected == 7);
+    CHECK(dilating.adherence.credited == 5);
+    CHECK(*dilating.previous_adherence == 1.0);
+    using enum DayMark;
+    CHECK(dilating.days == std::vector<DayMark>{done, missed, done, missed, done, done, done});
+    const ItemSummary& cardio = report.items[1];
+    CHECK(cardio.adherence.expected == 3);
+    CHECK(cardio.adherence.credited == 3);
+    CHECK(*cardio.previous_adherence == doctest::Approx(2.0 / 3.0));
+    CHECK(cardio.days == std::vector<DayMark>{done, not_due, done, not_due, done, not_due, done});
+    CHECK(*report.adherence == doctest::Approx(0.8));           // (5 + 3) / (7 + 3)
+    CHECK(*report.previous_adherence == doctest::Approx(0.9));  // (7 + 2) / (7 + 3)
+}
+
+TEST_CASE("stats: per kind counts, field numbers, daily means and meaningful changes") {
+    const Story story = two_weeks();
+    const StatsReport report = compute_stats(story.request, story.entries, story.plan, builtin());
+    REQUIRE(report.kinds.size() == 3);
+    CHECK(report.kinds[0].kind == "dilate");
+    CHECK(report.kinds[1].kind == "cardio");
+    CHECK(report.kinds[2].kind == "sex");
+    const KindSummary& dilating = report.kinds[0];
+    CHECK(dilating.count == 6);
+    CHECK(dilating.days == 6);
+    REQUIRE(dilating.fields.size() == 3);  // size, minutes, pain: anxiety had no values
+    const FieldSummary& size = dilating.fields[0];
+    CHECK(size.mean == doctest::Approx(17.0 / 6.0));
+    CHECK(size.min == 2);
+    CHECK(size.max == 3);
+    CHECK(dilating.fields[1].sum == 80);
+    const FieldSummary& pain = dilating.fields[2];
+    CHECK(pain.mean == doctest::Approx(28.0 / 6.0));
+    CHECK(*pain.previous_mean == 6);
+    CHECK(pain.meaningful_change == 0);  // down 1.3: not meaningful
+    CHECK(pain.daily_means == std::vector<std::optional<double>>{4, 3, 2, std::nullopt, 6, 7, 6});
+    CHECK(report.kinds[1].fields[0].sum == 120);
+    const FieldSummary& sex_pain = report.kinds[2].fields[0];
+    CHECK(sex_pain.mean == 6);
+    CHECK(sex_pain.meaningful_change == 1);  // from 9 to 6: 3 points better
+}
+
+TEST_CASE("stats: progression, streaks, flags and milestones") {
+    const Story story = two_weeks();
+    const StatsReport report = compute_stats(story.request, story.entries, story.plan, builtin());
+    REQUIRE(report.progression.size() == 1);
+    const ProgressionSummary& sizes = report.progression[0];
+    CHECK(sizes.highest == 3);
+    CHECK(sizes.first_reached == day(2026, 11, 16));
+    CHECK(*sizes.highest_before == 2);
+    REQUIRE(sizes.step_backs.size() == 1);
+    CHECK(sizes.step_backs[0].date == day(2026, 11, 18));
+    CHECK(sizes.step_backs[0].from == 3);
+    CHECK(sizes.step_backs[0].to == 2);
+
+    // Dilating: 9-16 Nov in a row (8), then misses on 17, 19, 23 and 24 Nov; today is open.
+    REQUIRE(report.streaks.size() == 1);
+    CHECK(report.streaks[0].label == "dilate");
+    CHECK(report.streaks[0].current == 0);
+    CHECK(report.streaks[0].longest == 8);
+
+    REQUIRE(report.flags.size() == 2);
+    CHECK(report.flags[0].id == "persistent-pain");
+    CHECK(report.flags[0].message ==
+          "Pain of 6 or more on 3 days of this period. Consistent pain is worth a check with "
+          "your doctor.");
+    CHECK(report.flags[1].id == "step-back");
+
+    REQUIRE(report.procedures.size() == 1);
+    CHECK(report.procedures[0].what == "Botox");
+    CHECK(report.procedures[0].days_ago == 163);
+    CHECK(report.last_visit->what == "visit (pt)");
+    CHECK(report.last_visit->days_ago == 50);
+}
+
+TEST_CASE("stats: a gap of several days while the plan runs is flagged kindly") {
+    Story story = two_weeks();
+    std::erase_if(story.entries, [](const Entry& entry) {
+        const Date date = entry.at.local_date();
+        return date >= day(2026, 11, 17) && date <= day(2026, 11, 21);
+    });
+    const StatsReport report = compute_stats(story.request, story.entries, story.plan, builtin());
+    REQUIRE_FALSE(report.flags.empty());
+    CHECK(report.flags.back().id == "gap");
+    CHECK(report.flags.back().message ==
+          "No entries for 5 days (17 Nov - 21 Nov) while the plan was running. Whenever you are "
+          "ready, picking up again is what counts.");
+}
+
+TEST_CASE("stats: an empty period and a journal without a plan") {
+    StatsRequest request{
+        Period{day(2026, 11, 23), day(2026, 11, 29)}, std::nullopt, {}, day(2026, 11, 25)};
+    const StatsReport empty = compute_stats(request, {}, Plan{}, builtin());
+    CHECK(empty.entries == 0);
+    CHECK(empty.days_logged == 0);
+    CHECK(empty.items.empty());
+    CHECK_FALSE(empty.adherence.has_value());
+    CHECK(empty.kinds.empty());
+    CHECK(empty.flags.empty());
+}
+
+TEST_CASE("stats: a period across a month and a year end, with entries out of file order") {
+    std::vector<Entry> entries;
+    for (int offset = 0; offset < 7; ++offset)
+        entries.push_back(entry_on("pain", day(2026, 12, 28) + std::chrono::days{offset}, 9,
+                                   {{"level", offset}}));
+    std::swap(entries[0], entries[5]);  // as a hand edit might leave them
+    sort_by_time(entries);
+    StatsRequest request{
+        Period{day(2026, 12, 28), day(2027, 1, 3)}, std::nullopt, {}, day(2027, 1, 10)};
+    const StatsReport report = compute_stats(request, entries, Plan{}, builtin());
+    CHECK(report.days_logged == 7);
+    REQUIRE(report.kinds.size() == 1);
+    const FieldSummary& level = report.kinds[0].fields[0];
+    CHECK(level.label == "pain");
+    CHECK(level.mean == 3);
+    CHECK(level.daily_means == std::vector<std::optional<double>>{0, 1, 2, 3, 4, 5, 6});
+}
+
+TEST_CASE("stats: days follow the offset each entry was logged with, across a DST change") {
+    // 24 Oct 23:30 at +02:00 and 25 Oct 00:30 at +01:00 are two different local days.
+    Entry before = entry_on("pain", day(2026, 10, 24), 0, {{"level", 2}});
+    before.at = instant_at(2026, 10, 24, 23, 30, 7200);
+    Entry after = entry_on("pain", day(2026, 10, 25), 0, {{"level", 4}});
+    after.at = instant_at(2026, 10, 25, 0, 30, 3600);
+    StatsRequest request{
+        Period{day(2026, 10, 24), day(2026, 10, 25)}, std::nullopt, {}, day(2026, 11, 1)};
+    const StatsReport report = compute_stats(request, {before, after}, Plan{}, builtin());
+    CHECK(report.days_logged == 2);
+    CHECK(report.kinds[0].fields[0].daily_means == std::vector<std::optional<double>>{2, 4});
+}
+
+TEST_CASE("stats: --kind limits kinds, plan items and progression") {
+    Story story = two_weeks();
+    story.request.kinds = {"cardio"};
+    const StatsReport report = compute_stats(story.request, story.entries, story.plan, builtin());
+    CHECK(report.entries == 4);
+    REQUIRE(report.items.size() == 1);
+    CHECK(report.items[0].kind == "cardio");
+    CHECK(report.kinds.size() == 1);
+    CHECK(report.progression.empty());
+}

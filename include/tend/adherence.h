@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "tend/civil_time.h"
@@ -27,6 +28,17 @@ struct Window {
     double fulfilment() const {
         return expected <= 0 ? 1 : (done >= expected ? 1 : done / expected);
     }
+};
+
+// What an item counts from the journal: the amount of each entry that counts (1 session, or the
+// total's field), by local date, so windows can add up any range of days.
+class CountedAmounts {
+  public:
+    CountedAmounts(const PlanItem& item, const std::vector<Entry>& entries);
+    double between(Date first, Date last) const;  // inclusive
+
+  private:
+    std::vector<std::pair<Date, double>> amounts_;  // in date order
 };
 
 // The window of `item` that holds `day`, with nothing done yet; none when the item is not in

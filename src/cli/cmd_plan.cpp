@@ -55,9 +55,7 @@ void print_group(std::string_view title, const Plan& plan, const Config& config,
 int run_show(Context& context) {
     const Plan& plan = context.plan();
     if (plan.items.empty()) {
-        fmt::print(
-            "No plan yet. Add your home programme with 'tend plan add' (see 'tend plan add "
-            "--help').\n");
+        fmt::print("{}\n", no_plan_line);
         return exit_code::ok;
     }
     const Config& config = context.journal().config();

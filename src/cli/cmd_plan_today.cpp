@@ -14,9 +14,6 @@ namespace {
 
 using std::chrono::days;
 
-constexpr std::string_view no_plan_line =
-    "No plan yet. Add your home programme with 'tend plan add' (see 'tend plan add --help').";
-
 std::string_view mark_of(DayStatus::State state) {
     switch (state) {
         case DayStatus::State::done:

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "store/journal.h"
 #include "tend/civil_time.h"
@@ -58,6 +59,9 @@ Command add_stats_command(CLI::App& app);
 
 // `tend plan today`, also what bare `tend` shows.
 int run_plan_today(Context& context);
+// What `plan`, `plan today` and bare `tend` say when there is no plan yet.
+inline constexpr std::string_view no_plan_line =
+    "No plan yet. Add your home programme with 'tend plan add' (see 'tend plan add --help').";
 // `tend plan due`: exit_code::ok when something is still due today, exit_code::no when not.
 int run_plan_due(Context& context, bool quiet);
 // The plan status of `entry`'s kind on its day, for log's confirmation: one line per item of

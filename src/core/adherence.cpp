@@ -11,28 +11,6 @@ namespace {
 
 using std::chrono::days;
 
-// The entries that count for an item, as (local date, amount), in date order.
-using Counted = std::vector<std::pair<Date, double>>;
-
-Counted counted_entries(const PlanItem& item, const std::vector<Entry>& entries) {
-    Counted counted;
-    for (const auto& entry : entries)
-        if (item.counts(entry)) counted.emplace_back(entry.at.local_date(), item.amount_of(entry));
-    std::stable_sort(counted.begin(), counted.end(),
-                     [](const auto& left, const auto& right) { return left.first < right.first; });
-    return counted;
-}
-
-double sum_between(const Counted& counted, Date first, Date last) {
-    const auto begin = std::lower_bound(
-        counted.begin(), counted.end(), first,
-        [](const std::pair<Date, double>& item, Date day) { return item.first < day; });
-    double sum = 0;
-    for (auto it = begin; it != counted.end() && it->first <= last; ++it)
-        sum += it->second;
-    return sum;
-}
-
 double per_window(const PlanItem& item) {
     return item.total ? item.total->at_least : item.schedule.times;
 }
@@ -110,6 +88,23 @@ std::vector<Window> bare_windows(const PlanItem& item, Date from, Date to, Weekd
 
 }  // namespace
 
+CountedAmounts::CountedAmounts(const PlanItem& item, const std::vector<Entry>& entries) {
+    for (const auto& entry : entries)
+        if (item.counts(entry)) amounts_.emplace_back(entry.at.local_date(), item.amount_of(entry));
+    std::stable_sort(amounts_.begin(), amounts_.end(),
+                     [](const auto& left, const auto& right) { return left.first < right.first; });
+}
+
+double CountedAmounts::between(Date first, Date last) const {
+    const auto begin = std::lower_bound(
+        amounts_.begin(), amounts_.end(), first,
+        [](const std::pair<Date, double>& amount, Date day) { return amount.first < day; });
+    double sum = 0;
+    for (auto it = begin; it != amounts_.end() && it->first <= last; ++it)
+        sum += it->second;
+    return sum;
+}
+
 std::optional<Window> window_on(const PlanItem& item, Date day, Weekday week_start) {
     return bare_window_on(item, day, week_start);
 }
@@ -121,9 +116,9 @@ std::vector<Window> windows_for(const PlanItem& item, const Period& period,
     const Date to = last_in_force(item, period.to.value_or(open_end));
     if (to < from) return {};
     auto windows = bare_windows(item, from, to, week_start);
-    const Counted counted = counted_entries(item, entries);
+    const CountedAmounts counted(item, entries);
     for (auto& window : windows)
-        window.done = sum_between(counted, window.first, window.last);
+        window.done = counted.between(window.first, window.last);
     return windows;
 }
 
@@ -146,12 +141,12 @@ Adherence adherence_of(const std::vector<Window>& windows, Date today) {
 DayStatus status_on(const PlanItem& item, Date day, const std::vector<Entry>& entries,
                     Weekday week_start) {
     DayStatus status;
-    const Counted counted = counted_entries(item, entries);
+    const CountedAmounts counted(item, entries);
     status.window = bare_window_on(item, day, week_start);
     Date search_from = day + days{1};
     if (status.window) {
-        status.window->done = sum_between(counted, status.window->first, status.window->last);
-        status.done_that_day = sum_between(counted, day, day);
+        status.window->done = counted.between(status.window->first, status.window->last);
+        status.done_that_day = counted.between(day, day);
         status.state = status.window->met() ? DayStatus::State::done : DayStatus::State::due;
         search_from = status.window->last + days{1};
     }

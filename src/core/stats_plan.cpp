@@ -9,28 +9,7 @@ namespace {
 
 using std::chrono::days;
 
-// What an item counted per day, for strips and streaks.
-class DailyAmounts {
-  public:
-    DailyAmounts(const PlanItem& item, const std::vector<Entry>& entries) {
-        for (const auto& entry : entries)
-            if (item.counts(entry))
-                amounts_.emplace_back(entry.at.local_date(), item.amount_of(entry));
-        std::sort(amounts_.begin(), amounts_.end());
-    }
-    double between(Date first, Date last) const {
-        double sum = 0;
-        auto it = std::lower_bound(amounts_.begin(), amounts_.end(), std::pair{first, -1e300});
-        for (; it != amounts_.end() && it->first <= last; ++it)
-            sum += it->second;
-        return sum;
-    }
-
-  private:
-    std::vector<std::pair<Date, double>> amounts_;
-};
-
-DayMark mark_for(const PlanItem& item, Date day, const DailyAmounts& amounts, Weekday week_start,
+DayMark mark_for(const PlanItem& item, Date day, const CountedAmounts& amounts, Weekday week_start,
                  Date today) {
     if (day > today) return DayMark::to_come;
     auto window = window_on(item, day, week_start);
@@ -124,7 +103,7 @@ void add_plan_sections(StatsReport& report, const StatsRequest& request,
             previous_expected += before_expected;
             previous_credited += before_credited;
         }
-        const DailyAmounts amounts(item, entries);
+        const CountedAmounts amounts(item, entries);
         for (Date day = *request.period.from; day <= *request.period.to; day += days{1})
             summary.days.push_back(mark_for(item, day, amounts, week_start, today));
         report.items.push_back(std::move(summary));

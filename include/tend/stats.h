@@ -85,6 +85,39 @@ struct Milestone {
     int days_ago = 0;
 };
 
+// A numeric field of a kind, named "kind.field" in JSON and on the command line ("sex.pain").
+struct FieldRef {
+    std::string kind;
+    std::string field;
+    std::string name() const { return kind + "." + field; }
+    friend bool operator==(const FieldRef&, const FieldRef&) = default;
+};
+
+struct PainCell {
+    int n = 0;
+    double mean = 0;
+    double max = 0;
+};
+
+// One week of the trend view, clipped to the period. The vectors follow WeeklyTable's columns.
+struct WeekRow {
+    Period days;  // bounded: the week's days that lie in the period
+    int entries = 0;
+    int days_logged = 0;
+    std::optional<double> adherence;            // over every item, in sessions, like the summary's
+    std::vector<int> sessions;                  // entries of each plan kind
+    std::vector<std::optional<PainCell>> pain;  // each pain field: mean and highest
+    std::vector<std::optional<std::int64_t>> highest;  // each progression field
+};
+
+// The trend over months (`stats --weekly`): one row per week of the period up to today.
+struct WeeklyTable {
+    std::vector<std::string> plan_kinds;  // kinds of the items with sessions due, in plan order
+    std::vector<FieldRef> pain_fields;    // pain scales with a value in the period ("sex.pain")
+    std::vector<FieldRef> progressions;   // progression fields with a value ("dilate.size")
+    std::vector<WeekRow> rows;
+};
+
 struct StatsReport {
     Period period;  // bounded
     std::optional<Period> previous;
@@ -99,6 +132,7 @@ struct StatsReport {
     std::vector<Flag> flags;
     std::vector<Milestone> procedures;  // the last of each name, up to the period's end
     std::optional<Milestone> last_visit;
+    WeeklyTable weekly;
 };
 
 struct StatsRequest {

@@ -32,13 +32,6 @@ bool matches(const Entry& entry, const std::vector<std::string>& kinds,
            to_lower(entry.note).find(contains_lowered) != std::string::npos;
 }
 
-render::Json period_json(const Period& period) {
-    render::Json json = render::Json::object();
-    json.set("from", period.from ? render::Json(format_date(*period.from)) : render::Json());
-    json.set("to", period.to ? render::Json(format_date(*period.to)) : render::Json());
-    return json;
-}
-
 int run_show(const ShowOptions& options, Context& context) {
     const Config& config = context.journal().config();
     const Period period =
@@ -62,7 +55,7 @@ int run_show(const ShowOptions& options, Context& context) {
         for (const auto& entry : entries)
             list.push(render::entry_json(entry));
         render::Json json = render::Json::object();
-        json.set("period", period_json(period)).set("entries", std::move(list));
+        json.set("period", render::period_json(period)).set("entries", std::move(list));
         fmt::print("{}\n", json.dump());
         return exit_code::ok;
     }

@@ -1,9 +1,14 @@
 // `tend stats`: the summary of a period (this week by default) against the period before it.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "cli/context.h"
+#include "render/effect.h"
 #include "render/stats_json.h"
 #include "render/stats_text.h"
+#include "render/weekly_text.h"
+#include "tend/effect.h"
 #include "tend/error.h"
 #include "tend/stats.h"
 
@@ -11,9 +16,15 @@ namespace tend::cli {
 
 namespace {
 
+using std::chrono::days;
+
 struct StatsOptions {
-    std::string period = "this-week";
+    std::string period;  // empty: this week; the 12 weeks up to it for --weekly; all for --effect
     std::vector<std::string> kinds;
+    bool weekly = false;
+    std::string effect;  // the factor kind
+    std::string on;      // the outcome: "sex.pain", or a kind whose first field is numeric
+    int within_days = 2;
     bool json = false;
 };
 
@@ -25,10 +36,57 @@ Period bounded(Period period, const std::vector<Entry>& entries, Date today) {
     return period;
 }
 
-int run_stats(const StatsOptions& options, Context& context) {
+Period asked_period(const StatsOptions& options, Date today, Weekday week_start) {
+    if (!options.period.empty()) return parse_period(options.period, today, week_start);
+    if (!options.effect.empty()) return Period{};
+    const Date this_week = start_of_week(today, week_start);
+    if (options.weekly) return Period{this_week - days{77}, this_week + days{6}};
+    return Period{this_week, this_week + days{6}};
+}
+
+// "sex.pain", "pain" (the kind's primary field), "dil.min": a numeric field of a kind.
+FieldRef resolve_outcome(const Profile& profile, std::string_view typed) {
+    const auto dot = typed.find('.');
+    const KindSpec& kind = resolve_kind(profile, typed.substr(0, dot));
+    const FieldSpec* field = nullptr;
+    if (dot != std::string_view::npos)
+        field = &resolve_field(kind, typed.substr(dot + 1));
+    else
+        field = kind.field(kind.primary);
+    if (field && field->is_numeric()) return FieldRef{kind.name, field->name};
+    const auto numeric = std::find_if(kind.fields.begin(), kind.fields.end(),
+                                      [](const FieldSpec& spec) { return spec.is_numeric(); });
+    if (numeric == kind.fields.end())
+        throw user_error(fmt::format("'{}' has no numbers to compare", kind.name),
+                         "--on needs a numeric field, such as sex.pain");
+    throw user_error(fmt::format("'{}' is not a number to compare", typed),
+                     fmt::format("try --on {}.{}", kind.name, numeric->name));
+}
+
+int run_effect(const StatsOptions& options, Context& context) {
     const Config& config = context.journal().config();
     const Date today = context.time().today();
-    const Period asked = parse_period(options.period, today, config.settings.week_start);
+    EffectRequest request;
+    request.factor = resolve_kind(config.profile, options.effect).name;
+    request.outcome = resolve_outcome(config.profile, options.on);
+    request.within_days = options.within_days;
+    const Period asked = asked_period(options, today, config.settings.week_start);
+    const auto entries =
+        context.journal().load(Period{std::nullopt, asked.to}, context.time().offset_at_local);
+    request.period = bounded(asked, entries, today);
+    const EffectReport report = compare_effect(request, entries, config);
+    if (options.json)
+        fmt::print("{}\n", render::effect_json(report).dump());
+    else
+        fmt::print("{}", render::effect_text(report, config));
+    return exit_code::ok;
+}
+
+int run_stats(const StatsOptions& options, Context& context) {
+    if (!options.effect.empty()) return run_effect(options, context);
+    const Config& config = context.journal().config();
+    const Date today = context.time().today();
+    const Period asked = asked_period(options, today, config.settings.week_start);
     StatsRequest request;
     for (const auto& typed : options.kinds)
         request.kinds.push_back(resolve_kind(config.profile, typed).name);
@@ -37,10 +95,12 @@ int run_stats(const StatsOptions& options, Context& context) {
     const auto entries =
         context.journal().load(Period{std::nullopt, asked.to}, context.time().offset_at_local);
     request.period = bounded(asked, entries, today);
-    if (asked.from) request.previous = previous_period(request.period);
+    if (asked.from && !options.weekly) request.previous = previous_period(request.period);
     const StatsReport report = compute_stats(request, entries, context.plan(), config);
     if (options.json)
         fmt::print("{}\n", render::stats_json(report).dump());
+    else if (options.weekly)
+        fmt::print("{}", render::weekly_text(report));
     else
         fmt::print("{}", render::stats_text(report, config, context.use_color()));
     return exit_code::ok;
@@ -56,12 +116,35 @@ Command add_stats_command(CLI::App& app) {
         ->add_option("period", options->period,
                      "PERIOD: this-week (default), last-week, 2026-11, last-30d ...")
         ->option_text("PERIOD");
-    command->add_option("--kind", options->kinds, "Only this kind (repeat for more)")
-        ->option_text("KIND");
+    CLI::Option* kind =
+        command->add_option("--kind", options->kinds, "Only this kind (repeat for more)")
+            ->option_text("KIND");
+    CLI::Option* weekly = command->add_flag(
+        "--weekly", options->weekly,
+        "One row per week: entries, adherence, sessions, pain, size (default: 12 weeks)");
+    CLI::Option* effect =
+        command
+            ->add_option("--effect", options->effect,
+                         "Compare days after this kind with days without (default: all time)")
+            ->option_text("KIND");
+    CLI::Option* on =
+        command->add_option("--on", options->on, "The outcome --effect compares, e.g. sex.pain")
+            ->option_text("KIND.FIELD");
+    CLI::Option* within =
+        command
+            ->add_option("--within", options->within_days,
+                         "Days before an outcome that a --effect entry counts (default 2)")
+            ->option_text("DAYS")
+            ->check(CLI::Range(1, 30));
+    effect->needs(on)->excludes(weekly)->excludes(kind);
+    on->needs(effect);
+    within->needs(effect);
     command->add_flag("--json", options->json, "Print the numbers as JSON (docs/json.md)");
     add_examples(*command,
                  "  tend stats\n"
                  "  tend stats last-week --kind dilate\n"
+                 "  tend stats 2026-09.. --weekly\n"
+                 "  tend stats --effect cardio --on sex.pain\n"
                  "  tend stats 2026-11 --json");
     return {command, [options](Context& context) { return run_stats(*options, context); }};
 }

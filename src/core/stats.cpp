@@ -13,19 +13,6 @@ namespace {
 
 using std::chrono::days;
 
-bool in_kinds(const std::vector<std::string>& kinds, const std::string& kind) {
-    return kinds.empty() || std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
-}
-
-std::vector<const Entry*> entries_in(const std::vector<Entry>& entries, const Period& period,
-                                     const std::vector<std::string>& kinds) {
-    std::vector<const Entry*> selected;
-    for (const auto& entry : entries)
-        if (period.contains(entry.at.local_date()) && in_kinds(kinds, entry.kind))
-            selected.push_back(&entry);
-    return selected;
-}
-
 struct Values {
     int n = 0;
     double sum = 0;
@@ -123,6 +110,24 @@ bool higher_is_better(const FieldSpec& field) {
            std::end(better_when_higher);
 }
 
+bool is_pain_field(const FieldSpec& field) {
+    return field.type == FieldType::scale && (field.name == "pain" || field.label == "pain");
+}
+
+bool wanted_kind(const StatsRequest& request, const std::string& kind) {
+    return request.kinds.empty() ||
+           std::find(request.kinds.begin(), request.kinds.end(), kind) != request.kinds.end();
+}
+
+std::vector<const Entry*> entries_in(const std::vector<Entry>& entries, const Period& period,
+                                     const StatsRequest& request) {
+    std::vector<const Entry*> selected;
+    for (const auto& entry : entries)
+        if (period.contains(entry.at.local_date()) && wanted_kind(request, entry.kind))
+            selected.push_back(&entry);
+    return selected;
+}
+
 Period previous_period(const Period& period) {
     const auto length = *period.to - *period.from + days{1};
     return Period{*period.from - length, *period.from - days{1}};
@@ -133,8 +138,8 @@ StatsReport compute_stats(const StatsRequest& request, const std::vector<Entry>&
     StatsReport report;
     report.period = request.period;
     report.previous = request.previous;
-    const auto current = entries_in(entries, request.period, request.kinds);
-    const auto previous = request.previous ? entries_in(entries, *request.previous, request.kinds)
+    const auto current = entries_in(entries, request.period, request);
+    const auto previous = request.previous ? entries_in(entries, *request.previous, request)
                                            : std::vector<const Entry*>{};
     report.entries = static_cast<int>(current.size());
     std::set<Date> days_logged;
@@ -143,13 +148,14 @@ StatsReport compute_stats(const StatsRequest& request, const std::vector<Entry>&
     report.days_logged = static_cast<int>(days_logged.size());
 
     for (const auto& kind : config.profile.kinds) {
-        if (!in_kinds(request.kinds, kind.name)) continue;
+        if (!wanted_kind(request, kind.name)) continue;
         KindSummary summary = summarise_kind(kind, current, previous, request.period);
         if (summary.count > 0) report.kinds.push_back(std::move(summary));
     }
     add_plan_sections(report, request, entries, plan, config);
     add_progression(report, request, entries, config);
     add_flags_and_milestones(report, request, entries, plan, config);
+    add_weekly(report, request, entries, plan, config);
     return report;
 }
 

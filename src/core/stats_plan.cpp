@@ -26,27 +26,6 @@ DayMark mark_for(const PlanItem& item, Date day, const CountedAmounts& amounts, 
     return DayMark::not_due;
 }
 
-// Adherence in sessions, so items can be added up: a total's window is one session, done in
-// the share of the total reached.
-std::pair<double, double> in_sessions(const PlanItem& item, const std::vector<Window>& windows,
-                                      Date today) {
-    if (!item.total) {
-        const Adherence adherence = adherence_of(windows, today);
-        return {adherence.expected, adherence.credited};
-    }
-    double expected = 0;
-    double credited = 0;
-    for (const auto& window : windows) {
-        if (window.first > today) continue;
-        const bool in_progress = window.last >= today && !window.met();
-        const double share = window.fulfilment();
-        if (in_progress && window.done <= 0) continue;
-        expected += in_progress ? share : 1;
-        credited += share;
-    }
-    return {expected, credited};
-}
-
 bool is_daily(const PlanItem& item) {
     return item.schedule.unit == Schedule::Unit::day ||
            item.schedule.unit == Schedule::Unit::weekdays;
@@ -71,6 +50,25 @@ Streak streak_of(const PlanItem& item, const std::vector<Entry>& entries, Weekda
 
 }  // namespace
 
+std::pair<double, double> in_sessions(const PlanItem& item, const std::vector<Window>& windows,
+                                      Date today) {
+    if (!item.total) {
+        const Adherence adherence = adherence_of(windows, today);
+        return {adherence.expected, adherence.credited};
+    }
+    double expected = 0;
+    double credited = 0;
+    for (const auto& window : windows) {
+        if (window.first > today) continue;
+        const bool in_progress = window.last >= today && !window.met();
+        const double share = window.fulfilment();
+        if (in_progress && window.done <= 0) continue;
+        expected += in_progress ? share : 1;
+        credited += share;
+    }
+    return {expected, credited};
+}
+
 void add_plan_sections(StatsReport& report, const StatsRequest& request,
                        const std::vector<Entry>& entries, const Plan& plan, const Config& config) {
     const Weekday week_start = config.settings.week_start;
@@ -81,9 +79,7 @@ void add_plan_sections(StatsReport& report, const StatsRequest& request,
     double previous_credited = 0;
     for (std::size_t index = 0; index < plan.items.size(); ++index) {
         const PlanItem& item = plan.items[index];
-        if (!request.kinds.empty() &&
-            std::find(request.kinds.begin(), request.kinds.end(), item.kind) == request.kinds.end())
-            continue;
+        if (!wanted_kind(request, item.kind)) continue;
         const auto windows = windows_for(item, request.period, entries, week_start, today);
         if (windows.empty()) continue;
         ItemSummary summary{index + 1,

@@ -17,10 +17,6 @@ std::string short_date(Date day) {
     return format_short_date(day);
 }
 
-bool is_pain_field(const FieldSpec& field) {
-    return field.type == FieldType::scale && (field.name == "pain" || field.label == "pain");
-}
-
 void flag_persistent_pain(StatsReport& report, const StatsRequest& request,
                           const std::vector<Entry>& entries, const Config& config) {
     const int level = config.settings.persistent_pain_level;
@@ -95,9 +91,7 @@ void add_progression(StatsReport& report, const StatsRequest& request,
                      const std::vector<Entry>& entries, const Config& config) {
     for (const auto& kind : config.profile.kinds) {
         if (kind.progression.empty()) continue;
-        if (!request.kinds.empty() &&
-            std::find(request.kinds.begin(), request.kinds.end(), kind.name) == request.kinds.end())
-            continue;
+        if (!wanted_kind(request, kind.name)) continue;
         ProgressionSummary summary{kind.name, kind.progression, 0, {}, std::nullopt, {}};
         std::optional<std::int64_t> last_value;
         bool any_in_period = false;

@@ -99,4 +99,16 @@ std::string json_string(std::string_view text) {
     return quoted;
 }
 
+Json period_json(const Period& period) {
+    Json json = Json::object();
+    json.set("from", period.from ? Json(format_date(*period.from)) : Json());
+    json.set("to", period.to ? Json(format_date(*period.to)) : Json());
+    return json;
+}
+
+Json rounded(double value, int decimals) {
+    const double scale = std::pow(10.0, decimals);
+    return Json(std::round(value * scale) / scale);
+}
+
 }  // namespace tend::render

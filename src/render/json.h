@@ -8,6 +8,8 @@
 #include <variant>
 #include <vector>
 
+#include "tend/period.h"
+
 namespace tend::render {
 
 class Json {
@@ -43,6 +45,12 @@ class Json {
 
     std::variant<std::nullptr_t, bool, std::int64_t, double, std::string, Array, Object> value_;
 };
+
+// {"from": "2026-11-23", "to": "2026-11-29"}; an open side is null.
+Json period_json(const Period& period);
+
+// A number rounded to `decimals` places, so 0.8571428 is written 0.857.
+Json rounded(double value, int decimals);
 
 // "text" with JSON escapes; non-ASCII UTF-8 is kept as it is.
 std::string json_string(std::string_view text);

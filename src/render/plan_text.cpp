@@ -5,6 +5,8 @@
 
 #include <cmath>
 
+#include "render/numbers.h"
+
 namespace tend::render {
 
 namespace {
@@ -17,10 +19,6 @@ bool is_duration(const Config& config, const std::string& kind, const std::strin
     return field_spec && field_spec->type == FieldType::duration;
 }
 
-std::string number(double value) {
-    return fmt::format("{}", std::round(value * 10) / 10);
-}
-
 std::string describe_condition_words(const PlanItem& item, const Condition& condition,
                                      const Config& config) {
     if (condition.comparison == Condition::Comparison::at_least &&
@@ -31,9 +29,10 @@ std::string describe_condition_words(const PlanItem& item, const Condition& cond
 }
 
 std::string describe_total_words(const PlanItem& item, const Total& total, const Config& config) {
-    const std::string amount = is_duration(config, item.kind, total.field)
-                                   ? format_minutes(static_cast<std::int64_t>(total.at_least))
-                                   : fmt::format("{} {}", number(total.at_least), total.field);
+    const std::string amount =
+        is_duration(config, item.kind, total.field)
+            ? format_minutes(static_cast<std::int64_t>(total.at_least))
+            : fmt::format("{} {}", format_number(total.at_least), total.field);
     if (total.per == Total::Per::week) return fmt::format("at least {} a week", amount);
     if (item.schedule.unit == Schedule::Unit::weekdays)
         return fmt::format("at least {} {}", amount, describe_schedule(item.schedule));
@@ -89,7 +88,7 @@ std::string describe_dates(const PlanItem& item, Date today) {
 std::string format_amount(const PlanItem& item, double amount, const Config& config) {
     if (item.total && is_duration(config, item.kind, item.total->field))
         return format_minutes(std::llround(amount));
-    return number(amount);
+    return format_number(amount);
 }
 
 std::string describe_status(const PlanItem& item, const DayStatus& status, const Config& config,

@@ -7,20 +7,8 @@ namespace tend::render {
 
 namespace {
 
-Json rounded(double value, int decimals) {
-    const double scale = std::pow(10.0, decimals);
-    return Json(std::round(value * scale) / scale);
-}
-
 Json optional_fraction(const std::optional<double>& value) {
     return value ? rounded(*value, 3) : Json();
-}
-
-Json period_json(const Period& period) {
-    Json json = Json::object();
-    json.set("from", period.from ? Json(format_date(*period.from)) : Json());
-    json.set("to", period.to ? Json(format_date(*period.to)) : Json());
-    return json;
 }
 
 std::string_view mark_name(DayMark mark) {
@@ -93,6 +81,38 @@ Json milestone_json(const Milestone& milestone) {
     return json;
 }
 
+Json week_json(const WeekRow& row, const WeeklyTable& table) {
+    Json json = Json::object();
+    json.set("from", format_date(*row.days.from));
+    json.set("to", format_date(*row.days.to));
+    json.set("days_logged", row.days_logged);
+    json.set("entries", row.entries);
+    json.set("adherence", optional_fraction(row.adherence));
+    Json sessions = Json::object();
+    for (std::size_t index = 0; index < table.plan_kinds.size(); ++index)
+        sessions.set(table.plan_kinds[index], row.sessions[index]);
+    json.set("sessions", std::move(sessions));
+    Json pain = Json::object();
+    for (std::size_t index = 0; index < table.pain_fields.size(); ++index) {
+        const auto& cell = row.pain[index];
+        Json values;
+        if (cell) {
+            values = Json::object();
+            values.set("n", cell->n);
+            values.set("mean", rounded(cell->mean, 2));
+            values.set("max", rounded(cell->max, 2));
+        }
+        pain.set(table.pain_fields[index].name(), std::move(values));
+    }
+    json.set("pain", std::move(pain));
+    Json highest = Json::object();
+    for (std::size_t index = 0; index < table.progressions.size(); ++index)
+        highest.set(table.progressions[index].name(),
+                    row.highest[index] ? Json(*row.highest[index]) : Json());
+    json.set("highest", std::move(highest));
+    return json;
+}
+
 }  // namespace
 
 Json stats_json(const StatsReport& report) {
@@ -153,6 +173,10 @@ Json stats_json(const StatsReport& report) {
         procedures.push(milestone_json(procedure));
     json.set("procedures", std::move(procedures));
     json.set("last_visit", report.last_visit ? milestone_json(*report.last_visit) : Json());
+    Json weeks = Json::array();
+    for (const auto& row : report.weekly.rows)
+        weeks.push(week_json(row, report.weekly));
+    json.set("weeks", std::move(weeks));
     return json;
 }
 

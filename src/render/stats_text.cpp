@@ -5,6 +5,9 @@
 
 #include <cmath>
 
+#include "render/numbers.h"
+#include "render/table.h"
+
 namespace tend::render {
 
 namespace {
@@ -12,16 +15,6 @@ namespace {
 std::string paint(std::string_view text, std::string_view code, bool color) {
     if (!color || code.empty()) return std::string(text);
     return fmt::format("\x1b[{}m{}\x1b[0m", code, text);
-}
-
-std::string percent(double fraction) {
-    return fmt::format("{}%", static_cast<int>(std::lround(fraction * 100)));
-}
-
-std::string number(double value) {
-    const double tenths = std::round(value * 10) / 10;
-    return tenths == std::floor(tenths) ? fmt::format("{}", static_cast<long long>(tenths))
-                                        : fmt::format("{:.1f}", tenths);
 }
 
 std::string strip(const std::vector<DayMark>& days, bool color) {
@@ -64,17 +57,17 @@ std::string sparkline(const FieldSummary& field) {
 }
 
 std::string amount(const ItemSummary& item, double value, const Config& config) {
-    if (item.total_field.empty()) return number(value);
+    if (item.total_field.empty()) return format_number(value);
     const KindSpec* kind = config.profile.kind(item.kind);
     const FieldSpec* field = kind ? kind->field(item.total_field) : nullptr;
     if (field && field->type == FieldType::duration) return format_minutes(std::llround(value));
-    return number(value);
+    return format_number(value);
 }
 
 std::string change_words(const std::optional<double>& now, const std::optional<double>& before) {
     if (!now || !before) return "";
     if (std::lround(*now * 100) == std::lround(*before * 100)) return "same as before";
-    return fmt::format("was {}", percent(*before));
+    return fmt::format("was {}", format_percent(*before));
 }
 
 void plan_section(std::string& out, const StatsReport& report, const Config& config, bool color) {
@@ -85,13 +78,13 @@ void plan_section(std::string& out, const StatsReport& report, const Config& con
         out += fmt::format("  {:<18.18} {:>11}  {:>4}  {}  {}\n", item.label,
                            fmt::format("{}/{}", amount(item, item.adherence.credited, config),
                                        amount(item, item.adherence.expected, config)),
-                           fraction ? percent(*fraction) : "-", strip(item.days, color),
+                           fraction ? format_percent(*fraction) : "-", strip(item.days, color),
                            change_words(fraction, item.previous_adherence));
     }
     if (report.adherence)
-        out +=
-            fmt::format("  {:<18} {:>11}  {:>4}  {}\n", "Overall", "", percent(*report.adherence),
-                        change_words(report.adherence, report.previous_adherence));
+        out += fmt::format("  {:<18} {:>11}  {:>4}  {}\n", "Overall", "",
+                           format_percent(*report.adherence),
+                           change_words(report.adherence, report.previous_adherence));
     out += "  ● done  ◐ part  ○ missed  · not due\n";
 }
 
@@ -108,9 +101,11 @@ void kinds_section(std::string& out, const StatsReport& report, bool color) {
         for (const auto& field : kind.fields) {
             if (field.type == FieldType::duration && field.n == kind.count) continue;
             std::string row = fmt::format("    {:<10} mean {:<4} min {:<3} max {:<3}", field.label,
-                                          number(field.mean), number(field.min), number(field.max));
+                                          format_number(field.mean), format_number(field.min),
+                                          format_number(field.max));
             if (!field.daily_means.empty()) row += " " + sparkline(field);
-            if (field.previous_mean) row += fmt::format("  was {}", number(*field.previous_mean));
+            if (field.previous_mean)
+                row += fmt::format("  was {}", format_number(*field.previous_mean));
             if (field.meaningful_change != 0)
                 row += " " + paint(field.meaningful_change > 0 ? "better" : "worse",
                                    field.meaningful_change > 0 ? "32" : "33", color);
@@ -136,28 +131,6 @@ void progress_section(std::string& out, const StatsReport& report) {
                            streak.longest);
 }
 
-// Words wrapped to 80 columns, the first line after "  - ", the rest indented to match.
-std::string wrapped(std::string_view text) {
-    constexpr std::size_t width = 80;
-    std::string out = "  -";
-    std::size_t column = out.size();
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find(' ', start);
-        if (end == std::string_view::npos) end = text.size();
-        const std::string_view word = text.substr(start, end - start);
-        if (column + 1 + word.size() > width && column > 4) {
-            out += "\n   ";
-            column = 3;
-        }
-        out += " ";
-        out += word;
-        column += 1 + word.size();
-        start = end + 1;
-    }
-    return out + "\n";
-}
-
 // Lines end where their text ends: an empty last column leaves no trailing spaces.
 std::string without_trailing_spaces(const std::string& text) {
     std::string out;
@@ -178,7 +151,7 @@ std::string without_trailing_spaces(const std::string& text) {
 void notes_section(std::string& out, const StatsReport& report) {
     if (!report.flags.empty()) out += "\nWorth knowing\n";
     for (const auto& flag : report.flags)
-        out += wrapped(flag.message);
+        out += wrapped_text(flag.message, "  - ", "    ");
     if (report.procedures.empty() && !report.last_visit) return;
     out += "\nMilestones\n";
     const auto days = [](int count) {
@@ -195,19 +168,23 @@ void notes_section(std::string& out, const StatsReport& report) {
 
 }  // namespace
 
-std::string stats_text(const StatsReport& report, const Config& config, bool color) {
+std::string stats_heading(const StatsReport& report) {
     std::string out = fmt::format("{} - {}\n", format_day_heading(*report.period.from),
                                   format_day_heading(*report.period.to));
-    if (report.entries == 0) {
-        out += "Nothing logged in this period yet. Entries you add with 'tend log' show up here.\n";
-        return out;
-    }
+    if (report.entries == 0)
+        return out +
+               "Nothing logged in this period yet. Entries you add with 'tend log' show up here.\n";
     const auto length = (*report.period.to - *report.period.from).count() + 1;
     out += fmt::format("{} entries on {} of {} days", report.entries, report.days_logged, length);
     if (report.previous)
         out += fmt::format(" · compared with {} - {}", format_short_date(*report.previous->from),
                            format_short_date(*report.previous->to));
-    out += "\n";
+    return out + "\n";
+}
+
+std::string stats_text(const StatsReport& report, const Config& config, bool color) {
+    std::string out = stats_heading(report);
+    if (report.entries == 0) return out;
     plan_section(out, report, config, color);
     kinds_section(out, report, color);
     progress_section(out, report);

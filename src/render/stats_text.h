@@ -7,6 +7,10 @@
 
 namespace tend::render {
 
+// The period's dates, and the entries and days logged against the period before; a friendly
+// line instead when nothing was logged.
+std::string stats_heading(const StatsReport& report);
+
 // Symbols carry the meaning without colour: ● done, ◐ partly, ○ missed, · not due.
 std::string stats_text(const StatsReport& report, const Config& config, bool color);
 

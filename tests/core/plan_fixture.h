@@ -40,6 +40,13 @@ inline Entry entry_on(const std::string& kind, Date date, int hour = 9,
     return entry;
 }
 
+// The built-in pelvic-floor profile with default settings (weeks start on Monday).
+inline Config builtin_config() {
+    Config config;
+    config.profile = pelvic_floor_profile(config.settings);
+    return config;
+}
+
 // `count` entries of `kind` on `date`, an hour apart.
 inline void add_sessions(std::vector<Entry>& entries, const std::string& kind, Date date,
                          int count) {

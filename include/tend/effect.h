@@ -1,0 +1,50 @@
+// What helps: an outcome on days after a factor (cardio before sex) against days without it.
+// Days are compared, not causes; with fewer than three days on a side there is no conclusion.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tend/entry.h"
+#include "tend/period.h"
+#include "tend/profile.h"
+#include "tend/stats.h"
+
+namespace tend {
+
+struct EffectRequest {
+    Period period;        // bounded: the days whose outcome is compared
+    std::string factor;   // a kind: "cardio"
+    FieldRef outcome;     // a numeric field: sex.pain
+    int within_days = 2;  // a factor entry up to this many days before counts
+};
+
+struct EffectSide {
+    int days = 0;                // days with an outcome value
+    std::optional<double> mean;  // of the days' means
+};
+
+struct EffectReport {
+    EffectRequest request;
+    FieldType outcome_type = FieldType::number;
+    double scale_range = 10;      // for scales: max - min, to tell a meaningful difference
+    bool lower_is_better = true;  // for scales
+    EffectSide with;              // days after the factor
+    EffectSide without;
+    static constexpr int minimum_days = 3;
+    bool enough() const { return with.days >= minimum_days && without.days >= minimum_days; }
+    // with - without, once both sides have enough days.
+    std::optional<double> difference() const;
+    // For scales: a difference of at least 2 points on 0-10 (scaled to the range).
+    bool meaningful() const;
+};
+
+// Each day of the period with an outcome value counts once, with the mean of that day's values.
+// It is "with" the factor when a factor entry lies on one of the `within_days` days before it,
+// or earlier on the same day than the day's first outcome entry. `entries` in time order, and
+// reaching back `within_days` before the period.
+EffectReport compare_effect(const EffectRequest& request, const std::vector<Entry>& entries,
+                            const Config& config);
+
+}  // namespace tend

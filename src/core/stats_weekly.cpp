@@ -1,0 +1,133 @@
+// The trend over months: one row per week with entries, adherence, sessions, pain and size.
+#include <algorithm>
+#include <set>
+
+#include "core/stats_parts.h"
+
+namespace tend {
+
+namespace {
+
+using std::chrono::days;
+
+// The rows of the period's weeks that have begun by today, each clipped to the period.
+std::vector<WeekRow> empty_rows(const Period& period, Weekday week_start, Date today) {
+    std::vector<WeekRow> rows;
+    const Date last = std::min(*period.to, today);
+    for (Date week = start_of_week(*period.from, week_start); week <= last; week += days{7}) {
+        WeekRow row;
+        row.days = Period{std::max(week, *period.from), std::min(week + days{6}, *period.to)};
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+// Which row holds `day`; rows are consecutive weeks, the first one possibly cut short.
+std::size_t row_of(Date day, const Period& period, Weekday week_start) {
+    const auto weeks = (start_of_week(day, week_start) - start_of_week(*period.from, week_start));
+    return static_cast<std::size_t>(weeks.count() / 7);
+}
+
+// The columns of pain and progression fields that hold a value somewhere in the period.
+void choose_field_columns(WeeklyTable& table, const StatsRequest& request,
+                          const std::vector<const Entry*>& in_period, const Config& config) {
+    std::set<std::string> seen;
+    for (const Entry* entry : in_period)
+        for (const auto& [name, value] : entry->fields)
+            if (numeric_value(value)) seen.insert(entry->kind + "." + name);
+    for (const auto& kind : config.profile.kinds) {
+        if (!wanted_kind(request, kind.name)) continue;
+        for (const auto& field : kind.fields)
+            if (is_pain_field(field) && seen.contains(kind.name + "." + field.name))
+                table.pain_fields.push_back({kind.name, field.name});
+        if (!kind.progression.empty() && seen.contains(kind.name + "." + kind.progression))
+            table.progressions.push_back({kind.name, kind.progression});
+    }
+}
+
+void count_entries(WeeklyTable& table, const std::vector<const Entry*>& in_period,
+                   const Period& period, Weekday week_start) {
+    std::vector<std::set<Date>> logged(table.rows.size());
+    std::vector<std::vector<double>> pain_sums(table.rows.size(),
+                                               std::vector<double>(table.pain_fields.size()));
+    for (const Entry* entry : in_period) {
+        const Date day = entry->at.local_date();
+        const std::size_t index = row_of(day, period, week_start);
+        if (index >= table.rows.size()) continue;
+        WeekRow& row = table.rows[index];
+        ++row.entries;
+        logged[index].insert(day);
+        for (std::size_t kind = 0; kind < table.plan_kinds.size(); ++kind)
+            if (entry->kind == table.plan_kinds[kind]) ++row.sessions[kind];
+        for (std::size_t column = 0; column < table.pain_fields.size(); ++column) {
+            const FieldRef& ref = table.pain_fields[column];
+            const FieldValue* value = entry->kind == ref.kind ? entry->field(ref.field) : nullptr;
+            const auto number = value ? numeric_value(*value) : std::nullopt;
+            if (!number) continue;
+            auto& cell = row.pain[column];
+            if (!cell) cell = PainCell{0, 0, *number};
+            ++cell->n;
+            cell->max = std::max(cell->max, *number);
+            pain_sums[index][column] += *number;
+            cell->mean = pain_sums[index][column] / cell->n;
+        }
+        for (std::size_t column = 0; column < table.progressions.size(); ++column) {
+            const FieldRef& ref = table.progressions[column];
+            const FieldValue* value = entry->kind == ref.kind ? entry->field(ref.field) : nullptr;
+            const auto* size = value ? std::get_if<std::int64_t>(value) : nullptr;
+            if (!size) continue;
+            auto& highest = row.highest[column];
+            highest = std::max(highest.value_or(*size), *size);
+        }
+    }
+    for (std::size_t index = 0; index < table.rows.size(); ++index)
+        table.rows[index].days_logged = static_cast<int>(logged[index].size());
+}
+
+// Each row's adherence in sessions; a window counts in the week that holds its first day.
+void measure_adherence(WeeklyTable& table, const StatsRequest& request,
+                       const std::vector<Entry>& entries, const Plan& plan, Weekday week_start) {
+    std::vector<double> expected(table.rows.size());
+    std::vector<double> credited(table.rows.size());
+    for (const auto& item : plan.items) {
+        if (!wanted_kind(request, item.kind)) continue;
+        const auto windows = windows_for(item, request.period, entries, week_start, request.today);
+        std::vector<std::vector<Window>> by_row(table.rows.size());
+        for (const auto& window : windows) {
+            const std::size_t index = row_of(window.first, request.period, week_start);
+            if (index < by_row.size()) by_row[index].push_back(window);
+        }
+        for (std::size_t index = 0; index < by_row.size(); ++index) {
+            const auto [item_expected, item_credited] =
+                in_sessions(item, by_row[index], request.today);
+            expected[index] += item_expected;
+            credited[index] += item_credited;
+        }
+    }
+    for (std::size_t index = 0; index < table.rows.size(); ++index)
+        if (expected[index] > 0) table.rows[index].adherence = credited[index] / expected[index];
+}
+
+}  // namespace
+
+void add_weekly(StatsReport& report, const StatsRequest& request, const std::vector<Entry>& entries,
+                const Plan& plan, const Config& config) {
+    const Weekday week_start = config.settings.week_start;
+    WeeklyTable& table = report.weekly;
+    for (const auto& item : report.items)
+        if (std::find(table.plan_kinds.begin(), table.plan_kinds.end(), item.kind) ==
+            table.plan_kinds.end())
+            table.plan_kinds.push_back(item.kind);
+    const auto in_period = entries_in(entries, request.period, request);
+    choose_field_columns(table, request, in_period, config);
+    table.rows = empty_rows(request.period, week_start, request.today);
+    for (auto& row : table.rows) {
+        row.sessions.assign(table.plan_kinds.size(), 0);
+        row.pain.assign(table.pain_fields.size(), std::nullopt);
+        row.highest.assign(table.progressions.size(), std::nullopt);
+    }
+    count_entries(table, in_period, request.period, week_start);
+    measure_adherence(table, request, entries, plan, week_start);
+}
+
+}  // namespace tend

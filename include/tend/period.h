@@ -25,6 +25,10 @@ struct Period {
 // Throws user_error for anything else, with a hint listing the forms.
 Period parse_period(std::string_view text, Date today, Weekday week_start);
 
+// The period with its open ends closed: a missing `from` becomes `first`, a missing `to` becomes
+// `last`; a period that would end before it starts becomes the single day it ends on.
+Period close_open_ends(Period period, Date first, Date last);
+
 // "2026-11-23 .. 2026-11-29", "since 2026-09-01", "all time".
 std::string describe_period(const Period& period);
 

@@ -93,7 +93,8 @@ struct FieldRef {
     friend bool operator==(const FieldRef&, const FieldRef&) = default;
 };
 
-struct PainCell {
+// The values of a field in one week: how many, their mean and the highest.
+struct WeekValues {
     int n = 0;
     double mean = 0;
     double max = 0;
@@ -104,9 +105,10 @@ struct WeekRow {
     Period days;  // bounded: the week's days that lie in the period
     int entries = 0;
     int days_logged = 0;
-    std::optional<double> adherence;            // over every item, in sessions, like the summary's
-    std::vector<int> sessions;                  // entries of each plan kind
-    std::vector<std::optional<PainCell>> pain;  // each pain field: mean and highest
+    std::optional<double> adherence;  // over every item, in sessions, like the summary's
+    std::vector<Adherence> items;     // each of the report's items that week (expected 0: none due)
+    std::vector<int> sessions;        // entries of each plan kind
+    std::vector<std::optional<WeekValues>> pain;         // each pain field: mean and highest
     std::vector<std::optional<std::int64_t>> highest;  // each progression field
 };
 

@@ -29,11 +29,9 @@ struct StatsOptions {
 };
 
 // Open ends become the first entry and today, so the summary always covers real days.
-Period bounded(Period period, const std::vector<Entry>& entries, Date today) {
-    if (!period.from) period.from = entries.empty() ? today : entries.front().at.local_date();
-    if (!period.to) period.to = today;
-    if (*period.from > *period.to) period.from = period.to;
-    return period;
+Period bounded(const Period& period, const std::vector<Entry>& entries, Date today) {
+    return close_open_ends(period, entries.empty() ? today : entries.front().at.local_date(),
+                           today);
 }
 
 Period asked_period(const StatsOptions& options, Date today, Weekday week_start) {

@@ -56,6 +56,7 @@ Command add_init_command(CLI::App& app);
 Command add_kinds_command(CLI::App& app);
 Command add_plan_command(CLI::App& app);
 Command add_stats_command(CLI::App& app);
+Command add_export_command(CLI::App& app);
 
 // `tend plan today`, also what bare `tend` shows.
 int run_plan_today(Context& context);

@@ -123,4 +123,11 @@ std::string describe_period(const Period& period) {
     return "all time";
 }
 
+Period close_open_ends(Period period, Date first, Date last) {
+    if (!period.from) period.from = first;
+    if (!period.to) period.to = last;
+    if (*period.from > *period.to) period.from = period.to;
+    return period;
+}
+
 }  // namespace tend

@@ -65,7 +65,7 @@ void count_entries(WeeklyTable& table, const std::vector<const Entry*>& in_perio
             const auto number = value ? numeric_value(*value) : std::nullopt;
             if (!number) continue;
             auto& cell = row.pain[column];
-            if (!cell) cell = PainCell{0, 0, *number};
+            if (!cell) cell = WeekValues{0, 0, *number};
             ++cell->n;
             cell->max = std::max(cell->max, *number);
             pain_sums[index][column] += *number;
@@ -84,28 +84,31 @@ void count_entries(WeeklyTable& table, const std::vector<const Entry*>& in_perio
         table.rows[index].days_logged = static_cast<int>(logged[index].size());
 }
 
-// Each row's adherence in sessions; a window counts in the week that holds its first day.
-void measure_adherence(WeeklyTable& table, const StatsRequest& request,
+// Each row's adherence per item and overall in sessions; a window counts in the week that holds
+// its first day.
+void measure_adherence(StatsReport& report, const StatsRequest& request,
                        const std::vector<Entry>& entries, const Plan& plan, Weekday week_start) {
-    std::vector<double> expected(table.rows.size());
-    std::vector<double> credited(table.rows.size());
-    for (const auto& item : plan.items) {
-        if (!wanted_kind(request, item.kind)) continue;
+    auto& rows = report.weekly.rows;
+    std::vector<double> expected(rows.size());
+    std::vector<double> credited(rows.size());
+    for (const auto& summary : report.items) {
+        const PlanItem& item = plan.items[summary.number - 1];
         const auto windows = windows_for(item, request.period, entries, week_start, request.today);
-        std::vector<std::vector<Window>> by_row(table.rows.size());
+        std::vector<std::vector<Window>> by_row(rows.size());
         for (const auto& window : windows) {
             const std::size_t index = row_of(window.first, request.period, week_start);
             if (index < by_row.size()) by_row[index].push_back(window);
         }
         for (std::size_t index = 0; index < by_row.size(); ++index) {
+            rows[index].items.push_back(adherence_of(by_row[index], request.today));
             const auto [item_expected, item_credited] =
                 in_sessions(item, by_row[index], request.today);
             expected[index] += item_expected;
             credited[index] += item_credited;
         }
     }
-    for (std::size_t index = 0; index < table.rows.size(); ++index)
-        if (expected[index] > 0) table.rows[index].adherence = credited[index] / expected[index];
+    for (std::size_t index = 0; index < rows.size(); ++index)
+        if (expected[index] > 0) rows[index].adherence = credited[index] / expected[index];
 }
 
 }  // namespace
@@ -127,7 +130,7 @@ void add_weekly(StatsReport& report, const StatsRequest& request, const std::vec
         row.highest.assign(table.progressions.size(), std::nullopt);
     }
     count_entries(table, in_period, request.period, week_start);
-    measure_adherence(table, request, entries, plan, week_start);
+    measure_adherence(report, request, entries, plan, week_start);
 }
 
 }  // namespace tend

@@ -3,35 +3,15 @@
 
 #include <fmt/format.h>
 
-#include <cctype>
 #include <cmath>
 
 #include "render/numbers.h"
+#include "render/report_document.h"
 #include "render/table.h"
 
 namespace tend::render {
 
 namespace {
-
-// "sex pain", "pain" (pain.level is labelled pain), "dilate minutes".
-std::string outcome_words(const EffectReport& report, const Config& config) {
-    const FieldRef& outcome = report.request.outcome;
-    const KindSpec* kind = config.profile.kind(outcome.kind);
-    const FieldSpec* field = kind ? kind->field(outcome.field) : nullptr;
-    const std::string name = field ? std::string(field->display_name()) : outcome.field;
-    return name == outcome.kind ? name : fmt::format("{} {}", outcome.kind, name);
-}
-
-// "1 Sep - 25 Nov 2026", or with both years when they differ.
-std::string period_words(const Period& period) {
-    const int first_year = year_of(*period.from);
-    const int last_year = year_of(*period.to);
-    if (first_year == last_year)
-        return fmt::format("{} - {} {}", format_short_date(*period.from),
-                           format_short_date(*period.to), last_year);
-    return fmt::format("{} {} - {} {}", format_short_date(*period.from), first_year,
-                       format_short_date(*period.to), last_year);
-}
 
 std::string value_text(const EffectReport& report, double value) {
     if (report.outcome_type == FieldType::duration)
@@ -67,8 +47,7 @@ std::string difference_words(const EffectReport& report, double difference) {
 
 std::string effect_text(const EffectReport& report, const Config& config) {
     const EffectRequest& request = report.request;
-    std::string title = outcome_words(report, config);
-    title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+    const std::string title = capitalized(field_words(request.outcome, config));
     std::string out =
         fmt::format("{} after {}, {}\n", title, request.factor, period_words(request.period));
     out += side_line(fmt::format("after {}", request.factor), report.with, report);

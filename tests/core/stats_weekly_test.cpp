@@ -95,6 +95,15 @@ TEST_CASE("stats weekly: adherence counts a window in the week of its first day"
     // 4-10 Jan, today the 7th: dilating 2 of 3 days that ended (today is still open); cardio's
     // week is in progress, so only its one session so far counts: (2 + 1) / (3 + 1).
     CHECK(*rows[2].adherence == doctest::Approx(0.75));
+    // Per item, in the item's own unit, for the export's programme table.
+    REQUIRE(rows[0].items.size() == 2);
+    CHECK(rows[0].items[0].expected == 5);
+    CHECK(rows[0].items[0].credited == 2);
+    CHECK(rows[0].items[1].expected == 0);
+    CHECK(rows[2].items[0].expected == 3);
+    CHECK(rows[2].items[0].credited == 2);
+    CHECK(rows[2].items[1].expected == 1);
+    CHECK(rows[2].items[1].credited == 1);
 }
 
 TEST_CASE("stats weekly: mean and highest pain per context, highest size") {

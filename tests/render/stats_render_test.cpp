@@ -25,14 +25,14 @@ StatsReport two_weeks_of_rows() {
     first.days_logged = 7;
     first.adherence = 0.857;
     first.sessions = {14, 6};
-    first.pain = {PainCell{6, 3.83, 5}, PainCell{1, 6, 6}};
+    first.pain = {WeekValues{6, 3.83, 5}, WeekValues{1, 6, 6}};
     first.highest = {3};
     WeekRow second;
     second.days = Period{day(2026, 11, 9), day(2026, 11, 15)};
     second.entries = 7;
     second.days_logged = 6;
     second.sessions = {0, 7};
-    second.pain = {PainCell{7, 2.25, 3}, std::nullopt};
+    second.pain = {WeekValues{7, 2.25, 3}, std::nullopt};
     second.highest = {std::nullopt};
     report.weekly.rows = {first, second};
     return report;

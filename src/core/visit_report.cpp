@@ -1,0 +1,203 @@
+// The notes for a doctor visit: the period's stats plus series, lists and the summary's numbers.
+#include "tend/visit_report.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/stats_parts.h"
+
+namespace tend {
+
+namespace {
+
+using std::chrono::days;
+
+bool covers(const ExportRequest& request, const std::string& kind) {
+    return request.kinds.empty() ||
+           std::find(request.kinds.begin(), request.kinds.end(), kind) != request.kinds.end();
+}
+
+// The last visit on or before `last_day` and before today (a visit today is the one ahead).
+std::optional<Date> last_visit_before(const std::vector<Entry>& entries, Date last_day,
+                                      Date today) {
+    std::optional<Date> last;
+    for (const auto& entry : entries) {
+        const Date day = entry.at.local_date();
+        if (entry.kind == "visit" && day <= last_day && day < today)
+            last = std::max(last.value_or(day), day);
+    }
+    return last;
+}
+
+std::optional<std::size_t> row_holding(const WeeklyTable& table, Date day) {
+    for (std::size_t index = 0; index < table.rows.size(); ++index)
+        if (table.rows[index].days.contains(day)) return index;
+    return std::nullopt;
+}
+
+// Pain fields always (an empty one says "no entries"); other scales when they have values.
+std::vector<Measure> measures_of(const VisitReport& report, const ExportRequest& request,
+                                 const Config& config) {
+    std::vector<Measure> measures;
+    for (const auto& kind : config.profile.kinds) {
+        if (!covers(request, kind.name)) continue;
+        for (const auto& field : kind.fields) {
+            if (field.type != FieldType::scale) continue;
+            Measure measure{
+                {kind.name, field.name},
+                field.min.value_or(0),
+                field.max.value_or(10),
+                {},
+                std::vector<std::optional<WeekValues>>(report.stats.weekly.rows.size())};
+            std::vector<double> sums(measure.weeks.size());
+            for (const auto& entry : report.entries) {
+                const FieldValue* value =
+                    entry.kind == kind.name ? entry.field(field.name) : nullptr;
+                const auto number = value ? numeric_value(*value) : std::nullopt;
+                if (!number) continue;
+                measure.points.push_back({entry.at.local_date(), *number});
+                const auto row = row_holding(report.stats.weekly, entry.at.local_date());
+                if (!row) continue;
+                auto& cell = measure.weeks[*row];
+                if (!cell) cell = WeekValues{0, 0, *number};
+                ++cell->n;
+                sums[*row] += *number;
+                cell->mean = sums[*row] / cell->n;
+                cell->max = std::max(cell->max, *number);
+            }
+            if (is_pain_field(field) || !measure.points.empty())
+                measures.push_back(std::move(measure));
+        }
+    }
+    return measures;
+}
+
+// Pain during sex when the profile has it, else the first pain measure with values.
+std::optional<OutcomeTrend> outcome_of(const VisitReport& report, const Config& config) {
+    const Measure* main = nullptr;
+    for (const auto& measure : report.measures)
+        if (measure.field == FieldRef{"sex", "pain"} && !measure.points.empty()) main = &measure;
+    for (const auto& measure : report.measures) {
+        if (main) break;
+        const KindSpec* kind = config.profile.kind(measure.field.kind);
+        const FieldSpec* field = kind ? kind->field(measure.field.field) : nullptr;
+        if (field && is_pain_field(*field) && !measure.points.empty()) main = &measure;
+    }
+    if (!main) return std::nullopt;
+    std::optional<std::size_t> first;
+    std::optional<std::size_t> last;
+    for (std::size_t index = 0; index < main->weeks.size(); ++index)
+        if (main->weeks[index]) {
+            if (!first) first = index;
+            last = index;
+        }
+    if (!first || *first == *last) return std::nullopt;
+    const auto& rows = report.stats.weekly.rows;
+    OutcomeTrend trend{main->field,
+                       *rows[*first].days.from,
+                       main->weeks[*first]->mean,
+                       *rows[*last].days.from,
+                       main->weeks[*last]->mean,
+                       0};
+    const double change = trend.last_mean - trend.first_mean;
+    const double range = main->scale_max - main->scale_min;
+    if (std::abs(change) >= 2 * range / 10) {
+        const KindSpec* kind = config.profile.kind(main->field.kind);
+        const FieldSpec* field = kind ? kind->field(main->field.field) : nullptr;
+        const int direction = change > 0 ? 1 : -1;
+        trend.meaningful_change = field && higher_is_better(*field) ? direction : -direction;
+    }
+    return trend;
+}
+
+std::vector<ProgressionSeries> progression_of(const ExportRequest& request,
+                                              const std::vector<Entry>& entries,
+                                              const Config& config) {
+    std::vector<ProgressionSeries> series;
+    for (const auto& kind : config.profile.kinds) {
+        if (kind.progression.empty() || !covers(request, kind.name)) continue;
+        const FieldSpec* field = kind.field(kind.progression);
+        ProgressionSeries one{{kind.name, kind.progression}, 0, {}};
+        std::optional<std::int64_t> before;
+        for (const auto& entry : entries) {
+            const FieldValue* value =
+                entry.kind == kind.name ? entry.field(kind.progression) : nullptr;
+            const auto* number = value ? std::get_if<std::int64_t>(value) : nullptr;
+            if (!number) continue;
+            const Date day = entry.at.local_date();
+            if (day > *request.period.to) break;
+            if (day >= *request.period.from) {
+                one.points.push_back({day, *number, before && *number < *before});
+                one.scale_max = std::max(one.scale_max, *number);
+            }
+            before = *number;
+        }
+        if (field && field->max) one.scale_max = static_cast<std::int64_t>(*field->max);
+        if (!one.points.empty()) series.push_back(std::move(one));
+    }
+    return series;
+}
+
+bool answered(const Entry& entry) {
+    const FieldValue* value = entry.field("answered");
+    return value && std::holds_alternative<bool>(*value) && std::get<bool>(*value);
+}
+
+void strip_notes(Entry& entry) {
+    entry.note.clear();
+    entry.tags.clear();
+}
+
+}  // namespace
+
+ExportPeriod default_export_period(const std::vector<Entry>& entries, Date today) {
+    const auto visit = last_visit_before(entries, today, today);
+    if (visit) return {Period{*visit + days{1}, today}, visit};
+    return {Period{today - days{29}, today}, std::nullopt};
+}
+
+VisitReport compute_visit_report(const ExportRequest& request, const std::vector<Entry>& entries,
+                                 const Plan& plan, const Config& config) {
+    VisitReport report;
+    report.period = request.period;
+    report.generated = request.today;
+    report.name = config.settings.name;
+    report.notes = request.notes;
+    report.last_visit = last_visit_before(entries, *request.period.to, request.today);
+    StatsRequest stats{request.period, previous_period(request.period), request.kinds,
+                       request.today};
+    report.stats = compute_stats(stats, entries, plan, config);
+    for (const auto& item : report.stats.items)
+        report.items.push_back(plan.items[item.number - 1]);
+
+    for (const auto& entry : entries) {
+        const Date day = entry.at.local_date();
+        if (!covers(request, entry.kind) || day > *request.period.to) continue;
+        const bool open_question = entry.kind == "question" && !answered(entry) &&
+                                   (!report.last_visit || day > *report.last_visit);
+        if (open_question && request.notes) report.questions.push_back(entry);
+        if (!request.period.contains(day)) continue;
+        report.entries.push_back(entry);
+        if (!request.notes) strip_notes(report.entries.back());
+        if (entry.kind == "med" || entry.kind == "procedure") report.treatments.push_back(entry);
+        if (entry.kind == "visit") report.visits.push_back(entry);
+        if (request.notes && !entry.note.empty() && entry.kind != "question")
+            report.notes_list.push_back(entry);
+    }
+    if (!request.notes) {
+        for (auto& entry : report.treatments)
+            strip_notes(entry);
+        for (auto& entry : report.visits)
+            strip_notes(entry);
+    }
+    for (const auto& kind : report.stats.weekly.plan_kinds)
+        report.sessions +=
+            static_cast<int>(std::count_if(report.entries.begin(), report.entries.end(),
+                                           [&](const Entry& entry) { return entry.kind == kind; }));
+    report.measures = measures_of(report, request, config);
+    report.outcome = outcome_of(report, config);
+    report.progression = progression_of(request, entries, config);
+    return report;
+}
+
+}  // namespace tend

@@ -1,0 +1,85 @@
+// Entries as CSV (RFC 4180).
+#include "render/report_csv.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace tend::render {
+
+namespace {
+
+std::vector<std::string> field_columns(const Config& config,
+                                       const std::vector<std::string>& kinds) {
+    std::vector<std::string> columns;
+    for (const auto& kind : config.profile.kinds) {
+        if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), kind.name) == kinds.end())
+            continue;
+        for (const auto& field : kind.fields)
+            if (std::find(columns.begin(), columns.end(), field.name) == columns.end())
+                columns.push_back(field.name);
+    }
+    return columns;
+}
+
+// Text a spreadsheet would take for a formula keeps its meaning as text.
+std::string spreadsheet_safe(std::string text) {
+    if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '@')) text.insert(0, "'");
+    return text;
+}
+
+std::string value_text(const FieldValue& value) {
+    if (const auto* whole = std::get_if<std::int64_t>(&value)) return fmt::format("{}", *whole);
+    if (const auto* number = std::get_if<double>(&value)) return fmt::format("{}", *number);
+    if (const auto* flag = std::get_if<bool>(&value)) return *flag ? "true" : "false";
+    return spreadsheet_safe(std::get<std::string>(value));
+}
+
+std::string row_text(const std::vector<std::string>& cells) {
+    std::string line;
+    for (std::size_t index = 0; index < cells.size(); ++index) {
+        if (index > 0) line += ',';
+        line += csv_field(cells[index]);
+    }
+    return line + "\r\n";
+}
+
+}  // namespace
+
+std::string csv_field(std::string_view text) {
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+    std::string quoted = "\"";
+    for (const char character : text) {
+        if (character == '"') quoted += '"';
+        quoted += character;
+    }
+    return quoted + "\"";
+}
+
+std::string entries_csv(const std::vector<Entry>& entries, const Config& config,
+                        const std::vector<std::string>& kinds) {
+    const auto fields = field_columns(config, kinds);
+    std::vector<std::string> heading = {"date", "time", "kind"};
+    heading.insert(heading.end(), fields.begin(), fields.end());
+    heading.push_back("tags");
+    heading.push_back("note");
+    std::string out = "\xEF\xBB\xBF" + row_text(heading);
+    for (const auto& entry : entries) {
+        std::vector<std::string> cells = {format_date(entry.at.local_date()),
+                                          format_time_of_day(entry.at.local_second_of_day()),
+                                          entry.kind};
+        for (const auto& field : fields) {
+            const FieldValue* value = entry.field(field);
+            cells.push_back(value ? value_text(*value) : "");
+        }
+        std::string tags;
+        for (const auto& tag : entry.tags)
+            tags += (tags.empty() ? "" : " ") + tag;
+        cells.push_back(spreadsheet_safe(tags));
+        cells.push_back(spreadsheet_safe(entry.note));
+        out += row_text(cells);
+    }
+    return out;
+}
+
+}  // namespace tend::render

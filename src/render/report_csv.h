@@ -1,0 +1,22 @@
+// Entries as CSV (RFC 4180) for spreadsheets: one row per entry, one column per field.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "tend/entry.h"
+#include "tend/profile.h"
+
+namespace tend::render {
+
+// Columns: date, time, kind, each field of `kinds` (all the profile's when empty) once by name
+// in profile order, tags, note. CRLF line ends, fields quoted when they hold a comma, quote or
+// line break; UTF-8 with a byte order mark so spreadsheets do not guess another encoding. Text
+// that a spreadsheet would run as a formula (=, +, @) gets a leading apostrophe.
+std::string entries_csv(const std::vector<Entry>& entries, const Config& config,
+                        const std::vector<std::string>& kinds);
+
+// One CSV field, quoted when needed.
+std::string csv_field(std::string_view text);
+
+}  // namespace tend::render

@@ -1,0 +1,76 @@
+// The visit report laid out once as sections of paragraphs, lists, tables and charts, so that
+// the Markdown and the HTML renderers show the same content. Text here is plain: each renderer
+// escapes it for its format.
+#pragma once
+
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "tend/visit_report.h"
+
+namespace tend::render {
+
+struct Paragraph {
+    std::string text;
+};
+
+struct Subheading {
+    std::string text;
+};
+
+struct Bullets {
+    std::vector<std::string> items;  // an item may hold newlines (a note of several lines)
+    bool checklist = false;          // "[ ]" boxes to tick at the visit
+};
+
+struct Table {
+    std::vector<std::string> headings;
+    std::vector<std::vector<std::string>> rows;
+    std::vector<bool> numeric;  // per column: aligned right
+};
+
+struct ChartPoint {
+    Date date{};
+    double value = 0;
+    bool marked = false;  // a step back in a step chart
+};
+
+// A small chart: dated x axis over the period, y axis from y_min to y_max.
+struct Chart {
+    enum class Style { points_and_line, steps };
+    Style style = Style::points_and_line;
+    std::string title;
+    std::string y_label;
+    Period x;  // bounded
+    double y_min = 0;
+    double y_max = 10;
+    std::vector<ChartPoint> points;  // daily values, or each session of a step chart
+    std::vector<ChartPoint> line;    // the weekly mean (points_and_line)
+};
+
+using Block = std::variant<Paragraph, Subheading, Bullets, Table, Chart>;
+
+struct Section {
+    std::string title;
+    std::vector<Block> blocks;
+};
+
+struct Document {
+    std::string title;
+    std::vector<std::string> lines;  // under the title: period, made on
+    std::vector<Section> sections;
+};
+
+Document visit_document(const VisitReport& report, const Config& config);
+
+// "sex pain", "pain" (pain.level is labelled pain), "dilate anxiety".
+std::string field_words(const FieldRef& field, const Config& config);
+
+// "1 Sep - 25 Nov 2026", or with both years when they differ.
+std::string period_words(const Period& period);
+
+// "Sex pain".
+std::string capitalized(std::string text);
+
+}  // namespace tend::render

@@ -1,0 +1,179 @@
+// Tests for src/core/visit_report.cpp: the period, lists and numbers of the visit notes.
+#include "tend/visit_report.h"
+
+#include <doctest/doctest.h>
+
+#include "core/plan_fixture.h"
+
+using namespace tend;
+using namespace tend::testing;
+
+namespace {
+
+Entry with_text(Entry entry, const std::string& field, const std::string& value) {
+    entry.fields.emplace_back(field, FieldValue{value});
+    return entry;
+}
+
+Entry with_note(Entry entry, const std::string& note, std::vector<std::string> tags = {}) {
+    entry.note = note;
+    entry.tags = std::move(tags);
+    return entry;
+}
+
+Entry question(Date date, const std::string& text, std::optional<bool> answered = std::nullopt) {
+    Entry entry = entry_on("question", date, 20);
+    if (answered) entry.fields.emplace_back("answered", FieldValue{*answered});
+    entry.note = text;
+    return entry;
+}
+
+// A visit on 12 Oct; then three weeks of dilating and sex; a question before and after it.
+std::vector<Entry> autumn() {
+    std::vector<Entry> entries;
+    entries.push_back(with_text(entry_on("procedure", day(2026, 6, 15), 9), "name", "Botox"));
+    entries.push_back(question(day(2026, 10, 10), "Asked already at the visit?"));
+    entries.push_back(with_text(entry_on("visit", day(2026, 10, 12), 10), "with", "pt"));
+    entries.push_back(question(day(2026, 10, 14), "When can I move up a size?"));
+    entries.push_back(question(day(2026, 10, 15), "Is burning normal?", true));
+    const int sizes[] = {2, 2, 3, 3, 2, 3, 3};
+    for (int offset = 0; offset < 7; ++offset)
+        entries.push_back(entry_on("dilate", day(2026, 10, 13) + std::chrono::days{offset * 3}, 21,
+                                   {{"size", sizes[offset]}, {"pain", 6 - offset / 2}}));
+    entries.push_back(with_note(entry_on("sex", day(2026, 10, 14), 22, {{"pain", 7}}),
+                                "stopped early", {"evening"}));
+    entries.push_back(entry_on("sex", day(2026, 10, 21), 22, {{"pain", 5}}));
+    entries.push_back(entry_on("sex", day(2026, 10, 28), 22, {{"pain", 3}}));
+    entries.push_back(
+        with_note(with_text(with_text(entry_on("med", day(2026, 10, 20), 8), "name", "lidocaine"),
+                            "dose", "a little"),
+                  "before dilating"));
+    entries.push_back(with_note(entry_on("note", day(2026, 10, 22), 12), "a good week"));
+    sort_by_time(entries);
+    return entries;
+}
+
+ExportRequest request_for(Period period) {
+    return ExportRequest{period, {}, day(2026, 11, 2), true};
+}
+
+}  // namespace
+
+TEST_CASE("visit report: the default period starts the day after the last visit") {
+    const auto entries = autumn();
+    const ExportPeriod since = default_export_period(entries, day(2026, 11, 2));
+    CHECK(since.period == Period{day(2026, 10, 13), day(2026, 11, 2)});
+    CHECK(*since.last_visit == day(2026, 10, 12));
+    // A visit logged today is the one the notes are for: the period reaches back past it.
+    auto with_today = entries;
+    with_today.push_back(entry_on("visit", day(2026, 11, 2), 9));
+    CHECK(default_export_period(with_today, day(2026, 11, 2)).period ==
+          Period{day(2026, 10, 13), day(2026, 11, 2)});
+    // Without any visit: the last 30 days.
+    const ExportPeriod month = default_export_period({}, day(2026, 11, 2));
+    CHECK(month.period == Period{day(2026, 10, 4), day(2026, 11, 2)});
+    CHECK_FALSE(month.last_visit.has_value());
+}
+
+TEST_CASE("visit report: lists of the period, questions since the last visit") {
+    const VisitReport report =
+        compute_visit_report(request_for(Period{day(2026, 10, 13), day(2026, 11, 2)}), autumn(),
+                             Plan{}, builtin_config());
+    CHECK(*report.last_visit == day(2026, 10, 12));
+    CHECK(report.entries.size() == 14);     // 7 dilate, 3 sex, 2 questions, med, note
+    REQUIRE(report.questions.size() == 1);  // the answered one and the one before the visit drop
+    CHECK(report.questions[0].note == "When can I move up a size?");
+    REQUIRE(report.treatments.size() == 1);
+    CHECK(report.treatments[0].kind == "med");
+    CHECK(report.visits.empty());
+    REQUIRE(report.notes_list.size() == 3);
+    CHECK(report.notes_list[0].note == "stopped early");
+    CHECK(report.notes_list[1].note == "before dilating");
+    CHECK(report.notes_list[2].note == "a good week");
+    REQUIRE(report.stats.procedures.size() == 1);
+    CHECK(report.stats.procedures[0].days_ago == 140);
+}
+
+TEST_CASE("visit report: measures per week, the main outcome's trend and the size steps") {
+    const VisitReport report =
+        compute_visit_report(request_for(Period{day(2026, 10, 13), day(2026, 11, 2)}), autumn(),
+                             Plan{}, builtin_config());
+    // Pain scales always (dilate, massage, sex, pain.level); anxiety and comfort had no values.
+    REQUIRE(report.measures.size() == 4);
+    CHECK(report.measures[0].field == FieldRef{"dilate", "pain"});
+    CHECK(report.measures[1].field == FieldRef{"massage", "pain"});
+    CHECK(report.measures[1].points.empty());
+    const Measure& sex = report.measures[2];
+    CHECK(sex.field == FieldRef{"sex", "pain"});
+    REQUIRE(sex.points.size() == 3);
+    CHECK(sex.points[2].date == day(2026, 10, 28));
+    CHECK(sex.points[2].value == 3);
+    // Weeks: 13-18 Oct (cut), 19-25, 26 Oct - 1 Nov, 2 Nov.
+    REQUIRE(sex.weeks.size() == 4);
+    CHECK(sex.weeks[0]->mean == 7);
+    CHECK(sex.weeks[2]->mean == 3);
+    CHECK_FALSE(sex.weeks[3].has_value());
+    // Dilate pain 6, 6, 5 in the first week (13, 16 Oct and... 19 Oct is the next week).
+    const Measure& dilate = report.measures[0];
+    CHECK(dilate.weeks[0]->n == 2);
+    CHECK(dilate.weeks[0]->mean == 6);
+
+    REQUIRE(report.outcome.has_value());
+    CHECK(report.outcome->field == FieldRef{"sex", "pain"});
+    CHECK(report.outcome->first_week == day(2026, 10, 13));
+    CHECK(report.outcome->first_mean == 7);
+    CHECK(report.outcome->last_week == day(2026, 10, 26));
+    CHECK(report.outcome->last_mean == 3);
+    CHECK(report.outcome->meaningful_change == 1);
+
+    REQUIRE(report.progression.size() == 1);
+    const auto& steps = report.progression[0].points;
+    REQUIRE(steps.size() == 7);
+    CHECK(report.progression[0].scale_max == 6);
+    CHECK_FALSE(steps[3].step_back);
+    CHECK(steps[4].step_back);  // 3 -> 2 on 25 Oct
+    CHECK(steps[4].date == day(2026, 10, 25));
+}
+
+TEST_CASE("visit report: --no-notes removes every note, tag and question") {
+    ExportRequest request = request_for(Period{day(2026, 10, 13), day(2026, 11, 2)});
+    request.notes = false;
+    const VisitReport report = compute_visit_report(request, autumn(), Plan{}, builtin_config());
+    CHECK(report.notes_list.empty());
+    CHECK(report.questions.empty());
+    CHECK(report.entries.size() == 14);
+    for (const auto& entry : report.entries) {
+        CHECK(entry.note.empty());
+        CHECK(entry.tags.empty());
+    }
+    REQUIRE(report.treatments.size() == 1);
+    CHECK(report.treatments[0].note.empty());
+}
+
+TEST_CASE("visit report: --kind limits entries, measures and sessions") {
+    ExportRequest request = request_for(Period{day(2026, 10, 13), day(2026, 11, 2)});
+    request.kinds = {"sex"};
+    Plan plan;
+    plan.items = {plan_item("dilate", {"daily"}, day(2026, 10, 13)),
+                  plan_item("sex", {"1/week"}, day(2026, 10, 12))};
+    const VisitReport report = compute_visit_report(request, autumn(), plan, builtin_config());
+    CHECK(report.entries.size() == 3);
+    REQUIRE(report.measures.size() == 1);
+    CHECK(report.measures[0].field == FieldRef{"sex", "pain"});
+    REQUIRE(report.items.size() == 1);
+    CHECK(report.items[0].kind == "sex");
+    CHECK(report.sessions == 3);
+    CHECK(report.progression.empty());
+}
+
+TEST_CASE("visit report: an empty period has no outcome and empty lists") {
+    const VisitReport report = compute_visit_report(
+        request_for(Period{day(2026, 9, 1), day(2026, 9, 30)}), autumn(), Plan{}, builtin_config());
+    CHECK(report.entries.empty());
+    CHECK(report.stats.entries == 0);
+    CHECK_FALSE(report.outcome.has_value());
+    CHECK(report.progression.empty());
+    CHECK(report.notes_list.empty());
+    REQUIRE(report.measures.size() == 4);  // the pain scales, each saying "no entries"
+    CHECK(report.measures[2].points.empty());
+}

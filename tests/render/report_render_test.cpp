@@ -1,0 +1,110 @@
+// Tests for the visit report's renderers: escaping in Markdown, HTML and CSV, and their layout.
+#include <doctest/doctest.h>
+
+#include "core/plan_fixture.h"
+#include "render/json.h"
+#include "render/report_csv.h"
+#include "render/report_html.h"
+#include "render/report_markdown.h"
+#include "render/svg_chart.h"
+
+using namespace tend;
+using namespace tend::render;
+using namespace tend::testing;
+
+TEST_CASE("markdown: special characters show as typed") {
+    CHECK(markdown_escaped("a *b* _c_ [d](e) <b> | `x` #1 ~y~") ==
+          "a \\*b\\* \\_c\\_ \\[d\\](e) \\<b\\> \\| \\`x\\` \\#1 \\~y\\~");
+    CHECK(markdown_escaped("back\\slash") == "back\\\\slash");
+    // What would start a list or a numbered list at the start of a line.
+    CHECK(markdown_escaped("- not a list\n+ nor this\n1. nor this\n  2) nor this") ==
+          "\\- not a list\n\\+ nor this\n1\\. nor this\n  2\\) nor this");
+    CHECK(markdown_escaped("in the middle - 1. is fine") == "in the middle - 1. is fine");
+}
+
+TEST_CASE("markdown: a document with a table, a checklist and a note of two lines") {
+    Document document;
+    document.title = "Visit notes: Alex";
+    document.lines = {"7 Oct - 25 Nov 2026 (50 days)", "Made on Wed 25 Nov 2026 with tend"};
+    document.sections = {
+        Section{"Summary",
+                {Bullets{{"Stopped early.\nBurning after."}, false},
+                 Table{{"Week of", "Mean"}, {{"7 Oct", "5.4"}, {"a|b", "-"}}, {false, true}}}},
+        Section{"Questions", {Bullets{{"When can I move up?"}, true}}},
+    };
+    CHECK(report_markdown(document) ==
+          "# Visit notes: Alex\n"
+          "\n"
+          "7 Oct - 25 Nov 2026 (50 days)  \n"
+          "Made on Wed 25 Nov 2026 with tend\n"
+          "\n"
+          "## Summary\n"
+          "\n"
+          "- Stopped early.\n"
+          "  Burning after.\n"
+          "\n"
+          "| Week of | Mean |\n"
+          "|---|---:|\n"
+          "| 7 Oct | 5.4 |\n"
+          "| a\\|b | - |\n"
+          "\n"
+          "## Questions\n"
+          "\n"
+          "- [ ] When can I move up?\n");
+}
+
+TEST_CASE("html: notes with markup and ampersands show as typed") {
+    CHECK(html_escaped("<script>alert('x')</script> & \"q\"") ==
+          "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;");
+    Document document;
+    document.title = "Notes & <more>";
+    document.sections = {Section{"Notes", {Bullets{{"<script>1</script> & co"}, false}}}};
+    const std::string html = report_html(document);
+    CHECK(html.find("<title>Notes &amp; &lt;more&gt;</title>") != std::string::npos);
+    CHECK(html.find("<li>&lt;script&gt;1&lt;/script&gt; &amp; co</li>") != std::string::npos);
+    CHECK(html.find("<script") == std::string::npos);
+}
+
+TEST_CASE("svg: a step chart marks its step backs, with its title and axis labels") {
+    Chart chart;
+    chart.style = Chart::Style::steps;
+    chart.title = "Dilate size";
+    chart.y_label = "size";
+    chart.x = Period{day(2026, 11, 1), day(2026, 11, 11)};
+    chart.y_min = 0;
+    chart.y_max = 4;
+    chart.points = {
+        {day(2026, 11, 1), 2, false}, {day(2026, 11, 6), 3, false}, {day(2026, 11, 11), 2, true}};
+    const std::string svg = svg_chart(chart);
+    // x: 48 + 576 * days / 10; y: 30 + 150 * (1 - value / 4).
+    CHECK(svg.find(R"(<path d="M48 105 H336 V67.5 H624 V105 H624")") != std::string::npos);
+    CHECK(svg.find("<title>step back on 11 Nov</title>") != std::string::npos);
+    CHECK(svg.find("<title>Dilate size</title>") != std::string::npos);
+    CHECK(svg.find(">size</text>") != std::string::npos);
+    CHECK(svg.find(">date</text>") != std::string::npos);
+    CHECK(svg.find(">1 Nov</text>") != std::string::npos);
+    CHECK(svg.find(">8 Nov</text>") != std::string::npos);
+}
+
+TEST_CASE("csv: quotes, commas, line breaks and formulas, one row per entry") {
+    CHECK(csv_field("plain") == "plain");
+    CHECK(csv_field("a,b") == "\"a,b\"");
+    CHECK(csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
+    CHECK(csv_field("two\nlines") == "\"two\nlines\"");
+    Entry dilate = entry_on("dilate", day(2026, 11, 3), 21, {{"size", 3}, {"minutes", 15}});
+    dilate.tags = {"evening", "calm"};
+    dilate.note = "easier, \"finally\"\nsecond line";
+    Entry pain = entry_on("pain", day(2026, 11, 4), 7, {{"level", 4}});
+    pain.fields.emplace_back("location", FieldValue{std::string("=left side")});
+    CHECK(entries_csv({dilate, pain}, builtin_config(), {"dilate", "pain"}) ==
+          "\xEF\xBB\xBF"
+          "date,time,kind,size,minutes,pain,anxiety,overnight,level,location,trigger,tags,note\r\n"
+          "2026-11-03,21:00,dilate,3,15,,,,,,,evening calm,\"easier, \"\"finally\"\"\n"
+          "second line\"\r\n"
+          "2026-11-04,07:00,pain,,,,,,4,'=left side,,,\r\n");
+}
+
+TEST_CASE("json: control characters are escaped, other Unicode kept as it is") {
+    CHECK(json_string("tab\there\x01 bell\x07 é ● \"q\" \\") ==
+          "\"tab\\there\\u0001 bell\\u0007 é ● \\\"q\\\" \\\\\"");
+}

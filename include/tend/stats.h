@@ -108,7 +108,7 @@ struct WeekRow {
     std::optional<double> adherence;  // over every item, in sessions, like the summary's
     std::vector<Adherence> items;     // each of the report's items that week (expected 0: none due)
     std::vector<int> sessions;        // entries of each plan kind
-    std::vector<std::optional<WeekValues>> pain;         // each pain field: mean and highest
+    std::vector<std::optional<WeekValues>> pain;       // each pain field: mean and highest
     std::vector<std::optional<std::int64_t>> highest;  // each progression field
 };
 

@@ -73,9 +73,9 @@ struct VisitReport {
     std::string name;  // the person's name from tend.toml; may be empty
     std::optional<Date> last_visit;
     bool notes = true;
-    StatsReport stats;  // the period's summary, its weekly rows and flags
+    StatsReport stats;            // the period's summary, its weekly rows and flags
     std::vector<PlanItem> items;  // the plan items of stats.items, in the same order
-    int sessions = 0;   // entries of the kinds the plan expects
+    int sessions = 0;             // entries of the kinds the plan expects
     std::optional<OutcomeTrend> outcome;
     std::vector<Measure> measures;
     std::vector<ProgressionSeries> progression;

@@ -46,10 +46,11 @@ void flag_step_backs(StatsReport& report) {
         for (const auto& step : progression.step_backs)
             report.flags.push_back(
                 {"step-back",
-                 fmt::format("{} {} went from {} back to {} on {}. Stepping back after a break or "
-                             "a hard day is common; move up again when it feels comfortable.",
-                             progression.kind, progression.field, step.from, step.to,
-                             short_date(step.date))});
+                 fmt::format(
+                     "The {} {} went from {} back to {} on {}. Stepping back after a break or "
+                     "a hard day is common; move up again when it feels comfortable.",
+                     progression.kind, progression.field, step.from, step.to,
+                     short_date(step.date))});
 }
 
 // The longest run of days without entries, while some plan item was in force.

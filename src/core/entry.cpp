@@ -22,9 +22,12 @@ void put_in_kind_order(const KindSpec& kind,
 }
 
 void sort_by_time(std::vector<Entry>& entries) {
-    std::stable_sort(entries.begin(), entries.end(), [](const Entry& left, const Entry& right) {
+    const auto earlier = [](const Entry& left, const Entry& right) {
         return left.at.utc_seconds < right.at.utc_seconds;
-    });
+    };
+    // Journals are nearly always in order already; checking is much cheaper than moving.
+    if (std::is_sorted(entries.begin(), entries.end(), earlier)) return;
+    std::stable_sort(entries.begin(), entries.end(), earlier);
 }
 
 }  // namespace tend

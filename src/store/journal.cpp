@@ -6,6 +6,7 @@
 #include "store/config_file.h"
 #include "store/file_io.h"
 #include "store/folder_lock.h"
+#include "store/month_cache.h"
 #include "store/month_file.h"
 #include "store/toml_writer.h"
 #include "store/undo_log.h"
@@ -60,18 +61,34 @@ std::vector<std::string> Journal::months() const {
 }
 
 std::vector<Entry> Journal::load(const Period& period, const OffsetAtLocal& offset_at_local) const {
+    const auto all_months = months();
+    MonthCache cache(root_, cache_context(config_));
     std::vector<Entry> entries;
-    for (const auto& month : months()) {
+    for (const auto& month : all_months) {
         if (!month_overlaps(month, period)) continue;
         const std::string name = month_file_name(month);
-        const auto content = read_file_if_exists(root_ / name, name);
-        if (!content) continue;
-        auto parsed = parse_month_file(*content, name, config_, offset_at_local, month);
-        for (const auto& problem : parsed.problems)
-            if (problem.severity == Severity::error) stop_at(problem);
-        for (auto& entry : parsed.entries)
+        const auto stamp = stamp_of(root_ / name);
+        auto month_entries = stamp ? cache.find(month, *stamp) : std::nullopt;
+        if (!month_entries) {
+            const auto content = read_file_if_exists(root_ / name, name);
+            if (!content) continue;
+            // A date-time written without its offset depends on the time zone: not cached.
+            bool used_time_zone = false;
+            const OffsetAtLocal noting_offset = [&](std::int64_t local) {
+                used_time_zone = true;
+                return offset_at_local(local);
+            };
+            auto parsed = parse_month_file(*content, name, config_, noting_offset, month);
+            for (const auto& problem : parsed.problems)
+                if (problem.severity == Severity::error) stop_at(problem);
+            if (stamp && !used_time_zone) cache.remember(month, *stamp, parsed.entries);
+            month_entries = std::move(parsed.entries);
+        }
+        for (auto& entry : *month_entries)
             if (period.contains(entry.at.local_date())) entries.push_back(std::move(entry));
     }
+    cache.keep_only(all_months);
+    cache.save();
     sort_by_time(entries);
     return entries;
 }

@@ -1,0 +1,82 @@
+// A disposable cache of parsed month files (<root>/.cache/months.bin), so that commands over
+// years of entries do not parse every TOML file again. The month files stay the only source of
+// truth: a cached month is used only while its file has the same size, modification and change
+// times, inode and device as when it was cached, and the profile and tend's version are the same.
+// Deleting the cache is always safe.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tend/entry.h"
+#include "tend/profile.h"
+
+namespace tend::store {
+
+// What identifies a file's content without reading it (as git's index does).
+struct FileStamp {
+    std::uint64_t size = 0;
+    std::int64_t modified_ns = 0;
+    std::int64_t changed_ns = 0;
+    std::uint64_t inode = 0;
+    std::uint64_t device = 0;
+    friend bool operator==(const FileStamp&, const FileStamp&) = default;
+};
+
+// The stamp of `path`, or nothing when it cannot be read.
+std::optional<FileStamp> stamp_of(const std::filesystem::path& path);
+
+// The system clock in nanoseconds since 1970: files are stamped with it, not with TEND_NOW.
+std::int64_t real_time_ns();
+
+class MonthCache {
+  public:
+    // Opens the cache of the journal at `root` and reads its index; `context` identifies what
+    // parsing depends on (tend.toml's content, tend's version). A missing, foreign or damaged
+    // cache is empty.
+    // `now_ns` tells the time in nanoseconds since 1970 (tests pass a later one).
+    MonthCache(std::filesystem::path root, std::uint64_t context,
+               std::function<std::int64_t()> now_ns = real_time_ns);
+
+    // The entries of `month` when cached for a file with this stamp (read from the cache file
+    // only now, so a command that needs one month reads one month).
+    std::optional<std::vector<Entry>> find(const std::string& month, const FileStamp& stamp);
+
+    // Remembers a month just parsed, unless its file changed too recently to trust the stamp
+    // (a write within the same clock tick would keep the modification time).
+    void remember(const std::string& month, const FileStamp& stamp,
+                  const std::vector<Entry>& entries);
+
+    // Forgets months whose file is gone.
+    void keep_only(const std::vector<std::string>& months);
+
+    // Writes the cache when it changed. Never fails: a cache that cannot be written (a
+    // read-only folder, a full disk) is simply not there next time.
+    void save();
+
+  private:
+    struct Month {
+        FileStamp stamp;
+        std::uint64_t offset = 0;  // of its entries in the cache file; unused when `fresh`
+        std::uint64_t size = 0;
+        std::optional<std::string> fresh;  // entries encoded by remember(), not yet written
+    };
+    std::optional<std::string> read_blob(const Month& month);
+
+    std::filesystem::path path_;
+    std::uint64_t context_ = 0;
+    std::function<std::int64_t()> now_ns_;
+    std::map<std::string, Month> months_;
+    bool changed_ = false;
+};
+
+// What parsing a month depends on, as a hash: every kind and field of the profile (names, types,
+// ranges, choices) and tend's version. A cache made under another context is not used.
+std::uint64_t cache_context(const Config& config);
+
+}  // namespace tend::store

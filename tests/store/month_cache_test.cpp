@@ -1,0 +1,157 @@
+// Tests for src/store/month_cache.cpp: the parsed-month cache is used, and never serves a month
+// that changed since.
+#include "store/month_cache.h"
+
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <thread>
+
+#include "core/time_fixture.h"
+#include "e2e/run_tend.h"
+#include "store/journal.h"
+#include "store/month_file.h"
+
+using namespace tend;
+using namespace tend::store;
+using namespace tend::testing;
+
+namespace {
+
+const OffsetAtLocal berlin_winter = [](std::int64_t) { return 3600; };
+const Period november{day(2026, 11, 1), day(2026, 11, 30)};
+
+std::string dilate_block(int day_of_month, int size) {
+    return fmt::format(
+        "[[entry]]\nat = 2026-11-{:02}T21:00:00+01:00\nkind = \"dilate\"\nsize = {}\n",
+        day_of_month, size);
+}
+
+std::vector<std::int64_t> sizes(const std::vector<Entry>& entries) {
+    std::vector<std::int64_t> values;
+    for (const auto& entry : entries)
+        values.push_back(std::get<std::int64_t>(*entry.field("size")));
+    return values;
+}
+
+// A journal with one month file, and the clock of a minute later (the file has settled).
+struct OneMonth {
+    TempFolder root;
+    std::filesystem::path month;
+    Config config;
+    std::function<std::int64_t()> later = [] { return real_time_ns() + 60'000'000'000; };
+
+    explicit OneMonth(const std::string& text) : month(root / "journal" / "2026-11.toml") {
+        std::filesystem::create_directories(root / "journal");
+        write_text(month, text);
+        config.profile = pelvic_floor_profile(config.settings);
+    }
+    std::vector<Entry> parsed() const {
+        return parse_month_file(read_text(month), "journal/2026-11.toml", config, berlin_winter,
+                                std::string("2026-11"))
+            .entries;
+    }
+    void cache_it() const {
+        MonthCache cache(root.path(), cache_context(config), later);
+        cache.remember("2026-11", *stamp_of(month), parsed());
+        cache.save();
+    }
+    std::optional<std::vector<Entry>> cached() const {
+        MonthCache cache(root.path(), cache_context(config), later);
+        return cache.find("2026-11", *stamp_of(month));
+    }
+};
+
+}  // namespace
+
+TEST_CASE("month cache: a month read back from the cache is the month that was parsed") {
+    const OneMonth journal(dilate_block(3, 2) + "\n" + dilate_block(4, 3));
+    journal.cache_it();
+    CHECK(permissions_of(journal.root / ".cache" / "months.bin") == 0600);
+    CHECK(permissions_of(journal.root / ".cache") == 0700);
+    const auto cached = journal.cached();
+    REQUIRE(cached.has_value());
+    const auto parsed = journal.parsed();
+    REQUIRE(cached->size() == 2);
+    CHECK(sizes(*cached) == std::vector<std::int64_t>{2, 3});
+    for (std::size_t index = 0; index < parsed.size(); ++index) {
+        CHECK((*cached)[index].at == parsed[index].at);
+        CHECK((*cached)[index].kind == parsed[index].kind);
+        CHECK((*cached)[index].fields == parsed[index].fields);
+        CHECK((*cached)[index].file == "journal/2026-11.toml");
+        CHECK((*cached)[index].line == parsed[index].line);
+    }
+    CHECK((*cached)[1].line == 6);
+}
+
+TEST_CASE("month cache: an edit of the same size with the old modification time is still seen") {
+    const OneMonth journal(dilate_block(3, 2));
+    journal.cache_it();
+    const auto old_time = std::filesystem::last_write_time(journal.month);
+    write_text(journal.month, dilate_block(3, 5));
+    std::filesystem::last_write_time(journal.month, old_time);
+    // The change time moved, so the stamp differs: the cache has nothing for this file.
+    CHECK_FALSE(journal.cached().has_value());
+}
+
+TEST_CASE("month cache: a file written just now is not cached until it settles") {
+    const OneMonth journal(dilate_block(3, 2));
+    MonthCache cache(journal.root.path(), cache_context(journal.config));  // the real clock
+    cache.remember("2026-11", *stamp_of(journal.month), journal.parsed());
+    CHECK_FALSE(cache.find("2026-11", *stamp_of(journal.month)).has_value());
+}
+
+TEST_CASE("month cache: a damaged or foreign cache is empty, never an error") {
+    const OneMonth journal(dilate_block(3, 2));
+    journal.cache_it();
+    const auto file = journal.root / ".cache" / "months.bin";
+    const std::string good = read_text(file);
+    write_text(file, good.substr(0, good.size() - 3));
+    CHECK_FALSE(journal.cached().has_value());
+    write_text(file, "tendcac1" + std::string(64, '\xff'));
+    CHECK_FALSE(journal.cached().has_value());
+    write_text(file, good);
+    REQUIRE(journal.cached().has_value());
+    // Another profile (a field less) is another context.
+    Config other = journal.config;
+    other.profile.kinds[0].fields.pop_back();
+    CHECK(cache_context(other) != cache_context(journal.config));
+    MonthCache foreign(journal.root.path(), cache_context(other), journal.later);
+    CHECK_FALSE(foreign.find("2026-11", *stamp_of(journal.month)).has_value());
+}
+
+TEST_CASE("month cache: the journal uses it, sees every edit, and works without it") {
+    TempFolder root;
+    std::filesystem::create_directories(root / "journal");
+    const auto month = root / "journal" / "2026-11.toml";
+    write_text(month, dilate_block(3, 2));
+    // Wait for the file to settle, as a real journal's older months have.
+    std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+    const Journal journal(root.path());
+    CHECK(sizes(journal.load(november, berlin_winter)) == std::vector<std::int64_t>{2});
+    MonthCache cache(root.path(), cache_context(journal.config()));
+    REQUIRE(cache.find("2026-11", *stamp_of(month)).has_value());
+    // A hand edit right away is seen, and that month is not cached while it is fresh.
+    write_text(month, dilate_block(3, 4));
+    CHECK(sizes(journal.load(november, berlin_winter)) == std::vector<std::int64_t>{4});
+    MonthCache after(root.path(), cache_context(journal.config()));
+    CHECK_FALSE(after.find("2026-11", *stamp_of(month)).has_value());
+    // A folder the cache cannot be written to: the journal still loads.
+    std::filesystem::remove_all(root / ".cache");
+    std::filesystem::permissions(
+        root.path(), std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
+    CHECK(sizes(journal.load(november, berlin_winter)) == std::vector<std::int64_t>{4});
+    std::filesystem::permissions(root.path(), std::filesystem::perms::owner_all);
+}
+
+TEST_CASE("month cache: a month with local times (no offset) is never cached") {
+    TempFolder root;
+    std::filesystem::create_directories(root / "journal");
+    const auto month = root / "journal" / "2026-11.toml";
+    write_text(month, "[[entry]]\nat = 2026-11-03T21:00:00\nkind = \"dilate\"\nsize = 2\n");
+    std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+    const Journal journal(root.path());
+    CHECK(sizes(journal.load(november, berlin_winter)) == std::vector<std::int64_t>{2});
+    MonthCache cache(root.path(), cache_context(journal.config()));
+    CHECK_FALSE(cache.find("2026-11", *stamp_of(month)).has_value());
+}

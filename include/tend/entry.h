@@ -18,8 +18,7 @@ struct Entry {
     std::vector<std::pair<std::string, FieldValue>> fields;  // in the kind's field order
     std::string note;
     std::vector<std::string> tags;
-    // Where it was read from, for messages: "journal/2026-11.toml" and the line of [[entry]].
-    std::string file;
+    // The line of its [[entry]] in its month file (0 for an entry not read from a file).
     int line = 0;
 
     const FieldValue* field(std::string_view name) const;

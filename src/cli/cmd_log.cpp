@@ -105,8 +105,7 @@ int run_log(const LogOptions& options, Context& context) {
         throw user_error("the note is not valid UTF-8 text", "check your terminal's encoding");
 
     Entry entry{
-        at, words.kind->name, std::move(words.fields), std::move(note), std::move(words.tags), {},
-        0};
+        at, words.kind->name, std::move(words.fields), std::move(note), std::move(words.tags), 0};
     context.journal().append(entry);
 
     const std::string values = render::describe_values(entry, config);

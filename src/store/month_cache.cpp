@@ -105,7 +105,7 @@ void write_entry(Writer& writer, const Entry& entry) {
     writer.number(static_cast<std::int32_t>(entry.line));
 }
 
-Entry read_entry(Reader& reader, const std::string& file) {
+Entry read_entry(Reader& reader) {
     Entry entry;
     entry.at.utc_seconds = reader.number<std::int64_t>();
     entry.at.offset_seconds = reader.number<std::int32_t>();
@@ -136,7 +136,6 @@ Entry read_entry(Reader& reader, const std::string& file) {
     for (std::uint32_t index = 0; index < tags && reader.ok(); ++index)
         entry.tags.push_back(reader.text());
     entry.line = reader.number<std::int32_t>();
-    entry.file = file;
     return entry;
 }
 
@@ -230,11 +229,10 @@ std::optional<std::vector<Entry>> MonthCache::find(const std::string& month,
     if (!blob) return std::nullopt;
     Reader reader(*blob);
     const auto count = reader.number<std::uint32_t>();
-    const std::string file_name = Journal::month_file_name(month);
     std::vector<Entry> entries;
     entries.reserve(std::min<std::uint32_t>(count, 100'000));
     for (std::uint32_t index = 0; index < count && reader.ok(); ++index)
-        entries.push_back(read_entry(reader, file_name));
+        entries.push_back(read_entry(reader));
     if (!reader.ok() || !reader.at_end()) return std::nullopt;
     return entries;
 }

@@ -32,7 +32,6 @@ class EntryReader {
     std::optional<Entry> read(const toml::table& table) {
         errors_before_ = count_errors();
         Entry entry;
-        entry.file = file_;
         entry.line = static_cast<int>(table.source().begin.line);
         const KindSpec* kind = read_kind(table, entry);
         read_at(table, entry);

@@ -283,6 +283,9 @@ void MonthCache::save() {
         writer.bytes(blob.data(), blob.size());
     try {
         ensure_private_directory(path_.parent_path(), ".cache");
+        // A writer killed mid-way leaves its temporary file. Removing one that a live writer
+        // still uses only makes that writer's save fail, which a cache can afford.
+        remove_stale_temporary_files(path_.parent_path());
         write_file_atomically(path_, writer.out(), ".cache/months.bin");
     } catch (const std::exception&) {
         // The cache is only a shortcut: without it the next command parses the files again.

@@ -23,3 +23,28 @@ TEST_CASE("install: the binary, tend(1), tend(5) and the bash, zsh and fish comp
         read_text(prefix / "share/fish/vendor_completions.d/tend.fish").find("complete -c tend") !=
         std::string::npos);
 }
+
+TEST_CASE("install: cpack makes a .deb that unpacks to a working tend with its manual") {
+    TempFolder folder;
+    const std::string build = std::string(TEND_BUILD_DIR);
+    const std::string make = "cd '" + build + "' && cpack -G DEB -B '" + folder.path().string() +
+                             "' > '" + (folder / "cpack.txt").string() + "' 2>&1";
+    REQUIRE(std::system(make.c_str()) == 0);
+    const auto deb = folder / "tend_0.1.0_amd64.deb";
+    REQUIRE(std::filesystem::is_regular_file(deb));
+    const std::string fields = "dpkg-deb -f '" + deb.string() + "' Package Depends > '" +
+                               (folder / "fields.txt").string() + "'";
+    REQUIRE(std::system(fields.c_str()) == 0);
+    CHECK(read_text(folder / "fields.txt") ==
+          "Package: tend\nDepends: libfmt9, libtomlplusplus3, libstdc++6, libc6\n");
+    const std::string unpack =
+        "dpkg-deb -x '" + deb.string() + "' '" + (folder / "root").string() + "'";
+    REQUIRE(std::system(unpack.c_str()) == 0);
+    const std::string version = "'" + (folder / "root/usr/bin/tend").string() + "' --version > '" +
+                                (folder / "version.txt").string() + "'";
+    REQUIRE(std::system(version.c_str()) == 0);
+    CHECK(read_text(folder / "version.txt") == "tend 0.1.0\n");
+    CHECK(std::filesystem::is_regular_file(folder / "root/usr/share/man/man1/tend.1"));
+    CHECK(std::filesystem::is_regular_file(folder /
+                                           "root/usr/share/bash-completion/completions/tend"));
+}

@@ -173,7 +173,7 @@ class Completer {
             if (positionals.empty()) return kind_names();
             return field_words(positionals.front(), current);
         }
-        if (name == "show" || name == "stats" || name == "export") {
+        if (name == "show" || name == "stats" || name == "export" || name == "edit") {
             if (!positionals.empty()) return {};
             return {std::begin(period_words), std::end(period_words)};
         }

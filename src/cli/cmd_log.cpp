@@ -9,6 +9,7 @@
 #include <iterator>
 
 #include "cli/context.h"
+#include "cli/editor.h"
 #include "core/text.h"
 #include "render/entry_text.h"
 #include "store/file_io.h"
@@ -60,22 +61,20 @@ std::string read_standard_input() {
 
 // Opens $VISUAL or $EDITOR on a private temporary file in the journal folder.
 std::string edit_note(const std::filesystem::path& root, const std::string& start) {
-    const auto editor = store::process_environment("VISUAL").value_or(
-        store::process_environment("EDITOR").value_or("vi"));
     store::ensure_private_directory(root, root.string());
     const auto path = root / fmt::format(".note.tmp-{}", ::getpid());
     store::write_file_atomically(
         path, start + "\n# Write the note above. Lines starting with # are left out.\n",
         "the note");
-    // Like git: the editor variable may hold arguments, the path is passed through the environment.
-    ::setenv("TEND_NOTE_FILE", path.c_str(), 1);
-    const std::string command = fmt::format("{} \"$TEND_NOTE_FILE\"", editor);
-    const int status = std::system(command.c_str());
-    auto text = store::read_file_if_exists(path, "the note").value_or("");
+    std::string text;
+    try {
+        run_editor(path, "so nothing was logged");
+        text = store::read_file_if_exists(path, "the note").value_or("");
+    } catch (...) {
+        std::filesystem::remove(path);
+        throw;
+    }
     std::filesystem::remove(path);
-    if (status != 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        throw user_error(
-            fmt::format("the editor '{}' did not finish cleanly, so nothing was logged", editor));
     std::string note;
     for (const auto line : split(text, '\n'))
         if (!line.starts_with('#')) note += std::string(line) + "\n";

@@ -179,7 +179,7 @@ Command add_plan_command(CLI::App& app) {
                  "  tend plan today");
 
     CLI::App* show = plan->add_subcommand("show", "The items in force, starting later and ended");
-    add_examples(*show, "  tend plan show");
+    add_examples(*show, "  tend plan show\n  tend plan\n  tend --dir examples/pelvic-floor plan");
 
     CLI::App* add = plan->add_subcommand(
         "add", "Add an item: tend plan add KIND SCHEDULE [CONDITION ...] [--from] [--until|--for]");
@@ -217,7 +217,7 @@ Command add_plan_command(CLI::App& app) {
     remove->add_option("item", options->item, "Number, name or kind, as 'tend plan' shows")
         ->required()
         ->option_text("ITEM");
-    add_examples(*remove, "  tend plan rm 4");
+    add_examples(*remove, "  tend plan rm 4\n  tend plan rm \"Happy baby\"");
 
     CLI::App* today = plan->add_subcommand("today", "What the plan asks of today, done and to go");
     add_examples(*today, "  tend plan today\n  tend");

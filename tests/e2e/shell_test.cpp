@@ -37,3 +37,26 @@ TEST_CASE("shell: a reader that stops early (| head) gets no error from tend") {
     CHECK(read_text(folder / "out.txt") == "Mon 15 Jun 2026\n");
     CHECK(read_text(folder / "err.txt").empty());
 }
+
+TEST_CASE("shell: output for scripts is never coloured, even with --color always") {
+    const std::string example = std::string(TEND_SOURCE_DIR) + "/examples/pelvic-floor";
+    const std::vector<std::vector<std::string>> commands = {
+        {"stats", "2026-W47", "--json"},
+        {"stats", "2026-W47", "--weekly", "--json"},
+        {"show", "2026-W47", "--json"},
+        {"export", "2026-W47", "--format", "csv"},
+        {"export", "2026-W47", "--format", "json"},
+        {"plan", "ics"}};
+    for (auto words : commands) {
+        const std::string command = words.front() + " " + words.back();
+        CAPTURE(command);
+        words.insert(words.begin(), {"--dir", example, "--color", "always"});
+        const auto result = run_tend(words);
+        CHECK(result.exit_code == 0);
+        CHECK(result.out.size() > 100);
+        CHECK(result.out.find('\x1b') == std::string::npos);
+    }
+    // The terminal summary does take the colour.
+    CHECK(run_tend({"--dir", example, "--color", "always", "stats", "2026-W47"}).out.find('\x1b') !=
+          std::string::npos);
+}

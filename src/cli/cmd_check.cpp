@@ -29,11 +29,7 @@ int run_check(Context& context) {
     const auto plan_problems = store::check_plan_file(context.root(), config);
     problems.insert(problems.end(), plan_problems.begin(), plan_problems.end());
 
-    std::size_t errors = 0;
-    for (const auto& problem : problems) {
-        fmt::print("{}\n", problem.text());
-        if (problem.severity == store::Severity::error) ++errors;
-    }
+    const std::size_t errors = print_problems(problems);
     const std::size_t warnings = problems.size() - errors;
     const std::size_t files = journal.months().size();
     const bool has_plan = std::filesystem::exists(context.root() / store::plan_file_name);

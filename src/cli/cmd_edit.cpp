@@ -61,11 +61,7 @@ int run_edit(const std::string& period_text, Context& context) {
 
     const auto parsed =
         store::parse_month_file(edited, name, config, context.time().offset_at_local, month);
-    std::size_t errors = 0;
-    for (const auto& problem : parsed.problems) {
-        fmt::print("{}\n", problem.text());
-        if (problem.severity == store::Severity::error) ++errors;
-    }
+    const std::size_t errors = print_problems(parsed.problems);
     const std::string what = saved ? "saved " + name : "no changes to " + name;
     if (errors == 0) {
         fmt::print("{}: all good\n", what);

@@ -64,11 +64,8 @@ int run_export(const ExportOptions& options, Context& context) {
                              : parse_period(options.period, today, config.settings.week_start);
     const auto entries =
         context.journal().load(Period{std::nullopt, asked.to}, context.time().offset_at_local);
-    request.period =
-        options.period.empty()
-            ? default_export_period(entries, today).period
-            : close_open_ends(asked, entries.empty() ? today : entries.front().at.local_date(),
-                              today);
+    request.period = options.period.empty() ? default_export_period(entries, today).period
+                                            : bounded_by_journal(asked, entries, today);
     const VisitReport report = compute_visit_report(request, entries, context.plan(), config);
     const std::string text = rendered(format, report, request.kinds, config);
     if (options.output.empty() || options.output == "-") {

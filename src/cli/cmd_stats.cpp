@@ -28,12 +28,6 @@ struct StatsOptions {
     bool json = false;
 };
 
-// Open ends become the first entry and today, so the summary always covers real days.
-Period bounded(const Period& period, const std::vector<Entry>& entries, Date today) {
-    return close_open_ends(period, entries.empty() ? today : entries.front().at.local_date(),
-                           today);
-}
-
 Period asked_period(const StatsOptions& options, Date today, Weekday week_start) {
     if (!options.period.empty()) return parse_period(options.period, today, week_start);
     if (!options.effect.empty()) return Period{};
@@ -71,7 +65,7 @@ int run_effect(const StatsOptions& options, Context& context) {
     const Period asked = asked_period(options, today, config.settings.week_start);
     const auto entries =
         context.journal().load(Period{std::nullopt, asked.to}, context.time().offset_at_local);
-    request.period = bounded(asked, entries, today);
+    request.period = bounded_by_journal(asked, entries, today);
     const EffectReport report = compare_effect(request, entries, config);
     if (options.json)
         fmt::print("{}\n", render::effect_json(report).dump());
@@ -92,7 +86,7 @@ int run_stats(const StatsOptions& options, Context& context) {
     // Everything up to the period's end: the previous period, streaks and milestones look back.
     const auto entries =
         context.journal().load(Period{std::nullopt, asked.to}, context.time().offset_at_local);
-    request.period = bounded(asked, entries, today);
+    request.period = bounded_by_journal(asked, entries, today);
     if (asked.from && !options.weekly) request.previous = previous_period(request.period);
     const StatsReport report = compute_stats(request, entries, context.plan(), config);
     if (options.json)

@@ -1,6 +1,7 @@
 // The shared context of subcommands.
 #include "cli/context.h"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include "cli/clock.h"
@@ -35,6 +36,20 @@ bool Context::use_color() {
 
 void add_examples(CLI::App& app, std::string_view examples) {
     app.footer(fmt::format("Examples:\n{}", examples));
+}
+
+Period bounded_by_journal(const Period& period, const std::vector<Entry>& entries, Date today) {
+    return close_open_ends(period, entries.empty() ? today : entries.front().at.local_date(),
+                           today);
+}
+
+std::size_t print_problems(const std::vector<store::Problem>& problems) {
+    std::size_t errors = 0;
+    for (const auto& problem : problems) {
+        fmt::print("{}\n", problem.text());
+        if (problem.severity == store::Severity::error) ++errors;
+    }
+    return errors;
 }
 
 }  // namespace tend::cli

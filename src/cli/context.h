@@ -73,6 +73,13 @@ int run_plan_due(Context& context, bool quiet);
 // that kind ("plan: kegels 3 of 3 today — done"); empty when the kind is not in the plan.
 std::string plan_status_after_log(Context& context, const Entry& entry);
 
+// `period` with its open ends closed at the first of `entries` (time order) and at today, so a
+// summary of "2026-09.." or "all" covers real days.
+Period bounded_by_journal(const Period& period, const std::vector<Entry>& entries, Date today);
+
+// Prints each problem as FILE:LINE:COL: message (check, edit); returns how many are errors.
+std::size_t print_problems(const std::vector<store::Problem>& problems);
+
 // Ends a subcommand's help with real examples (one per line).
 void add_examples(CLI::App& app, std::string_view examples);
 

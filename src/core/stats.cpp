@@ -13,20 +13,6 @@ namespace {
 
 using std::chrono::days;
 
-struct Values {
-    int n = 0;
-    double sum = 0;
-    double min = 0;
-    double max = 0;
-    void add(double value) {
-        min = n == 0 ? value : std::min(min, value);
-        max = n == 0 ? value : std::max(max, value);
-        sum += value;
-        ++n;
-    }
-    double mean() const { return n == 0 ? 0 : sum / n; }
-};
-
 Values values_of(const std::vector<const Entry*>& entries, const std::string& kind,
                  const std::string& field) {
     Values values;
@@ -53,16 +39,6 @@ std::vector<std::optional<double>> daily_means(const std::vector<const Entry*>& 
     for (const auto& day : per_day)
         means.push_back(day.n ? std::optional<double>(day.mean()) : std::nullopt);
     return means;
-}
-
-// +1 better, -1 worse, 0 when the change is under 2 points on a 0-10 scale (scaled to the range).
-int meaningful_change(const FieldSpec& spec, double mean, std::optional<double> previous) {
-    if (spec.type != FieldType::scale || !previous) return 0;
-    const double range = spec.max.value_or(10) - spec.min.value_or(0);
-    const double change = mean - *previous;
-    if (std::abs(change) < 2 * range / 10) return 0;
-    const int direction = change > 0 ? 1 : -1;
-    return higher_is_better(spec) ? direction : -direction;
 }
 
 KindSummary summarise_kind(const KindSpec& kind, const std::vector<const Entry*>& current,
@@ -95,7 +71,8 @@ KindSummary summarise_kind(const KindSpec& kind, const std::vector<const Entry*>
         if (before.n > 0) field.previous_mean = before.mean();
         if (spec.type == FieldType::scale)
             field.daily_means = daily_means(current, kind.name, spec.name, period);
-        field.meaningful_change = meaningful_change(spec, field.mean, field.previous_mean);
+        if (field.previous_mean)
+            field.meaningful_change = meaningful_change(spec, field.mean - *field.previous_mean);
         summary.fields.push_back(std::move(field));
     }
     return summary;
@@ -114,9 +91,25 @@ bool is_pain_field(const FieldSpec& field) {
     return field.type == FieldType::scale && (field.name == "pain" || field.label == "pain");
 }
 
+int meaningful_change(const FieldSpec& field, double change) {
+    if (field.type != FieldType::scale) return 0;
+    const double range = field.max.value_or(10) - field.min.value_or(0);
+    if (std::abs(change) < 2 * range / 10) return 0;
+    const int direction = change > 0 ? 1 : -1;
+    return higher_is_better(field) ? direction : -direction;
+}
+
+bool wanted_kind(const std::vector<std::string>& kinds, const std::string& kind) {
+    return kinds.empty() || std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+}
+
 bool wanted_kind(const StatsRequest& request, const std::string& kind) {
-    return request.kinds.empty() ||
-           std::find(request.kinds.begin(), request.kinds.end(), kind) != request.kinds.end();
+    return wanted_kind(request.kinds, kind);
+}
+
+std::size_t week_index(Date day, const Period& period, Weekday week_start) {
+    const auto weeks = start_of_week(day, week_start) - start_of_week(*period.from, week_start);
+    return static_cast<std::size_t>(weeks.count() / 7);
 }
 
 std::vector<const Entry*> entries_in(const std::vector<Entry>& entries, const Period& period,
@@ -152,10 +145,10 @@ StatsReport compute_stats(const StatsRequest& request, const std::vector<Entry>&
         KindSummary summary = summarise_kind(kind, current, previous, request.period);
         if (summary.count > 0) report.kinds.push_back(std::move(summary));
     }
-    add_plan_sections(report, request, entries, plan, config);
+    const auto item_windows = add_plan_sections(report, request, entries, plan, config);
     add_progression(report, request, entries, config);
     add_flags_and_milestones(report, request, entries, plan, config);
-    add_weekly(report, request, entries, plan, config);
+    add_weekly(report, request, entries, item_windows, plan, config);
     return report;
 }
 

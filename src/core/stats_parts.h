@@ -1,12 +1,34 @@
 // The sections of the summary, each computed in its own file and added to the report.
 #pragma once
 
+#include <algorithm>
+#include <optional>
 #include <utility>
 #include <vector>
 
 #include "tend/stats.h"
 
 namespace tend {
+
+// Values of a field: how many, their sum, the lowest and the highest.
+struct Values {
+    int n = 0;
+    double sum = 0;
+    double min = 0;
+    double max = 0;
+    void add(double value) {
+        min = n == 0 ? value : std::min(min, value);
+        max = n == 0 ? value : std::max(max, value);
+        sum += value;
+        ++n;
+    }
+    double mean() const { return n == 0 ? 0 : sum / n; }
+    // For a week of the trend view: none when there were no values.
+    std::optional<WeekValues> week_values() const {
+        if (n == 0) return std::nullopt;
+        return WeekValues{n, mean(), max};
+    }
+};
 
 // True for scale fields where a higher value is the better one (comfort, mood, ...); for the
 // rest (pain, anxiety) lower is better.
@@ -15,8 +37,16 @@ bool higher_is_better(const FieldSpec& field);
 // A scale field that rates pain: named "pain" or labelled so (pain.level).
 bool is_pain_field(const FieldSpec& field);
 
-// True when the request covers `kind` (a request without kinds covers all).
+// For a scale field, whether a change of its mean counts: +1 better, -1 worse, 0 when it is
+// under 2 points on a 0-10 scale (scaled to the field's range) or the field is not a scale.
+int meaningful_change(const FieldSpec& field, double change);
+
+// True when `kinds` covers `kind` (no kinds cover all); the request's form uses its kinds.
+bool wanted_kind(const std::vector<std::string>& kinds, const std::string& kind);
 bool wanted_kind(const StatsRequest& request, const std::string& kind);
+
+// Which week of `period` holds `day`, counting from 0 for the (possibly cut) first week.
+std::size_t week_index(Date day, const Period& period, Weekday week_start);
 
 // The entries on the days of `period` whose kind the request covers, in time order.
 std::vector<const Entry*> entries_in(const std::vector<Entry>& entries, const Period& period,
@@ -28,8 +58,10 @@ std::pair<double, double> in_sessions(const PlanItem& item, const std::vector<Wi
                                       Date today);
 
 // Plan adherence per item with its day strip, overall adherence, and streaks (stats_plan.cpp).
-void add_plan_sections(StatsReport& report, const StatsRequest& request,
-                       const std::vector<Entry>& entries, const Plan& plan, const Config& config);
+// Returns each summarised item's windows in the period, for the weekly rows.
+std::vector<std::vector<Window>> add_plan_sections(StatsReport& report, const StatsRequest& request,
+                                                   const std::vector<Entry>& entries,
+                                                   const Plan& plan, const Config& config);
 
 // The highest value of each progression field and its step backs (stats_progress.cpp).
 void add_progression(StatsReport& report, const StatsRequest& request,
@@ -40,8 +72,10 @@ void add_flags_and_milestones(StatsReport& report, const StatsRequest& request,
                               const std::vector<Entry>& entries, const Plan& plan,
                               const Config& config);
 
-// One row per week of the period up to today (stats_weekly.cpp).
+// One row per week of the period up to today (stats_weekly.cpp); `item_windows` as
+// add_plan_sections returned them.
 void add_weekly(StatsReport& report, const StatsRequest& request, const std::vector<Entry>& entries,
-                const Plan& plan, const Config& config);
+                const std::vector<std::vector<Window>>& item_windows, const Plan& plan,
+                const Config& config);
 
 }  // namespace tend

@@ -69,8 +69,10 @@ std::pair<double, double> in_sessions(const PlanItem& item, const std::vector<Wi
     return {expected, credited};
 }
 
-void add_plan_sections(StatsReport& report, const StatsRequest& request,
-                       const std::vector<Entry>& entries, const Plan& plan, const Config& config) {
+std::vector<std::vector<Window>> add_plan_sections(StatsReport& report, const StatsRequest& request,
+                                                   const std::vector<Entry>& entries,
+                                                   const Plan& plan, const Config& config) {
+    std::vector<std::vector<Window>> item_windows;
     const Weekday week_start = config.settings.week_start;
     const Date today = request.today;
     double expected = 0;
@@ -80,7 +82,7 @@ void add_plan_sections(StatsReport& report, const StatsRequest& request,
     for (std::size_t index = 0; index < plan.items.size(); ++index) {
         const PlanItem& item = plan.items[index];
         if (!wanted_kind(request, item.kind)) continue;
-        const auto windows = windows_for(item, request.period, entries, week_start, today);
+        auto windows = windows_for(item, request.period, entries, week_start, today);
         if (windows.empty()) continue;
         ItemSummary summary{index + 1,
                             item.label(),
@@ -103,11 +105,13 @@ void add_plan_sections(StatsReport& report, const StatsRequest& request,
         for (Date day = *request.period.from; day <= *request.period.to; day += days{1})
             summary.days.push_back(mark_for(item, day, amounts, week_start, today));
         report.items.push_back(std::move(summary));
+        item_windows.push_back(std::move(windows));
         if (is_daily(item) && item.in_force_on(std::min(today, *request.period.to)))
             report.streaks.push_back(streak_of(item, entries, week_start, today));
     }
     if (expected > 0) report.adherence = credited / expected;
     if (previous_expected > 0) report.previous_adherence = previous_credited / previous_expected;
+    return item_windows;
 }
 
 }  // namespace tend

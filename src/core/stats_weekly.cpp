@@ -22,12 +22,6 @@ std::vector<WeekRow> empty_rows(const Period& period, Weekday week_start, Date t
     return rows;
 }
 
-// Which row holds `day`; rows are consecutive weeks, the first one possibly cut short.
-std::size_t row_of(Date day, const Period& period, Weekday week_start) {
-    const auto weeks = (start_of_week(day, week_start) - start_of_week(*period.from, week_start));
-    return static_cast<std::size_t>(weeks.count() / 7);
-}
-
 // The columns of pain and progression fields that hold a value somewhere in the period.
 void choose_field_columns(WeeklyTable& table, const StatsRequest& request,
                           const std::vector<const Entry*>& in_period, const Config& config) {
@@ -48,11 +42,11 @@ void choose_field_columns(WeeklyTable& table, const StatsRequest& request,
 void count_entries(WeeklyTable& table, const std::vector<const Entry*>& in_period,
                    const Period& period, Weekday week_start) {
     std::vector<std::set<Date>> logged(table.rows.size());
-    std::vector<std::vector<double>> pain_sums(table.rows.size(),
-                                               std::vector<double>(table.pain_fields.size()));
+    std::vector<std::vector<Values>> pain(table.rows.size(),
+                                          std::vector<Values>(table.pain_fields.size()));
     for (const Entry* entry : in_period) {
         const Date day = entry->at.local_date();
-        const std::size_t index = row_of(day, period, week_start);
+        const std::size_t index = week_index(day, period, week_start);
         if (index >= table.rows.size()) continue;
         WeekRow& row = table.rows[index];
         ++row.entries;
@@ -63,13 +57,7 @@ void count_entries(WeeklyTable& table, const std::vector<const Entry*>& in_perio
             const FieldRef& ref = table.pain_fields[column];
             const FieldValue* value = entry->kind == ref.kind ? entry->field(ref.field) : nullptr;
             const auto number = value ? numeric_value(*value) : std::nullopt;
-            if (!number) continue;
-            auto& cell = row.pain[column];
-            if (!cell) cell = WeekValues{0, 0, *number};
-            ++cell->n;
-            cell->max = std::max(cell->max, *number);
-            pain_sums[index][column] += *number;
-            cell->mean = pain_sums[index][column] / cell->n;
+            if (number) pain[index][column].add(*number);
         }
         for (std::size_t column = 0; column < table.progressions.size(); ++column) {
             const FieldRef& ref = table.progressions[column];
@@ -80,23 +68,26 @@ void count_entries(WeeklyTable& table, const std::vector<const Entry*>& in_perio
             highest = std::max(highest.value_or(*size), *size);
         }
     }
-    for (std::size_t index = 0; index < table.rows.size(); ++index)
+    for (std::size_t index = 0; index < table.rows.size(); ++index) {
         table.rows[index].days_logged = static_cast<int>(logged[index].size());
+        for (std::size_t column = 0; column < table.pain_fields.size(); ++column)
+            table.rows[index].pain[column] = pain[index][column].week_values();
+    }
 }
 
 // Each row's adherence per item and overall in sessions; a window counts in the week that holds
 // its first day.
 void measure_adherence(StatsReport& report, const StatsRequest& request,
-                       const std::vector<Entry>& entries, const Plan& plan, Weekday week_start) {
+                       const std::vector<std::vector<Window>>& item_windows, const Plan& plan,
+                       Weekday week_start) {
     auto& rows = report.weekly.rows;
     std::vector<double> expected(rows.size());
     std::vector<double> credited(rows.size());
-    for (const auto& summary : report.items) {
-        const PlanItem& item = plan.items[summary.number - 1];
-        const auto windows = windows_for(item, request.period, entries, week_start, request.today);
+    for (std::size_t item_index = 0; item_index < report.items.size(); ++item_index) {
+        const PlanItem& item = plan.items[report.items[item_index].number - 1];
         std::vector<std::vector<Window>> by_row(rows.size());
-        for (const auto& window : windows) {
-            const std::size_t index = row_of(window.first, request.period, week_start);
+        for (const auto& window : item_windows[item_index]) {
+            const std::size_t index = week_index(window.first, request.period, week_start);
             if (index < by_row.size()) by_row[index].push_back(window);
         }
         for (std::size_t index = 0; index < by_row.size(); ++index) {
@@ -114,7 +105,8 @@ void measure_adherence(StatsReport& report, const StatsRequest& request,
 }  // namespace
 
 void add_weekly(StatsReport& report, const StatsRequest& request, const std::vector<Entry>& entries,
-                const Plan& plan, const Config& config) {
+                const std::vector<std::vector<Window>>& item_windows, const Plan& plan,
+                const Config& config) {
     const Weekday week_start = config.settings.week_start;
     WeeklyTable& table = report.weekly;
     for (const auto& item : report.items)
@@ -130,7 +122,7 @@ void add_weekly(StatsReport& report, const StatsRequest& request, const std::vec
         row.highest.assign(table.progressions.size(), std::nullopt);
     }
     count_entries(table, in_period, request.period, week_start);
-    measure_adherence(report, request, entries, plan, week_start);
+    measure_adherence(report, request, item_windows, plan, week_start);
 }
 
 }  // namespace tend

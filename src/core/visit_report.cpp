@@ -2,7 +2,6 @@
 #include "tend/visit_report.h"
 
 #include <algorithm>
-#include <cmath>
 
 #include "core/stats_parts.h"
 
@@ -12,9 +11,9 @@ namespace {
 
 using std::chrono::days;
 
-bool covers(const ExportRequest& request, const std::string& kind) {
-    return request.kinds.empty() ||
-           std::find(request.kinds.begin(), request.kinds.end(), kind) != request.kinds.end();
+const FieldSpec* spec_of(const Config& config, const FieldRef& field) {
+    const KindSpec* kind = config.profile.kind(field.kind);
+    return kind ? kind->field(field.field) : nullptr;
 }
 
 // The last visit on or before `last_day` and before today (a visit today is the one ahead).
@@ -29,42 +28,30 @@ std::optional<Date> last_visit_before(const std::vector<Entry>& entries, Date la
     return last;
 }
 
-std::optional<std::size_t> row_holding(const WeeklyTable& table, Date day) {
-    for (std::size_t index = 0; index < table.rows.size(); ++index)
-        if (table.rows[index].days.contains(day)) return index;
-    return std::nullopt;
-}
-
 // Pain fields always (an empty one says "no entries"); other scales when they have values.
 std::vector<Measure> measures_of(const VisitReport& report, const ExportRequest& request,
                                  const Config& config) {
+    const auto weeks = report.stats.weekly.rows.size();
     std::vector<Measure> measures;
     for (const auto& kind : config.profile.kinds) {
-        if (!covers(request, kind.name)) continue;
+        if (!wanted_kind(request.kinds, kind.name)) continue;
         for (const auto& field : kind.fields) {
             if (field.type != FieldType::scale) continue;
             Measure measure{
-                {kind.name, field.name},
-                field.min.value_or(0),
-                field.max.value_or(10),
-                {},
-                std::vector<std::optional<WeekValues>>(report.stats.weekly.rows.size())};
-            std::vector<double> sums(measure.weeks.size());
+                {kind.name, field.name}, field.min.value_or(0), field.max.value_or(10), {}, {}};
+            std::vector<Values> per_week(weeks);
             for (const auto& entry : report.entries) {
                 const FieldValue* value =
                     entry.kind == kind.name ? entry.field(field.name) : nullptr;
                 const auto number = value ? numeric_value(*value) : std::nullopt;
                 if (!number) continue;
-                measure.points.push_back({entry.at.local_date(), *number});
-                const auto row = row_holding(report.stats.weekly, entry.at.local_date());
-                if (!row) continue;
-                auto& cell = measure.weeks[*row];
-                if (!cell) cell = WeekValues{0, 0, *number};
-                ++cell->n;
-                sums[*row] += *number;
-                cell->mean = sums[*row] / cell->n;
-                cell->max = std::max(cell->max, *number);
+                const Date day = entry.at.local_date();
+                measure.points.push_back({day, *number});
+                const auto week = week_index(day, report.period, config.settings.week_start);
+                if (week < weeks) per_week[week].add(*number);
             }
+            for (const auto& values : per_week)
+                measure.weeks.push_back(values.week_values());
             if (is_pain_field(field) || !measure.points.empty())
                 measures.push_back(std::move(measure));
         }
@@ -79,8 +66,7 @@ std::optional<OutcomeTrend> outcome_of(const VisitReport& report, const Config& 
         if (measure.field == FieldRef{"sex", "pain"} && !measure.points.empty()) main = &measure;
     for (const auto& measure : report.measures) {
         if (main) break;
-        const KindSpec* kind = config.profile.kind(measure.field.kind);
-        const FieldSpec* field = kind ? kind->field(measure.field.field) : nullptr;
+        const FieldSpec* field = spec_of(config, measure.field);
         if (field && is_pain_field(*field) && !measure.points.empty()) main = &measure;
     }
     if (!main) return std::nullopt;
@@ -99,14 +85,8 @@ std::optional<OutcomeTrend> outcome_of(const VisitReport& report, const Config& 
                        *rows[*last].days.from,
                        main->weeks[*last]->mean,
                        0};
-    const double change = trend.last_mean - trend.first_mean;
-    const double range = main->scale_max - main->scale_min;
-    if (std::abs(change) >= 2 * range / 10) {
-        const KindSpec* kind = config.profile.kind(main->field.kind);
-        const FieldSpec* field = kind ? kind->field(main->field.field) : nullptr;
-        const int direction = change > 0 ? 1 : -1;
-        trend.meaningful_change = field && higher_is_better(*field) ? direction : -direction;
-    }
+    if (const FieldSpec* field = spec_of(config, main->field))
+        trend.meaningful_change = meaningful_change(*field, trend.last_mean - trend.first_mean);
     return trend;
 }
 
@@ -115,7 +95,7 @@ std::vector<ProgressionSeries> progression_of(const ExportRequest& request,
                                               const Config& config) {
     std::vector<ProgressionSeries> series;
     for (const auto& kind : config.profile.kinds) {
-        if (kind.progression.empty() || !covers(request, kind.name)) continue;
+        if (kind.progression.empty() || !wanted_kind(request.kinds, kind.name)) continue;
         const FieldSpec* field = kind.field(kind.progression);
         ProgressionSeries one{{kind.name, kind.progression}, 0, {}};
         std::optional<std::int64_t> before;
@@ -172,7 +152,7 @@ VisitReport compute_visit_report(const ExportRequest& request, const std::vector
 
     for (const auto& entry : entries) {
         const Date day = entry.at.local_date();
-        if (!covers(request, entry.kind) || day > *request.period.to) continue;
+        if (!wanted_kind(request.kinds, entry.kind) || day > *request.period.to) continue;
         const bool open_question = entry.kind == "question" && !answered(entry) &&
                                    (!report.last_visit || day > *report.last_visit);
         if (open_question && request.notes) report.questions.push_back(entry);

@@ -30,11 +30,9 @@ std::string difference_words(const EffectReport& report, double difference) {
     if (std::abs(difference) < 0.05)
         return fmt::format("About the same after {} as without.", factor);
     const bool lower = difference < 0;
-    const std::string size =
-        report.outcome_type == FieldType::duration
-            ? value_text(report, std::abs(difference))
-            : fmt::format("{} point{}", format_number(std::abs(difference)),
-                          format_number(std::abs(difference)) == "1" ? "" : "s");
+    const std::string size = report.outcome_type == FieldType::duration
+                                 ? value_text(report, std::abs(difference))
+                                 : format_points(difference);
     std::string words = fmt::format("{} {} after {}", size, lower ? "lower" : "higher", factor);
     if (report.outcome_type != FieldType::scale) return words + ".";
     if (!report.meaningful()) return words + ": under 2 points, not a meaningful difference.";

@@ -89,10 +89,8 @@ Date first_listed_day(Date from, const std::vector<Weekday>& weekdays) {
 }
 
 int session_minutes(const PlanItem& item, const Config& config) {
-    const KindSpec* kind = config.profile.kind(item.kind);
     const auto is_duration = [&](const std::string& field) {
-        const FieldSpec* spec = kind ? kind->field(field) : nullptr;
-        return spec && spec->type == FieldType::duration;
+        return render::is_duration(config, item.kind, field);
     };
     if (item.total && item.total->per == Total::Per::day && is_duration(item.total->field))
         return std::clamp(static_cast<int>(item.total->at_least), 1, 24 * 60);

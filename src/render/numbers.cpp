@@ -1,4 +1,4 @@
-// Numbers as every renderer writes them.
+// Numbers and short dates as every renderer writes them.
 #include "render/numbers.h"
 
 #include <fmt/format.h>
@@ -15,6 +15,16 @@ std::string format_number(double value) {
 
 std::string format_percent(double fraction) {
     return fmt::format("{}%", static_cast<long long>(std::llround(fraction * 100)));
+}
+
+std::string format_points(double difference) {
+    const std::string size = format_number(std::abs(difference));
+    return size == "1" ? "1 point" : size + " points";
+}
+
+std::string format_date_in(Date date, const Period& period) {
+    if (year_of(*period.from) == year_of(*period.to)) return format_short_date(date);
+    return fmt::format("{} {}", format_short_date(date), year_of(date));
 }
 
 }  // namespace tend::render

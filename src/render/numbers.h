@@ -1,7 +1,10 @@
-// Numbers as every renderer writes them: one decimal at most, percentages whole.
+// Numbers and short dates as every renderer writes them: one decimal at most, percentages
+// whole, the year only when a period spans more than one.
 #pragma once
 
 #include <string>
+
+#include "tend/period.h"
 
 namespace tend::render {
 
@@ -10,5 +13,11 @@ std::string format_number(double value);
 
 // 0.857 -> "86%".
 std::string format_percent(double fraction);
+
+// A distance on a scale, without its sign: 1 -> "1 point", -2.35 -> "2.4 points".
+std::string format_points(double difference);
+
+// "7 Oct", or "28 Dec 2026" when `period` spans more than one year.
+std::string format_date_in(Date date, const Period& period);
 
 }  // namespace tend::render

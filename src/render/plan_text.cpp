@@ -13,12 +13,6 @@ namespace {
 
 using std::chrono::days;
 
-bool is_duration(const Config& config, const std::string& kind, const std::string& field) {
-    const KindSpec* spec = config.profile.kind(kind);
-    const FieldSpec* field_spec = spec ? spec->field(field) : nullptr;
-    return field_spec && field_spec->type == FieldType::duration;
-}
-
 std::string describe_condition_words(const PlanItem& item, const Condition& condition,
                                      const Config& config) {
     if (condition.comparison == Condition::Comparison::at_least &&
@@ -118,6 +112,12 @@ std::string describe_status(const PlanItem& item, const DayStatus& status, const
                     format_amount(item, window.expected, config), window_words(item, day, today));
     if (status.state == DayStatus::State::done) return progress + " — done";
     return fmt::format("{} — {} to go", progress, format_amount(item, window.remaining(), config));
+}
+
+bool is_duration(const Config& config, const std::string& kind, const std::string& field) {
+    const KindSpec* spec = config.profile.kind(kind);
+    const FieldSpec* field_spec = spec ? spec->field(field) : nullptr;
+    return field_spec && field_spec->type == FieldType::duration;
 }
 
 }  // namespace tend::render

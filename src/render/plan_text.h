@@ -17,6 +17,9 @@ std::string describe_rules(const PlanItem& item, const Config& config);
 // "" for an open-ended item already in force.
 std::string describe_dates(const PlanItem& item, Date today);
 
+// True when `field` of `kind` is a duration (minutes), so amounts of it read "1 h 45 min".
+bool is_duration(const Config& config, const std::string& kind, const std::string& field);
+
 // An amount in the item's unit: "3" sessions, or "1 h 45 min" of a duration total.
 std::string format_amount(const PlanItem& item, double amount, const Config& config);
 

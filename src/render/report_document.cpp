@@ -17,12 +17,6 @@ namespace {
 
 using std::chrono::days;
 
-// "7 Oct", with the year when the period spans more than one.
-std::string day_in(Date date, const Period& period) {
-    if (year_of(*period.from) == year_of(*period.to)) return format_short_date(date);
-    return fmt::format("{} {}", format_short_date(date), year_of(date));
-}
-
 std::string plural(int count, std::string_view one, std::string_view many) {
     return fmt::format("{} {}", count, count == 1 ? one : many);
 }
@@ -40,29 +34,26 @@ std::vector<std::string> summary_sentences(const VisitReport& report, const Conf
                                         format_percent(*stats.adherence)));
     if (const auto& trend = report.outcome) {
         const double change = trend->last_mean - trend->first_mean;
-        std::string sentence =
-            fmt::format("{} went from a weekly mean of {} (week of {}) to {} (week of {})",
-                        capitalized(field_words(trend->field, config)),
-                        format_number(trend->first_mean), day_in(trend->first_week, report.period),
-                        format_number(trend->last_mean), day_in(trend->last_week, report.period));
+        std::string sentence = fmt::format(
+            "{} went from a weekly mean of {} (week of {}) to {} (week of {})",
+            capitalized(field_words(trend->field, config)), format_number(trend->first_mean),
+            format_date_in(trend->first_week, report.period), format_number(trend->last_mean),
+            format_date_in(trend->last_week, report.period));
         if (format_number(std::abs(change)) == "0")
             sentence += ": about the same.";
         else if (trend->meaningful_change != 0)
-            sentence += fmt::format(
-                ": {} points {}, a meaningful change for the {}.", format_number(std::abs(change)),
-                change < 0 ? "lower" : "higher", trend->meaningful_change > 0 ? "better" : "worse");
+            sentence += fmt::format(": {} {}, a meaningful change for the {}.",
+                                    format_points(change), change < 0 ? "lower" : "higher",
+                                    trend->meaningful_change > 0 ? "better" : "worse");
         else
             sentence += fmt::format(": {} {}, under the 2 points that count as meaningful.",
-                                    format_number(std::abs(change)) == "1"
-                                        ? std::string("1 point")
-                                        : format_number(std::abs(change)) + " points",
-                                    change < 0 ? "lower" : "higher");
+                                    format_points(change), change < 0 ? "lower" : "higher");
         sentences.push_back(sentence);
     }
     for (const auto& progression : stats.progression) {
-        std::string sentence =
-            fmt::format("Highest {} {}: {}, first on {}", progression.kind, progression.field,
-                        progression.highest, day_in(progression.first_reached, report.period));
+        std::string sentence = fmt::format(
+            "Highest {} {}: {}, first on {}", progression.kind, progression.field,
+            progression.highest, format_date_in(progression.first_reached, report.period));
         if (progression.highest_before && progression.highest > *progression.highest_before)
             sentence += fmt::format(" (up from {})", *progression.highest_before);
         if (!progression.step_backs.empty())
@@ -104,7 +95,7 @@ Section programme_section(const VisitReport& report, const Config& config) {
     weeks.headings.push_back("Overall");
     weeks.numeric.push_back(true);
     for (const auto& row : stats.weekly.rows) {
-        std::vector<std::string> cells = {day_in(*row.days.from, report.period)};
+        std::vector<std::string> cells = {format_date_in(*row.days.from, report.period)};
         for (std::size_t index = 0; index < row.items.size(); ++index) {
             const Adherence& adherence = row.items[index];
             const PlanItem& item = report.items[index];
@@ -157,8 +148,9 @@ Section symptoms_section(const VisitReport& report, const Config& config) {
             // The weekly mean sits in the middle of the week's days.
             const Date middle = *week.from + days{(*week.to - *week.from).count() / 2};
             chart.line.push_back({middle, cell->mean, false});
-            table.rows.push_back({day_in(*week.from, report.period), format_number(cell->mean),
-                                  format_number(cell->max), fmt::format("{}", cell->n)});
+            table.rows.push_back({format_date_in(*week.from, report.period),
+                                  format_number(cell->mean), format_number(cell->max),
+                                  fmt::format("{}", cell->n)});
         }
         section.blocks.push_back(std::move(chart));
         section.blocks.push_back(std::move(table));
@@ -186,7 +178,7 @@ Section progression_section(const VisitReport& report) {
         for (const auto& point : series.points) {
             chart.points.push_back({point.date, static_cast<double>(point.value), point.step_back});
             if (before != point.value)
-                changes.rows.push_back({day_in(point.date, report.period),
+                changes.rows.push_back({format_date_in(point.date, report.period),
                                         fmt::format("{}", point.value),
                                         point.step_back ? "step back" : ""});
             before = point.value;
@@ -209,7 +201,7 @@ Section treatments_section(const VisitReport& report, const Config& config) {
     } else {
         Table table{{"Date", "Kind", "Details"}, {}, {false, false, false}};
         for (const auto& entry : report.treatments)
-            table.rows.push_back({day_in(entry.at.local_date(), report.period), entry.kind,
+            table.rows.push_back({format_date_in(entry.at.local_date(), report.period), entry.kind,
                                   entry_details(entry, config)});
         section.blocks.push_back(std::move(table));
     }
@@ -234,7 +226,7 @@ Section visits_section(const VisitReport& report, const Config& config) {
     Table table{{"Date", "Details"}, {}, {false, false}};
     for (const auto& entry : report.visits)
         table.rows.push_back(
-            {day_in(entry.at.local_date(), report.period), entry_details(entry, config)});
+            {format_date_in(entry.at.local_date(), report.period), entry_details(entry, config)});
     section.blocks.push_back(std::move(table));
     return section;
 }
@@ -243,8 +235,9 @@ Section notes_section(const VisitReport& report) {
     Section section{"Notes", {}};
     Bullets notes;
     for (const auto& entry : report.notes_list)
-        notes.items.push_back(fmt::format(
-            "{}, {}: {}", day_in(entry.at.local_date(), report.period), entry.kind, entry.note));
+        notes.items.push_back(fmt::format("{}, {}: {}",
+                                          format_date_in(entry.at.local_date(), report.period),
+                                          entry.kind, entry.note));
     if (notes.items.empty())
         section.blocks.push_back(Paragraph{"No notes in this period."});
     else

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "render/numbers.h"
+#include "render/plan_text.h"
 #include "render/table.h"
 
 namespace tend::render {
@@ -57,10 +58,8 @@ std::string sparkline(const FieldSummary& field) {
 }
 
 std::string amount(const ItemSummary& item, double value, const Config& config) {
-    if (item.total_field.empty()) return format_number(value);
-    const KindSpec* kind = config.profile.kind(item.kind);
-    const FieldSpec* field = kind ? kind->field(item.total_field) : nullptr;
-    if (field && field->type == FieldType::duration) return format_minutes(std::llround(value));
+    if (!item.total_field.empty() && is_duration(config, item.kind, item.total_field))
+        return format_minutes(std::llround(value));
     return format_number(value);
 }
 

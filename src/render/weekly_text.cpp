@@ -13,12 +13,6 @@ namespace tend::render {
 
 namespace {
 
-// "2 Nov", with the year when the period spans more than one.
-std::string week_label(Date first, const Period& period) {
-    if (year_of(*period.from) == year_of(*period.to)) return format_short_date(first);
-    return fmt::format("{} {}", format_short_date(first), year_of(first));
-}
-
 // A pain field is headed by its kind ("sex"), unless the kind has more than one.
 std::string pain_heading(const std::vector<FieldRef>& fields, const FieldRef& field) {
     const auto same_kind = std::count_if(fields.begin(), fields.end(), [&](const FieldRef& other) {
@@ -47,7 +41,7 @@ std::string progression_words(const StatsReport& report) {
 TableColumn week_column(const StatsReport& report) {
     TableColumn column{"Week of", {}, true};
     for (const auto& row : report.weekly.rows)
-        column.cells.push_back(week_label(*row.days.from, report.period));
+        column.cells.push_back(format_date_in(*row.days.from, report.period));
     return column;
 }
 

@@ -12,13 +12,6 @@ namespace tend::store {
 
 namespace {
 
-constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
-
-std::string_view without_bom(std::string_view content) {
-    if (content.starts_with(utf8_bom)) content.remove_prefix(utf8_bom.size());
-    return content;
-}
-
 class EntryReader {
   public:
     EntryReader(const std::string& file, const Config& config, const OffsetAtLocal& offset_at_local,

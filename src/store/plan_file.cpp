@@ -18,14 +18,8 @@ namespace tend::store {
 namespace {
 
 const std::string display_name(plan_file_name);
-constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
 constexpr std::string_view known_keys[] = {"kind", "schedule", "conditions", "total", "start",
                                            "end",  "length",   "name",       "note"};
-
-std::string_view without_bom(std::string_view content) {
-    if (content.starts_with(utf8_bom)) content.remove_prefix(utf8_bom.size());
-    return content;
-}
 
 // Reads one [[item]] table; problems go to `problems`, and nothing is returned after an error.
 class ItemReader {

@@ -6,17 +6,16 @@
 #include <algorithm>
 #include <vector>
 
+#include "store/toml_problem.h"
 #include "tend/error.h"
 
 namespace tend::store {
 
 namespace {
 
-constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
-
 // Byte offsets of the start of each line (index 0 is line 1), after any BOM.
 std::vector<std::size_t> line_starts(std::string_view content) {
-    std::vector<std::size_t> starts{content.starts_with(utf8_bom) ? utf8_bom.size() : 0};
+    std::vector<std::size_t> starts{content.size() - without_bom(content).size()};
     for (std::size_t index = starts[0]; index < content.size(); ++index)
         if (content[index] == '\n') starts.push_back(index + 1);
     return starts;

@@ -1,13 +1,22 @@
-// Problems located by toml++ source regions.
+// Reading TOML files: a leading UTF-8 byte order mark skipped, problems located by toml++
+// source regions.
 #pragma once
 
 #include <toml++/toml.h>
 
 #include <string>
+#include <string_view>
 
 #include "store/problem.h"
 
 namespace tend::store {
+
+// A file's text without the UTF-8 byte order mark some editors put first (toml++ rejects it).
+inline std::string_view without_bom(std::string_view content) {
+    constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
+    if (content.starts_with(utf8_bom)) content.remove_prefix(utf8_bom.size());
+    return content;
+}
 
 inline Problem problem_at(const std::string& file, const toml::source_region& where,
                           std::string message, Severity severity = Severity::error) {

@@ -19,6 +19,10 @@ constexpr std::string_view when_hint =
     throw user_error(fmt::format("can't read the time '{}'", text), std::string(when_hint));
 }
 
+constexpr std::int64_t longest_span = std::int64_t{300} * 366 * 86400;
+// The earliest year an entry may have: anything earlier is a typo in the year.
+constexpr int earliest_year = 1900;
+
 // "90m", "2h", "1h30m", "3d" to seconds; nothing when malformed.
 std::optional<std::int64_t> parse_span(std::string_view text) {
     std::int64_t total = 0;
@@ -44,6 +48,8 @@ std::optional<std::int64_t> parse_span(std::string_view text) {
         }
         start = index + 1;
         any = true;
+        // Far longer than any journal, and small enough that the sum never overflows.
+        if (total > longest_span) return {};
     }
     if (!any || start != text.size()) return {};
     return total;
@@ -104,9 +110,7 @@ std::optional<Date> parse_day_word(std::string_view word, const TimeContext& tim
     return {};
 }
 
-}  // namespace
-
-Instant parse_when(std::string_view text, const TimeContext& time) {
+Instant resolve_when(std::string_view text, const TimeContext& time) {
     const std::string lowered = to_lower(trim(text));
     std::vector<std::string_view> words;
     for (const auto word : split(lowered, ' '))
@@ -134,6 +138,16 @@ Instant parse_when(std::string_view text, const TimeContext& time) {
     }
     if (words[0] == "today") return time.now;
     return time.at_local(*day, noon);
+}
+
+}  // namespace
+
+Instant parse_when(std::string_view text, const TimeContext& time) {
+    const Instant at = resolve_when(text, time);
+    if (year_of(at.local_date()) < earliest_year)
+        throw user_error(fmt::format("'{}' is before {}", text, earliest_year),
+                         "check the year; tend keeps entries from 1900 on");
+    return at;
 }
 
 void refuse_future(const Instant& at, const TimeContext& time, int tolerance_seconds) {

@@ -70,8 +70,8 @@ std::string entries_by_day(const std::vector<Entry>& entries, const Config& conf
 
 Json entry_json(const Entry& entry) {
     Json fields = Json::object();
-    for (const auto& [name, value] : entry.fields) {
-        std::visit([&](const auto& held) { fields.set(name, Json(held)); }, value);
+    for (const auto& field : entry.fields) {
+        std::visit([&](const auto& held) { fields.set(field.first, Json(held)); }, field.second);
     }
     Json tags = Json::array();
     for (const auto& tag : entry.tags)

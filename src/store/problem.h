@@ -4,11 +4,32 @@
 #include <fmt/format.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tend::store {
 
 enum class Severity { error, warning };
+
+// `text` on one line: control characters (a newline toml++ quotes from the file, a tab in a
+// hand-typed key) shown as \n, \t or \xNN, so each problem stays one FILE:LINE:COL line.
+inline std::string on_one_line(std::string_view text) {
+    std::string line;
+    line.reserve(text.size());
+    for (const char character : text) {
+        const auto byte = static_cast<unsigned char>(character);
+        if (character == '\n') {
+            line += "\\n";
+        } else if (character == '\t') {
+            line += "\\t";
+        } else if (byte < 0x20 || byte == 0x7F) {
+            line += fmt::format("\\x{:02X}", byte);
+        } else {
+            line += character;
+        }
+    }
+    return line;
+}
 
 struct Problem {
     std::string file;  // relative to the journal folder: "journal/2026-11.toml"
@@ -21,7 +42,7 @@ struct Problem {
     std::string text() const {
         const std::string where = line > 0 ? fmt::format("{}:{}:{}", file, line, column) : file;
         return fmt::format("{}: {}{}", where, severity == Severity::warning ? "warning: " : "",
-                           message);
+                           on_one_line(message));
     }
 };
 

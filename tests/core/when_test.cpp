@@ -50,16 +50,10 @@ TEST_CASE("when: accepted forms resolve to exact instants") {
 }
 
 TEST_CASE("when: unreadable texts are refused with the text named") {
-    const char* bad[] = {"",
-                         "later",
-                         "25:00",
-                         "2026-02-30",
-                         "yesterday 8pm",
-                         "2 hours ago",
-                         "ago",
-                         "2026-11-20T08:00+1",
-                         "mon tue wed",
-                         "5x ago"};
+    const char* bad[] = {"", "later", "25:00", "2026-02-30", "yesterday 8pm", "2 hours ago", "ago",
+                         "2026-11-20T08:00+1", "mon tue wed", "5x ago",
+                         // Found by fuzzing: a span long enough to overflow was once accepted.
+                         "11H555555551H1H0551H1H0H ago", "999999999d999999999d999999999d ago"};
     for (const char* text : bad) {
         CAPTURE(text);
         try {
@@ -94,4 +88,20 @@ TEST_CASE("when: a few minutes ahead is tolerated - further is refused with a hi
         CHECK(error.hint() == "did you mean 'yesterday 23:00'?");
     }
     CHECK_THROWS_AS(refuse_future(parse_when("2027-01-01", time), time), user_error);
+}
+
+TEST_CASE("when: a year before 1900 is taken for a typo and refused") {
+    CHECK(when("1900-01-01 00:00") == "1900-01-01T00:00:00+01:00");
+    CHECK(when("40000d ago") == "1917-05-21T10:00:00+01:00");
+    for (const char* text :
+         {"1899-12-31", "0001-01-01T00:00:00Z", "1850-06-01 12:00", "60000d ago"}) {
+        CAPTURE(text);
+        try {
+            (void)parse_when(text, fixed_time());
+            FAIL("accepted");
+        } catch (const user_error& error) {
+            CHECK(std::string(error.what()) == fmt::format("'{}' is before 1900", text));
+            CHECK(std::string(error.hint()) == "check the year; tend keeps entries from 1900 on");
+        }
+    }
 }

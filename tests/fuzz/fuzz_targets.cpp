@@ -1,0 +1,216 @@
+// The fuzz targets' bodies; see fuzz_targets.h for what each promises.
+#include "fuzz/fuzz_targets.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/text.h"
+#include "store/month_file.h"
+#include "store/toml_writer.h"
+#include "tend/error.h"
+#include "tend/field_value.h"
+#include "tend/log_words.h"
+#include "tend/period.h"
+#include "tend/schedule.h"
+#include "tend/when.h"
+
+namespace tend::fuzz {
+
+namespace {
+
+constexpr std::int32_t fixed_offset = 3600;  // +01:00, as in the core tests
+
+// Wed 2026-11-25 10:00 +01:00 with a fixed offset: the fuzzer explores text, not time zones.
+TimeContext fixed_time() {
+    const Date today = *make_date(2026, 11, 25);
+    const std::int64_t local = std::int64_t{today.time_since_epoch().count()} * 86400 + 10 * 3600;
+    return TimeContext{Instant{local - fixed_offset, fixed_offset},
+                       [](std::int64_t) { return fixed_offset; }};
+}
+
+const Config& builtin_config() {
+    static const Config config = [] {
+        Config made;
+        made.profile = pelvic_floor_profile(made.settings);
+        return made;
+    }();
+    return config;
+}
+
+std::vector<const FieldSpec*> every_field() {
+    std::vector<const FieldSpec*> fields;
+    for (const auto& kind : builtin_config().profile.kinds)
+        for (const auto& field : kind.fields)
+            fields.push_back(&field);
+    return fields;
+}
+
+bool same_value(const FieldValue& left, const FieldValue& right) {
+    if (left.index() != right.index()) return false;
+    if (const auto* number = std::get_if<double>(&left)) {
+        const double other = std::get<double>(right);
+        return (std::isnan(*number) && std::isnan(other)) || *number == other;
+    }
+    return left == right;
+}
+
+// Differences between an entry and the same entry read back from its TOML block.
+Failure compare_entries(const Entry& before, const Entry& after) {
+    if (before.at != after.at)
+        return fmt::format("time {} came back as {}", format_iso(before.at), format_iso(after.at));
+    if (before.kind != after.kind)
+        return fmt::format("kind '{}' came back as '{}'", before.kind, after.kind);
+    if (before.note != after.note)
+        return fmt::format("note '{}' came back as '{}'", before.note, after.note);
+    if (before.tags != after.tags) return std::string("tags came back changed");
+    if (before.fields.size() != after.fields.size())
+        return fmt::format("{} fields came back as {}", before.fields.size(), after.fields.size());
+    for (std::size_t index = 0; index < before.fields.size(); ++index) {
+        const auto& [name, value] = before.fields[index];
+        if (name != after.fields[index].first || !same_value(value, after.fields[index].second))
+            return fmt::format("field '{}' came back changed", name);
+    }
+    return std::nullopt;
+}
+
+// Writes `entry` as tend's `log` would and reads it back as a month file.
+Failure round_trip(const Entry& entry) {
+    const std::string month = month_key(entry.at.local_date());
+    const std::string block = store::entry_block(entry);
+    const auto parsed = store::parse_month_file(
+        block, "fuzz.toml", builtin_config(), [](std::int64_t) { return fixed_offset; }, month);
+    if (!parsed.problems.empty())
+        return fmt::format("tend's own block does not read back: {}\n{}",
+                           parsed.problems.front().text(), block);
+    if (parsed.entries.size() != 1)
+        return fmt::format("one block read back as {} entries", parsed.entries.size());
+    return compare_entries(entry, parsed.entries.front());
+}
+
+std::vector<std::string> words_of(std::string_view text) {
+    std::vector<std::string> words;
+    for (const auto word : split(text, '\n'))
+        words.emplace_back(word);
+    return words;
+}
+
+}  // namespace
+
+Failure field_value(std::string_view input) {
+    static const auto fields = every_field();
+    if (input.empty()) return std::nullopt;
+    const FieldSpec& field = *fields[static_cast<unsigned char>(input[0]) % fields.size()];
+    const std::string_view typed = input.substr(1);
+    try {
+        const FieldValue value = parse_field_value(field, typed);
+        if (const auto problem = check_field_value(field, value))
+            return fmt::format("'{}' parsed for {} but fails the file check: {}", typed, field.name,
+                               *problem);
+        (void)format_field_value(field, value);
+    } catch (const user_error&) {
+    }
+
+    try {
+        const auto words = words_of(input.substr(1));
+        LogWords parsed = parse_log_words(builtin_config(), words);
+        if (!is_valid_utf8(parsed.note)) return std::string("a note that is not UTF-8 got through");
+        Entry entry{fixed_time().now, parsed.kind->name, parsed.fields,
+                    parsed.note,      parsed.tags,       0};
+        return round_trip(entry);
+    } catch (const user_error&) {
+    }
+    return std::nullopt;
+}
+
+Failure when(std::string_view input) {
+    const TimeContext time = fixed_time();
+    try {
+        const Instant at = parse_when(input, time);
+        const std::string written = format_iso(at);
+        const Instant again = parse_when(written, time);
+        if (again != at)
+            return fmt::format("'{}' gave {}, which reads back as {}", input, written,
+                               format_iso(again));
+        const std::string month = month_key(at.local_date());
+        if (month.size() != 7) return fmt::format("'{}' gave the month key '{}'", input, month);
+    } catch (const user_error&) {
+    }
+    return std::nullopt;
+}
+
+Failure period(std::string_view input) {
+    const Date today = fixed_time().today();
+    for (const Weekday week_start : {std::chrono::Monday, std::chrono::Sunday}) {
+        try {
+            const Period parsed = parse_period(input, today, week_start);
+            if (parsed.from && parsed.to && *parsed.to < *parsed.from)
+                return fmt::format("'{}' ends before it starts", input);
+            (void)describe_period(parsed);
+            const Period closed = close_open_ends(parsed, today - std::chrono::days{400}, today);
+            if (!closed.bounded()) return fmt::format("'{}' stayed open after closing", input);
+        } catch (const user_error&) {
+        }
+    }
+    return std::nullopt;
+}
+
+Failure schedule(std::string_view input) {
+    try {
+        const Schedule parsed = parse_schedule(input);
+        if (parsed.times < 1 || parsed.interval_days < 1)
+            return fmt::format("'{}' parsed to a schedule with nothing to do", input);
+        (void)describe_schedule(parsed);
+        const std::string written = schedule_text(parsed);
+        const Schedule again = parse_schedule(written);
+        if (!(again == parsed))
+            return fmt::format("'{}' written as '{}' reads back differently", input, written);
+    } catch (const user_error&) {
+    }
+    try {
+        const Condition condition = parse_condition(input);
+        (void)describe_condition(condition);
+        (void)condition_text(condition);
+    } catch (const user_error&) {
+    }
+    try {
+        const Total total = parse_total(input);
+        (void)describe_total(total);
+        (void)total_text(total);
+    } catch (const user_error&) {
+    }
+    return std::nullopt;
+}
+
+Failure journal(std::string_view input) {
+    const std::string name = "journal/2026-11.toml";
+    const auto offset = [](std::int64_t) { return fixed_offset; };
+    const auto parsed =
+        store::parse_month_file(input, name, builtin_config(), offset, std::string("2026-11"));
+    const auto syntax = store::check_toml_syntax(input, name);
+    const bool parse_found_syntax_error =
+        parsed.entries.empty() && parsed.problems.size() == 1 &&
+        parsed.problems.front().severity == store::Severity::error && syntax &&
+        parsed.problems.front().text() == syntax->text();
+    if (syntax && !parse_found_syntax_error)
+        return fmt::format("the syntax check found '{}' but the loader did not say so",
+                           syntax->text());
+    for (const auto& problem : parsed.problems)
+        if (problem.text().find('\n') != std::string::npos)
+            return fmt::format("a problem spans lines: '{}'", problem.text());
+    for (const auto& entry : parsed.entries)
+        if (auto failure = round_trip(entry)) return failure;
+    return std::nullopt;
+}
+
+const std::vector<NamedTarget>& all_targets() {
+    static const std::vector<NamedTarget> targets = {{"field_value", field_value},
+                                                     {"when", when},
+                                                     {"period", period},
+                                                     {"schedule", schedule},
+                                                     {"journal", journal}};
+    return targets;
+}
+
+}  // namespace tend::fuzz

@@ -2,6 +2,7 @@
 #include "store/file_io.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -10,6 +11,7 @@
 #include <atomic>
 #include <system_error>
 
+#include "core/text.h"
 #include "tend/error.h"
 
 namespace tend::store {
@@ -57,6 +59,16 @@ void sync_folder(const std::filesystem::path& folder, std::string_view display_n
     FileDescriptor descriptor(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (descriptor.get() < 0) fail("open the folder of", display_name);
     if (::fsync(descriptor.get()) != 0 && errno != EINVAL) fail("sync the folder of", display_name);
+}
+
+// The process that made a temporary file, from its name: ".2026-11.toml.tmp-PID-N" or
+// ".note.tmp-PID". Nothing for a name that doesn't carry one.
+std::optional<pid_t> writer_of(std::string_view name) {
+    std::string_view rest = name.substr(name.find(temporary_marker) + temporary_marker.size());
+    rest = rest.substr(0, rest.find('-'));
+    const auto digits = parse_digits(rest);
+    if (!digits || *digits <= 0) return std::nullopt;
+    return static_cast<pid_t>(*digits);
 }
 
 }  // namespace
@@ -138,7 +150,10 @@ void write_file_atomically(const std::filesystem::path& target, std::string_view
 void remove_stale_temporary_files(const std::filesystem::path& folder) {
     std::error_code error;
     for (const auto& item : std::filesystem::directory_iterator(folder, error)) {
-        if (is_temporary_file_name(item.path().filename().string()))
+        const std::string name = item.path().filename().string();
+        if (!is_temporary_file_name(name)) continue;
+        const auto writer = writer_of(name);
+        if (writer && ::kill(*writer, 0) != 0 && errno == ESRCH)
             std::filesystem::remove(item.path(), error);
     }
 }

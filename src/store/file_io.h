@@ -23,8 +23,9 @@ void ensure_private_directory(const std::filesystem::path& path, std::string_vie
 void write_file_atomically(const std::filesystem::path& target, std::string_view content,
                            std::string_view display_name);
 
-// Removes temporary files left in `folder` by a writer that was killed. Call with the folder
-// lock held: then no live writer has a temporary file there.
+// Removes temporary files left in `folder` by a writer that was killed: those whose name
+// carries the id of a process that no longer runs. A live writer's file is never touched, so
+// this is safe with or without the folder lock (an editor open on a note, a cache being saved).
 void remove_stale_temporary_files(const std::filesystem::path& folder);
 
 // True for the names write_file_atomically uses for its temporary files.

@@ -2,6 +2,7 @@
 #include "store/journal.h"
 
 #include <algorithm>
+#include <system_error>
 
 #include "store/config_file.h"
 #include "store/file_io.h"
@@ -115,20 +116,28 @@ std::vector<Problem> Journal::check(const OffsetAtLocal& offset_at_local) const 
     return problems;
 }
 
-void Journal::append(const Entry& entry) const {
+std::optional<std::string> Journal::append(const Entry& entry) const {
+    const std::string month = month_key(entry.at.local_date());
+    const std::string name = month_file_name(month);
+    const auto read_month_file = [&] {
+        auto content = read_file_if_exists(root_ / name, name);
+        if (content)
+            if (const auto problem = check_toml_syntax(*content, name))
+                throw user_error(problem->text(),
+                                 "nothing was written; fix the file by hand ('tend check' lists "
+                                 "every problem)");
+        return content;
+    };
+    // A broken month file is refused before anything is created (the lock file included), and
+    // again under the lock, where it counts.
+    (void)read_month_file();
+
     ensure_private_directory(root_, root_.string());
     ensure_private_directory(journal_folder(), "journal");
     FolderLock lock(root_);
+    remove_stale_temporary_files(root_);
     remove_stale_temporary_files(journal_folder());
-
-    const std::string month = month_key(entry.at.local_date());
-    const std::string name = month_file_name(month);
-    const auto existing = read_file_if_exists(root_ / name, name);
-    if (existing)
-        if (const auto problem = check_toml_syntax(*existing, name))
-            throw user_error(
-                problem->text(),
-                "nothing was written; fix the file by hand ('tend check' lists every problem)");
+    const auto existing = read_month_file();
 
     const bool crlf = existing && existing->find("\r\n") != std::string::npos;
     const std::string_view newline = crlf ? "\r\n" : "\n";
@@ -142,7 +151,15 @@ void Journal::append(const Entry& entry) const {
     addition += entry_block(entry, newline);
 
     write_file_atomically(root_ / name, (existing ? *existing : std::string{}) + addition, name);
-    UndoLog(root_).record(name, addition);
+    // The entry is saved from here on; failing now would invite logging it twice.
+    try {
+        UndoLog(root_).record(name, addition);
+    } catch (const std::system_error& error) {
+        return std::string(error.what());
+    } catch (const user_error& error) {
+        return std::string(error.what());
+    }
+    return std::nullopt;
 }
 
 }  // namespace tend::store

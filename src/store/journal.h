@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,8 +39,10 @@ class Journal {
 
     // Appends `entry` to its month file as a new [[entry]] block, under the folder lock and
     // through an atomic replace; the existing text is kept byte for byte. Refuses (user_error)
-    // when the month file does not parse. Records the block for `undo`.
-    void append(const Entry& entry) const;
+    // when the month file does not parse. Records the block for `undo`: when only that record
+    // cannot be written (a full disk), the entry is still saved and the reason is returned, so
+    // the caller can say that `undo` will not reach it.
+    [[nodiscard]] std::optional<std::string> append(const Entry& entry) const;
 
   private:
     std::filesystem::path root_;

@@ -78,6 +78,7 @@ std::string undo_last_log(const std::filesystem::path& root, bool dry_run) {
     };
     if (!std::filesystem::exists(root / undo_file_name)) throw no_undo();
     FolderLock lock(root);
+    remove_stale_temporary_files(root);
     const auto last = undo_log.last();
     if (!last) throw no_undo();
     const auto content = read_file_if_exists(root / last->file, last->file);

@@ -199,8 +199,8 @@ TEST_CASE("e2e examples: the bundled journal's plan is the programme from the 6 
           "Ended (kept: they measure the weeks they covered)\n"
           "   1  Kegels (kegels): 3 times a day, 6 Oct - 26 Oct\n"
           "      \"3 sets of 10, hold 5 s. Relax fully between reps. Review after 3 weeks.\"\n");
-    const auto saturday =
-        run_tend({"--dir", example}, {{}, {{"TEND_NOW", "2026-11-21T23:00:00+01:00"}}, 077});
+    const auto saturday = run_tend({"--dir", example},
+                                   {{}, {{"TEND_NOW", "2026-11-21T23:00:00+01:00"}}, 077, {}, {}});
     CHECK(saturday.out ==
           "Today, Sat 21 Nov 2026\n"
           "  ✓ Dilator           done today\n"

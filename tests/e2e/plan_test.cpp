@@ -19,7 +19,7 @@ namespace {
 RunResult tend_in(const TempFolder& journal, std::vector<std::string> arguments,
                   const std::string& now = "2026-11-25T10:00:00+01:00") {
     arguments.insert(arguments.begin(), {"--dir", journal.path().string()});
-    return run_tend(arguments, RunOptions{{}, {{"TEND_NOW", now}}, 077});
+    return run_tend(arguments, RunOptions{{}, {{"TEND_NOW", now}}, 077, {}, {}});
 }
 
 void add_item(const TempFolder& journal, const std::vector<std::string>& words) {

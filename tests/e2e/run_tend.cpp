@@ -2,6 +2,7 @@
 #include "e2e/run_tend.h"
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -40,7 +41,13 @@ std::vector<std::string> environment_for(const RunOptions& options,
 pid_t start(const std::vector<std::string>& arguments, const RunOptions& options,
             const std::filesystem::path& input, const std::filesystem::path& output,
             const std::filesystem::path& error) {
-    std::vector<std::string> argv_storage = {TEND_BINARY};
+    std::vector<std::string> argv_storage;
+    if (const char* wrapper = std::getenv("TEND_TEST_WRAPPER")) {
+        std::istringstream words(wrapper);
+        for (std::string word; words >> word;)
+            argv_storage.push_back(word);
+    }
+    argv_storage.push_back(TEND_BINARY);
     argv_storage.insert(argv_storage.end(), arguments.begin(), arguments.end());
     const auto environment = environment_for(options, std::filesystem::temp_directory_path());
     std::vector<char*> argv;
@@ -64,6 +71,12 @@ pid_t start(const std::vector<std::string>& arguments, const RunOptions& options
         ::dup2(in, 0);
         ::dup2(out, 1);
         ::dup2(err, 2);
+        if (options.file_size_limit) {
+            const rlimit limit{*options.file_size_limit, *options.file_size_limit};
+            if (::setrlimit(RLIMIT_FSIZE, &limit) != 0) ::_exit(127);
+        }
+        if (options.user_id && (::setgid(*options.user_id) != 0 || ::setuid(*options.user_id) != 0))
+            ::_exit(127);
         ::execve(argv[0], argv.data(), envp.data());
         ::_exit(127);
     }
@@ -101,6 +114,14 @@ RunResult run_tend(const std::vector<std::string>& arguments, const RunOptions& 
     result.out = read_text(io / "stdout");
     result.err = read_text(io / "stderr");
     return result;
+}
+
+int start_tend(const std::vector<std::string>& arguments, const RunOptions& options) {
+    return start(arguments, options, "/dev/null", "/dev/null", "/dev/null");
+}
+
+int wait_for_tend(int process_id) {
+    return wait_for(process_id);
 }
 
 std::vector<int> run_tend_many(int count, const std::vector<std::string>& arguments,

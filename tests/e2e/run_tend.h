@@ -1,8 +1,10 @@
 // Running the built `tend` binary from tests: a temporary journal and a controlled environment.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +20,8 @@ struct RunOptions {
     std::string stdin_text;
     std::map<std::string, std::string> environment;  // added to (or replacing) the defaults
     int umask = 077;
+    std::optional<std::uint64_t> file_size_limit;  // bytes, as `ulimit -f` sets it
+    std::optional<unsigned> user_id;               // run as this user (and group); needs root
 };
 
 // A fresh folder under the system temp folder, removed at the end of the test.
@@ -34,10 +38,17 @@ class TempFolder {
     std::filesystem::path path_;
 };
 
-// Runs tend with `arguments`. The environment is clean: PATH, HOME (the temp folder),
-// TZ=Europe/Berlin, TEND_NOW=2026-11-25T10:00:00+01:00, LANG=C.UTF-8, plus options.environment
-// (an empty value removes a default).
+// Runs tend with `arguments`. When TEND_TEST_WRAPPER is set (e.g. "valgrind --error-exitcode=99
+// -q"), its words come first, so a whole test run can go under valgrind. The environment is clean:
+// PATH, HOME (the temp folder), TZ=Europe/Berlin, TEND_NOW=2026-11-25T10:00:00+01:00, LANG=C.UTF-8,
+// plus options.environment (an empty value removes a default).
 RunResult run_tend(const std::vector<std::string>& arguments, const RunOptions& options = {});
+
+// Starts tend without waiting, its output discarded; returns the process id for
+// wait_for_tend (or a signal first).
+int start_tend(const std::vector<std::string>& arguments, const RunOptions& options = {});
+// Waits for a process from start_tend: its exit code, or 128 + the signal that ended it.
+int wait_for_tend(int process_id);
 
 // Starts `count` tend processes at once with the same arguments and waits for all of them.
 // Returns their exit codes.

@@ -35,8 +35,8 @@ TEST_CASE(
     CHECK(colored.out == read_text(golden + "stats-2026-W47-color.txt"));
     CHECK(colored.out.find("\x1b[32m●\x1b[0m") != std::string::npos);
     // NO_COLOR wins over the terminal; --color always wins over NO_COLOR.
-    CHECK(run_tend({"--dir", example, "stats", "2026-W47"}, {{}, {{"NO_COLOR", "1"}}, 077}).out ==
-          plain.out);
+    CHECK(run_tend({"--dir", example, "stats", "2026-W47"}, {{}, {{"NO_COLOR", "1"}}, 077, {}, {}})
+              .out == plain.out);
 }
 
 TEST_CASE("e2e stats: --json parses with a real JSON parser and holds the same numbers") {

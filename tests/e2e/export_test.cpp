@@ -48,8 +48,8 @@ TEST_CASE("e2e export: -o picks the format from the extension and writes a priva
         CAPTURE(format);
         const auto path = folder / ("visit." + format);
         write_text(path, "an older report");  // replaced whole
-        const auto result =
-            run_tend({"--dir", example, "export", story_weeks, "-o", path.string()}, {{}, {}, 022, {}, {}});
+        const auto result = run_tend({"--dir", example, "export", story_weeks, "-o", path.string()},
+                                     {{}, {}, 022, {}, {}});
         CHECK(result.exit_code == 0);
         CHECK(result.out == "wrote the notes for 7 Oct - 22 Nov 2026 to " + path.string() + "\n");
         CHECK(read_text(path) == read_text(golden + format));

@@ -39,6 +39,9 @@ struct TimeContext {
     Instant at_local(Date date, int second_of_day) const;
 };
 
+// The earliest year tend accepts for an entry: anything earlier is a typo in the year.
+inline constexpr int earliest_year = 1900;
+
 // A date from its parts, or nothing when the parts do not name a real day (2026-02-30).
 std::optional<Date> make_date(int year, int month, int day);
 // Strictly "YYYY-MM-DD"; nothing for anything else.

@@ -238,6 +238,7 @@ Command add_completions_command(CLI::App& app) {
         app.add_subcommand("completions", "Print a completion script for bash, zsh or fish");
     command->add_option("shell", *shell, "bash, zsh or fish")
         ->required()
+        ->option_text("SHELL")
         ->check(CLI::IsMember({"bash", "zsh", "fish"}));
     add_examples(*command,
                  "  source <(tend completions bash)          # try it in this shell\n"

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 
 #include "cli/context.h"
 #include "core/text.h"
@@ -90,7 +91,7 @@ Command add_show_command(CLI::App& app) {
         ->option_text("TEXT");
     command->add_option("-n", options->last, "Only the last N entries")
         ->option_text("N")
-        ->check(CLI::PositiveNumber);
+        ->check(whole_number(1, std::numeric_limits<int>::max()));
     command->add_flag("--json", options->json, "JSON for scripts (docs/json.md)");
     add_examples(*command,
                  "  tend show\n"

@@ -127,7 +127,7 @@ Command add_stats_command(CLI::App& app) {
             ->add_option("--within", options->within_days,
                          "Days before an outcome that a --effect entry counts (default 2)")
             ->option_text("DAYS")
-            ->check(CLI::Range(1, 30));
+            ->check(whole_number(1, 30));
     effect->needs(on)->excludes(weekly)->excludes(kind);
     on->needs(effect);
     within->needs(effect);

@@ -4,7 +4,10 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <limits>
+
 #include "cli/clock.h"
+#include "core/text.h"
 #include "store/plan_file.h"
 
 namespace tend::cli {
@@ -32,6 +35,19 @@ bool Context::use_color() {
     if (setting == ColorMode::always) return true;
     if (setting == ColorMode::never) return false;
     return ::isatty(STDOUT_FILENO) == 1;
+}
+
+CLI::Validator whole_number(int low, int high) {
+    return CLI::Validator(
+        [low, high](std::string& text) -> std::string {
+            const auto value = parse_digits(text);
+            if (value && *value >= low && *value <= high) return {};
+            const std::string range = high == std::numeric_limits<int>::max()
+                                          ? fmt::format("from {} up", low)
+                                          : fmt::format("from {} to {}", low, high);
+            return fmt::format("must be a whole number {}, got '{}'", range, text);
+        },
+        "N");
 }
 
 void add_examples(CLI::App& app, std::string_view examples) {

@@ -83,4 +83,8 @@ std::size_t print_problems(const std::vector<store::Problem>& problems);
 // Ends a subcommand's help with real examples (one per line).
 void add_examples(CLI::App& app, std::string_view examples);
 
+// Accepts a whole number from `low` to `high`; otherwise says so in words
+// ("-n: must be a whole number from 1 up, got 'many'").
+CLI::Validator whole_number(int low, int high);
+
 }  // namespace tend::cli

@@ -33,6 +33,29 @@ void print_error(std::string_view message, std::string_view hint = {}) {
     std::fputs((line + "\n").c_str(), stderr);
 }
 
+// The subcommand the user typed, deepest first level down ("plan add"), or the app itself.
+const CLI::App& typed_command(const CLI::App& app) {
+    for (const CLI::App* command : app.get_subcommands())
+        if (command->parsed()) return typed_command(*command);
+    return app;
+}
+
+// "'tend plan end' needs ITEM - see 'tend plan end --help'", for CLI11's "item is required".
+void print_missing_argument(const CLI::App& app, const CLI::RequiredError& error) {
+    const CLI::App& command = typed_command(app);
+    std::string path;
+    for (const CLI::App* level = &command; level != nullptr; level = level->get_parent())
+        path = level->get_name() + (path.empty() ? "" : " " + path);
+    for (const CLI::Option* option : command.get_options()) {
+        if (!option->get_required() || option->count() > 0) continue;
+        const std::string what =
+            option->get_option_text().empty() ? option->get_name() : option->get_option_text();
+        print_error(fmt::format("'{}' needs {}", path, what), fmt::format("see '{} --help'", path));
+        return;
+    }
+    print_error(lowercase_first(error.what()), fmt::format("see '{} --help'", path));
+}
+
 int run(int argc, char** argv) {
     CLI::App app{"tend: a private journal for symptoms and therapy sessions", "tend"};
     app.footer(std::string(exit_codes_help));
@@ -64,6 +87,9 @@ int run(int argc, char** argv) {
         return app.exit(help);
     } catch (const CLI::CallForVersion& version) {
         return app.exit(version);
+    } catch (const CLI::RequiredError& error) {
+        print_missing_argument(app, error);
+        return tend::exit_code::user_error;
     } catch (const CLI::ParseError& error) {
         print_error(lowercase_first(error.what()), "see 'tend --help'");
         return tend::exit_code::user_error;

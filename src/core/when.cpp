@@ -20,8 +20,6 @@ constexpr std::string_view when_hint =
 }
 
 constexpr std::int64_t longest_span = std::int64_t{300} * 366 * 86400;
-// The earliest year an entry may have: anything earlier is a typo in the year.
-constexpr int earliest_year = 1900;
 
 // "90m", "2h", "1h30m", "3d" to seconds; nothing when malformed.
 std::optional<std::int64_t> parse_span(std::string_view text) {

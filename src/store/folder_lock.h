@@ -5,8 +5,9 @@
 
 namespace tend::store {
 
-// Takes flock(LOCK_EX) on `<folder>/.lock` (created 0600), waiting for other writers; released
-// when destroyed, or by the kernel if the process dies.
+// Takes flock(LOCK_EX) on the folder itself, waiting for other writers; released when
+// destroyed, or by the kernel if the process dies. Locking the folder, not a lock file in it,
+// means a refused command leaves no trace on disk.
 class FolderLock {
   public:
     explicit FolderLock(const std::filesystem::path& folder);

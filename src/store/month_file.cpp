@@ -97,6 +97,11 @@ class EntryReader {
         else if (offset_at_local_)
             offset = offset_at_local_(local);
         entry.at = Instant{local - offset, offset};
+        if (year_of(*date) < earliest_year) {
+            report(node->source(), fmt::format("this entry is dated {}, before {}; check the year",
+                                               format_date(*date), earliest_year));
+            return;
+        }
         if (month_ && month_key(*date) != *month_)
             report(node->source(),
                    fmt::format(

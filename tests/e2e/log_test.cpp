@@ -98,7 +98,7 @@ TEST_CASE("e2e log: every bad input is one line on stderr, exit 2, and nothing o
          "tend: 2027-01-02 08:00 is in the future - tend records what already happened\n"},
         {{"note", "caf\xc3"},
          "tend: the note is not valid UTF-8 text - check your terminal's encoding\n"},
-        {{}, "tend: words is required - see 'tend --help'\n"},
+        {{}, "tend: 'tend log' needs KIND ... - see 'tend log --help'\n"},
         {{"kegels", "--bogus"},
          "tend: the following argument was not expected: --bogus - see 'tend --help'\n"},
     };

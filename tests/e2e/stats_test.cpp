@@ -136,7 +136,7 @@ TEST_CASE("e2e stats: bad --weekly and --effect input is one line and exit 2") {
          "tend: 'note' has no numbers to compare - --on needs a numeric field, such as "
          "sex.pain\n"},
         {{"--effect", "cardio", "--on", "sex", "--within", "0"},
-         "tend: --within: Value 0 not in range 1 to 30 - see 'tend --help'\n"},
+         "tend: --within: must be a whole number from 1 to 30, got '0' - see 'tend --help'\n"},
         {{"--effect", "cardio", "--on", "sex", "--weekly"},
          "tend: --weekly excludes --effect - see 'tend --help'\n"},
     };

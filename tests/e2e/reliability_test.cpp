@@ -12,6 +12,7 @@
 #include <cstring>
 #include <random>
 #include <set>
+#include <sstream>
 #include <thread>
 
 #include "e2e/run_tend.h"
@@ -368,4 +369,50 @@ TEST_CASE("reliability: tend has no network code at all") {
     for (const char* call :
          {" socket", " connect", " getaddrinfo", " gethostbyname", " sendto", " bind@", " bind\n"})
         CHECK(symbols.find(call) == std::string::npos);
+}
+
+TEST_CASE(
+    "reliability: every file tend creates is new (O_EXCL) and inside the journal or next to the "
+    "export") {
+    if (!std::filesystem::exists("/usr/bin/strace")) {
+        // tests/build-and-test installs strace; this only guards a hand-made build.
+        MESSAGE("skipped: strace is not installed");
+        return;
+    }
+    TempFolder home;
+    const auto journal = home / "tend";
+    const auto reports = home / "reports";
+    std::filesystem::create_directories(reports);
+    const std::vector<std::vector<std::string>> commands = {
+        {"log", "kegels", "sets=3"},
+        {"log", "dilate", "3", "min=15", "--at", "yesterday 21:00"},
+        {"plan", "add", "kegels", "3/day", "--for", "3w"},
+        {"stats", "this-month"},
+        {"export", "this-month", "-o", (reports / "visit.html").string()},
+        {"undo"},
+    };
+    int created = 0;
+    for (const auto& command : commands) {
+        std::string line = fmt::format(
+            "env -i TZ=Europe/Berlin TEND_NOW=2026-11-25T10:00:00+01:00 /usr/bin/strace -f -qq "
+            "-e trace=open,openat,creat -o '{}' '{}' --dir '{}'",
+            (home / "trace").string(), TEND_BINARY, journal.string());
+        for (const auto& word : command)
+            line += " '" + word + "'";
+        line += " > /dev/null";
+        CAPTURE(line);
+        REQUIRE(std::system(line.c_str()) == 0);
+        std::istringstream trace(read_text(home / "trace"));
+        for (std::string call; std::getline(trace, call);) {
+            if (call.find("O_CREAT") == std::string::npos) continue;
+            CAPTURE(call);
+            ++created;
+            CHECK(call.find("O_EXCL") != std::string::npos);
+            const bool in_journal = call.find("\"" + journal.string() + "/") != std::string::npos;
+            const bool by_export = call.find("\"" + reports.string() + "/") != std::string::npos;
+            CHECK((in_journal || by_export));
+        }
+    }
+    // Every command but undo's dry parts made files: month, undo record, plan, cache, report.
+    CHECK(created >= 6);
 }

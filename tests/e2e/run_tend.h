@@ -38,10 +38,10 @@ class TempFolder {
     std::filesystem::path path_;
 };
 
-// Runs tend with `arguments`. When TEND_TEST_WRAPPER is set (e.g. "valgrind --error-exitcode=99
-// -q"), its words come first, so a whole test run can go under valgrind. The environment is clean:
-// PATH, HOME (the temp folder), TZ=Europe/Berlin, TEND_NOW=2026-11-25T10:00:00+01:00, LANG=C.UTF-8,
-// plus options.environment (an empty value removes a default).
+// Runs tend with `arguments`. The environment is clean: PATH, HOME (the temp folder),
+// TZ=Europe/Berlin, TEND_NOW=2026-11-25T10:00:00+01:00, LANG=C.UTF-8, plus options.environment
+// (an empty value removes a default). When TEND_TEST_WRAPPER is set, its words come first (the
+// first one a full path), so a whole test run can go under "/usr/bin/valgrind -q ...".
 RunResult run_tend(const std::vector<std::string>& arguments, const RunOptions& options = {});
 
 // Starts tend without waiting, its output discarded; returns the process id for

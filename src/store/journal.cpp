@@ -63,10 +63,15 @@ std::vector<std::string> Journal::months() const {
 
 std::vector<Entry> Journal::load(const Period& period, const OffsetAtLocal& offset_at_local) const {
     const auto all_months = months();
-    MonthCache cache(root_, cache_context(config_));
+    MonthCache& cache = this->cache();
     std::vector<Entry> entries;
     for (const auto& month : all_months) {
         if (!month_overlaps(month, period)) continue;
+        if (const auto written = written_.find(month); written != written_.end()) {
+            for (const auto& entry : written->second)
+                if (period.contains(entry.at.local_date())) entries.push_back(entry);
+            continue;
+        }
         const std::string name = month_file_name(month);
         const auto stamp = stamp_of(root_ / name);
         auto month_entries = stamp ? cache.find(month, *stamp) : std::nullopt;
@@ -116,28 +121,43 @@ std::vector<Problem> Journal::check(const OffsetAtLocal& offset_at_local) const 
     return problems;
 }
 
+MonthCache& Journal::cache() const {
+    if (!cache_) cache_ = std::make_unique<MonthCache>(root_, cache_context(config_));
+    return *cache_;
+}
+
+std::optional<std::vector<Entry>> Journal::entries_before_append(const std::string& month,
+                                                                 const std::string& content) const {
+    const std::string name = month_file_name(month);
+    if (const auto stamp = stamp_of(root_ / name))
+        if (auto cached = cache().find(month, *stamp)) return cached;
+    bool used_time_zone = false;
+    const OffsetAtLocal unknown_offset = [&](std::int64_t) {
+        used_time_zone = true;
+        return 0;
+    };
+    auto parsed = parse_month_file(content, name, config_, unknown_offset, month);
+    if (!has_errors(parsed.problems) && !used_time_zone) return std::move(parsed.entries);
+    // Errors in entries don't stop a log (check and the next read report them); a broken file
+    // does, since appending to it would bury the mistake.
+    if (const auto problem = check_toml_syntax(content, name))
+        throw user_error(
+            problem->text(),
+            "nothing was written; fix the file by hand ('tend check' lists every problem)");
+    return std::nullopt;
+}
+
 std::optional<std::string> Journal::append(const Entry& entry) const {
     const std::string month = month_key(entry.at.local_date());
     const std::string name = month_file_name(month);
-    const auto read_month_file = [&] {
-        auto content = read_file_if_exists(root_ / name, name);
-        if (content)
-            if (const auto problem = check_toml_syntax(*content, name))
-                throw user_error(problem->text(),
-                                 "nothing was written; fix the file by hand ('tend check' lists "
-                                 "every problem)");
-        return content;
-    };
-    // A broken month file is refused before anything is created (the lock file included), and
-    // again under the lock, where it counts.
-    (void)read_month_file();
-
     ensure_private_directory(root_, root_.string());
     ensure_private_directory(journal_folder(), "journal");
+    // The lock is on the folder itself, so taking it creates nothing.
     FolderLock lock(root_);
     remove_stale_temporary_files(root_);
     remove_stale_temporary_files(journal_folder());
-    const auto existing = read_month_file();
+    const auto existing = read_file_if_exists(root_ / name, name);
+    auto known = existing ? entries_before_append(month, *existing) : std::vector<Entry>{};
 
     const bool crlf = existing && existing->find("\r\n") != std::string::npos;
     const std::string_view newline = crlf ? "\r\n" : "\n";
@@ -148,9 +168,19 @@ std::optional<std::string> Journal::append(const Entry& entry) const {
         addition = newline;
     }
     addition += newline;
-    addition += entry_block(entry, newline);
 
+    const std::string before_block = (existing ? *existing : std::string{}) + addition;
+    addition += entry_block(entry, newline);
     write_file_atomically(root_ / name, (existing ? *existing : std::string{}) + addition, name);
+    if (known) {
+        Entry added = entry;
+        added.line =
+            static_cast<int>(std::count(before_block.begin(), before_block.end(), '\n')) + 1;
+        known->push_back(std::move(added));
+        written_[month] = std::move(*known);
+    } else {
+        written_.erase(month);
+    }
     // The entry is saved from here on; failing now would invite logging it twice.
     try {
         UndoLog(root_).record(name, addition);

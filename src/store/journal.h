@@ -2,10 +2,13 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "store/month_cache.h"
 #include "store/problem.h"
 #include "tend/entry.h"
 #include "tend/period.h"
@@ -45,8 +48,19 @@ class Journal {
     [[nodiscard]] std::optional<std::string> append(const Entry& entry) const;
 
   private:
+    // The month file's entries as it stands, for append: from the cache when its stamp matches
+    // (it parsed cleanly then), else parsed now. Throws user_error on a TOML syntax error.
+    // Nothing when they can't be known exactly (errors in entries, times without an offset).
+    std::optional<std::vector<Entry>> entries_before_append(const std::string& month,
+                                                            const std::string& content) const;
+    MonthCache& cache() const;
+
     std::filesystem::path root_;
     Config config_;
+    mutable std::unique_ptr<MonthCache> cache_;
+    // Months this process appended to, with their entries exactly as now on disk: a command that
+    // logs and then reads (log's plan status) needn't parse the file it just wrote.
+    mutable std::map<std::string, std::vector<Entry>> written_;
 };
 
 }  // namespace tend::store

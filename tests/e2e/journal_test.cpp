@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <thread>
+
 #include "e2e/run_tend.h"
 
 using namespace tend::testing;
@@ -147,4 +150,26 @@ TEST_CASE("e2e journal: a live process's temporary files are left alone") {
     CHECK(read_text(journal / "journal" / live) == "[[entry]]\nbeing written");
     CHECK(read_text(journal / note) == "a note being edited");
     CHECK(run_tend({"--dir", journal.path(), "check"}).exit_code == 0);
+}
+
+TEST_CASE(
+    "e2e journal: log on a month already in the cache counts the plan from the cached entries") {
+    TempFolder journal;
+    const auto tend = [&](std::vector<std::string> words) {
+        words.insert(words.begin(), {"--dir", journal.path().string()});
+        return run_tend(words);
+    };
+    REQUIRE(tend({"plan", "add", "kegels", "3/day", "--from", "2026-11-01"}).exit_code == 0);
+    REQUIRE(tend({"log", "kegels", "--at", "08:00"}).exit_code == 0);
+    REQUIRE(tend({"log", "kegels", "--at", "09:00"}).exit_code == 0);
+    // The cache trusts a file only two seconds after its last change.
+    std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+    REQUIRE(tend({"stats"}).exit_code == 0);
+    REQUIRE(std::filesystem::exists(journal / ".cache/months.bin"));
+    // This log takes the month's two entries from the cache, adds its own, and counts three.
+    const auto third = tend({"log", "kegels", "--at", "09:30"});
+    CHECK(third.out == "logged kegels today at 09:30\nplan: kegels 3 of 3 today — done\n");
+    const auto shown = tend({"show", "--kind", "kegels"});
+    CHECK(count_of(shown.out, "kegels") == 3);
+    CHECK(tend({"check"}).out == "checked 1 month file and plan.toml: all good\n");
 }

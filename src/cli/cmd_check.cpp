@@ -23,7 +23,8 @@ int run_check(Context& context) {
         problems = parsed.problems;
         if (!store::has_errors(parsed.problems)) config = parsed.config;
     }
-    const store::Journal journal(context.root(), config);
+    store::Journal journal(context.root(), config);
+    journal.set_today(context.time().today());
     const auto journal_problems = journal.check(context.time().offset_at_local);
     problems.insert(problems.end(), journal_problems.begin(), journal_problems.end());
     const auto plan_problems = store::check_plan_file(context.root(), config);

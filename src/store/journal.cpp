@@ -67,12 +67,12 @@ std::vector<Entry> Journal::load(const Period& period, const OffsetAtLocal& offs
     std::vector<Entry> entries;
     for (const auto& month : all_months) {
         if (!month_overlaps(month, period)) continue;
+        const std::string name = month_file_name(month);
         if (const auto written = written_.find(month); written != written_.end()) {
             for (const auto& entry : written->second)
                 if (period.contains(entry.at.local_date())) entries.push_back(entry);
             continue;
         }
-        const std::string name = month_file_name(month);
         const auto stamp = stamp_of(root_ / name);
         auto month_entries = stamp ? cache.find(month, *stamp) : std::nullopt;
         if (!month_entries) {
@@ -117,8 +117,19 @@ std::vector<Problem> Journal::check(const OffsetAtLocal& offset_at_local) const 
         if (!content) continue;
         auto parsed = parse_month_file(*content, name, config_, offset_at_local, month);
         problems.insert(problems.end(), parsed.problems.begin(), parsed.problems.end());
+        for (const auto& entry : parsed.entries)
+            if (auto problem = future_problem(name, entry)) problems.push_back(std::move(*problem));
     }
     return problems;
+}
+
+std::optional<Problem> Journal::future_problem(const std::string& name, const Entry& entry) const {
+    // A day of slack: a time zone ahead of the clock's, or a flight across the date line.
+    if (!today_ || entry.at.local_date() <= *today_ + std::chrono::days{1}) return std::nullopt;
+    return Problem{name, entry.line, 1,
+                   fmt::format("this entry is dated {}, after today; check the year",
+                               format_date(entry.at.local_date())),
+                   Severity::warning};
 }
 
 MonthCache& Journal::cache() const {

@@ -29,6 +29,11 @@ class Journal {
     // "journal/2026-11.toml", the name shown in messages.
     static std::string month_file_name(const std::string& month);
 
+    // Today's date, so that `check` warns about an entry dated more than a day after it (a typo
+    // in the year, as 2062 for 2026). Only a warning: a clock set wrong must not lock anyone out
+    // of their journal.
+    void set_today(Date today) { today_ = today; }
+
     // The months that have a file, oldest first ("2026-10", "2026-11").
     std::vector<std::string> months() const;
 
@@ -54,9 +59,12 @@ class Journal {
     std::optional<std::vector<Entry>> entries_before_append(const std::string& month,
                                                             const std::string& content) const;
     MonthCache& cache() const;
+    // The warning for an entry dated too far ahead of today, if it is.
+    std::optional<Problem> future_problem(const std::string& name, const Entry& entry) const;
 
     std::filesystem::path root_;
     Config config_;
+    std::optional<Date> today_;
     mutable std::unique_ptr<MonthCache> cache_;
     // Months this process appended to, with their entries exactly as now on disk: a command that
     // logs and then reads (log's plan status) needn't parse the file it just wrote.

@@ -173,3 +173,17 @@ TEST_CASE(
     CHECK(count_of(shown.out, "kegels") == 3);
     CHECK(tend({"check"}).out == "checked 1 month file and plan.toml: all good\n");
 }
+
+TEST_CASE("e2e journal: check warns about an entry dated after today, and reading goes on") {
+    TempFolder journal;
+    write_text(journal / "journal/2062-11.toml",
+               "[[entry]]\nat = 2062-11-03T08:00:00+01:00\nkind = \"note\"\n");
+    const auto checked = run_tend({"--dir", journal.path(), "check"});
+    CHECK(checked.exit_code == 0);
+    CHECK(checked.out ==
+          "journal/2062-11.toml:1:1: warning: this entry is dated 2062-11-03, after today; check "
+          "the year\n"
+          "checked 1 month file: all good (1 warning)\n");
+    // A clock set wrong must not lock anyone out: reading still works.
+    CHECK(run_tend({"--dir", journal.path(), "show", "all"}).exit_code == 0);
+}

@@ -2,13 +2,15 @@
 // stamp; anything unexpected in it makes it empty, never an error.
 #include "store/month_cache.h"
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstring>
-#include <fstream>
 
 #include "store/file_io.h"
 #include "store/journal.h"
@@ -179,16 +181,29 @@ std::int64_t real_time_ns() {
 MonthCache::MonthCache(std::filesystem::path root, std::uint64_t context,
                        std::function<std::int64_t()> now_ns)
     : path_(root / ".cache" / "months.bin"), context_(context), now_ns_(std::move(now_ns)) {
-    std::ifstream file(path_, std::ios::binary);
-    char head[sizeof magic + sizeof(std::uint64_t) + sizeof(std::uint32_t)] = {};
-    if (!file.read(head, sizeof head) || std::memcmp(head, magic, sizeof magic) != 0) return;
-    Reader header(std::string_view(head + sizeof magic, sizeof head - sizeof magic));
-    if (header.number<std::uint64_t>() != context_) return;
-    const auto count = header.number<std::uint32_t>();
+    // The file stays open: every month is then read from this one version of it, even if
+    // another tend replaces the cache meanwhile (it renames a new file into place).
+    descriptor_ = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+    if (descriptor_ < 0) return;
+    struct stat status {};
+    if (::fstat(descriptor_, &status) != 0) return;
+    file_size_ = static_cast<std::uint64_t>(status.st_size);
     // Each index record is at most a name of 7 bytes with its length and 6 numbers.
-    std::string index(std::min<std::uint64_t>(count, 100'000) * (4 + 7 + 6 * 8), '\0');
-    file.read(index.data(), static_cast<std::streamsize>(index.size()));
-    Reader reader(std::string_view(index.data(), static_cast<std::size_t>(file.gcount())));
+    constexpr std::uint64_t longest_record = 4 + 7 + 6 * 8;
+    std::string head(sizeof magic + 8 + 4, '\0');
+    if (!read_at(0, head)) return;
+    std::uint32_t listed = 0;
+    std::memcpy(&listed, head.data() + sizeof magic + 8, sizeof listed);
+    std::string start(
+        std::min<std::uint64_t>(
+            file_size_, head.size() + std::min<std::uint64_t>(listed, 100'000) * longest_record),
+        '\0');
+    if (!read_at(0, start)) return;
+    const std::string_view index = start;
+    if (index.size() < sizeof magic || std::memcmp(index.data(), magic, sizeof magic) != 0) return;
+    Reader reader(index.substr(sizeof magic));
+    if (reader.number<std::uint64_t>() != context_) return;
+    const auto count = reader.number<std::uint32_t>();
     std::map<std::string, Month> months;
     std::uint64_t offset = 0;
     for (std::uint32_t month_index = 0; month_index < count && reader.ok(); ++month_index) {
@@ -204,21 +219,36 @@ MonthCache::MonthCache(std::filesystem::path root, std::uint64_t context,
         offset += cached.size;
     }
     if (!reader.ok()) return;
-    const auto blobs_start = sizeof head + reader.position();
+    const auto blobs_start = sizeof magic + reader.position();
     for (auto& [month, cached] : months)
         cached.offset += blobs_start;
-    if (std::filesystem::file_size(path_) != blobs_start + offset) return;
+    if (file_size_ != blobs_start + offset) return;
     months_ = std::move(months);
 }
 
-std::optional<std::string> MonthCache::read_blob(const Month& month) {
-    if (month.fresh) return month.fresh;
-    std::ifstream file(path_, std::ios::binary);
-    std::string blob(month.size, '\0');
-    if (!file.seekg(static_cast<std::streamoff>(month.offset)) ||
-        !file.read(blob.data(), static_cast<std::streamsize>(blob.size())))
+MonthCache::~MonthCache() {
+    if (descriptor_ >= 0) ::close(descriptor_);
+}
+
+bool MonthCache::read_at(std::uint64_t offset, std::string& buffer) const {
+    std::size_t done = 0;
+    while (done < buffer.size()) {
+        const ssize_t count = ::pread(descriptor_, buffer.data() + done, buffer.size() - done,
+                                      static_cast<off_t>(offset + done));
+        if (count < 0 && errno == EINTR) continue;
+        if (count <= 0) return false;
+        done += static_cast<std::size_t>(count);
+    }
+    return true;
+}
+
+std::optional<std::string_view> MonthCache::read_blob(const Month& month) {
+    if (month.fresh) return std::string_view(*month.fresh);
+    if (descriptor_ < 0 || month.offset > file_size_ || month.size > file_size_ - month.offset)
         return std::nullopt;
-    return blob;
+    buffer_.resize(month.size);
+    if (!read_at(month.offset, buffer_)) return std::nullopt;
+    return std::string_view(buffer_);
 }
 
 std::optional<std::vector<Entry>> MonthCache::find(const std::string& month,
@@ -268,8 +298,8 @@ void MonthCache::save() {
     writer.number(static_cast<std::uint32_t>(months_.size()));
     std::vector<std::string> blobs;
     for (const auto& [month, cached] : months_) {
-        auto blob = read_blob(cached);
-        if (!blob) return;  // the old file went away under us: no cache this time
+        const auto blob = read_blob(cached);
+        if (!blob) return;
         writer.text(month);
         writer.number(cached.stamp.size);
         writer.number(cached.stamp.modified_ns);
@@ -277,7 +307,7 @@ void MonthCache::save() {
         writer.number(cached.stamp.inode);
         writer.number(cached.stamp.device);
         writer.number(static_cast<std::uint64_t>(blob->size()));
-        blobs.push_back(std::move(*blob));
+        blobs.emplace_back(*blob);
     }
     for (const auto& blob : blobs)
         writer.bytes(blob.data(), blob.size());

@@ -11,6 +11,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tend/entry.h"
@@ -42,9 +43,12 @@ class MonthCache {
     // `now_ns` tells the time in nanoseconds since 1970 (tests pass a later one).
     MonthCache(std::filesystem::path root, std::uint64_t context,
                std::function<std::int64_t()> now_ns = real_time_ns);
+    MonthCache(const MonthCache&) = delete;
+    MonthCache& operator=(const MonthCache&) = delete;
+    ~MonthCache();
 
-    // The entries of `month` when cached for a file with this stamp (read from the cache file
-    // only now, so a command that needs one month reads one month).
+    // The entries of `month` when cached for a file with this stamp (read and decoded only now,
+    // so a command that needs one month reads one month).
     std::optional<std::vector<Entry>> find(const std::string& month, const FileStamp& stamp);
 
     // Remembers a month just parsed, unless its file changed too recently to trust the stamp
@@ -66,9 +70,14 @@ class MonthCache {
         std::uint64_t size = 0;
         std::optional<std::string> fresh;  // entries encoded by remember(), not yet written
     };
-    std::optional<std::string> read_blob(const Month& month);
+    // A month's bytes, valid until the next call.
+    std::optional<std::string_view> read_blob(const Month& month);
+    bool read_at(std::uint64_t offset, std::string& buffer) const;
 
     std::filesystem::path path_;
+    int descriptor_ = -1;  // the cache file, open for the whole command; -1 when there is none
+    std::uint64_t file_size_ = 0;
+    std::string buffer_;
     std::uint64_t context_ = 0;
     std::function<std::int64_t()> now_ns_;
     std::map<std::string, Month> months_;

@@ -154,3 +154,24 @@ TEST_CASE("month cache: a month with local times (no offset) is never cached") {
     MonthCache cache(root.path(), cache_context(journal.config()));
     CHECK_FALSE(cache.find("2026-11", *stamp_of(month)).has_value());
 }
+
+TEST_CASE("month cache: a cache replaced by another tend mid-command is still read consistently") {
+    const OneMonth journal(dilate_block(2, 2) + "\n" + dilate_block(3, 3));
+    journal.cache_it();
+    MonthCache reading(journal.root.path(), cache_context(journal.config), journal.later);
+    // Another command replaces the cache file with a different layout: an extra month in front.
+    {
+        MonthCache writer(journal.root.path(), cache_context(journal.config), journal.later);
+        Entry early = journal.parsed().front();
+        early.at = instant_at(2026, 10, 5, 9, 0);
+        const auto stamp = *stamp_of(journal.month);
+        FileStamp other = stamp;
+        other.inode += 1;
+        writer.remember("2026-10", other, {early, early, early});
+        writer.save();
+    }
+    // The first reader still sees the file it opened, not offsets into the new one.
+    const auto found = reading.find("2026-11", *stamp_of(journal.month));
+    REQUIRE(found.has_value());
+    CHECK(sizes(*found) == std::vector<std::int64_t>{2, 3});
+}

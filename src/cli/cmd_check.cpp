@@ -23,9 +23,9 @@ int run_check(Context& context) {
         problems = parsed.problems;
         if (!store::has_errors(parsed.problems)) config = parsed.config;
     }
-    store::Journal journal(context.root(), config);
-    journal.set_today(context.time().today());
-    const auto journal_problems = journal.check(context.time().offset_at_local);
+    const store::Journal journal(context.root(), config);
+    const auto journal_problems =
+        journal.check(context.time().offset_at_local, context.time().today());
     problems.insert(problems.end(), journal_problems.begin(), journal_problems.end());
     const auto plan_problems = store::check_plan_file(context.root(), config);
     problems.insert(problems.end(), plan_problems.begin(), plan_problems.end());

@@ -33,7 +33,7 @@ void print_error(std::string_view message, std::string_view hint = {}) {
     std::fputs((line + "\n").c_str(), stderr);
 }
 
-// The subcommand the user typed, deepest first level down ("plan add"), or the app itself.
+// The deepest subcommand the user typed ("plan add" rather than "plan"), or the app itself.
 const CLI::App& typed_command(const CLI::App& app) {
     for (const CLI::App* command : app.get_subcommands())
         if (command->parsed()) return typed_command(*command);

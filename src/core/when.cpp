@@ -143,8 +143,9 @@ Instant resolve_when(std::string_view text, const TimeContext& time) {
 Instant parse_when(std::string_view text, const TimeContext& time) {
     const Instant at = resolve_when(text, time);
     if (year_of(at.local_date()) < earliest_year)
-        throw user_error(fmt::format("'{}' is before {}", text, earliest_year),
-                         "check the year; tend keeps entries from 1900 on");
+        throw user_error(
+            fmt::format("'{}' is before {}", text, earliest_year),
+            fmt::format("check the year; tend keeps entries from {} on", earliest_year));
     return at;
 }
 

@@ -2,7 +2,7 @@
 #include "store/journal.h"
 
 #include <algorithm>
-#include <system_error>
+#include <stdexcept>
 
 #include "store/config_file.h"
 #include "store/file_io.h"
@@ -32,6 +32,16 @@ bool month_overlaps(const std::string& month, const Period& period) {
     const Date first = *parse_iso_date(month + "-01");
     return (!period.to || first <= *period.to) &&
            (!period.from || last_of_month(first) >= *period.from);
+}
+
+// The warning for an entry dated more than a day after today: a typo in the year, as 2062 for
+// 2026. A day of slack covers a time zone ahead of the clock's, or a flight across the date line.
+std::optional<Problem> future_problem(const std::string& name, const Entry& entry, Date today) {
+    if (entry.at.local_date() <= today + std::chrono::days{1}) return std::nullopt;
+    return Problem{name, entry.line, 1,
+                   fmt::format("this entry is dated {}, after today; check the year",
+                               format_date(entry.at.local_date())),
+                   Severity::warning};
 }
 
 [[noreturn]] void stop_at(const Problem& problem) {
@@ -99,7 +109,7 @@ std::vector<Entry> Journal::load(const Period& period, const OffsetAtLocal& offs
     return entries;
 }
 
-std::vector<Problem> Journal::check(const OffsetAtLocal& offset_at_local) const {
+std::vector<Problem> Journal::check(const OffsetAtLocal& offset_at_local, Date today) const {
     std::vector<Problem> problems;
     std::error_code error;
     for (const auto& item : std::filesystem::directory_iterator(journal_folder(), error)) {
@@ -118,18 +128,10 @@ std::vector<Problem> Journal::check(const OffsetAtLocal& offset_at_local) const 
         auto parsed = parse_month_file(*content, name, config_, offset_at_local, month);
         problems.insert(problems.end(), parsed.problems.begin(), parsed.problems.end());
         for (const auto& entry : parsed.entries)
-            if (auto problem = future_problem(name, entry)) problems.push_back(std::move(*problem));
+            if (auto problem = future_problem(name, entry, today))
+                problems.push_back(std::move(*problem));
     }
     return problems;
-}
-
-std::optional<Problem> Journal::future_problem(const std::string& name, const Entry& entry) const {
-    // A day of slack: a time zone ahead of the clock's, or a flight across the date line.
-    if (!today_ || entry.at.local_date() <= *today_ + std::chrono::days{1}) return std::nullopt;
-    return Problem{name, entry.line, 1,
-                   fmt::format("this entry is dated {}, after today; check the year",
-                               format_date(entry.at.local_date())),
-                   Severity::warning};
 }
 
 MonthCache& Journal::cache() const {
@@ -180,13 +182,16 @@ std::optional<std::string> Journal::append(const Entry& entry) const {
     }
     addition += newline;
 
-    const std::string before_block = (existing ? *existing : std::string{}) + addition;
+    // The new block's [[entry]] line, for the entries this process now knows.
+    const auto lines = [](std::string_view text) {
+        return static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+    };
+    const int block_line = (existing ? lines(*existing) : 0) + lines(addition) + 1;
     addition += entry_block(entry, newline);
     write_file_atomically(root_ / name, (existing ? *existing : std::string{}) + addition, name);
     if (known) {
         Entry added = entry;
-        added.line =
-            static_cast<int>(std::count(before_block.begin(), before_block.end(), '\n')) + 1;
+        added.line = block_line;
         known->push_back(std::move(added));
         written_[month] = std::move(*known);
     } else {
@@ -195,9 +200,7 @@ std::optional<std::string> Journal::append(const Entry& entry) const {
     // The entry is saved from here on; failing now would invite logging it twice.
     try {
         UndoLog(root_).record(name, addition);
-    } catch (const std::system_error& error) {
-        return std::string(error.what());
-    } catch (const user_error& error) {
+    } catch (const std::runtime_error& error) {  // a system_error, or user_error for a folder
         return std::string(error.what());
     }
     return std::nullopt;

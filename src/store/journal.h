@@ -29,11 +29,6 @@ class Journal {
     // "journal/2026-11.toml", the name shown in messages.
     static std::string month_file_name(const std::string& month);
 
-    // Today's date, so that `check` warns about an entry dated more than a day after it (a typo
-    // in the year, as 2062 for 2026). Only a warning: a clock set wrong must not lock anyone out
-    // of their journal.
-    void set_today(Date today) { today_ = today; }
-
     // The months that have a file, oldest first ("2026-10", "2026-11").
     std::vector<std::string> months() const;
 
@@ -42,8 +37,10 @@ class Journal {
     std::vector<Entry> load(const Period& period, const OffsetAtLocal& offset_at_local) const;
 
     // Every problem in the month files, in file order, and files in journal/ that tend ignores.
-    // (tend.toml is checked by parse_config.)
-    std::vector<Problem> check(const OffsetAtLocal& offset_at_local) const;
+    // An entry dated more than a day after `today` is a warning (a typo in the year); only a
+    // warning, so a clock set wrong never locks anyone out. (tend.toml is checked by
+    // parse_config.)
+    std::vector<Problem> check(const OffsetAtLocal& offset_at_local, Date today) const;
 
     // Appends `entry` to its month file as a new [[entry]] block, under the folder lock and
     // through an atomic replace; the existing text is kept byte for byte. Refuses (user_error)
@@ -59,12 +56,9 @@ class Journal {
     std::optional<std::vector<Entry>> entries_before_append(const std::string& month,
                                                             const std::string& content) const;
     MonthCache& cache() const;
-    // The warning for an entry dated too far ahead of today, if it is.
-    std::optional<Problem> future_problem(const std::string& name, const Entry& entry) const;
 
     std::filesystem::path root_;
     Config config_;
-    std::optional<Date> today_;
     mutable std::unique_ptr<MonthCache> cache_;
     // Months this process appended to, with their entries exactly as now on disk: a command that
     // logs and then reads (log's plan status) needn't parse the file it just wrote.

@@ -190,20 +190,17 @@ MonthCache::MonthCache(std::filesystem::path root, std::uint64_t context,
     file_size_ = static_cast<std::uint64_t>(status.st_size);
     // Each index record is at most a name of 7 bytes with its length and 6 numbers.
     constexpr std::uint64_t longest_record = 4 + 7 + 6 * 8;
-    std::string head(sizeof magic + 8 + 4, '\0');
-    if (!read_at(0, head)) return;
-    std::uint32_t listed = 0;
-    std::memcpy(&listed, head.data() + sizeof magic + 8, sizeof listed);
-    std::string start(
-        std::min<std::uint64_t>(
-            file_size_, head.size() + std::min<std::uint64_t>(listed, 100'000) * longest_record),
+    std::string head(sizeof magic + sizeof(std::uint64_t) + sizeof(std::uint32_t), '\0');
+    if (!read_at(0, head) || std::memcmp(head.data(), magic, sizeof magic) != 0) return;
+    Reader header(std::string_view(head).substr(sizeof magic));
+    if (header.number<std::uint64_t>() != context_) return;
+    const auto count = header.number<std::uint32_t>();
+    std::string index(
+        std::min<std::uint64_t>(file_size_ - head.size(),
+                                std::min<std::uint64_t>(count, 100'000) * longest_record),
         '\0');
-    if (!read_at(0, start)) return;
-    const std::string_view index = start;
-    if (index.size() < sizeof magic || std::memcmp(index.data(), magic, sizeof magic) != 0) return;
-    Reader reader(index.substr(sizeof magic));
-    if (reader.number<std::uint64_t>() != context_) return;
-    const auto count = reader.number<std::uint32_t>();
+    if (!read_at(head.size(), index)) return;
+    Reader reader(index);
     std::map<std::string, Month> months;
     std::uint64_t offset = 0;
     for (std::uint32_t month_index = 0; month_index < count && reader.ok(); ++month_index) {
@@ -219,7 +216,7 @@ MonthCache::MonthCache(std::filesystem::path root, std::uint64_t context,
         offset += cached.size;
     }
     if (!reader.ok()) return;
-    const auto blobs_start = sizeof magic + reader.position();
+    const auto blobs_start = head.size() + reader.position();
     for (auto& [month, cached] : months)
         cached.offset += blobs_start;
     if (file_size_ != blobs_start + offset) return;

@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "e2e/run_tend.h"
+#include "store/file_io.h"
 #include "store/month_file.h"
 #include "tend/profile.h"
 
@@ -31,7 +32,7 @@ std::vector<std::string> temporary_files_in(const std::filesystem::path& folder)
     std::error_code error;
     for (const auto& item : std::filesystem::directory_iterator(folder, error)) {
         const std::string name = item.path().filename().string();
-        if (name.find(".tmp-") != std::string::npos) names.push_back(name);
+        if (tend::store::is_temporary_file_name(name)) names.push_back(name);
     }
     return names;
 }

@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/plan_fixture.h"
 #include "core/text.h"
+#include "core/time_fixture.h"
 #include "store/month_file.h"
 #include "store/toml_writer.h"
 #include "tend/error.h"
@@ -22,20 +24,10 @@ namespace {
 
 constexpr std::int32_t fixed_offset = 3600;  // +01:00, as in the core tests
 
-// Wed 2026-11-25 10:00 +01:00 with a fixed offset: the fuzzer explores text, not time zones.
-TimeContext fixed_time() {
-    const Date today = *make_date(2026, 11, 25);
-    const std::int64_t local = std::int64_t{today.time_since_epoch().count()} * 86400 + 10 * 3600;
-    return TimeContext{Instant{local - fixed_offset, fixed_offset},
-                       [](std::int64_t) { return fixed_offset; }};
-}
+using testing::fixed_time;  // Wed 2026-11-25 10:00 at a fixed +01:00: text, not time zones
 
 const Config& builtin_config() {
-    static const Config config = [] {
-        Config made;
-        made.profile = pelvic_floor_profile(made.settings);
-        return made;
-    }();
+    static const Config config = testing::builtin_config();
     return config;
 }
 

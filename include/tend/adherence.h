@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "tend/civil_time.h"
+#include "tend/compact_entry.h"
 #include "tend/entry.h"
 #include "tend/period.h"
 #include "tend/plan.h"
@@ -35,9 +36,12 @@ struct Window {
 class CountedAmounts {
   public:
     CountedAmounts(const PlanItem& item, const std::vector<Entry>& entries);
+    CountedAmounts(const PlanItem& item, const std::vector<CompactEntry>& entries);
     double between(Date first, Date last) const;  // inclusive
 
   private:
+    template <typename Entries>
+    void count(const PlanItem& item, const Entries& entries);
     std::vector<std::pair<Date, double>> amounts_;  // in date order
 };
 
@@ -49,6 +53,8 @@ std::optional<Window> window_on(const PlanItem& item, Date day, Weekday week_sta
 // holds its first day, so consecutive periods share none), with what `entries` did in each.
 // A week the item covers only in part expects times x days / 7, rounded; windows expecting
 // nothing are left out. An open end of `period` stops at the item's end, or at `today`.
+std::vector<Window> windows_for(const PlanItem& item, const Period& period,
+                                const CountedAmounts& counted, Weekday week_start, Date today);
 std::vector<Window> windows_for(const PlanItem& item, const Period& period,
                                 const std::vector<Entry>& entries, Weekday week_start, Date today);
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "tend/adherence.h"
+#include "tend/compact_entry.h"
 #include "tend/entry.h"
 #include "tend/period.h"
 #include "tend/plan.h"
@@ -146,6 +147,9 @@ struct StatsRequest {
 
 // Computes the summary. `entries` must hold everything up to the period's end that the report
 // may look back on (the previous period, streaks, the last procedure): in time order.
+StatsReport compute_stats(const StatsRequest& request, const std::vector<CompactEntry>& entries,
+                          const Plan& plan, const Config& config);
+// The same from full entries.
 StatsReport compute_stats(const StatsRequest& request, const std::vector<Entry>& entries,
                           const Plan& plan, const Config& config);
 

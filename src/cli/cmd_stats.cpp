@@ -84,11 +84,11 @@ int run_stats(const StatsOptions& options, Context& context) {
         request.kinds.push_back(resolve_kind(config.profile, typed).name);
     request.today = today;
     // Everything up to the period's end: the previous period, streaks and milestones look back.
-    const auto entries =
-        context.journal().load(Period{std::nullopt, asked.to}, context.time().offset_at_local);
-    request.period = bounded_by_journal(asked, entries, today);
+    const auto entries = context.journal().load_compact(Period{std::nullopt, asked.to},
+                                                        context.time().offset_at_local);
+    request.period = bounded_by_journal(asked, entries.entries(), today);
     if (asked.from && !options.weekly) request.previous = previous_period(request.period);
-    const StatsReport report = compute_stats(request, entries, context.plan(), config);
+    const StatsReport report = compute_stats(request, entries.entries(), context.plan(), config);
     if (options.json)
         fmt::print("{}\n", render::stats_json(report).dump());
     else if (options.weekly)

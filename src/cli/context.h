@@ -76,6 +76,8 @@ std::string plan_status_after_log(Context& context, const Entry& entry);
 // `period` with its open ends closed at the first of `entries` (time order) and at today, so a
 // summary of "2026-09.." or "all" covers real days.
 Period bounded_by_journal(const Period& period, const std::vector<Entry>& entries, Date today);
+Period bounded_by_journal(const Period& period, const std::vector<CompactEntry>& entries,
+                          Date today);
 
 // Prints each problem as FILE:LINE:COL: message (check, edit); returns how many are errors.
 std::size_t print_problems(const std::vector<store::Problem>& problems);

@@ -89,6 +89,15 @@ std::vector<Window> bare_windows(const PlanItem& item, Date from, Date to, Weekd
 }  // namespace
 
 CountedAmounts::CountedAmounts(const PlanItem& item, const std::vector<Entry>& entries) {
+    count(item, entries);
+}
+
+CountedAmounts::CountedAmounts(const PlanItem& item, const std::vector<CompactEntry>& entries) {
+    count(item, entries);
+}
+
+template <typename Entries>
+void CountedAmounts::count(const PlanItem& item, const Entries& entries) {
     for (const auto& entry : entries)
         if (item.counts(entry)) amounts_.emplace_back(entry.at.local_date(), item.amount_of(entry));
     std::stable_sort(amounts_.begin(), amounts_.end(),
@@ -111,12 +120,16 @@ std::optional<Window> window_on(const PlanItem& item, Date day, Weekday week_sta
 
 std::vector<Window> windows_for(const PlanItem& item, const Period& period,
                                 const std::vector<Entry>& entries, Weekday week_start, Date today) {
+    return windows_for(item, period, CountedAmounts(item, entries), week_start, today);
+}
+
+std::vector<Window> windows_for(const PlanItem& item, const Period& period,
+                                const CountedAmounts& counted, Weekday week_start, Date today) {
     const Date open_end = item.end ? std::min(*item.end, today) : today;
     const Date from = std::max(period.from.value_or(item.start), item.start);
     const Date to = last_in_force(item, period.to.value_or(open_end));
     if (to < from) return {};
     auto windows = bare_windows(item, from, to, week_start);
-    const CountedAmounts counted(item, entries);
     for (auto& window : windows)
         window.done = counted.between(window.first, window.last);
     return windows;

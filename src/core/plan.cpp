@@ -12,7 +12,8 @@ namespace {
 
 constexpr int longest_length_days = 3653;
 
-std::optional<double> field_number(const Entry& entry, const std::string& field) {
+template <typename AnyEntry>
+std::optional<double> field_number(const AnyEntry& entry, const std::string& field) {
     const FieldValue* value = entry.field(field);
     if (!value) return std::nullopt;
     return numeric_value(*value);
@@ -32,20 +33,38 @@ bool looks_like_condition(std::string_view word) {
     return word.find_first_of("<>=") != std::string_view::npos;
 }
 
-}  // namespace
-
-bool PlanItem::counts(const Entry& entry) const {
-    if (entry.kind != kind) return false;
-    for (const auto& condition : conditions) {
+template <typename AnyEntry>
+bool item_counts(const PlanItem& item, const AnyEntry& entry) {
+    if (entry.kind != item.kind) return false;
+    for (const auto& condition : item.conditions) {
         const auto value = field_number(entry, condition.field);
         if (!value || !condition.holds_for(*value)) return false;
     }
-    return !total || field_number(entry, total->field).has_value();
+    return !item.total || field_number(entry, item.total->field).has_value();
+}
+
+template <typename AnyEntry>
+double item_amount_of(const PlanItem& item, const AnyEntry& entry) {
+    if (!item.total) return 1;
+    return field_number(entry, item.total->field).value_or(0);
+}
+
+}  // namespace
+
+bool PlanItem::counts(const Entry& entry) const {
+    return item_counts(*this, entry);
+}
+
+bool PlanItem::counts(const CompactEntry& entry) const {
+    return item_counts(*this, entry);
 }
 
 double PlanItem::amount_of(const Entry& entry) const {
-    if (!total) return 1;
-    return field_number(entry, total->field).value_or(0);
+    return item_amount_of(*this, entry);
+}
+
+double PlanItem::amount_of(const CompactEntry& entry) const {
+    return item_amount_of(*this, entry);
 }
 
 std::optional<int> parse_length_days(std::string_view text) {

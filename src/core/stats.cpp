@@ -13,22 +13,22 @@ namespace {
 
 using std::chrono::days;
 
-Values values_of(const std::vector<const Entry*>& entries, const std::string& kind,
+Values values_of(const std::vector<const CompactEntry*>& entries, const std::string& kind,
                  const std::string& field) {
     Values values;
-    for (const Entry* entry : entries)
+    for (const CompactEntry* entry : entries)
         if (entry->kind == kind)
             if (const FieldValue* value = entry->field(field))
                 if (const auto number = numeric_value(*value)) values.add(*number);
     return values;
 }
 
-std::vector<std::optional<double>> daily_means(const std::vector<const Entry*>& entries,
+std::vector<std::optional<double>> daily_means(const std::vector<const CompactEntry*>& entries,
                                                const std::string& kind, const std::string& field,
                                                const Period& period) {
     const auto length = static_cast<std::size_t>((*period.to - *period.from).count() + 1);
     std::vector<Values> per_day(length);
-    for (const Entry* entry : entries)
+    for (const CompactEntry* entry : entries)
         if (entry->kind == kind)
             if (const FieldValue* value = entry->field(field))
                 if (const auto number = numeric_value(*value))
@@ -41,12 +41,12 @@ std::vector<std::optional<double>> daily_means(const std::vector<const Entry*>& 
     return means;
 }
 
-KindSummary summarise_kind(const KindSpec& kind, const std::vector<const Entry*>& current,
-                           const std::vector<const Entry*>& previous, const Period& period) {
+KindSummary summarise_kind(const KindSpec& kind, const std::vector<const CompactEntry*>& current,
+                           const std::vector<const CompactEntry*>& previous, const Period& period) {
     KindSummary summary;
     summary.kind = kind.name;
     std::set<Date> days_with;
-    for (const Entry* entry : current)
+    for (const CompactEntry* entry : current)
         if (entry->kind == kind.name) {
             ++summary.count;
             days_with.insert(entry->at.local_date());
@@ -99,11 +99,11 @@ int meaningful_change(const FieldSpec& field, double change) {
     return higher_is_better(field) ? direction : -direction;
 }
 
-bool wanted_kind(const std::vector<std::string>& kinds, const std::string& kind) {
+bool wanted_kind(const std::vector<std::string>& kinds, std::string_view kind) {
     return kinds.empty() || std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
 }
 
-bool wanted_kind(const StatsRequest& request, const std::string& kind) {
+bool wanted_kind(const StatsRequest& request, std::string_view kind) {
     return wanted_kind(request.kinds, kind);
 }
 
@@ -112,9 +112,9 @@ std::size_t week_index(Date day, const Period& period, Weekday week_start) {
     return static_cast<std::size_t>(weeks.count() / 7);
 }
 
-std::vector<const Entry*> entries_in(const std::vector<Entry>& entries, const Period& period,
-                                     const StatsRequest& request) {
-    std::vector<const Entry*> selected;
+std::vector<const CompactEntry*> entries_in(const std::vector<CompactEntry>& entries,
+                                            const Period& period, const StatsRequest& request) {
+    std::vector<const CompactEntry*> selected;
     for (const auto& entry : entries)
         if (period.contains(entry.at.local_date()) && wanted_kind(request, entry.kind))
             selected.push_back(&entry);
@@ -126,17 +126,17 @@ Period previous_period(const Period& period) {
     return Period{*period.from - length, *period.from - days{1}};
 }
 
-StatsReport compute_stats(const StatsRequest& request, const std::vector<Entry>& entries,
+StatsReport compute_stats(const StatsRequest& request, const std::vector<CompactEntry>& entries,
                           const Plan& plan, const Config& config) {
     StatsReport report;
     report.period = request.period;
     report.previous = request.previous;
     const auto current = entries_in(entries, request.period, request);
     const auto previous = request.previous ? entries_in(entries, *request.previous, request)
-                                           : std::vector<const Entry*>{};
+                                           : std::vector<const CompactEntry*>{};
     report.entries = static_cast<int>(current.size());
     std::set<Date> days_logged;
-    for (const Entry* entry : current)
+    for (const CompactEntry* entry : current)
         days_logged.insert(entry->at.local_date());
     report.days_logged = static_cast<int>(days_logged.size());
 
@@ -150,6 +150,11 @@ StatsReport compute_stats(const StatsRequest& request, const std::vector<Entry>&
     add_flags_and_milestones(report, request, entries, plan, config);
     add_weekly(report, request, entries, item_windows, plan, config);
     return report;
+}
+
+StatsReport compute_stats(const StatsRequest& request, const std::vector<Entry>& entries,
+                          const Plan& plan, const Config& config) {
+    return compute_stats(request, compact(entries, config.profile).entries(), plan, config);
 }
 
 }  // namespace tend

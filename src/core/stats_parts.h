@@ -42,15 +42,15 @@ bool is_pain_field(const FieldSpec& field);
 int meaningful_change(const FieldSpec& field, double change);
 
 // True when `kinds` covers `kind` (no kinds cover all); the request's form uses its kinds.
-bool wanted_kind(const std::vector<std::string>& kinds, const std::string& kind);
-bool wanted_kind(const StatsRequest& request, const std::string& kind);
+bool wanted_kind(const std::vector<std::string>& kinds, std::string_view kind);
+bool wanted_kind(const StatsRequest& request, std::string_view kind);
 
 // Which week of `period` holds `day`, counting from 0 for the (possibly cut) first week.
 std::size_t week_index(Date day, const Period& period, Weekday week_start);
 
 // The entries on the days of `period` whose kind the request covers, in time order.
-std::vector<const Entry*> entries_in(const std::vector<Entry>& entries, const Period& period,
-                                     const StatsRequest& request);
+std::vector<const CompactEntry*> entries_in(const std::vector<CompactEntry>& entries,
+                                            const Period& period, const StatsRequest& request);
 
 // An item's expected and credited sessions over `windows`, so items of any unit add up: a
 // total's window is one session, credited with the share of the total reached (stats_plan.cpp).
@@ -60,21 +60,22 @@ std::pair<double, double> in_sessions(const PlanItem& item, const std::vector<Wi
 // Plan adherence per item with its day strip, overall adherence, and streaks (stats_plan.cpp).
 // Returns each summarised item's windows in the period, for the weekly rows.
 std::vector<std::vector<Window>> add_plan_sections(StatsReport& report, const StatsRequest& request,
-                                                   const std::vector<Entry>& entries,
+                                                   const std::vector<CompactEntry>& entries,
                                                    const Plan& plan, const Config& config);
 
 // The highest value of each progression field and its step backs (stats_progress.cpp).
 void add_progression(StatsReport& report, const StatsRequest& request,
-                     const std::vector<Entry>& entries, const Config& config);
+                     const std::vector<CompactEntry>& entries, const Config& config);
 
 // Persistent pain, step backs, gaps; procedures and the last visit (stats_progress.cpp).
 void add_flags_and_milestones(StatsReport& report, const StatsRequest& request,
-                              const std::vector<Entry>& entries, const Plan& plan,
+                              const std::vector<CompactEntry>& entries, const Plan& plan,
                               const Config& config);
 
 // One row per week of the period up to today (stats_weekly.cpp); `item_windows` as
 // add_plan_sections returned them.
-void add_weekly(StatsReport& report, const StatsRequest& request, const std::vector<Entry>& entries,
+void add_weekly(StatsReport& report, const StatsRequest& request,
+                const std::vector<CompactEntry>& entries,
                 const std::vector<std::vector<Window>>& item_windows, const Plan& plan,
                 const Config& config);
 

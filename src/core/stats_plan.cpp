@@ -31,10 +31,10 @@ bool is_daily(const PlanItem& item) {
            item.schedule.unit == Schedule::Unit::weekdays;
 }
 
-Streak streak_of(const PlanItem& item, const std::vector<Entry>& entries, Weekday week_start,
+Streak streak_of(const PlanItem& item, const CountedAmounts& counted, Weekday week_start,
                  Date today) {
     Streak streak{item.label(), 0, 0};
-    const auto windows = windows_for(item, Period{item.start, today}, entries, week_start, today);
+    const auto windows = windows_for(item, Period{item.start, today}, counted, week_start, today);
     int run = 0;
     for (const auto& window : windows) {
         const bool in_progress = window.last >= today;
@@ -70,7 +70,7 @@ std::pair<double, double> in_sessions(const PlanItem& item, const std::vector<Wi
 }
 
 std::vector<std::vector<Window>> add_plan_sections(StatsReport& report, const StatsRequest& request,
-                                                   const std::vector<Entry>& entries,
+                                                   const std::vector<CompactEntry>& entries,
                                                    const Plan& plan, const Config& config) {
     std::vector<std::vector<Window>> item_windows;
     const Weekday week_start = config.settings.week_start;
@@ -82,7 +82,8 @@ std::vector<std::vector<Window>> add_plan_sections(StatsReport& report, const St
     for (std::size_t index = 0; index < plan.items.size(); ++index) {
         const PlanItem& item = plan.items[index];
         if (!wanted_kind(request, item.kind)) continue;
-        auto windows = windows_for(item, request.period, entries, week_start, today);
+        const CountedAmounts counted(item, entries);
+        auto windows = windows_for(item, request.period, counted, week_start, today);
         if (windows.empty()) continue;
         ItemSummary summary{index + 1,
                             item.label(),
@@ -95,19 +96,18 @@ std::vector<std::vector<Window>> add_plan_sections(StatsReport& report, const St
         expected += item_expected;
         credited += item_credited;
         if (request.previous) {
-            const auto before = windows_for(item, *request.previous, entries, week_start, today);
+            const auto before = windows_for(item, *request.previous, counted, week_start, today);
             summary.previous_adherence = adherence_of(before, today).fraction();
             const auto [before_expected, before_credited] = in_sessions(item, before, today);
             previous_expected += before_expected;
             previous_credited += before_credited;
         }
-        const CountedAmounts amounts(item, entries);
         for (Date day = *request.period.from; day <= *request.period.to; day += days{1})
-            summary.days.push_back(mark_for(item, day, amounts, week_start, today));
+            summary.days.push_back(mark_for(item, day, counted, week_start, today));
         report.items.push_back(std::move(summary));
         item_windows.push_back(std::move(windows));
         if (is_daily(item) && item.in_force_on(std::min(today, *request.period.to)))
-            report.streaks.push_back(streak_of(item, entries, week_start, today));
+            report.streaks.push_back(streak_of(item, counted, week_start, today));
     }
     if (expected > 0) report.adherence = credited / expected;
     if (previous_expected > 0) report.previous_adherence = previous_credited / previous_expected;

@@ -18,7 +18,7 @@ std::string short_date(Date day) {
 }
 
 void flag_persistent_pain(StatsReport& report, const StatsRequest& request,
-                          const std::vector<Entry>& entries, const Config& config) {
+                          const std::vector<CompactEntry>& entries, const Config& config) {
     const int level = config.settings.persistent_pain_level;
     std::set<Date> painful_days;
     for (const auto& entry : entries) {
@@ -54,8 +54,8 @@ void flag_step_backs(StatsReport& report) {
 }
 
 // The longest run of days without entries, while some plan item was in force.
-void flag_gap(StatsReport& report, const StatsRequest& request, const std::vector<Entry>& entries,
-              const Plan& plan, const Config& config) {
+void flag_gap(StatsReport& report, const StatsRequest& request,
+              const std::vector<CompactEntry>& entries, const Plan& plan, const Config& config) {
     std::set<Date> logged;
     for (const auto& entry : entries)
         logged.insert(entry.at.local_date());
@@ -89,7 +89,7 @@ void flag_gap(StatsReport& report, const StatsRequest& request, const std::vecto
 }  // namespace
 
 void add_progression(StatsReport& report, const StatsRequest& request,
-                     const std::vector<Entry>& entries, const Config& config) {
+                     const std::vector<CompactEntry>& entries, const Config& config) {
     for (const auto& kind : config.profile.kinds) {
         if (kind.progression.empty()) continue;
         if (!wanted_kind(request, kind.name)) continue;
@@ -122,7 +122,7 @@ void add_progression(StatsReport& report, const StatsRequest& request,
 }
 
 void add_flags_and_milestones(StatsReport& report, const StatsRequest& request,
-                              const std::vector<Entry>& entries, const Plan& plan,
+                              const std::vector<CompactEntry>& entries, const Plan& plan,
                               const Config& config) {
     flag_persistent_pain(report, request, entries, config);
     flag_step_backs(report);

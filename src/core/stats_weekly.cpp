@@ -24,27 +24,27 @@ std::vector<WeekRow> empty_rows(const Period& period, Weekday week_start, Date t
 
 // The columns of pain and progression fields that hold a value somewhere in the period.
 void choose_field_columns(WeeklyTable& table, const StatsRequest& request,
-                          const std::vector<const Entry*>& in_period, const Config& config) {
-    std::set<std::string> seen;
-    for (const Entry* entry : in_period)
+                          const std::vector<const CompactEntry*>& in_period, const Config& config) {
+    std::set<std::pair<std::string_view, std::string_view>> seen;  // kind, field
+    for (const CompactEntry* entry : in_period)
         for (const auto& [name, value] : entry->fields)
-            if (numeric_value(value)) seen.insert(entry->kind + "." + name);
+            if (numeric_value(value)) seen.emplace(entry->kind, name);
     for (const auto& kind : config.profile.kinds) {
         if (!wanted_kind(request, kind.name)) continue;
         for (const auto& field : kind.fields)
-            if (is_pain_field(field) && seen.contains(kind.name + "." + field.name))
+            if (is_pain_field(field) && seen.contains({kind.name, field.name}))
                 table.pain_fields.push_back({kind.name, field.name});
-        if (!kind.progression.empty() && seen.contains(kind.name + "." + kind.progression))
+        if (!kind.progression.empty() && seen.contains({kind.name, kind.progression}))
             table.progressions.push_back({kind.name, kind.progression});
     }
 }
 
-void count_entries(WeeklyTable& table, const std::vector<const Entry*>& in_period,
+void count_entries(WeeklyTable& table, const std::vector<const CompactEntry*>& in_period,
                    const Period& period, Weekday week_start) {
     std::vector<std::set<Date>> logged(table.rows.size());
     std::vector<std::vector<Values>> pain(table.rows.size(),
                                           std::vector<Values>(table.pain_fields.size()));
-    for (const Entry* entry : in_period) {
+    for (const CompactEntry* entry : in_period) {
         const Date day = entry->at.local_date();
         const std::size_t index = week_index(day, period, week_start);
         if (index >= table.rows.size()) continue;
@@ -104,7 +104,8 @@ void measure_adherence(StatsReport& report, const StatsRequest& request,
 
 }  // namespace
 
-void add_weekly(StatsReport& report, const StatsRequest& request, const std::vector<Entry>& entries,
+void add_weekly(StatsReport& report, const StatsRequest& request,
+                const std::vector<CompactEntry>& entries,
                 const std::vector<std::vector<Window>>& item_windows, const Plan& plan,
                 const Config& config) {
     const Weekday week_start = config.settings.week_start;

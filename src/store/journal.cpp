@@ -71,41 +71,69 @@ std::vector<std::string> Journal::months() const {
     return months;
 }
 
-std::vector<Entry> Journal::load(const Period& period, const OffsetAtLocal& offset_at_local) const {
+void Journal::read_months(const Period& period, const OffsetAtLocal& offset_at_local,
+                          const MonthReader& from_cache, const EntriesReader& parsed) const {
     const auto all_months = months();
     MonthCache& cache = this->cache();
-    std::vector<Entry> entries;
     for (const auto& month : all_months) {
         if (!month_overlaps(month, period)) continue;
         const std::string name = month_file_name(month);
         if (const auto written = written_.find(month); written != written_.end()) {
-            for (const auto& entry : written->second)
-                if (period.contains(entry.at.local_date())) entries.push_back(entry);
+            parsed(written->second);
             continue;
         }
         const auto stamp = stamp_of(root_ / name);
-        auto month_entries = stamp ? cache.find(month, *stamp) : std::nullopt;
-        if (!month_entries) {
-            const auto content = read_file_if_exists(root_ / name, name);
-            if (!content) continue;
-            // A date-time written without its offset depends on the time zone: not cached.
-            bool used_time_zone = false;
-            const OffsetAtLocal noting_offset = [&](std::int64_t local) {
-                used_time_zone = true;
-                return offset_at_local(local);
-            };
-            auto parsed = parse_month_file(*content, name, config_, noting_offset, month);
-            for (const auto& problem : parsed.problems)
-                if (problem.severity == Severity::error) stop_at(problem);
-            if (stamp && !used_time_zone) cache.remember(month, *stamp, parsed.entries);
-            month_entries = std::move(parsed.entries);
-        }
-        for (auto& entry : *month_entries)
-            if (period.contains(entry.at.local_date())) entries.push_back(std::move(entry));
+        if (stamp && from_cache(cache, month, *stamp)) continue;
+        const auto content = read_file_if_exists(root_ / name, name);
+        if (!content) continue;
+        // A date-time written without its offset depends on the time zone: not cached.
+        bool used_time_zone = false;
+        const OffsetAtLocal noting_offset = [&](std::int64_t local) {
+            used_time_zone = true;
+            return offset_at_local(local);
+        };
+        auto month_file = parse_month_file(*content, name, config_, noting_offset, month);
+        for (const auto& problem : month_file.problems)
+            if (problem.severity == Severity::error) stop_at(problem);
+        if (stamp && !used_time_zone) cache.remember(month, *stamp, month_file.entries);
+        parsed(month_file.entries);
     }
     cache.keep_only(all_months);
     cache.save();
+}
+
+std::vector<Entry> Journal::load(const Period& period, const OffsetAtLocal& offset_at_local) const {
+    std::vector<Entry> entries;
+    const auto add = [&](const std::vector<Entry>& month_entries) {
+        for (const auto& entry : month_entries)
+            if (period.contains(entry.at.local_date())) entries.push_back(entry);
+    };
+    const auto from_cache = [&](MonthCache& cache, const std::string& month,
+                                const FileStamp& stamp) {
+        auto cached = cache.find(month, stamp);
+        if (!cached) return false;
+        for (auto& entry : *cached)
+            if (period.contains(entry.at.local_date())) entries.push_back(std::move(entry));
+        return true;
+    };
+    read_months(period, offset_at_local, from_cache, add);
     sort_by_time(entries);
+    return entries;
+}
+
+CompactEntries Journal::load_compact(const Period& period,
+                                     const OffsetAtLocal& offset_at_local) const {
+    CompactEntries entries(config_.profile);
+    const auto add = [&](const std::vector<Entry>& month_entries) {
+        for (const auto& entry : month_entries)
+            if (period.contains(entry.at.local_date())) entries.add(entry);
+    };
+    const auto from_cache = [&](MonthCache& cache, const std::string& month,
+                                const FileStamp& stamp) {
+        return cache.find_compact(month, stamp, period, entries);
+    };
+    read_months(period, offset_at_local, from_cache, add);
+    entries.sort_by_time();
     return entries;
 }
 

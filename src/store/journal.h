@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -10,6 +11,7 @@
 
 #include "store/month_cache.h"
 #include "store/problem.h"
+#include "tend/compact_entry.h"
 #include "tend/entry.h"
 #include "tend/period.h"
 #include "tend/profile.h"
@@ -35,6 +37,9 @@ class Journal {
     // The entries whose local date lies in `period`, in time order. Stops with user_error at the
     // first file that has an error (FILE:LINE:COL: message).
     std::vector<Entry> load(const Period& period, const OffsetAtLocal& offset_at_local) const;
+    // The same without notes, tags and lines, in a fraction of the memory: what reports read.
+    // The entries refer to this journal's profile.
+    CompactEntries load_compact(const Period& period, const OffsetAtLocal& offset_at_local) const;
 
     // Every problem in the month files, in file order, and files in journal/ that tend ignores.
     // An entry dated more than a day after `today` is a warning (a typo in the year); only a
@@ -50,6 +55,14 @@ class Journal {
     [[nodiscard]] std::optional<std::string> append(const Entry& entry) const;
 
   private:
+    // Reads each month file that overlaps `period`: through `from_cache` when the cache holds
+    // the month (false when it doesn't after all), else parsed and given to `parsed`. Stops with
+    // user_error at the first file that has an error.
+    using MonthReader =
+        std::function<bool(MonthCache&, const std::string& month, const FileStamp& stamp)>;
+    using EntriesReader = std::function<void(const std::vector<Entry>&)>;
+    void read_months(const Period& period, const OffsetAtLocal& offset_at_local,
+                     const MonthReader& from_cache, const EntriesReader& parsed) const;
     // The month file's entries as it stands, for append: from the cache when its stamp matches
     // (it parsed cleanly then), else parsed now. Throws user_error on a TOML syntax error.
     // Nothing when they can't be known exactly (errors in entries, times without an offset).

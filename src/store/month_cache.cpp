@@ -66,10 +66,12 @@ class Reader {
         std::memcpy(&value, in_.data() + position_ - sizeof value, sizeof value);
         return value;
     }
-    std::string text() {
+    std::string text() { return std::string(text_view()); }
+    // Valid while the bytes read are.
+    std::string_view text_view() {
         const auto size = number<std::uint32_t>();
         if (!take(size)) return {};
-        return std::string(in_.substr(position_ - size, size));
+        return in_.substr(position_ - size, size);
     }
 
   private:
@@ -139,6 +141,44 @@ Entry read_entry(Reader& reader) {
         entry.tags.push_back(reader.text());
     entry.line = reader.number<std::int32_t>();
     return entry;
+}
+
+// Adds the entry to `into` when its day lies in `period`; reads past it otherwise.
+void read_compact_entry(Reader& reader, const Period& period, CompactEntries& into) {
+    Instant at;
+    at.utc_seconds = reader.number<std::int64_t>();
+    at.offset_seconds = reader.number<std::int32_t>();
+    const std::string_view kind = reader.text_view();
+    const bool wanted = reader.ok() && period.contains(at.local_date());
+    if (wanted) into.add_entry(at, kind);
+    const auto fields = reader.number<std::uint32_t>();
+    for (std::uint32_t index = 0; index < fields && reader.ok(); ++index) {
+        const std::string_view name = reader.text_view();
+        FieldValue value;
+        switch (reader.number<std::uint8_t>()) {
+            case 0:
+                value = reader.number<std::int64_t>();
+                break;
+            case 1:
+                value = reader.number<double>();
+                break;
+            case 2:
+                value = reader.number<std::uint8_t>() != 0;
+                break;
+            case 3:
+                value = reader.text();
+                break;
+            default:
+                reader.fail();
+                return;
+        }
+        if (wanted) into.add_field(name, std::move(value));
+    }
+    reader.text_view();  // the note
+    const auto tags = reader.number<std::uint32_t>();
+    for (std::uint32_t index = 0; index < tags && reader.ok(); ++index)
+        reader.text_view();
+    reader.number<std::int32_t>();  // the line
 }
 
 std::int64_t nanoseconds(const timespec& time) {
@@ -262,6 +302,22 @@ std::optional<std::vector<Entry>> MonthCache::find(const std::string& month,
         entries.push_back(read_entry(reader));
     if (!reader.ok() || !reader.at_end()) return std::nullopt;
     return entries;
+}
+
+bool MonthCache::find_compact(const std::string& month, const FileStamp& stamp,
+                              const Period& period, CompactEntries& into) {
+    const auto found = months_.find(month);
+    if (found == months_.end() || !(found->second.stamp == stamp)) return false;
+    const auto blob = read_blob(found->second);
+    if (!blob) return false;
+    const std::size_t before = into.size();
+    Reader reader(*blob);
+    const auto count = reader.number<std::uint32_t>();
+    for (std::uint32_t index = 0; index < count && reader.ok(); ++index)
+        read_compact_entry(reader, period, into);
+    if (reader.ok() && reader.at_end()) return true;
+    into.truncate(before);
+    return false;
 }
 
 void MonthCache::remember(const std::string& month, const FileStamp& stamp,

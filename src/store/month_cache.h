@@ -14,7 +14,9 @@
 #include <string_view>
 #include <vector>
 
+#include "tend/compact_entry.h"
 #include "tend/entry.h"
+#include "tend/period.h"
 #include "tend/profile.h"
 
 namespace tend::store {
@@ -50,6 +52,11 @@ class MonthCache {
     // The entries of `month` when cached for a file with this stamp (read and decoded only now,
     // so a command that needs one month reads one month).
     std::optional<std::vector<Entry>> find(const std::string& month, const FileStamp& stamp);
+
+    // Adds the entries of `month` whose day lies in `period` to `into`, when cached for a file
+    // with this stamp; false (and nothing added) otherwise.
+    bool find_compact(const std::string& month, const FileStamp& stamp, const Period& period,
+                      CompactEntries& into);
 
     // Remembers a month just parsed, unless its file changed too recently to trust the stamp
     // (a write within the same clock tick would keep the modification time).

@@ -172,7 +172,8 @@ TEST_CASE("stats: a gap of several days while the plan runs is flagged kindly") 
 TEST_CASE("stats: an empty period and a journal without a plan") {
     StatsRequest request{
         Period{day(2026, 11, 23), day(2026, 11, 29)}, std::nullopt, {}, day(2026, 11, 25)};
-    const StatsReport empty = compute_stats(request, {}, Plan{}, builtin_config());
+    const StatsReport empty =
+        compute_stats(request, std::vector<Entry>{}, Plan{}, builtin_config());
     CHECK(empty.entries == 0);
     CHECK(empty.days_logged == 0);
     CHECK(empty.items.empty());

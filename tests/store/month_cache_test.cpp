@@ -83,6 +83,76 @@ TEST_CASE("month cache: a month read back from the cache is the month that was p
     CHECK((*cached)[1].line == 6);
 }
 
+TEST_CASE("month cache: the compact read of a month is the compact form of the parsed month") {
+    const OneMonth journal(dilate_block(3, 2) + "note = \"after the long walk\"\n\n" +
+                           dilate_block(4, 3) + "tags = [\"evening\"]\n\n" + dilate_block(9, 4));
+    journal.cache_it();
+    MonthCache cache(journal.root.path(), cache_context(journal.config), journal.later);
+    CompactEntries read(journal.config.profile);
+    REQUIRE(cache.find_compact("2026-11", *stamp_of(journal.month),
+                               Period{day(2026, 11, 4), day(2026, 11, 30)}, read));
+    const auto parsed = journal.parsed();
+    REQUIRE(read.size() == 2);
+    for (std::size_t index = 0; index < read.size(); ++index) {
+        const CompactEntry& entry = read.entries()[index];
+        const Entry& expected = parsed[index + 1];
+        CHECK(entry.at == expected.at);
+        CHECK(entry.kind == expected.kind);
+        REQUIRE(entry.fields.size() == expected.fields.size());
+        for (std::size_t field = 0; field < entry.fields.size(); ++field) {
+            CHECK(entry.fields[field].name == expected.fields[field].first);
+            CHECK(entry.fields[field].value == expected.fields[field].second);
+        }
+    }
+    // Another stamp, or a damaged cache: nothing is added.
+    FileStamp other = *stamp_of(journal.month);
+    other.size += 1;
+    CHECK_FALSE(cache.find_compact("2026-11", other, november, read));
+    CHECK(read.size() == 2);
+    // A blob that claims five entries but holds three: the three read are taken back.
+    const auto file = journal.root / ".cache" / "months.bin";
+    std::string damaged_bytes = read_text(file);
+    const std::size_t blob_start = 8 + 8 + 4 + (4 + 7 + 6 * 8);
+    REQUIRE(damaged_bytes[blob_start] == 3);
+    damaged_bytes[blob_start] = 5;
+    write_text(file, damaged_bytes);
+    MonthCache damaged(journal.root.path(), cache_context(journal.config), journal.later);
+    CHECK_FALSE(damaged.find_compact("2026-11", *stamp_of(journal.month), november, read));
+    CHECK(read.size() == 2);
+}
+
+TEST_CASE("month cache: load and load_compact give the same entries, cached or not") {
+    TempFolder root;
+    std::filesystem::create_directories(root / "journal");
+    write_text(root / "journal" / "2026-10.toml",
+               "[[entry]]\nat = 2026-10-03T21:00:00+02:00\nkind = \"dilate\"\nsize = 1\n");
+    write_text(root / "journal" / "2026-11.toml",
+               dilate_block(9, 4) + "note = \"tired\"\n\n" + dilate_block(3, 2));
+    const auto same = [](const std::vector<Entry>& full, const CompactEntries& compacted) {
+        REQUIRE(full.size() == compacted.size());
+        for (std::size_t index = 0; index < full.size(); ++index) {
+            CHECK(compacted.entries()[index].at == full[index].at);
+            CHECK(compacted.entries()[index].kind == full[index].kind);
+            CHECK(*compacted.entries()[index].field("size") == *full[index].field("size"));
+        }
+    };
+    const Period all{};
+    {
+        const Journal fresh(root.path());  // files too new for the cache: parsed
+        same(fresh.load(all, berlin_winter), fresh.load_compact(all, berlin_winter));
+        CHECK(sizes(fresh.load(all, berlin_winter)) == std::vector<std::int64_t>{1, 2, 4});
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+    const Journal journal(root.path());
+    journal.load(all, berlin_winter);  // fills the cache
+    REQUIRE(MonthCache(root.path(), cache_context(journal.config()))
+                .find("2026-11", *stamp_of(root / "journal" / "2026-11.toml"))
+                .has_value());
+    same(journal.load(all, berlin_winter), journal.load_compact(all, berlin_winter));
+    same(journal.load(november, berlin_winter), journal.load_compact(november, berlin_winter));
+    CHECK(journal.load_compact(november, berlin_winter).size() == 2);
+}
+
 TEST_CASE("month cache: an edit of the same size with the old modification time is still seen") {
     const OneMonth journal(dilate_block(3, 2));
     journal.cache_it();

@@ -1,0 +1,77 @@
+// Entries as the reports read them: time, kind and field values, without note, tags or line.
+// Statistics over ten years of entries hold every entry at once; this form takes a fraction of
+// an Entry's memory and is built without an allocation per entry.
+#pragma once
+
+#include <cstddef>
+#include <deque>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tend/civil_time.h"
+#include "tend/entry.h"
+#include "tend/field_value.h"
+#include "tend/profile.h"
+
+namespace tend {
+
+struct CompactField {
+    std::string_view name;
+    FieldValue value;
+};
+
+struct CompactEntry {
+    Instant at;
+    std::string_view kind;
+    std::span<const CompactField> fields;  // in the kind's field order
+
+    // The value of the field `name`, or nothing when the entry has none.
+    const FieldValue* field(std::string_view name) const;
+};
+
+// Compact entries with the storage of their fields and names. The views stay valid for the
+// container's life, also when it is moved; names come from `profile` when it declares them (so
+// it must outlive the container), else the container keeps a copy.
+class CompactEntries {
+  public:
+    explicit CompactEntries(const Profile& profile) : profile_(&profile) {}
+    CompactEntries(CompactEntries&&) = default;
+    CompactEntries& operator=(CompactEntries&&) = default;
+
+    // Adds an entry; its fields are given one by one with add_field, right after.
+    void add_entry(Instant at, std::string_view kind);
+    void add_field(std::string_view name, FieldValue value);
+    // The same, from a full entry.
+    void add(const Entry& entry);
+
+    // Orders entries by time; entries at the same second keep the order they were added in.
+    void sort_by_time();
+    // Drops the entries added after the first `count` (a cached month that turned out damaged).
+    void truncate(std::size_t count);
+    void reserve(std::size_t entries) { entries_.reserve(entries); }
+
+    const std::vector<CompactEntry>& entries() const { return entries_; }
+    std::size_t size() const { return entries_.size(); }
+    bool empty() const { return entries_.empty(); }
+
+  private:
+    std::string_view kind_name(std::string_view kind);
+    std::string_view field_name(std::string_view field);
+
+    const Profile* profile_;
+    const KindSpec* last_kind_ = nullptr;  // the kind of the entry being added
+    std::vector<CompactEntry> entries_;
+    // Fields live in fixed blocks that never move; an entry's fields are always in one block.
+    std::vector<std::unique_ptr<CompactField[]>> blocks_;
+    std::size_t block_used_ = 0;
+    std::size_t block_size_ = 0;
+    std::deque<std::string> names_;  // names the profile doesn't declare
+};
+
+// The compact form of `entries`; it does not point into them.
+CompactEntries compact(const std::vector<Entry>& entries, const Profile& profile);
+
+}  // namespace tend

@@ -1,0 +1,80 @@
+// Compact entries: fields in blocks that never move, names shared with the profile.
+#include "tend/compact_entry.h"
+
+#include <algorithm>
+
+namespace tend {
+
+namespace {
+
+constexpr std::size_t fields_per_block = 4096;
+
+}  // namespace
+
+const FieldValue* CompactEntry::field(std::string_view name) const {
+    for (const auto& one : fields)
+        if (one.name == name) return &one.value;
+    return nullptr;
+}
+
+std::string_view CompactEntries::kind_name(std::string_view kind) {
+    if (last_kind_ && last_kind_->name == kind) return last_kind_->name;
+    last_kind_ = profile_->kind(kind);
+    if (last_kind_) return last_kind_->name;
+    return names_.emplace_back(kind);
+}
+
+std::string_view CompactEntries::field_name(std::string_view field) {
+    if (last_kind_)
+        if (const FieldSpec* spec = last_kind_->field(field)) return spec->name;
+    return names_.emplace_back(field);
+}
+
+void CompactEntries::add_entry(Instant at, std::string_view kind) {
+    entries_.push_back(CompactEntry{at, kind_name(kind), {}});
+}
+
+void CompactEntries::add_field(std::string_view name, FieldValue value) {
+    CompactEntry& entry = entries_.back();
+    const std::size_t count = entry.fields.size();
+    if (block_used_ == block_size_) {
+        // The entry's fields so far move along, so that they stay in one block.
+        block_size_ = std::max(fields_per_block, 2 * (count + 1));
+        auto block = std::make_unique<CompactField[]>(block_size_);
+        std::move(blocks_.empty() ? nullptr : blocks_.back().get() + block_used_ - count,
+                  blocks_.empty() ? nullptr : blocks_.back().get() + block_used_, block.get());
+        blocks_.push_back(std::move(block));
+        block_used_ = count;
+    }
+    CompactField* block = blocks_.back().get();
+    block[block_used_++] = CompactField{field_name(name), std::move(value)};
+    entry.fields = std::span<const CompactField>(block + block_used_ - count - 1, count + 1);
+}
+
+void CompactEntries::add(const Entry& entry) {
+    add_entry(entry.at, entry.kind);
+    for (const auto& [name, value] : entry.fields)
+        add_field(name, value);
+}
+
+void CompactEntries::sort_by_time() {
+    const auto earlier = [](const CompactEntry& left, const CompactEntry& right) {
+        return left.at.utc_seconds < right.at.utc_seconds;
+    };
+    if (std::is_sorted(entries_.begin(), entries_.end(), earlier)) return;
+    std::stable_sort(entries_.begin(), entries_.end(), earlier);
+}
+
+void CompactEntries::truncate(std::size_t count) {
+    if (count < entries_.size()) entries_.resize(count);
+}
+
+CompactEntries compact(const std::vector<Entry>& entries, const Profile& profile) {
+    CompactEntries compacted(profile);
+    compacted.reserve(entries.size());
+    for (const auto& entry : entries)
+        compacted.add(entry);
+    return compacted;
+}
+
+}  // namespace tend

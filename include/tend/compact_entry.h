@@ -6,9 +6,11 @@
 #include <cstddef>
 #include <deque>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "tend/civil_time.h"
@@ -18,9 +20,18 @@
 
 namespace tend {
 
+// A field value as a compact entry holds it: text is a view into its container.
+using CompactValue = std::variant<std::int64_t, double, bool, std::string_view>;
+
+// The value as a number for statistics; nothing for text and bool (as for a FieldValue).
+std::optional<double> numeric_value(const CompactValue& value);
+
+// `value` as a compact value; a text is a view into `value`.
+CompactValue compact_value(const FieldValue& value);
+
 struct CompactField {
     std::string_view name;
-    FieldValue value;
+    CompactValue value;
 };
 
 struct CompactEntry {
@@ -29,21 +40,22 @@ struct CompactEntry {
     std::span<const CompactField> fields;  // in the kind's field order
 
     // The value of the field `name`, or nothing when the entry has none.
-    const FieldValue* field(std::string_view name) const;
+    const CompactValue* field(std::string_view name) const;
 };
 
 // Compact entries with the storage of their fields and names. The views stay valid for the
 // container's life, also when it is moved; names come from `profile` when it declares them (so
-// it must outlive the container), else the container keeps a copy.
+// it must outlive the container), else the container keeps a copy, as it does of text values.
 class CompactEntries {
   public:
     explicit CompactEntries(const Profile& profile) : profile_(&profile) {}
     CompactEntries(CompactEntries&&) = default;
     CompactEntries& operator=(CompactEntries&&) = default;
 
-    // Adds an entry; its fields are given one by one with add_field, right after.
+    // Adds an entry; its fields are given one by one with add_field, right after (a text value
+    // is copied).
     void add_entry(Instant at, std::string_view kind);
-    void add_field(std::string_view name, FieldValue value);
+    void add_field(std::string_view name, const CompactValue& value);
     // The same, from a full entry.
     void add(const Entry& entry);
 
@@ -60,6 +72,7 @@ class CompactEntries {
   private:
     std::string_view kind_name(std::string_view kind);
     std::string_view field_name(std::string_view field);
+    std::string_view kept(std::string_view text);
 
     const Profile* profile_;
     const KindSpec* last_kind_ = nullptr;  // the kind of the entry being added
@@ -68,7 +81,7 @@ class CompactEntries {
     std::vector<std::unique_ptr<CompactField[]>> blocks_;
     std::size_t block_used_ = 0;
     std::size_t block_size_ = 0;
-    std::deque<std::string> names_;  // names the profile doesn't declare
+    std::deque<std::string> texts_;  // text values, and names the profile doesn't declare
 };
 
 // The compact form of `entries`; it does not point into them.

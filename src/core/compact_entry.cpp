@@ -11,7 +11,18 @@ constexpr std::size_t fields_per_block = 4096;
 
 }  // namespace
 
-const FieldValue* CompactEntry::field(std::string_view name) const {
+std::optional<double> numeric_value(const CompactValue& value) {
+    if (const auto* integer = std::get_if<std::int64_t>(&value))
+        return static_cast<double>(*integer);
+    if (const auto* number = std::get_if<double>(&value)) return *number;
+    return std::nullopt;
+}
+
+CompactValue compact_value(const FieldValue& value) {
+    return std::visit([](const auto& held) { return CompactValue(held); }, value);
+}
+
+const CompactValue* CompactEntry::field(std::string_view name) const {
     for (const auto& one : fields)
         if (one.name == name) return &one.value;
     return nullptr;
@@ -21,20 +32,24 @@ std::string_view CompactEntries::kind_name(std::string_view kind) {
     if (last_kind_ && last_kind_->name == kind) return last_kind_->name;
     last_kind_ = profile_->kind(kind);
     if (last_kind_) return last_kind_->name;
-    return names_.emplace_back(kind);
+    return kept(kind);
 }
 
 std::string_view CompactEntries::field_name(std::string_view field) {
     if (last_kind_)
         if (const FieldSpec* spec = last_kind_->field(field)) return spec->name;
-    return names_.emplace_back(field);
+    return kept(field);
+}
+
+std::string_view CompactEntries::kept(std::string_view text) {
+    return texts_.emplace_back(text);
 }
 
 void CompactEntries::add_entry(Instant at, std::string_view kind) {
     entries_.push_back(CompactEntry{at, kind_name(kind), {}});
 }
 
-void CompactEntries::add_field(std::string_view name, FieldValue value) {
+void CompactEntries::add_field(std::string_view name, const CompactValue& value) {
     CompactEntry& entry = entries_.back();
     const std::size_t count = entry.fields.size();
     if (block_used_ == block_size_) {
@@ -47,14 +62,15 @@ void CompactEntries::add_field(std::string_view name, FieldValue value) {
         block_used_ = count;
     }
     CompactField* block = blocks_.back().get();
-    block[block_used_++] = CompactField{field_name(name), std::move(value)};
+    const auto* text = std::get_if<std::string_view>(&value);
+    block[block_used_++] = CompactField{field_name(name), text ? kept(*text) : value};
     entry.fields = std::span<const CompactField>(block + block_used_ - count - 1, count + 1);
 }
 
 void CompactEntries::add(const Entry& entry) {
     add_entry(entry.at, entry.kind);
     for (const auto& [name, value] : entry.fields)
-        add_field(name, value);
+        add_field(name, compact_value(value));
 }
 
 void CompactEntries::sort_by_time() {

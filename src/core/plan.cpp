@@ -14,7 +14,7 @@ constexpr int longest_length_days = 3653;
 
 template <typename AnyEntry>
 std::optional<double> field_number(const AnyEntry& entry, const std::string& field) {
-    const FieldValue* value = entry.field(field);
+    const auto* value = entry.field(field);
     if (!value) return std::nullopt;
     return numeric_value(*value);
 }

@@ -13,48 +13,52 @@ namespace {
 
 using std::chrono::days;
 
-Values values_of(const std::vector<const CompactEntry*>& entries, const std::string& kind,
-                 const std::string& field) {
+std::vector<const CompactEntry*> of_kind(const std::vector<const CompactEntry*>& entries,
+                                         std::string_view kind) {
+    std::vector<const CompactEntry*> selected;
+    for (const CompactEntry* entry : entries)
+        if (entry->kind == kind) selected.push_back(entry);
+    return selected;
+}
+
+// The values of `field` in `entries`, all of one kind.
+Values values_of(const std::vector<const CompactEntry*>& entries, const std::string& field) {
     Values values;
     for (const CompactEntry* entry : entries)
-        if (entry->kind == kind)
-            if (const FieldValue* value = entry->field(field))
-                if (const auto number = numeric_value(*value)) values.add(*number);
+        if (const CompactValue* value = entry->field(field))
+            if (const auto number = numeric_value(*value)) values.add(*number);
     return values;
 }
 
 std::vector<std::optional<double>> daily_means(const std::vector<const CompactEntry*>& entries,
-                                               const std::string& kind, const std::string& field,
-                                               const Period& period) {
+                                               const std::string& field, const Period& period) {
     const auto length = static_cast<std::size_t>((*period.to - *period.from).count() + 1);
     std::vector<Values> per_day(length);
     for (const CompactEntry* entry : entries)
-        if (entry->kind == kind)
-            if (const FieldValue* value = entry->field(field))
-                if (const auto number = numeric_value(*value))
-                    per_day[static_cast<std::size_t>(
-                                (entry->at.local_date() - *period.from).count())]
-                        .add(*number);
+        if (const CompactValue* value = entry->field(field))
+            if (const auto number = numeric_value(*value))
+                per_day[static_cast<std::size_t>((entry->at.local_date() - *period.from).count())]
+                    .add(*number);
     std::vector<std::optional<double>> means;
     for (const auto& day : per_day)
         means.push_back(day.n ? std::optional<double>(day.mean()) : std::nullopt);
     return means;
 }
 
+// `current` and `previous` hold the entries of `kind` only.
 KindSummary summarise_kind(const KindSpec& kind, const std::vector<const CompactEntry*>& current,
                            const std::vector<const CompactEntry*>& previous, const Period& period) {
     KindSummary summary;
     summary.kind = kind.name;
-    std::set<Date> days_with;
-    for (const CompactEntry* entry : current)
-        if (entry->kind == kind.name) {
-            ++summary.count;
-            days_with.insert(entry->at.local_date());
-        }
-    summary.days = static_cast<int>(days_with.size());
+    DaySet days_with(period);
+    for (const CompactEntry* entry : current) {
+        ++summary.count;
+        days_with.insert(entry->at.local_date());
+    }
+    summary.days = days_with.count();
     for (const auto& spec : kind.fields) {
         if (!spec.is_numeric()) continue;
-        const Values values = values_of(current, kind.name, spec.name);
+        const Values values = values_of(current, spec.name);
         if (values.n == 0) continue;
         FieldSummary field;
         field.field = spec.name;
@@ -67,10 +71,10 @@ KindSummary summarise_kind(const KindSpec& kind, const std::vector<const Compact
         field.mean = values.mean();
         field.min = values.min;
         field.max = values.max;
-        const Values before = values_of(previous, kind.name, spec.name);
+        const Values before = values_of(previous, spec.name);
         if (before.n > 0) field.previous_mean = before.mean();
         if (spec.type == FieldType::scale)
-            field.daily_means = daily_means(current, kind.name, spec.name, period);
+            field.daily_means = daily_means(current, spec.name, period);
         if (field.previous_mean)
             field.meaningful_change = meaningful_change(spec, field.mean - *field.previous_mean);
         summary.fields.push_back(std::move(field));
@@ -135,14 +139,15 @@ StatsReport compute_stats(const StatsRequest& request, const std::vector<Compact
     const auto previous = request.previous ? entries_in(entries, *request.previous, request)
                                            : std::vector<const CompactEntry*>{};
     report.entries = static_cast<int>(current.size());
-    std::set<Date> days_logged;
+    DaySet days_logged(request.period);
     for (const CompactEntry* entry : current)
         days_logged.insert(entry->at.local_date());
-    report.days_logged = static_cast<int>(days_logged.size());
+    report.days_logged = days_logged.count();
 
     for (const auto& kind : config.profile.kinds) {
         if (!wanted_kind(request, kind.name)) continue;
-        KindSummary summary = summarise_kind(kind, current, previous, request.period);
+        KindSummary summary = summarise_kind(kind, of_kind(current, kind.name),
+                                             of_kind(previous, kind.name), request.period);
         if (summary.count > 0) report.kinds.push_back(std::move(summary));
     }
     const auto item_windows = add_plan_sections(report, request, entries, plan, config);

@@ -30,6 +30,32 @@ struct Values {
     }
 };
 
+// Days of a bounded period, one bit each: which days had something.
+class DaySet {
+  public:
+    explicit DaySet(const Period& period)
+        : first_(*period.from),
+          bits_(static_cast<std::size_t>((*period.to - first_).count() + 1)) {}
+    // Days outside the period are left out.
+    void insert(Date day) {
+        if (const auto index = index_of(day)) bits_[*index] = true;
+    }
+    bool contains(Date day) const {
+        const auto index = index_of(day);
+        return index && bits_[*index];
+    }
+    int count() const { return static_cast<int>(std::count(bits_.begin(), bits_.end(), true)); }
+
+  private:
+    std::optional<std::size_t> index_of(Date day) const {
+        const auto index = (day - first_).count();
+        if (index < 0 || static_cast<std::size_t>(index) >= bits_.size()) return std::nullopt;
+        return static_cast<std::size_t>(index);
+    }
+    Date first_;
+    std::vector<bool> bits_;
+};
+
 // True for scale fields where a higher value is the better one (comfort, mood, ...); for the
 // rest (pain, anxiety) lower is better.
 bool higher_is_better(const FieldSpec& field);

@@ -20,7 +20,7 @@ std::string short_date(Date day) {
 void flag_persistent_pain(StatsReport& report, const StatsRequest& request,
                           const std::vector<CompactEntry>& entries, const Config& config) {
     const int level = config.settings.persistent_pain_level;
-    std::set<Date> painful_days;
+    DaySet painful_days(request.period);
     for (const auto& entry : entries) {
         if (!request.period.contains(entry.at.local_date())) continue;
         const KindSpec* kind = config.profile.kind(entry.kind);
@@ -32,7 +32,7 @@ void flag_persistent_pain(StatsReport& report, const StatsRequest& request,
                 painful_days.insert(entry.at.local_date());
         }
     }
-    const auto count = static_cast<int>(painful_days.size());
+    const int count = painful_days.count();
     if (count >= config.settings.persistent_pain_days)
         report.flags.push_back(
             {"persistent-pain",
@@ -56,7 +56,7 @@ void flag_step_backs(StatsReport& report) {
 // The longest run of days without entries, while some plan item was in force.
 void flag_gap(StatsReport& report, const StatsRequest& request,
               const std::vector<CompactEntry>& entries, const Plan& plan, const Config& config) {
-    std::set<Date> logged;
+    DaySet logged(request.period);
     for (const auto& entry : entries)
         logged.insert(entry.at.local_date());
     const Date last = std::min(*request.period.to, request.today - days{1});
@@ -98,7 +98,7 @@ void add_progression(StatsReport& report, const StatsRequest& request,
         bool any_in_period = false;
         for (const auto& entry : entries) {
             if (entry.kind != kind.name) continue;
-            const FieldValue* value = entry.field(kind.progression);
+            const CompactValue* value = entry.field(kind.progression);
             const auto* number = value ? std::get_if<std::int64_t>(value) : nullptr;
             if (!number) continue;
             const Date day = entry.at.local_date();
@@ -134,17 +134,18 @@ void add_flags_and_milestones(StatsReport& report, const StatsRequest& request,
         const Date day = entry.at.local_date();
         if (day > *request.period.to) continue;
         if (entry.kind == "procedure") {
-            const FieldValue* name = entry.field("name");
-            const std::string what = name && std::holds_alternative<std::string>(*name)
-                                         ? std::get<std::string>(*name)
+            const CompactValue* name = entry.field("name");
+            const std::string what = name && std::holds_alternative<std::string_view>(*name)
+                                         ? std::string(std::get<std::string_view>(*name))
                                          : "procedure";
             if (!last_procedure.contains(what)) procedure_order.push_back(what);
             last_procedure[what] = day;
         } else if (entry.kind == "visit") {
-            const FieldValue* with = entry.field("with");
-            const std::string what = with && std::holds_alternative<std::string>(*with)
-                                         ? fmt::format("visit ({})", std::get<std::string>(*with))
-                                         : "visit";
+            const CompactValue* with = entry.field("with");
+            const std::string what =
+                with && std::holds_alternative<std::string_view>(*with)
+                    ? fmt::format("visit ({})", std::get<std::string_view>(*with))
+                    : "visit";
             report.last_visit =
                 Milestone{what, day, static_cast<int>((request.today - day).count())};
         }

@@ -41,7 +41,7 @@ void choose_field_columns(WeeklyTable& table, const StatsRequest& request,
 
 void count_entries(WeeklyTable& table, const std::vector<const CompactEntry*>& in_period,
                    const Period& period, Weekday week_start) {
-    std::vector<std::set<Date>> logged(table.rows.size());
+    DaySet logged(period);
     std::vector<std::vector<Values>> pain(table.rows.size(),
                                           std::vector<Values>(table.pain_fields.size()));
     for (const CompactEntry* entry : in_period) {
@@ -50,18 +50,18 @@ void count_entries(WeeklyTable& table, const std::vector<const CompactEntry*>& i
         if (index >= table.rows.size()) continue;
         WeekRow& row = table.rows[index];
         ++row.entries;
-        logged[index].insert(day);
+        logged.insert(day);
         for (std::size_t kind = 0; kind < table.plan_kinds.size(); ++kind)
             if (entry->kind == table.plan_kinds[kind]) ++row.sessions[kind];
         for (std::size_t column = 0; column < table.pain_fields.size(); ++column) {
             const FieldRef& ref = table.pain_fields[column];
-            const FieldValue* value = entry->kind == ref.kind ? entry->field(ref.field) : nullptr;
+            const CompactValue* value = entry->kind == ref.kind ? entry->field(ref.field) : nullptr;
             const auto number = value ? numeric_value(*value) : std::nullopt;
             if (number) pain[index][column].add(*number);
         }
         for (std::size_t column = 0; column < table.progressions.size(); ++column) {
             const FieldRef& ref = table.progressions[column];
-            const FieldValue* value = entry->kind == ref.kind ? entry->field(ref.field) : nullptr;
+            const CompactValue* value = entry->kind == ref.kind ? entry->field(ref.field) : nullptr;
             const auto* size = value ? std::get_if<std::int64_t>(value) : nullptr;
             if (!size) continue;
             auto& highest = row.highest[column];
@@ -69,7 +69,11 @@ void count_entries(WeeklyTable& table, const std::vector<const CompactEntry*>& i
         }
     }
     for (std::size_t index = 0; index < table.rows.size(); ++index) {
-        table.rows[index].days_logged = static_cast<int>(logged[index].size());
+        int days_logged = 0;
+        for (Date day = *table.rows[index].days.from; day <= *table.rows[index].days.to;
+             day += days{1})
+            days_logged += logged.contains(day) ? 1 : 0;
+        table.rows[index].days_logged = days_logged;
         for (std::size_t column = 0; column < table.pain_fields.size(); ++column)
             table.rows[index].pain[column] = pain[index][column].week_values();
     }

@@ -143,6 +143,11 @@ Entry read_entry(Reader& reader) {
     return entry;
 }
 
+void add_compact_field(CompactEntries& into, bool wanted, std::string_view name,
+                       const CompactValue& value) {
+    if (wanted) into.add_field(name, value);
+}
+
 // Adds the entry to `into` when its day lies in `period`; reads past it otherwise.
 void read_compact_entry(Reader& reader, const Period& period, CompactEntries& into) {
     Instant at;
@@ -154,25 +159,23 @@ void read_compact_entry(Reader& reader, const Period& period, CompactEntries& in
     const auto fields = reader.number<std::uint32_t>();
     for (std::uint32_t index = 0; index < fields && reader.ok(); ++index) {
         const std::string_view name = reader.text_view();
-        FieldValue value;
         switch (reader.number<std::uint8_t>()) {
             case 0:
-                value = reader.number<std::int64_t>();
+                add_compact_field(into, wanted, name, reader.number<std::int64_t>());
                 break;
             case 1:
-                value = reader.number<double>();
+                add_compact_field(into, wanted, name, reader.number<double>());
                 break;
             case 2:
-                value = reader.number<std::uint8_t>() != 0;
+                add_compact_field(into, wanted, name, reader.number<std::uint8_t>() != 0);
                 break;
             case 3:
-                value = reader.text();
+                add_compact_field(into, wanted, name, reader.text_view());
                 break;
             default:
                 reader.fail();
                 return;
         }
-        if (wanted) into.add_field(name, std::move(value));
     }
     reader.text_view();  // the note
     const auto tags = reader.number<std::uint32_t>();

@@ -37,10 +37,14 @@ TEST_CASE("compact entries: time, kind and fields are kept; names come from the 
     REQUIRE(first.fields.size() == 2);
     CHECK(first.fields[0].name == "size");
     CHECK(first.fields[0].name.data() == profile.kind("dilate")->field("size")->name.data());
-    CHECK(*first.field("size") == FieldValue{std::int64_t{3}});
-    CHECK(*first.field("minutes") == FieldValue{std::int64_t{15}});
+    CHECK(*first.field("size") == CompactValue{std::int64_t{3}});
+    CHECK(*first.field("minutes") == CompactValue{std::int64_t{15}});
     CHECK(first.field("pain") == nullptr);
-    CHECK(*compacted.entries()[1].field("name") == FieldValue{std::string("Botox")});
+    CHECK(*compacted.entries()[1].field("name") == CompactValue{std::string_view("Botox")});
+    // Text is copied: the compact form outlives the entries it was made from.
+    const CompactEntries copied = compact({entries[1]}, profile);
+    CHECK(std::get<std::string_view>(*copied.entries()[0].field("name")).data() !=
+          std::get<std::string>(*entries[1].field("name")).data());
 }
 
 TEST_CASE("compact entries: names the profile doesn't declare are copied, not dangling") {
@@ -54,7 +58,7 @@ TEST_CASE("compact entries: names the profile doesn't declare are copied, not da
     }
     const CompactEntries moved = std::move(compacted);
     CHECK(moved.entries()[0].kind == "juggling");
-    CHECK(*moved.entries()[0].field("balls") == FieldValue{std::int64_t{3}});
+    CHECK(*moved.entries()[0].field("balls") == CompactValue{std::int64_t{3}});
 }
 
 TEST_CASE("compact entries: fields stay right across storage blocks and after sorting") {
@@ -70,8 +74,8 @@ TEST_CASE("compact entries: fields stay right across storage blocks and after so
         const CompactEntry& entry = compacted.entries()[static_cast<std::size_t>(index)];
         CHECK(entry.at.utc_seconds == 1'800'000'000 - (2999 - index) * 60);
         REQUIRE(entry.fields.size() == 2);
-        CHECK(*entry.field("size") == FieldValue{std::int64_t{2999 - index}});
-        CHECK(*entry.field("minutes") == FieldValue{std::int64_t{15}});
+        CHECK(*entry.field("size") == CompactValue{std::int64_t{2999 - index}});
+        CHECK(*entry.field("minutes") == CompactValue{std::int64_t{15}});
     }
 }
 

@@ -37,7 +37,12 @@ class CountedAmounts {
   public:
     CountedAmounts(const PlanItem& item, const std::vector<Entry>& entries);
     CountedAmounts(const PlanItem& item, const std::vector<CompactEntry>& entries);
+    // With `earlier`: the amounts per day before `entries` (History::counted).
+    CountedAmounts(const PlanItem& item, const std::vector<std::pair<Date, double>>& earlier,
+                   const std::vector<CompactEntry>& entries);
     double between(Date first, Date last) const;  // inclusive
+    // The amounts summed per day, in date order.
+    std::vector<std::pair<Date, double>> per_day() const;
 
   private:
     template <typename Entries>

@@ -22,6 +22,7 @@ struct Entry {
     int line = 0;
 
     const FieldValue* field(std::string_view name) const;
+    friend bool operator==(const Entry&, const Entry&) = default;
 };
 
 // Puts `fields` in the order `kind` declares them (toml++ and the command line give other orders).

@@ -9,6 +9,7 @@
 #include "tend/adherence.h"
 #include "tend/compact_entry.h"
 #include "tend/entry.h"
+#include "tend/history.h"
 #include "tend/period.h"
 #include "tend/plan.h"
 #include "tend/profile.h"
@@ -145,11 +146,12 @@ struct StatsRequest {
     Date today{};
 };
 
-// Computes the summary. `entries` must hold everything up to the period's end that the report
-// may look back on (the previous period, streaks, the last procedure): in time order.
+// Computes the summary. `entries` hold the journal, in time order, from where `earlier` ends up
+// to the period's end; they must cover the previous period. `earlier` tells the streaks, the
+// highest sizes and the milestones what came before (empty when `entries` hold it all).
 StatsReport compute_stats(const StatsRequest& request, const std::vector<CompactEntry>& entries,
-                          const Plan& plan, const Config& config);
-// The same from full entries.
+                          const History& earlier, const Plan& plan, const Config& config);
+// The same from full entries that hold everything up to the period's end.
 StatsReport compute_stats(const StatsRequest& request, const std::vector<Entry>& entries,
                           const Plan& plan, const Config& config);
 

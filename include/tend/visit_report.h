@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "tend/entry.h"
+#include "tend/history.h"
 #include "tend/period.h"
 #include "tend/plan.h"
 #include "tend/profile.h"
@@ -22,6 +23,9 @@ struct ExportPeriod {
     Period period;
     std::optional<Date> last_visit;
 };
+// `entries` and `earlier` as for compute_visit_report, up to today.
+ExportPeriod default_export_period(const std::vector<Entry>& entries, const History& earlier,
+                                   Date today);
 ExportPeriod default_export_period(const std::vector<Entry>& entries, Date today);
 
 struct ExportRequest {
@@ -86,7 +90,11 @@ struct VisitReport {
     std::vector<Entry> entries;     // every entry of the period; without notes: no notes or tags
 };
 
-// Computes the report. `entries` in time order, holding everything up to the period's end.
+// Computes the report. `entries` hold the journal, in time order, from where `earlier` ends up to
+// the period's end, covering the period before this one; `earlier` holds days before today only.
+VisitReport compute_visit_report(const ExportRequest& request, const std::vector<Entry>& entries,
+                                 const History& earlier, const Plan& plan, const Config& config);
+// The same from entries that hold everything up to the period's end.
 VisitReport compute_visit_report(const ExportRequest& request, const std::vector<Entry>& entries,
                                  const Plan& plan, const Config& config);
 

@@ -88,7 +88,8 @@ int run_stats(const StatsOptions& options, Context& context) {
                                                         context.time().offset_at_local);
     request.period = bounded_by_journal(asked, entries.entries(), today);
     if (asked.from && !options.weekly) request.previous = previous_period(request.period);
-    const StatsReport report = compute_stats(request, entries.entries(), context.plan(), config);
+    const StatsReport report =
+        compute_stats(request, entries.entries(), History{}, context.plan(), config);
     if (options.json)
         fmt::print("{}\n", render::stats_json(report).dump());
     else if (options.weekly)

@@ -96,6 +96,24 @@ CountedAmounts::CountedAmounts(const PlanItem& item, const std::vector<CompactEn
     count(item, entries);
 }
 
+CountedAmounts::CountedAmounts(const PlanItem& item,
+                               const std::vector<std::pair<Date, double>>& earlier,
+                               const std::vector<CompactEntry>& entries)
+    : amounts_(earlier) {
+    count(item, entries);
+}
+
+std::vector<std::pair<Date, double>> CountedAmounts::per_day() const {
+    std::vector<std::pair<Date, double>> sums;
+    for (const auto& [day, amount] : amounts_) {
+        if (sums.empty() || sums.back().first != day)
+            sums.emplace_back(day, amount);
+        else
+            sums.back().second += amount;
+    }
+    return sums;
+}
+
 template <typename Entries>
 void CountedAmounts::count(const PlanItem& item, const Entries& entries) {
     for (const auto& entry : entries)

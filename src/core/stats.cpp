@@ -131,7 +131,7 @@ Period previous_period(const Period& period) {
 }
 
 StatsReport compute_stats(const StatsRequest& request, const std::vector<CompactEntry>& entries,
-                          const Plan& plan, const Config& config) {
+                          const History& earlier, const Plan& plan, const Config& config) {
     StatsReport report;
     report.period = request.period;
     report.previous = request.previous;
@@ -150,16 +150,17 @@ StatsReport compute_stats(const StatsRequest& request, const std::vector<Compact
                                              of_kind(previous, kind.name), request.period);
         if (summary.count > 0) report.kinds.push_back(std::move(summary));
     }
-    const auto item_windows = add_plan_sections(report, request, entries, plan, config);
-    add_progression(report, request, entries, config);
-    add_flags_and_milestones(report, request, entries, plan, config);
+    const auto item_windows = add_plan_sections(report, request, entries, earlier, plan, config);
+    add_progression(report, request, entries, earlier, config);
+    add_flags_and_milestones(report, request, entries, earlier, plan, config);
     add_weekly(report, request, entries, item_windows, plan, config);
     return report;
 }
 
 StatsReport compute_stats(const StatsRequest& request, const std::vector<Entry>& entries,
                           const Plan& plan, const Config& config) {
-    return compute_stats(request, compact(entries, config.profile).entries(), plan, config);
+    return compute_stats(request, compact(entries, config.profile).entries(), History{}, plan,
+                         config);
 }
 
 }  // namespace tend

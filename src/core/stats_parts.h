@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "tend/history.h"
 #include "tend/stats.h"
 
 namespace tend {
@@ -87,16 +88,18 @@ std::pair<double, double> in_sessions(const PlanItem& item, const std::vector<Wi
 // Returns each summarised item's windows in the period, for the weekly rows.
 std::vector<std::vector<Window>> add_plan_sections(StatsReport& report, const StatsRequest& request,
                                                    const std::vector<CompactEntry>& entries,
-                                                   const Plan& plan, const Config& config);
+                                                   const History& earlier, const Plan& plan,
+                                                   const Config& config);
 
 // The highest value of each progression field and its step backs (stats_progress.cpp).
 void add_progression(StatsReport& report, const StatsRequest& request,
-                     const std::vector<CompactEntry>& entries, const Config& config);
+                     const std::vector<CompactEntry>& entries, const History& earlier,
+                     const Config& config);
 
 // Persistent pain, step backs, gaps; procedures and the last visit (stats_progress.cpp).
 void add_flags_and_milestones(StatsReport& report, const StatsRequest& request,
-                              const std::vector<CompactEntry>& entries, const Plan& plan,
-                              const Config& config);
+                              const std::vector<CompactEntry>& entries, const History& earlier,
+                              const Plan& plan, const Config& config);
 
 // One row per week of the period up to today (stats_weekly.cpp); `item_windows` as
 // add_plan_sections returned them.

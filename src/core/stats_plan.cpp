@@ -71,7 +71,9 @@ std::pair<double, double> in_sessions(const PlanItem& item, const std::vector<Wi
 
 std::vector<std::vector<Window>> add_plan_sections(StatsReport& report, const StatsRequest& request,
                                                    const std::vector<CompactEntry>& entries,
-                                                   const Plan& plan, const Config& config) {
+                                                   const History& earlier, const Plan& plan,
+                                                   const Config& config) {
+    const std::vector<std::pair<Date, double>> nothing_earlier;
     std::vector<std::vector<Window>> item_windows;
     const Weekday week_start = config.settings.week_start;
     const Date today = request.today;
@@ -82,7 +84,9 @@ std::vector<std::vector<Window>> add_plan_sections(StatsReport& report, const St
     for (std::size_t index = 0; index < plan.items.size(); ++index) {
         const PlanItem& item = plan.items[index];
         if (!wanted_kind(request, item.kind)) continue;
-        const CountedAmounts counted(item, entries);
+        const CountedAmounts counted(
+            item, index < earlier.counted.size() ? earlier.counted[index] : nothing_earlier,
+            entries);
         auto windows = windows_for(item, request.period, counted, week_start, today);
         if (windows.empty()) continue;
         ItemSummary summary{index + 1,

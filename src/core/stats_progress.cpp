@@ -89,12 +89,17 @@ void flag_gap(StatsReport& report, const StatsRequest& request,
 }  // namespace
 
 void add_progression(StatsReport& report, const StatsRequest& request,
-                     const std::vector<CompactEntry>& entries, const Config& config) {
+                     const std::vector<CompactEntry>& entries, const History& earlier,
+                     const Config& config) {
     for (const auto& kind : config.profile.kinds) {
         if (kind.progression.empty()) continue;
         if (!wanted_kind(request, kind.name)) continue;
         ProgressionSummary summary{kind.name, kind.progression, 0, {}, std::nullopt, {}};
         std::optional<std::int64_t> last_value;
+        if (const auto* before = earlier.progression_of(kind.name)) {
+            summary.highest_before = before->highest;
+            last_value = before->last;
+        }
         bool any_in_period = false;
         for (const auto& entry : entries) {
             if (entry.kind != kind.name) continue;
@@ -122,32 +127,32 @@ void add_progression(StatsReport& report, const StatsRequest& request,
 }
 
 void add_flags_and_milestones(StatsReport& report, const StatsRequest& request,
-                              const std::vector<CompactEntry>& entries, const Plan& plan,
-                              const Config& config) {
+                              const std::vector<CompactEntry>& entries, const History& earlier,
+                              const Plan& plan, const Config& config) {
     flag_persistent_pain(report, request, entries, config);
     flag_step_backs(report);
     flag_gap(report, request, entries, plan, config);
 
     std::map<std::string, Date> last_procedure;
     std::vector<std::string> procedure_order;
+    for (const auto& procedure : earlier.procedures) {
+        procedure_order.push_back(procedure.name);
+        last_procedure[procedure.name] = procedure.last;
+    }
+    const auto visit = [&](Date day, std::optional<std::string_view> with) {
+        const std::string what = with ? fmt::format("visit ({})", *with) : "visit";
+        report.last_visit = Milestone{what, day, static_cast<int>((request.today - day).count())};
+    };
+    if (earlier.last_visit) visit(earlier.last_visit->day, earlier.last_visit->with);
     for (const auto& entry : entries) {
         const Date day = entry.at.local_date();
         if (day > *request.period.to) continue;
         if (entry.kind == "procedure") {
-            const CompactValue* name = entry.field("name");
-            const std::string what = name && std::holds_alternative<std::string_view>(*name)
-                                         ? std::string(std::get<std::string_view>(*name))
-                                         : "procedure";
+            const std::string what = procedure_name(entry);
             if (!last_procedure.contains(what)) procedure_order.push_back(what);
             last_procedure[what] = day;
         } else if (entry.kind == "visit") {
-            const CompactValue* with = entry.field("with");
-            const std::string what =
-                with && std::holds_alternative<std::string_view>(*with)
-                    ? fmt::format("visit ({})", std::get<std::string_view>(*with))
-                    : "visit";
-            report.last_visit =
-                Milestone{what, day, static_cast<int>((request.today - day).count())};
+            visit(day, text_of(entry.field("with")));
         }
     }
     for (const auto& what : procedure_order) {

@@ -17,9 +17,12 @@ const FieldSpec* spec_of(const Config& config, const FieldRef& field) {
 }
 
 // The last visit on or before `last_day` and before today (a visit today is the one ahead).
-std::optional<Date> last_visit_before(const std::vector<Entry>& entries, Date last_day,
-                                      Date today) {
+std::optional<Date> last_visit_before(const std::vector<Entry>& entries, const History& earlier,
+                                      Date last_day, Date today) {
     std::optional<Date> last;
+    if (earlier.last_visit && earlier.last_visit->day <= last_day &&
+        earlier.last_visit->day < today)
+        last = earlier.last_visit->day;
     for (const auto& entry : entries) {
         const Date day = entry.at.local_date();
         if (entry.kind == "visit" && day <= last_day && day < today)
@@ -92,13 +95,14 @@ std::optional<OutcomeTrend> outcome_of(const VisitReport& report, const Config& 
 
 std::vector<ProgressionSeries> progression_of(const ExportRequest& request,
                                               const std::vector<Entry>& entries,
-                                              const Config& config) {
+                                              const History& earlier, const Config& config) {
     std::vector<ProgressionSeries> series;
     for (const auto& kind : config.profile.kinds) {
         if (kind.progression.empty() || !wanted_kind(request.kinds, kind.name)) continue;
         const FieldSpec* field = kind.field(kind.progression);
         ProgressionSeries one{{kind.name, kind.progression}, 0, {}};
         std::optional<std::int64_t> before;
+        if (const auto* known = earlier.progression_of(kind.name)) before = known->last;
         for (const auto& entry : entries) {
             const FieldValue* value =
                 entry.kind == kind.name ? entry.field(kind.progression) : nullptr;
@@ -118,11 +122,6 @@ std::vector<ProgressionSeries> progression_of(const ExportRequest& request,
     return series;
 }
 
-bool answered(const Entry& entry) {
-    const FieldValue* value = entry.field("answered");
-    return value && std::holds_alternative<bool>(*value) && std::get<bool>(*value);
-}
-
 void strip_notes(Entry& entry) {
     entry.note.clear();
     entry.tags.clear();
@@ -130,26 +129,37 @@ void strip_notes(Entry& entry) {
 
 }  // namespace
 
-ExportPeriod default_export_period(const std::vector<Entry>& entries, Date today) {
-    const auto visit = last_visit_before(entries, today, today);
+ExportPeriod default_export_period(const std::vector<Entry>& entries, const History& earlier,
+                                   Date today) {
+    const auto visit = last_visit_before(entries, earlier, today, today);
     if (visit) return {Period{*visit + days{1}, today}, visit};
     return {Period{today - days{29}, today}, std::nullopt};
 }
 
+ExportPeriod default_export_period(const std::vector<Entry>& entries, Date today) {
+    return default_export_period(entries, History{}, today);
+}
+
 VisitReport compute_visit_report(const ExportRequest& request, const std::vector<Entry>& entries,
-                                 const Plan& plan, const Config& config) {
+                                 const History& earlier, const Plan& plan, const Config& config) {
     VisitReport report;
     report.period = request.period;
     report.generated = request.today;
     report.name = config.settings.name;
     report.notes = request.notes;
-    report.last_visit = last_visit_before(entries, *request.period.to, request.today);
+    report.last_visit = last_visit_before(entries, earlier, *request.period.to, request.today);
     StatsRequest stats{request.period, previous_period(request.period), request.kinds,
                        request.today};
-    report.stats = compute_stats(stats, entries, plan, config);
+    report.stats =
+        compute_stats(stats, compact(entries, config.profile).entries(), earlier, plan, config);
     for (const auto& item : report.stats.items)
         report.items.push_back(plan.items[item.number - 1]);
 
+    if (request.notes)
+        for (const auto& question : earlier.open_questions)
+            if (wanted_kind(request.kinds, question.kind) &&
+                (!report.last_visit || question.at.local_date() > *report.last_visit))
+                report.questions.push_back(question);
     for (const auto& entry : entries) {
         const Date day = entry.at.local_date();
         if (!wanted_kind(request.kinds, entry.kind) || day > *request.period.to) continue;
@@ -176,8 +186,13 @@ VisitReport compute_visit_report(const ExportRequest& request, const std::vector
                                            [&](const Entry& entry) { return entry.kind == kind; }));
     report.measures = measures_of(report, request, config);
     report.outcome = outcome_of(report, config);
-    report.progression = progression_of(request, entries, config);
+    report.progression = progression_of(request, entries, earlier, config);
     return report;
+}
+
+VisitReport compute_visit_report(const ExportRequest& request, const std::vector<Entry>& entries,
+                                 const Plan& plan, const Config& config) {
+    return compute_visit_report(request, entries, History{}, plan, config);
 }
 
 }  // namespace tend

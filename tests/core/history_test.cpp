@@ -1,0 +1,159 @@
+// Tests for src/core/history.cpp: a summary or visit report computed from recent entries plus the
+// history of the months before is the one computed from every entry.
+#include "tend/history.h"
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include "core/plan_fixture.h"
+#include "render/report_json.h"
+#include "render/stats_json.h"
+#include "tend/stats.h"
+#include "tend/visit_report.h"
+
+using namespace tend;
+using namespace tend::testing;
+
+namespace {
+
+using std::chrono::days;
+
+Entry with_text(Entry entry, const std::string& field, const std::string& value) {
+    entry.fields.emplace_back(field, FieldValue{value});
+    return entry;
+}
+
+// Eight months of a programme with misses, step backs, procedures, visits and questions.
+struct Journal {
+    Plan plan;
+    std::vector<Entry> entries;
+};
+
+Journal eight_months() {
+    Journal journal;
+    const Date start = day(2026, 4, 1);
+    journal.plan.items = {
+        plan_item("dilate", {"daily", "minutes>=10"}, start), plan_item("kegels", {"3/day"}, start),
+        plan_item("massage", {"every", "3d"}, start), plan_item("cardio", {"3/week"}, start)};
+    auto& entries = journal.entries;
+    std::int64_t size = 1;
+    for (Date date = start; date <= day(2026, 11, 25); date += days{1}) {
+        const int n = static_cast<int>((date - start).count());
+        // Ninety days without a miss, then a missed day now and then; size 6 by June, then a
+        // break and a restart at 2 that climbs only to 4.
+        if (n < 90 || n % 11 != 5) {
+            size = n == 100 ? 2 : std::min<std::int64_t>(n < 100 ? 6 : 4, size + (n % 9 == 0));
+            if (n % 17 == 3) size = std::max<std::int64_t>(1, size - 1);
+            entries.push_back(
+                entry_on("dilate", date, 21,
+                         {{"size", size}, {"minutes", n < 90 ? 12 : 8 + n % 9}, {"pain", n % 8}}));
+        }
+        for (int set = 0; set < 3 - (n % 13 == 0); ++set)
+            entries.push_back(entry_on("kegels", date, 8 + 4 * set, {{"sets", 3}, {"reps", 10}}));
+        if (n % 3 == 0) entries.push_back(entry_on("massage", date, 19, {{"minutes", 10}}));
+        if (n % 2 == 0) entries.push_back(entry_on("cardio", date, 7, {{"minutes", 30}}));
+        if (n % 30 == 7) entries.push_back(entry_on("sex", date, 23, {{"pain", n % 10}}));
+        if (n == 10 || n % 45 == 20)
+            entries.push_back(with_text(entry_on("procedure", date, 11), "name",
+                                        n == 10 ? "Botox" : "trigger point"));
+        if (n % 60 == 30) entries.push_back(with_text(entry_on("visit", date, 14), "with", "pt"));
+        if (n % 25 == 12) {
+            Entry question = with_text(entry_on("question", date, 20), "text", "ask about size");
+            question.note = fmt::format("question {}", n);
+            entries.push_back(question);
+        }
+    }
+    sort_by_time(entries);
+    return journal;
+}
+
+// The entries before `cut`, and those from it.
+std::pair<std::vector<Entry>, std::vector<Entry>> split_at(const std::vector<Entry>& entries,
+                                                           Date cut) {
+    std::pair<std::vector<Entry>, std::vector<Entry>> parts;
+    for (const auto& entry : entries)
+        (entry.at.local_date() < cut ? parts.first : parts.second).push_back(entry);
+    return parts;
+}
+
+// The history of `entries` built month by month, as the store builds it.
+History history_by_month(const std::vector<Entry>& entries, const Plan& plan,
+                         const Profile& profile) {
+    History history;
+    std::vector<Entry> month;
+    for (const auto& entry : entries) {
+        if (!month.empty() &&
+            month_key(month.back().at.local_date()) != month_key(entry.at.local_date())) {
+            history.append(history_of(month, plan, profile));
+            month.clear();
+        }
+        month.push_back(entry);
+    }
+    if (!month.empty()) history.append(history_of(month, plan, profile));
+    return history;
+}
+
+}  // namespace
+
+TEST_CASE("history: joined month by month it is the history of the whole stretch") {
+    const Journal journal = eight_months();
+    const Profile profile = pelvic_floor_profile();
+    const auto before = split_at(journal.entries, day(2026, 9, 1)).first;
+    const History whole = history_of(before, journal.plan, profile);
+    CHECK(history_by_month(before, journal.plan, profile) == whole);
+    REQUIRE(whole.first_day.has_value());
+    CHECK(*whole.first_day == day(2026, 4, 1));
+    REQUIRE(whole.procedures.size() == 2);
+    CHECK(whole.procedures[0].name == "Botox");
+    CHECK(whole.procedures[1].name == "trigger point");
+    REQUIRE(whole.last_visit.has_value());
+    CHECK(whole.last_visit->with == std::optional<std::string>("pt"));
+    for (const auto& question : whole.open_questions)
+        CHECK(question.at.local_date() > whole.last_visit->day);
+    REQUIRE(whole.progression_of("dilate") != nullptr);
+    CHECK(whole.progression_of("dilate")->highest == 6);
+    REQUIRE(whole.counted.size() == 4);
+    // Kegels: three sessions a day, two on every 13th day from the start.
+    CHECK(whole.counted[1].front() == std::pair<Date, double>{day(2026, 4, 1), 2.0});
+    CHECK(whole.counted[1][1] == std::pair<Date, double>{day(2026, 4, 2), 3.0});
+}
+
+TEST_CASE("history: stats from recent entries and the months before equal stats from everything") {
+    const Journal journal = eight_months();
+    const Config config = builtin_config();
+    for (const auto& [from, to] : {std::pair{day(2026, 11, 23), day(2026, 11, 29)},
+                                   std::pair{day(2026, 10, 1), day(2026, 10, 31)},
+                                   std::pair{day(2026, 8, 27), day(2026, 11, 25)}}) {
+        StatsRequest request{
+            Period{from, to}, previous_period(Period{from, to}), {}, day(2026, 11, 25)};
+        const StatsReport expected = compute_stats(request, journal.entries, journal.plan, config);
+        const Date cut = first_of_month(*request.previous->from);
+        const auto [before, recent] = split_at(journal.entries, cut);
+        const History earlier = history_by_month(before, journal.plan, config.profile);
+        const StatsReport split = compute_stats(request, compact(recent, config.profile).entries(),
+                                                earlier, journal.plan, config);
+        CAPTURE(format_date(from));
+        CHECK(render::stats_json(split).dump() == render::stats_json(expected).dump());
+        // What only the months before tell: the longest streak, Botox, the highest size.
+        CHECK(expected.streaks.at(0).longest >= 90);
+        CHECK(expected.procedures.at(0).what == "Botox");
+        CHECK(expected.progression.at(0).highest_before == std::optional<std::int64_t>(6));
+    }
+}
+
+TEST_CASE("history: a visit report from recent entries and the months before is the same") {
+    const Journal journal = eight_months();
+    const Config config = builtin_config();
+    ExportRequest request;
+    request.today = day(2026, 11, 25);
+    request.period = default_export_period(journal.entries, request.today).period;
+    const VisitReport expected =
+        compute_visit_report(request, journal.entries, journal.plan, config);
+    const Date cut = first_of_month(*previous_period(request.period).from);
+    const auto [before, recent] = split_at(journal.entries, cut);
+    const History earlier = history_by_month(before, journal.plan, config.profile);
+    CHECK(default_export_period(recent, earlier, request.today).period == request.period);
+    const VisitReport split = compute_visit_report(request, recent, earlier, journal.plan, config);
+    CHECK(render::visit_report_json(split).dump() == render::visit_report_json(expected).dump());
+    CHECK_FALSE(expected.questions.empty());
+}

@@ -83,13 +83,22 @@ int run_stats(const StatsOptions& options, Context& context) {
     for (const auto& typed : options.kinds)
         request.kinds.push_back(resolve_kind(config.profile, typed).name);
     request.today = today;
-    // Everything up to the period's end: the previous period, streaks and milestones look back.
-    const auto entries = context.journal().load_compact(Period{std::nullopt, asked.to},
-                                                        context.time().offset_at_local);
+    // The period and the one before it are read in full; the months before them as their
+    // history, which is all that streaks, the highest size and milestones need of them.
+    const auto& offset = context.time().offset_at_local;
+    History earlier;
+    std::optional<Date> read_from;
+    if (asked.from) {
+        const Period bounded = close_open_ends(asked, *asked.from, today);
+        const Date look_back = options.weekly ? *bounded.from : *previous_period(bounded).from;
+        read_from = first_day_read_in_full(look_back, today);
+        earlier = context.journal().history_before(month_key(*read_from), context.plan(), offset);
+    }
+    const auto entries = context.journal().load_compact(Period{read_from, asked.to}, offset);
     request.period = bounded_by_journal(asked, entries.entries(), today);
     if (asked.from && !options.weekly) request.previous = previous_period(request.period);
     const StatsReport report =
-        compute_stats(request, entries.entries(), History{}, context.plan(), config);
+        compute_stats(request, entries.entries(), earlier, context.plan(), config);
     if (options.json)
         fmt::print("{}\n", render::stats_json(report).dump());
     else if (options.weekly)

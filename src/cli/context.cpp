@@ -54,6 +54,10 @@ void add_examples(CLI::App& app, std::string_view examples) {
     app.footer(fmt::format("Examples:\n{}", examples));
 }
 
+Date first_day_read_in_full(Date look_back, Date today) {
+    return first_of_month(std::min(look_back, today));
+}
+
 Period bounded_by_journal(const Period& period, const std::vector<Entry>& entries, Date today) {
     return close_open_ends(period, entries.empty() ? today : entries.front().at.local_date(),
                            today);

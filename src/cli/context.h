@@ -73,6 +73,11 @@ int run_plan_due(Context& context, bool quiet);
 // that kind ("plan: kegels 3 of 3 today — done"); empty when the kind is not in the plan.
 std::string plan_status_after_log(Context& context, const Entry& entry);
 
+// Where a report over a period that starts on `look_back` reads the journal in full: the first
+// of that month, but never after the first of today's month, so that the months before, read as
+// their History, hold only days before today.
+Date first_day_read_in_full(Date look_back, Date today);
+
 // `period` with its open ends closed at the first of `entries` (time order) and at today, so a
 // summary of "2026-09.." or "all" covers real days.
 Period bounded_by_journal(const Period& period, const std::vector<Entry>& entries, Date today);

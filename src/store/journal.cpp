@@ -79,7 +79,7 @@ void Journal::read_months(const Period& period, const OffsetAtLocal& offset_at_l
         if (!month_overlaps(month, period)) continue;
         const std::string name = month_file_name(month);
         if (const auto written = written_.find(month); written != written_.end()) {
-            parsed(written->second);
+            parsed(month, std::nullopt, written->second);
             continue;
         }
         const auto stamp = stamp_of(root_ / name);
@@ -96,7 +96,7 @@ void Journal::read_months(const Period& period, const OffsetAtLocal& offset_at_l
         for (const auto& problem : month_file.problems)
             if (problem.severity == Severity::error) stop_at(problem);
         if (stamp && !used_time_zone) cache.remember(month, *stamp, month_file.entries);
-        parsed(month_file.entries);
+        parsed(month, stamp, month_file.entries);
     }
     cache.keep_only(all_months);
     cache.save();
@@ -104,7 +104,8 @@ void Journal::read_months(const Period& period, const OffsetAtLocal& offset_at_l
 
 std::vector<Entry> Journal::load(const Period& period, const OffsetAtLocal& offset_at_local) const {
     std::vector<Entry> entries;
-    const auto add = [&](const std::vector<Entry>& month_entries) {
+    const auto add = [&](const std::string&, const std::optional<FileStamp>&,
+                         const std::vector<Entry>& month_entries) {
         for (const auto& entry : month_entries)
             if (period.contains(entry.at.local_date())) entries.push_back(entry);
     };
@@ -124,7 +125,8 @@ std::vector<Entry> Journal::load(const Period& period, const OffsetAtLocal& offs
 CompactEntries Journal::load_compact(const Period& period,
                                      const OffsetAtLocal& offset_at_local) const {
     CompactEntries entries(config_.profile);
-    const auto add = [&](const std::vector<Entry>& month_entries) {
+    const auto add = [&](const std::string&, const std::optional<FileStamp>&,
+                         const std::vector<Entry>& month_entries) {
         for (const auto& entry : month_entries)
             if (period.contains(entry.at.local_date())) entries.add(entry);
     };
@@ -135,6 +137,34 @@ CompactEntries Journal::load_compact(const Period& period,
     read_months(period, offset_at_local, from_cache, add);
     entries.sort_by_time();
     return entries;
+}
+
+History Journal::history_before(const std::string& month, const Plan& plan,
+                                const OffsetAtLocal& offset_at_local) const {
+    const std::uint64_t key = plan_key(plan);
+    History history;
+    const auto add = [&](const std::string& name, const std::optional<FileStamp>& stamp,
+                         std::vector<Entry> month_entries) {
+        sort_by_time(month_entries);
+        History month_history = history_of(month_entries, plan, config_.profile);
+        if (stamp) cache().remember_history(name, *stamp, key, month_history);
+        history.append(month_history);
+    };
+    const auto from_cache = [&](MonthCache& cache, const std::string& name,
+                                const FileStamp& stamp) {
+        if (auto cached = cache.find_history(name, stamp, key)) {
+            history.append(*cached);
+            return true;
+        }
+        auto entries = cache.find(name, stamp);
+        if (!entries) return false;
+        add(name, stamp, std::move(*entries));
+        return true;
+    };
+    const Date first = *parse_iso_date(month + "-01");
+    read_months(Period{std::nullopt, first - std::chrono::days{1}}, offset_at_local, from_cache,
+                add);
+    return history;
 }
 
 std::vector<Problem> Journal::check(const OffsetAtLocal& offset_at_local, Date today) const {

@@ -13,7 +13,9 @@
 #include "store/problem.h"
 #include "tend/compact_entry.h"
 #include "tend/entry.h"
+#include "tend/history.h"
 #include "tend/period.h"
+#include "tend/plan.h"
 #include "tend/profile.h"
 
 namespace tend::store {
@@ -41,6 +43,12 @@ class Journal {
     // The entries refer to this journal's profile.
     CompactEntries load_compact(const Period& period, const OffsetAtLocal& offset_at_local) const;
 
+    // What the months before `month` ("2026-11") hold for the reports, for `plan`: built from
+    // each month's entries once, then kept in the cache with the month. Stops with user_error
+    // at the first file that has an error.
+    History history_before(const std::string& month, const Plan& plan,
+                           const OffsetAtLocal& offset_at_local) const;
+
     // Every problem in the month files, in file order, and files in journal/ that tend ignores.
     // An entry dated more than a day after `today` is a warning (a typo in the year); only a
     // warning, so a clock set wrong never locks anyone out. (tend.toml is checked by
@@ -60,7 +68,10 @@ class Journal {
     // user_error at the first file that has an error.
     using MonthReader =
         std::function<bool(MonthCache&, const std::string& month, const FileStamp& stamp)>;
-    using EntriesReader = std::function<void(const std::vector<Entry>&)>;
+    // A month's entries as parsed, in file order; with the file's stamp when it has one.
+    using EntriesReader =
+        std::function<void(const std::string& month, const std::optional<FileStamp>& stamp,
+                           const std::vector<Entry>& entries)>;
     void read_months(const Period& period, const OffsetAtLocal& offset_at_local,
                      const MonthReader& from_cache, const EntriesReader& parsed) const;
     // The month file's entries as it stands, for append: from the cache when its stamp matches

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstring>
 
+#include "store/cache_codec.h"
 #include "store/file_io.h"
 #include "store/journal.h"
 
@@ -19,7 +20,7 @@ namespace tend::store {
 
 namespace {
 
-constexpr char magic[8] = {'t', 'e', 'n', 'd', 'c', 'a', 'c', '1'};
+constexpr char magic[8] = {'t', 'e', 'n', 'd', 'c', 'a', 'c', '2'};
 // A month file changed less than this long ago may change again within the same clock tick
 // without its modification time moving, so it is not cached yet.
 constexpr std::int64_t settle_ns = 2'000'000'000;
@@ -30,158 +31,6 @@ std::uint64_t fnv1a(std::string_view bytes, std::uint64_t hash = 146959810393466
         hash *= 1099511628211ULL;
     }
     return hash;
-}
-
-class Writer {
-  public:
-    void bytes(const void* data, std::size_t size) {
-        out_.append(static_cast<const char*>(data), size);
-    }
-    template <typename Number>
-    void number(Number value) {
-        bytes(&value, sizeof value);
-    }
-    void text(std::string_view value) {
-        number(static_cast<std::uint32_t>(value.size()));
-        bytes(value.data(), value.size());
-    }
-    std::string& out() { return out_; }
-
-  private:
-    std::string out_;
-};
-
-// Reads what Writer wrote; any read past the end marks the whole cache as damaged.
-class Reader {
-  public:
-    explicit Reader(std::string_view in) : in_(in) {}
-    bool ok() const { return ok_; }
-    void fail() { ok_ = false; }
-    bool at_end() const { return position_ == in_.size(); }
-    std::size_t position() const { return position_; }
-    template <typename Number>
-    Number number() {
-        Number value{};
-        if (!take(sizeof value)) return value;
-        std::memcpy(&value, in_.data() + position_ - sizeof value, sizeof value);
-        return value;
-    }
-    std::string text() { return std::string(text_view()); }
-    // Valid while the bytes read are.
-    std::string_view text_view() {
-        const auto size = number<std::uint32_t>();
-        if (!take(size)) return {};
-        return in_.substr(position_ - size, size);
-    }
-
-  private:
-    bool take(std::size_t size) {
-        if (!ok_ || in_.size() - position_ < size) {
-            ok_ = false;
-            return false;
-        }
-        position_ += size;
-        return true;
-    }
-    std::string_view in_;
-    std::size_t position_ = 0;
-    bool ok_ = true;
-};
-
-void write_entry(Writer& writer, const Entry& entry) {
-    writer.number(entry.at.utc_seconds);
-    writer.number(entry.at.offset_seconds);
-    writer.text(entry.kind);
-    writer.number(static_cast<std::uint32_t>(entry.fields.size()));
-    for (const auto& [name, value] : entry.fields) {
-        writer.text(name);
-        writer.number(static_cast<std::uint8_t>(value.index()));
-        if (const auto* whole = std::get_if<std::int64_t>(&value)) writer.number(*whole);
-        if (const auto* number = std::get_if<double>(&value)) writer.number(*number);
-        if (const auto* flag = std::get_if<bool>(&value))
-            writer.number(static_cast<std::uint8_t>(*flag));
-        if (const auto* text = std::get_if<std::string>(&value)) writer.text(*text);
-    }
-    writer.text(entry.note);
-    writer.number(static_cast<std::uint32_t>(entry.tags.size()));
-    for (const auto& tag : entry.tags)
-        writer.text(tag);
-    writer.number(static_cast<std::int32_t>(entry.line));
-}
-
-Entry read_entry(Reader& reader) {
-    Entry entry;
-    entry.at.utc_seconds = reader.number<std::int64_t>();
-    entry.at.offset_seconds = reader.number<std::int32_t>();
-    entry.kind = reader.text();
-    const auto fields = reader.number<std::uint32_t>();
-    for (std::uint32_t index = 0; index < fields && reader.ok(); ++index) {
-        std::string name = reader.text();
-        switch (reader.number<std::uint8_t>()) {
-            case 0:
-                entry.fields.emplace_back(std::move(name), reader.number<std::int64_t>());
-                break;
-            case 1:
-                entry.fields.emplace_back(std::move(name), reader.number<double>());
-                break;
-            case 2:
-                entry.fields.emplace_back(std::move(name), reader.number<std::uint8_t>() != 0);
-                break;
-            case 3:
-                entry.fields.emplace_back(std::move(name), reader.text());
-                break;
-            default:
-                reader.fail();
-                return entry;
-        }
-    }
-    entry.note = reader.text();
-    const auto tags = reader.number<std::uint32_t>();
-    for (std::uint32_t index = 0; index < tags && reader.ok(); ++index)
-        entry.tags.push_back(reader.text());
-    entry.line = reader.number<std::int32_t>();
-    return entry;
-}
-
-void add_compact_field(CompactEntries& into, bool wanted, std::string_view name,
-                       const CompactValue& value) {
-    if (wanted) into.add_field(name, value);
-}
-
-// Adds the entry to `into` when its day lies in `period`; reads past it otherwise.
-void read_compact_entry(Reader& reader, const Period& period, CompactEntries& into) {
-    Instant at;
-    at.utc_seconds = reader.number<std::int64_t>();
-    at.offset_seconds = reader.number<std::int32_t>();
-    const std::string_view kind = reader.text_view();
-    const bool wanted = reader.ok() && period.contains(at.local_date());
-    if (wanted) into.add_entry(at, kind);
-    const auto fields = reader.number<std::uint32_t>();
-    for (std::uint32_t index = 0; index < fields && reader.ok(); ++index) {
-        const std::string_view name = reader.text_view();
-        switch (reader.number<std::uint8_t>()) {
-            case 0:
-                add_compact_field(into, wanted, name, reader.number<std::int64_t>());
-                break;
-            case 1:
-                add_compact_field(into, wanted, name, reader.number<double>());
-                break;
-            case 2:
-                add_compact_field(into, wanted, name, reader.number<std::uint8_t>() != 0);
-                break;
-            case 3:
-                add_compact_field(into, wanted, name, reader.text_view());
-                break;
-            default:
-                reader.fail();
-                return;
-        }
-    }
-    reader.text_view();  // the note
-    const auto tags = reader.number<std::uint32_t>();
-    for (std::uint32_t index = 0; index < tags && reader.ok(); ++index)
-        reader.text_view();
-    reader.number<std::int32_t>();  // the line
 }
 
 std::int64_t nanoseconds(const timespec& time) {
@@ -196,6 +45,18 @@ std::optional<FileStamp> stamp_of(const std::filesystem::path& path) {
     return FileStamp{static_cast<std::uint64_t>(status.st_size), nanoseconds(status.st_mtim),
                      nanoseconds(status.st_ctim), static_cast<std::uint64_t>(status.st_ino),
                      static_cast<std::uint64_t>(status.st_dev)};
+}
+
+std::uint64_t plan_key(const Plan& plan) {
+    std::string fingerprint;
+    for (const auto& item : plan.items) {
+        fingerprint += fmt::format("\x1f{}", item.kind);
+        for (const auto& condition : item.conditions)
+            fingerprint += fmt::format("\x1e{}\x1c{}\x1c{}", condition.field,
+                                       static_cast<int>(condition.comparison), condition.value);
+        if (item.total) fingerprint += fmt::format("\x1d{}", item.total->field);
+    }
+    return fnv1a(fingerprint);
 }
 
 std::uint64_t cache_context(const Config& config) {
@@ -213,8 +74,9 @@ std::uint64_t cache_context(const Config& config) {
     return fnv1a(fingerprint);
 }
 
-// The file: magic, context, month count, then per month its name, stamp, entry count and the
-// size of its entries' bytes; then every month's entries, in the same order.
+// The file: magic, context, month count, then per month its name, stamp, the size of its
+// entries' bytes, the key of the plan its history was made for and the size of the history's
+// bytes (0: none); then every month's entries and history, in the same order.
 std::int64_t real_time_ns() {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(
                std::chrono::system_clock::now().time_since_epoch())
@@ -231,8 +93,8 @@ MonthCache::MonthCache(std::filesystem::path root, std::uint64_t context,
     struct stat status {};
     if (::fstat(descriptor_, &status) != 0) return;
     file_size_ = static_cast<std::uint64_t>(status.st_size);
-    // Each index record is at most a name of 7 bytes with its length and 6 numbers.
-    constexpr std::uint64_t longest_record = 4 + 7 + 6 * 8;
+    // Each index record is at most a name of 7 bytes with its length and 8 numbers.
+    constexpr std::uint64_t longest_record = 4 + 7 + 8 * 8;
     std::string head(sizeof magic + sizeof(std::uint64_t) + sizeof(std::uint32_t), '\0');
     if (!read_at(0, head) || std::memcmp(head.data(), magic, sizeof magic) != 0) return;
     Reader header(std::string_view(head).substr(sizeof magic));
@@ -254,14 +116,19 @@ MonthCache::MonthCache(std::filesystem::path root, std::uint64_t context,
         cached.stamp.changed_ns = reader.number<std::int64_t>();
         cached.stamp.inode = reader.number<std::uint64_t>();
         cached.stamp.device = reader.number<std::uint64_t>();
-        cached.size = reader.number<std::uint64_t>();
-        cached.offset = offset;
-        offset += cached.size;
+        cached.entries.size = reader.number<std::uint64_t>();
+        cached.plan_key = reader.number<std::uint64_t>();
+        cached.history.size = reader.number<std::uint64_t>();
+        cached.entries.offset = offset;
+        cached.history.offset = offset + cached.entries.size;
+        offset += cached.entries.size + cached.history.size;
     }
     if (!reader.ok()) return;
     const auto blobs_start = head.size() + reader.position();
-    for (auto& [month, cached] : months)
-        cached.offset += blobs_start;
+    for (auto& [month, cached] : months) {
+        cached.entries.offset += blobs_start;
+        cached.history.offset += blobs_start;
+    }
     if (file_size_ != blobs_start + offset) return;
     months_ = std::move(months);
 }
@@ -282,12 +149,13 @@ bool MonthCache::read_at(std::uint64_t offset, std::string& buffer) const {
     return true;
 }
 
-std::optional<std::string_view> MonthCache::read_blob(const Month& month) {
-    if (month.fresh) return std::string_view(*month.fresh);
-    if (descriptor_ < 0 || month.offset > file_size_ || month.size > file_size_ - month.offset)
+std::optional<std::string_view> MonthCache::read_blob(const Blob& blob) {
+    if (blob.fresh) return std::string_view(*blob.fresh);
+    if (blob.size == 0) return std::string_view{};
+    if (descriptor_ < 0 || blob.offset > file_size_ || blob.size > file_size_ - blob.offset)
         return std::nullopt;
-    buffer_.resize(month.size);
-    if (!read_at(month.offset, buffer_)) return std::nullopt;
+    buffer_.resize(blob.size);
+    if (!read_at(blob.offset, buffer_)) return std::nullopt;
     return std::string_view(buffer_);
 }
 
@@ -295,7 +163,7 @@ std::optional<std::vector<Entry>> MonthCache::find(const std::string& month,
                                                    const FileStamp& stamp) {
     const auto found = months_.find(month);
     if (found == months_.end() || !(found->second.stamp == stamp)) return std::nullopt;
-    const auto blob = read_blob(found->second);
+    const auto blob = read_blob(found->second.entries);
     if (!blob) return std::nullopt;
     Reader reader(*blob);
     const auto count = reader.number<std::uint32_t>();
@@ -311,7 +179,7 @@ bool MonthCache::find_compact(const std::string& month, const FileStamp& stamp,
                               const Period& period, CompactEntries& into) {
     const auto found = months_.find(month);
     if (found == months_.end() || !(found->second.stamp == stamp)) return false;
-    const auto blob = read_blob(found->second);
+    const auto blob = read_blob(found->second.entries);
     if (!blob) return false;
     const std::size_t before = into.size();
     Reader reader(*blob);
@@ -334,7 +202,37 @@ void MonthCache::remember(const std::string& month, const FileStamp& stamp,
     writer.number(static_cast<std::uint32_t>(entries.size()));
     for (const auto& entry : entries)
         write_entry(writer, entry);
-    months_[month] = Month{stamp, 0, writer.out().size(), std::move(writer.out())};
+    Month& cached = months_[month];
+    cached = Month{};
+    cached.stamp = stamp;
+    cached.entries.size = writer.out().size();
+    cached.entries.fresh = std::move(writer.out());
+    changed_ = true;
+}
+
+std::optional<History> MonthCache::find_history(const std::string& month, const FileStamp& stamp,
+                                                std::uint64_t plan_key) {
+    const auto found = months_.find(month);
+    if (found == months_.end() || !(found->second.stamp == stamp) ||
+        found->second.plan_key != plan_key || found->second.history.size == 0)
+        return std::nullopt;
+    const auto blob = read_blob(found->second.history);
+    if (!blob) return std::nullopt;
+    Reader reader(*blob);
+    History history = read_history(reader);
+    if (!reader.ok() || !reader.at_end()) return std::nullopt;
+    return history;
+}
+
+void MonthCache::remember_history(const std::string& month, const FileStamp& stamp,
+                                  std::uint64_t plan_key, const History& history) {
+    const auto found = months_.find(month);
+    if (found == months_.end() || !(found->second.stamp == stamp)) return;
+    Writer writer;
+    write_history(writer, history);
+    found->second.plan_key = plan_key;
+    found->second.history.size = writer.out().size();
+    found->second.history.fresh = std::move(writer.out());
     changed_ = true;
 }
 
@@ -354,16 +252,21 @@ void MonthCache::save() {
     writer.number(static_cast<std::uint32_t>(months_.size()));
     std::vector<std::string> blobs;
     for (const auto& [month, cached] : months_) {
-        const auto blob = read_blob(cached);
-        if (!blob) return;
+        const auto entries = read_blob(cached.entries);
+        if (!entries) return;
+        blobs.emplace_back(*entries);
+        const auto history = read_blob(cached.history);
+        if (!history) return;
+        blobs.emplace_back(*history);
         writer.text(month);
         writer.number(cached.stamp.size);
         writer.number(cached.stamp.modified_ns);
         writer.number(cached.stamp.changed_ns);
         writer.number(cached.stamp.inode);
         writer.number(cached.stamp.device);
-        writer.number(static_cast<std::uint64_t>(blob->size()));
-        blobs.emplace_back(*blob);
+        writer.number(static_cast<std::uint64_t>(entries->size()));
+        writer.number(cached.plan_key);
+        writer.number(static_cast<std::uint64_t>(history->size()));
     }
     for (const auto& blob : blobs)
         writer.bytes(blob.data(), blob.size());

@@ -16,6 +16,7 @@
 
 #include "tend/compact_entry.h"
 #include "tend/entry.h"
+#include "tend/history.h"
 #include "tend/period.h"
 #include "tend/profile.h"
 
@@ -70,15 +71,27 @@ class MonthCache {
     // read-only folder, a full disk) is simply not there next time.
     void save();
 
+    // The history of `month` made for the plan with `plan_key`, when cached for this stamp.
+    std::optional<History> find_history(const std::string& month, const FileStamp& stamp,
+                                        std::uint64_t plan_key);
+    // Remembers the history of a month whose entries are cached with this stamp.
+    void remember_history(const std::string& month, const FileStamp& stamp, std::uint64_t plan_key,
+                          const History& history);
+
   private:
+    struct Blob {
+        std::uint64_t offset = 0;  // in the cache file; unused when `fresh`
+        std::uint64_t size = 0;
+        std::optional<std::string> fresh;  // encoded in this process, not yet written
+    };
     struct Month {
         FileStamp stamp;
-        std::uint64_t offset = 0;  // of its entries in the cache file; unused when `fresh`
-        std::uint64_t size = 0;
-        std::optional<std::string> fresh;  // entries encoded by remember(), not yet written
+        Blob entries;
+        std::uint64_t plan_key = 0;
+        Blob history;  // size 0: none
     };
-    // A month's bytes, valid until the next call.
-    std::optional<std::string_view> read_blob(const Month& month);
+    // A blob's bytes, valid until the next call.
+    std::optional<std::string_view> read_blob(const Blob& blob);
     bool read_at(std::uint64_t offset, std::string& buffer) const;
 
     std::filesystem::path path_;
@@ -90,6 +103,10 @@ class MonthCache {
     std::map<std::string, Month> months_;
     bool changed_ = false;
 };
+
+// What a month's history depends on besides its entries: which entries each plan item counts,
+// and what it adds up (kind, conditions, total), as a hash.
+std::uint64_t plan_key(const Plan& plan);
 
 // What parsing a month depends on, as a hash: every kind and field of the profile (names, types,
 // ranges, choices) and tend's version. A cache made under another context is not used.

@@ -7,6 +7,7 @@
 
 #include <thread>
 
+#include "core/plan_fixture.h"
 #include "core/time_fixture.h"
 #include "e2e/run_tend.h"
 #include "store/journal.h"
@@ -112,7 +113,7 @@ TEST_CASE("month cache: the compact read of a month is the compact form of the p
     // A blob that claims five entries but holds three: the three read are taken back.
     const auto file = journal.root / ".cache" / "months.bin";
     std::string damaged_bytes = read_text(file);
-    const std::size_t blob_start = 8 + 8 + 4 + (4 + 7 + 6 * 8);
+    const std::size_t blob_start = 8 + 8 + 4 + (4 + 7 + 8 * 8);
     REQUIRE(damaged_bytes[blob_start] == 3);
     damaged_bytes[blob_start] = 5;
     write_text(file, damaged_bytes);
@@ -245,4 +246,45 @@ TEST_CASE("month cache: a cache replaced by another tend mid-command is still re
     const auto found = reading.find("2026-11", *stamp_of(journal.month));
     REQUIRE(found.has_value());
     CHECK(sizes(*found) == std::vector<std::int64_t>{2, 3});
+}
+
+TEST_CASE("month cache: histories are kept per month and plan, and every edit is seen") {
+    TempFolder root;
+    std::filesystem::create_directories(root / "journal");
+    const auto october = root / "journal" / "2026-10.toml";
+    write_text(october,
+               "[[entry]]\nat = 2026-10-03T21:00:00+02:00\nkind = \"dilate\"\nsize = 5\n\n"
+               "[[entry]]\nat = 2026-10-04T21:00:00+02:00\nkind = \"dilate\"\nsize = 3\n");
+    write_text(root / "journal" / "2026-11.toml", dilate_block(3, 4) + "minutes = 12\n");
+    std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+    Plan plan;
+    plan.items = {plan_item("dilate", {"daily"}, day(2026, 10, 1))};
+    const Journal journal(root.path());
+    const History before_november = journal.history_before("2026-11", plan, berlin_winter);
+    REQUIRE(before_november.progression_of("dilate") != nullptr);
+    CHECK(before_november.progression_of("dilate")->highest == 5);
+    CHECK(before_november.progression_of("dilate")->last == 3);
+    CHECK(before_november.first_day == std::optional<Date>(day(2026, 10, 3)));
+    // Joined over both months, as history_of over every entry.
+    const auto all = journal.load(Period{}, berlin_winter);
+    CHECK(journal.history_before("2026-12", plan, berlin_winter) ==
+          history_of(all, plan, journal.config().profile));
+    // Each month's history is in the cache now, for this plan only.
+    MonthCache cache(root.path(), cache_context(journal.config()));
+    const auto stamp = *stamp_of(october);
+    REQUIRE(cache.find_history("2026-10", stamp, plan_key(plan)).has_value());
+    CHECK(*cache.find_history("2026-10", stamp, plan_key(plan)) == before_november);
+    Plan other = plan;
+    other.items[0] = plan_item("dilate", {"daily", "minutes>=10"}, day(2026, 10, 1));
+    CHECK(plan_key(other) != plan_key(plan));
+    CHECK_FALSE(cache.find_history("2026-10", stamp, plan_key(other)).has_value());
+    // Another plan counts again: without minutes, October's sessions don't count.
+    const History for_other = journal.history_before("2026-12", other, berlin_winter);
+    REQUIRE(for_other.counted.size() == 1);
+    CHECK(for_other.counted[0] == std::vector<std::pair<Date, double>>{{day(2026, 11, 3), 1.0}});
+    // A hand edit of October is seen at once.
+    write_text(october, "[[entry]]\nat = 2026-10-03T21:00:00+02:00\nkind = \"dilate\"\nsize = 6\n");
+    CHECK(
+        journal.history_before("2026-11", plan, berlin_winter).progression_of("dilate")->highest ==
+        6);
 }

@@ -1,0 +1,186 @@
+// The encodings of entries and histories in the month cache.
+#include "store/cache_codec.h"
+
+namespace tend::store {
+
+namespace {
+
+void add_compact_field(CompactEntries& into, bool wanted, std::string_view name,
+                       const CompactValue& value) {
+    if (wanted) into.add_field(name, value);
+}
+
+void write_date(Writer& writer, Date day) {
+    writer.number(static_cast<std::int32_t>(day.time_since_epoch().count()));
+}
+
+Date read_date(Reader& reader) {
+    return Date{std::chrono::days{reader.number<std::int32_t>()}};
+}
+
+}  // namespace
+
+void write_entry(Writer& writer, const Entry& entry) {
+    writer.number(entry.at.utc_seconds);
+    writer.number(entry.at.offset_seconds);
+    writer.text(entry.kind);
+    writer.number(static_cast<std::uint32_t>(entry.fields.size()));
+    for (const auto& [name, value] : entry.fields) {
+        writer.text(name);
+        writer.number(static_cast<std::uint8_t>(value.index()));
+        if (const auto* whole = std::get_if<std::int64_t>(&value)) writer.number(*whole);
+        if (const auto* number = std::get_if<double>(&value)) writer.number(*number);
+        if (const auto* flag = std::get_if<bool>(&value))
+            writer.number(static_cast<std::uint8_t>(*flag));
+        if (const auto* text = std::get_if<std::string>(&value)) writer.text(*text);
+    }
+    writer.text(entry.note);
+    writer.number(static_cast<std::uint32_t>(entry.tags.size()));
+    for (const auto& tag : entry.tags)
+        writer.text(tag);
+    writer.number(static_cast<std::int32_t>(entry.line));
+}
+
+Entry read_entry(Reader& reader) {
+    Entry entry;
+    entry.at.utc_seconds = reader.number<std::int64_t>();
+    entry.at.offset_seconds = reader.number<std::int32_t>();
+    entry.kind = reader.text();
+    const auto fields = reader.number<std::uint32_t>();
+    for (std::uint32_t index = 0; index < fields && reader.ok(); ++index) {
+        std::string name = reader.text();
+        switch (reader.number<std::uint8_t>()) {
+            case 0:
+                entry.fields.emplace_back(std::move(name), reader.number<std::int64_t>());
+                break;
+            case 1:
+                entry.fields.emplace_back(std::move(name), reader.number<double>());
+                break;
+            case 2:
+                entry.fields.emplace_back(std::move(name), reader.number<std::uint8_t>() != 0);
+                break;
+            case 3:
+                entry.fields.emplace_back(std::move(name), reader.text());
+                break;
+            default:
+                reader.fail();
+                return entry;
+        }
+    }
+    entry.note = reader.text();
+    const auto tags = reader.number<std::uint32_t>();
+    for (std::uint32_t index = 0; index < tags && reader.ok(); ++index)
+        entry.tags.push_back(reader.text());
+    entry.line = reader.number<std::int32_t>();
+    return entry;
+}
+
+void read_compact_entry(Reader& reader, const Period& period, CompactEntries& into) {
+    Instant at;
+    at.utc_seconds = reader.number<std::int64_t>();
+    at.offset_seconds = reader.number<std::int32_t>();
+    const std::string_view kind = reader.text_view();
+    const bool wanted = reader.ok() && period.contains(at.local_date());
+    if (wanted) into.add_entry(at, kind);
+    const auto fields = reader.number<std::uint32_t>();
+    for (std::uint32_t index = 0; index < fields && reader.ok(); ++index) {
+        const std::string_view name = reader.text_view();
+        switch (reader.number<std::uint8_t>()) {
+            case 0:
+                add_compact_field(into, wanted, name, reader.number<std::int64_t>());
+                break;
+            case 1:
+                add_compact_field(into, wanted, name, reader.number<double>());
+                break;
+            case 2:
+                add_compact_field(into, wanted, name, reader.number<std::uint8_t>() != 0);
+                break;
+            case 3:
+                add_compact_field(into, wanted, name, reader.text_view());
+                break;
+            default:
+                reader.fail();
+                return;
+        }
+    }
+    reader.text_view();  // the note
+    const auto tags = reader.number<std::uint32_t>();
+    for (std::uint32_t index = 0; index < tags && reader.ok(); ++index)
+        reader.text_view();
+    reader.number<std::int32_t>();  // the line
+}
+
+void write_history(Writer& writer, const History& history) {
+    writer.number(static_cast<std::uint8_t>(history.first_day.has_value()));
+    write_date(writer, history.first_day.value_or(Date{}));
+    writer.number(static_cast<std::uint32_t>(history.progression.size()));
+    for (const auto& progression : history.progression) {
+        writer.text(progression.kind);
+        writer.number(progression.highest);
+        writer.number(progression.last);
+    }
+    writer.number(static_cast<std::uint32_t>(history.procedures.size()));
+    for (const auto& procedure : history.procedures) {
+        writer.text(procedure.name);
+        write_date(writer, procedure.last);
+    }
+    const auto& visit = history.last_visit;
+    writer.number(static_cast<std::uint8_t>(visit.has_value()));
+    write_date(writer, visit ? visit->day : Date{});
+    writer.number(static_cast<std::uint8_t>(visit && visit->with));
+    writer.text(visit && visit->with ? *visit->with : std::string{});
+    writer.number(static_cast<std::uint32_t>(history.open_questions.size()));
+    for (const auto& question : history.open_questions)
+        write_entry(writer, question);
+    writer.number(static_cast<std::uint32_t>(history.counted.size()));
+    for (const auto& amounts : history.counted) {
+        writer.number(static_cast<std::uint32_t>(amounts.size()));
+        for (const auto& [day, amount] : amounts) {
+            write_date(writer, day);
+            writer.number(amount);
+        }
+    }
+}
+
+History read_history(Reader& reader) {
+    History history;
+    const bool has_first = reader.number<std::uint8_t>() != 0;
+    const Date first = read_date(reader);
+    if (has_first) history.first_day = first;
+    const auto kinds = reader.number<std::uint32_t>();
+    for (std::uint32_t index = 0; index < kinds && reader.ok(); ++index) {
+        History::Progression progression;
+        progression.kind = reader.text();
+        progression.highest = reader.number<std::int64_t>();
+        progression.last = reader.number<std::int64_t>();
+        history.progression.push_back(std::move(progression));
+    }
+    const auto procedures = reader.number<std::uint32_t>();
+    for (std::uint32_t index = 0; index < procedures && reader.ok(); ++index) {
+        History::Procedure procedure;
+        procedure.name = reader.text();
+        procedure.last = read_date(reader);
+        history.procedures.push_back(std::move(procedure));
+    }
+    const bool has_visit = reader.number<std::uint8_t>() != 0;
+    History::Visit visit{read_date(reader), std::nullopt};
+    const bool has_with = reader.number<std::uint8_t>() != 0;
+    std::string with = reader.text();
+    if (has_with) visit.with = std::move(with);
+    if (has_visit) history.last_visit = std::move(visit);
+    const auto questions = reader.number<std::uint32_t>();
+    for (std::uint32_t index = 0; index < questions && reader.ok(); ++index)
+        history.open_questions.push_back(read_entry(reader));
+    const auto items = reader.number<std::uint32_t>();
+    for (std::uint32_t item = 0; item < items && reader.ok(); ++item) {
+        auto& amounts = history.counted.emplace_back();
+        const auto days = reader.number<std::uint32_t>();
+        for (std::uint32_t index = 0; index < days && reader.ok(); ++index) {
+            const Date day = read_date(reader);
+            amounts.emplace_back(day, reader.number<double>());
+        }
+    }
+    return history;
+}
+
+}  // namespace tend::store

@@ -1,0 +1,82 @@
+// The bytes of the month cache: numbers and texts written and read back, and the encodings of
+// entries and histories in them. A read past the end marks the reader failed, never an error.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+#include "tend/compact_entry.h"
+#include "tend/entry.h"
+#include "tend/history.h"
+#include "tend/period.h"
+
+namespace tend::store {
+
+class Writer {
+  public:
+    void bytes(const void* data, std::size_t size) {
+        out_.append(static_cast<const char*>(data), size);
+    }
+    template <typename Number>
+    void number(Number value) {
+        bytes(&value, sizeof value);
+    }
+    void text(std::string_view value) {
+        number(static_cast<std::uint32_t>(value.size()));
+        bytes(value.data(), value.size());
+    }
+    std::string& out() { return out_; }
+
+  private:
+    std::string out_;
+};
+
+// Reads what Writer wrote; any read past the end marks the whole cache as damaged.
+class Reader {
+  public:
+    explicit Reader(std::string_view in) : in_(in) {}
+    bool ok() const { return ok_; }
+    void fail() { ok_ = false; }
+    bool at_end() const { return position_ == in_.size(); }
+    std::size_t position() const { return position_; }
+    template <typename Number>
+    Number number() {
+        Number value{};
+        if (!take(sizeof value)) return value;
+        std::memcpy(&value, in_.data() + position_ - sizeof value, sizeof value);
+        return value;
+    }
+    std::string text() { return std::string(text_view()); }
+    // Valid while the bytes read are.
+    std::string_view text_view() {
+        const auto size = number<std::uint32_t>();
+        if (!take(size)) return {};
+        return in_.substr(position_ - size, size);
+    }
+
+  private:
+    bool take(std::size_t size) {
+        if (!ok_ || in_.size() - position_ < size) {
+            ok_ = false;
+            return false;
+        }
+        position_ += size;
+        return true;
+    }
+    std::string_view in_;
+    std::size_t position_ = 0;
+    bool ok_ = true;
+};
+
+void write_entry(Writer& writer, const Entry& entry);
+Entry read_entry(Reader& reader);
+
+// Adds the entry to `into` when its day lies in `period`; reads past it otherwise.
+void read_compact_entry(Reader& reader, const Period& period, CompactEntries& into);
+
+void write_history(Writer& writer, const History& history);
+History read_history(Reader& reader);
+
+}  // namespace tend::store

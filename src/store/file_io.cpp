@@ -120,7 +120,8 @@ void ensure_private_directory(const std::filesystem::path& path, std::string_vie
 }
 
 void write_file_atomically(const std::filesystem::path& target, std::string_view content,
-                           std::string_view display_name) {
+                           std::string_view display_name, Durability durability) {
+    const bool synced = durability == Durability::synced;
     static std::atomic<unsigned> counter{0};
     const std::filesystem::path folder = target.parent_path();
     const std::filesystem::path temporary =
@@ -132,7 +133,7 @@ void write_file_atomically(const std::filesystem::path& target, std::string_view
     try {
         if (::fchmod(descriptor.get(), 0600) != 0) fail("set permissions on", display_name);
         write_all(descriptor.get(), content, display_name);
-        if (::fsync(descriptor.get()) != 0) fail("sync", display_name);
+        if (synced && ::fsync(descriptor.get()) != 0) fail("sync", display_name);
         if (descriptor.close() != 0) fail("write", display_name);
         struct stat status {};
         if (::stat(target.c_str(), &status) == 0 && S_ISDIR(status.st_mode)) {
@@ -144,7 +145,7 @@ void write_file_atomically(const std::filesystem::path& target, std::string_view
         ::unlink(temporary.c_str());
         throw;
     }
-    sync_folder(folder, display_name);
+    if (synced) sync_folder(folder, display_name);
 }
 
 void remove_stale_temporary_files(const std::filesystem::path& folder) {

@@ -17,11 +17,17 @@ std::optional<std::string> read_file_if_exists(const std::filesystem::path& path
 // left as they are.
 void ensure_private_directory(const std::filesystem::path& path, std::string_view display_name);
 
-// Replaces `target` with `content` so that a reader or a crash sees either the old file or the
-// new one, never a mix: write a temporary file (O_EXCL, 0600) beside it, fsync it, rename it
-// over the target, fsync the folder. Throws fmt::system_error naming `display_name`.
+// Whether a write must survive a crash of the machine (the journal) or may be lost with it (a
+// cache, which checks what it reads and is rebuilt from the journal).
+enum class Durability { synced, unsynced };
+
+// Replaces `target` with `content` so that a reader sees either the old file or the new one,
+// never a mix: write a temporary file (O_EXCL, 0600) beside it, fsync it, rename it over the
+// target, fsync the folder; so that a crash, too, leaves one or the other. `unsynced` skips the
+// two fsyncs. Throws fmt::system_error naming `display_name`.
 void write_file_atomically(const std::filesystem::path& target, std::string_view content,
-                           std::string_view display_name);
+                           std::string_view display_name,
+                           Durability durability = Durability::synced);
 
 // Removes temporary files left in `folder` by a writer that was killed: those whose name
 // carries the id of a process that no longer runs. A live writer's file is never touched, so

@@ -86,6 +86,11 @@ void Journal::read_months(const Period& period, const OffsetAtLocal& offset_at_l
         if (stamp && from_cache(cache, month, *stamp)) continue;
         const auto content = read_file_if_exists(root_ / name, name);
         if (!content) continue;
+        if (const auto latest = cache.find_latest(month, *content)) {
+            if (stamp) cache.remember(month, *stamp, *latest);
+            parsed(month, stamp, *latest);
+            continue;
+        }
         // A date-time written without its offset depends on the time zone: not cached.
         bool used_time_zone = false;
         const OffsetAtLocal noting_offset = [&](std::int64_t local) {
@@ -202,6 +207,7 @@ std::optional<std::vector<Entry>> Journal::entries_before_append(const std::stri
     const std::string name = month_file_name(month);
     if (const auto stamp = stamp_of(root_ / name))
         if (auto cached = cache().find(month, *stamp)) return cached;
+    if (auto latest = cache().find_latest(month, content)) return latest;
     bool used_time_zone = false;
     const OffsetAtLocal unknown_offset = [&](std::int64_t) {
         used_time_zone = true;
@@ -246,11 +252,13 @@ std::optional<std::string> Journal::append(const Entry& entry) const {
     };
     const int block_line = (existing ? lines(*existing) : 0) + lines(addition) + 1;
     addition += entry_block(entry, newline);
-    write_file_atomically(root_ / name, (existing ? *existing : std::string{}) + addition, name);
+    const std::string content = (existing ? *existing : std::string{}) + addition;
+    write_file_atomically(root_ / name, content, name);
     if (known) {
         Entry added = entry;
         added.line = block_line;
         known->push_back(std::move(added));
+        cache().remember_latest(month, content, *known);
         written_[month] = std::move(*known);
     } else {
         written_.erase(month);

@@ -21,6 +21,7 @@ namespace tend::store {
 namespace {
 
 constexpr char magic[8] = {'t', 'e', 'n', 'd', 'c', 'a', 'c', '2'};
+constexpr char latest_magic[8] = {'t', 'e', 'n', 'd', 'l', 'a', 't', '1'};
 // A month file changed less than this long ago may change again within the same clock tick
 // without its modification time moving, so it is not cached yet.
 constexpr std::int64_t settle_ns = 2'000'000'000;
@@ -85,7 +86,10 @@ std::int64_t real_time_ns() {
 
 MonthCache::MonthCache(std::filesystem::path root, std::uint64_t context,
                        std::function<std::int64_t()> now_ns)
-    : path_(root / ".cache" / "months.bin"), context_(context), now_ns_(std::move(now_ns)) {
+    : path_(root / ".cache" / "months.bin"),
+      latest_path_(root / ".cache" / "latest.bin"),
+      context_(context),
+      now_ns_(std::move(now_ns)) {
     // The file stays open: every month is then read from this one version of it, even if
     // another tend replaces the cache meanwhile (it renames a new file into place).
     descriptor_ = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
@@ -236,6 +240,50 @@ void MonthCache::remember_history(const std::string& month, const FileStamp& sta
     changed_ = true;
 }
 
+// latest.bin: magic, context, the month, the file's whole content, then its entries.
+std::optional<std::vector<Entry>> MonthCache::find_latest(const std::string& month,
+                                                          std::string_view content) const {
+    std::optional<std::string> bytes;
+    try {
+        bytes = read_file_if_exists(latest_path_, ".cache/latest.bin");
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+    if (!bytes || bytes->size() < sizeof latest_magic ||
+        std::memcmp(bytes->data(), latest_magic, sizeof latest_magic) != 0)
+        return std::nullopt;
+    Reader reader(std::string_view(*bytes).substr(sizeof latest_magic));
+    if (reader.number<std::uint64_t>() != context_ || reader.text_view() != month ||
+        reader.text_view() != content || !reader.ok())
+        return std::nullopt;
+    const auto count = reader.number<std::uint32_t>();
+    std::vector<Entry> entries;
+    entries.reserve(std::min<std::uint32_t>(count, 100'000));
+    for (std::uint32_t index = 0; index < count && reader.ok(); ++index)
+        entries.push_back(read_entry(reader));
+    if (!reader.ok() || !reader.at_end()) return std::nullopt;
+    return entries;
+}
+
+void MonthCache::remember_latest(const std::string& month, std::string_view content,
+                                 const std::vector<Entry>& entries) const {
+    Writer writer;
+    writer.bytes(latest_magic, sizeof latest_magic);
+    writer.number(context_);
+    writer.text(month);
+    writer.text(content);
+    writer.number(static_cast<std::uint32_t>(entries.size()));
+    for (const auto& entry : entries)
+        write_entry(writer, entry);
+    try {
+        ensure_private_directory(latest_path_.parent_path(), ".cache");
+        write_file_atomically(latest_path_, writer.out(), ".cache/latest.bin",
+                              Durability::unsynced);
+    } catch (const std::exception&) {
+        // Without it the next command parses the month file, as it would anyway.
+    }
+}
+
 void MonthCache::keep_only(const std::vector<std::string>& months) {
     std::erase_if(months_, [&](const auto& cached) {
         const bool gone = std::find(months.begin(), months.end(), cached.first) == months.end();
@@ -275,7 +323,7 @@ void MonthCache::save() {
         // A writer killed mid-way leaves its temporary file. Removing one that a live writer
         // still uses only makes that writer's save fail, which a cache can afford.
         remove_stale_temporary_files(path_.parent_path());
-        write_file_atomically(path_, writer.out(), ".cache/months.bin");
+        write_file_atomically(path_, writer.out(), ".cache/months.bin", Durability::unsynced);
     } catch (const std::exception&) {
         // The cache is only a shortcut: without it the next command parses the files again.
     }

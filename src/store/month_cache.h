@@ -64,6 +64,15 @@ class MonthCache {
     void remember(const std::string& month, const FileStamp& stamp,
                   const std::vector<Entry>& entries);
 
+    // The entries of `month` when its file holds exactly `content` and tend wrote it last. The
+    // month file tend wrote last is kept whole with its entries (.cache/latest.bin), so that a
+    // month just written is known by its bytes while its stamp is too new to trust.
+    std::optional<std::vector<Entry>> find_latest(const std::string& month,
+                                                  std::string_view content) const;
+    // Remembers the month file tend just wrote. Never fails.
+    void remember_latest(const std::string& month, std::string_view content,
+                         const std::vector<Entry>& entries) const;
+
     // Forgets months whose file is gone.
     void keep_only(const std::vector<std::string>& months);
 
@@ -95,6 +104,7 @@ class MonthCache {
     bool read_at(std::uint64_t offset, std::string& buffer) const;
 
     std::filesystem::path path_;
+    std::filesystem::path latest_path_;
     int descriptor_ = -1;  // the cache file, open for the whole command; -1 when there is none
     std::uint64_t file_size_ = 0;
     std::string buffer_;

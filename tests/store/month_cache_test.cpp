@@ -288,3 +288,57 @@ TEST_CASE("month cache: histories are kept per month and plan, and every edit is
         journal.history_before("2026-11", plan, berlin_winter).progression_of("dilate")->highest ==
         6);
 }
+
+TEST_CASE("month cache: the month tend wrote last is known by its exact bytes") {
+    const OneMonth journal(dilate_block(3, 2));
+    const std::string content = read_text(journal.month);
+    MonthCache cache(journal.root.path(), cache_context(journal.config));  // the real clock
+    cache.remember_latest("2026-11", content, journal.parsed());
+    CHECK(permissions_of(journal.root / ".cache" / "latest.bin") == 0600);
+    const auto found = cache.find_latest("2026-11", content);
+    REQUIRE(found.has_value());
+    CHECK(*found == journal.parsed());
+    // One byte else, another month, another profile, a damaged file: nothing.
+    std::string edited = content;
+    edited[edited.find("size = 2") + 7] = '5';
+    CHECK_FALSE(cache.find_latest("2026-11", edited).has_value());
+    CHECK_FALSE(cache.find_latest("2026-10", content).has_value());
+    Config other = journal.config;
+    other.profile.kinds[0].fields.pop_back();
+    CHECK_FALSE(MonthCache(journal.root.path(), cache_context(other))
+                    .find_latest("2026-11", content)
+                    .has_value());
+    const auto file = journal.root / ".cache" / "latest.bin";
+    const std::string good = read_text(file);
+    write_text(file, good.substr(0, good.size() - 1));
+    CHECK_FALSE(cache.find_latest("2026-11", content).has_value());
+}
+
+TEST_CASE("month cache: after a log, the next command reads the month it wrote, and sees edits") {
+    TempFolder root;
+    const Config config = builtin_config();
+    {
+        const Journal journal(root.path(), config);
+        Entry entry;
+        entry.at = instant_at(2026, 11, 3, 21, 0);
+        entry.kind = "dilate";
+        entry.fields = {{"size", std::int64_t{2}}};
+        CHECK_FALSE(journal.append(entry).has_value());
+        entry.at = instant_at(2026, 11, 4, 21, 0);
+        entry.fields = {{"size", std::int64_t{3}}};
+        CHECK_FALSE(journal.append(entry).has_value());
+    }
+    const auto month = root / "journal" / "2026-11.toml";
+    MonthCache cache(root.path(), cache_context(config));
+    const auto latest = cache.find_latest("2026-11", read_text(month));
+    REQUIRE(latest.has_value());
+    CHECK(sizes(*latest) == std::vector<std::int64_t>{2, 3});
+    CHECK(sizes(Journal(root.path(), config).load(november, berlin_winter)) ==
+          std::vector<std::int64_t>{2, 3});
+    // A hand edit of the same size right away: the bytes differ, so the file is read again.
+    std::string text = read_text(month);
+    text[text.rfind("size = 3") + 7] = '4';
+    write_text(month, text);
+    CHECK(sizes(Journal(root.path(), config).load(november, berlin_winter)) ==
+          std::vector<std::int64_t>{2, 4});
+}

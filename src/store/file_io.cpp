@@ -1,6 +1,7 @@
 // Safe file writes for the journal: O_EXCL temporaries, fsync, rename, folder fsync.
 #include "store/file_io.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <signal.h>
@@ -89,18 +90,21 @@ std::optional<std::string> read_file_if_exists(const std::filesystem::path& path
     if (S_ISDIR(status.st_mode))
         throw user_error(fmt::format("'{}' is a folder, not a file", display_name),
                          "move it away so tend can use that name");
-    std::string content;
-    content.reserve(static_cast<std::size_t>(status.st_size));
-    char buffer[65536];
+    // Read straight into the string; one byte more than the size shows the end (or growth).
+    std::string content(static_cast<std::size_t>(status.st_size) + 1, '\0');
+    std::size_t done = 0;
     while (true) {
-        const ssize_t count = ::read(descriptor.get(), buffer, sizeof buffer);
+        if (done == content.size()) content.resize(2 * content.size());
+        const ssize_t count =
+            ::read(descriptor.get(), content.data() + done, content.size() - done);
         if (count < 0) {
             if (errno == EINTR) continue;
             fail("read", display_name);
         }
         if (count == 0) break;
-        content.append(buffer, static_cast<std::size_t>(count));
+        done += static_cast<std::size_t>(count);
     }
+    content.resize(done);
     return content;
 }
 
@@ -148,14 +152,23 @@ void write_file_atomically(const std::filesystem::path& target, std::string_view
     if (synced) sync_folder(folder, display_name);
 }
 
+std::vector<std::string> names_in(const std::filesystem::path& folder) {
+    std::vector<std::string> names;
+    DIR* directory = ::opendir(folder.c_str());
+    if (!directory) return names;
+    while (const dirent* item = ::readdir(directory)) {
+        const std::string_view name = item->d_name;
+        if (name != "." && name != "..") names.emplace_back(name);
+    }
+    ::closedir(directory);
+    return names;
+}
+
 void remove_stale_temporary_files(const std::filesystem::path& folder) {
-    std::error_code error;
-    for (const auto& item : std::filesystem::directory_iterator(folder, error)) {
-        const std::string name = item.path().filename().string();
+    for (const auto& name : names_in(folder)) {
         if (!is_temporary_file_name(name)) continue;
         const auto writer = writer_of(name);
-        if (writer && ::kill(*writer, 0) != 0 && errno == ESRCH)
-            std::filesystem::remove(item.path(), error);
+        if (writer && ::kill(*writer, 0) != 0 && errno == ESRCH) ::unlink((folder / name).c_str());
     }
 }
 

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tend::store {
 
@@ -28,6 +29,10 @@ enum class Durability { synced, unsynced };
 void write_file_atomically(const std::filesystem::path& target, std::string_view content,
                            std::string_view display_name,
                            Durability durability = Durability::synced);
+
+// The names of the entries in `folder` (not "." and ".."), in no order; none when it cannot be
+// read. Plain readdir: listing a journal of 120 month files on every command must cost nothing.
+std::vector<std::string> names_in(const std::filesystem::path& folder);
 
 // Removes temporary files left in `folder` by a writer that was killed: those whose name
 // carries the id of a process that no longer runs. A live writer's file is never touched, so

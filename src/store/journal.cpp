@@ -62,11 +62,8 @@ std::string Journal::month_file_name(const std::string& month) {
 
 std::vector<std::string> Journal::months() const {
     std::vector<std::string> months;
-    std::error_code error;
-    for (const auto& item : std::filesystem::directory_iterator(journal_folder(), error)) {
-        if (const auto month = month_of_file_name(item.path().filename().string()))
-            months.push_back(*month);
-    }
+    for (const auto& name : names_in(journal_folder()))
+        if (const auto month = month_of_file_name(name)) months.push_back(*month);
     std::sort(months.begin(), months.end());
     return months;
 }

@@ -268,6 +268,8 @@ std::optional<std::vector<Entry>> MonthCache::find_latest(const std::string& mon
 void MonthCache::remember_latest(const std::string& month, std::string_view content,
                                  const std::vector<Entry>& entries) const {
     Writer writer;
+    // Entries take about as many bytes as their TOML.
+    writer.out().reserve(2 * content.size() + 256);
     writer.bytes(latest_magic, sizeof latest_magic);
     writer.number(context_);
     writer.text(month);

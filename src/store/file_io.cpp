@@ -125,6 +125,12 @@ void ensure_private_directory(const std::filesystem::path& path, std::string_vie
 
 void write_file_atomically(const std::filesystem::path& target, std::string_view content,
                            std::string_view display_name, Durability durability) {
+    write_file_atomically(
+        target, [&](const auto& put) { put(content); }, display_name, durability);
+}
+
+void write_file_atomically(const std::filesystem::path& target, const ContentProducer& produce,
+                           std::string_view display_name, Durability durability) {
     const bool synced = durability == Durability::synced;
     static std::atomic<unsigned> counter{0};
     const std::filesystem::path folder = target.parent_path();
@@ -136,7 +142,7 @@ void write_file_atomically(const std::filesystem::path& target, std::string_view
     if (descriptor.get() < 0) fail("write", display_name);
     try {
         if (::fchmod(descriptor.get(), 0600) != 0) fail("set permissions on", display_name);
-        write_all(descriptor.get(), content, display_name);
+        produce([&](std::string_view piece) { write_all(descriptor.get(), piece, display_name); });
         if (synced && ::fsync(descriptor.get()) != 0) fail("sync", display_name);
         if (descriptor.close() != 0) fail("write", display_name);
         struct stat status {};

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +30,13 @@ enum class Durability { synced, unsynced };
 void write_file_atomically(const std::filesystem::path& target, std::string_view content,
                            std::string_view display_name,
                            Durability durability = Durability::synced);
+
+// The same for content made piece by piece: `produce` calls `put` with each piece, which is
+// written at once, so a large file needn't be held whole. When `produce` throws, the target is
+// left as it was.
+using ContentProducer = std::function<void(const std::function<void(std::string_view)>& put)>;
+void write_file_atomically(const std::filesystem::path& target, const ContentProducer& produce,
+                           std::string_view display_name, Durability durability);
 
 // The names of the entries in `folder` (not "." and ".."), in no order; none when it cannot be
 // read. Plain readdir: listing a journal of 120 month files on every command must cost nothing.

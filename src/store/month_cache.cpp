@@ -296,36 +296,38 @@ void MonthCache::keep_only(const std::vector<std::string>& months) {
 
 void MonthCache::save() {
     if (!changed_) return;
-    Writer writer;
-    writer.bytes(magic, sizeof magic);
-    writer.number(context_);
-    writer.number(static_cast<std::uint32_t>(months_.size()));
-    std::vector<std::string> blobs;
+    Writer index;
+    index.bytes(magic, sizeof magic);
+    index.number(context_);
+    index.number(static_cast<std::uint32_t>(months_.size()));
     for (const auto& [month, cached] : months_) {
-        const auto entries = read_blob(cached.entries);
-        if (!entries) return;
-        blobs.emplace_back(*entries);
-        const auto history = read_blob(cached.history);
-        if (!history) return;
-        blobs.emplace_back(*history);
-        writer.text(month);
-        writer.number(cached.stamp.size);
-        writer.number(cached.stamp.modified_ns);
-        writer.number(cached.stamp.changed_ns);
-        writer.number(cached.stamp.inode);
-        writer.number(cached.stamp.device);
-        writer.number(static_cast<std::uint64_t>(entries->size()));
-        writer.number(cached.plan_key);
-        writer.number(static_cast<std::uint64_t>(history->size()));
+        index.text(month);
+        index.number(cached.stamp.size);
+        index.number(cached.stamp.modified_ns);
+        index.number(cached.stamp.changed_ns);
+        index.number(cached.stamp.inode);
+        index.number(cached.stamp.device);
+        index.number(cached.entries.size);
+        index.number(cached.plan_key);
+        index.number(cached.history.size);
     }
-    for (const auto& blob : blobs)
-        writer.bytes(blob.data(), blob.size());
+    // The months' bytes are copied one at a time, from memory or from the old file.
+    const auto produce = [&](const std::function<void(std::string_view)>& put) {
+        put(index.out());
+        for (const auto& [month, cached] : months_)
+            for (const Blob* blob : {&cached.entries, &cached.history}) {
+                const auto bytes = read_blob(*blob);
+                if (!bytes || bytes->size() != blob->size)
+                    throw std::runtime_error("the old cache file changed");
+                put(*bytes);
+            }
+    };
     try {
         ensure_private_directory(path_.parent_path(), ".cache");
         // A writer killed mid-way leaves its temporary file. Removing one that a live writer
         // still uses only makes that writer's save fail, which a cache can afford.
         remove_stale_temporary_files(path_.parent_path());
-        write_file_atomically(path_, writer.out(), ".cache/months.bin", Durability::unsynced);
+        write_file_atomically(path_, produce, ".cache/months.bin", Durability::unsynced);
     } catch (const std::exception&) {
         // The cache is only a shortcut: without it the next command parses the files again.
     }

@@ -342,3 +342,37 @@ TEST_CASE("month cache: after a log, the next command reads the month it wrote, 
     CHECK(sizes(Journal(root.path(), config).load(november, berlin_winter)) ==
           std::vector<std::int64_t>{2, 4});
 }
+
+TEST_CASE("month cache: a save copies the months it kept from the old file beside the new ones") {
+    const OneMonth journal(dilate_block(3, 2) + "\n" + dilate_block(4, 3));
+    journal.cache_it();
+    {
+        MonthCache cache(journal.root.path(), cache_context(journal.config), journal.later);
+        FileStamp october = *stamp_of(journal.month);
+        october.inode += 1;
+        cache.remember("2026-10", october, {journal.parsed().front()});
+        cache.save();
+    }
+    MonthCache reopened(journal.root.path(), cache_context(journal.config), journal.later);
+    const auto november = reopened.find("2026-11", *stamp_of(journal.month));
+    REQUIRE(november.has_value());
+    CHECK(sizes(*november) == std::vector<std::int64_t>{2, 3});
+    FileStamp october = *stamp_of(journal.month);
+    october.inode += 1;
+    REQUIRE(reopened.find("2026-10", october).has_value());
+    CHECK(sizes(*reopened.find("2026-10", october)) == std::vector<std::int64_t>{2});
+}
+
+TEST_CASE("month cache: a save that can't read the old file's months writes nothing") {
+    const OneMonth journal(dilate_block(3, 2));
+    journal.cache_it();
+    const auto file = journal.root / ".cache" / "months.bin";
+    MonthCache cache(journal.root.path(), cache_context(journal.config), journal.later);
+    // Someone cuts the open file short in place: November's bytes are gone.
+    std::filesystem::resize_file(file, 40);
+    FileStamp october = *stamp_of(journal.month);
+    october.inode += 1;
+    cache.remember("2026-10", october, journal.parsed());
+    cache.save();
+    CHECK(std::filesystem::file_size(file) == 40);
+}

@@ -1,6 +1,8 @@
 // The encodings of entries and histories in the month cache.
 #include "store/cache_codec.h"
 
+#include <algorithm>
+
 namespace tend::store {
 
 namespace {
@@ -108,6 +110,33 @@ void read_compact_entry(Reader& reader, const Period& period, CompactEntries& in
     for (std::uint32_t index = 0; index < tags && reader.ok(); ++index)
         reader.text_view();
     reader.number<std::int32_t>();  // the line
+}
+
+void write_entries(Writer& writer, const std::vector<Entry>& entries) {
+    writer.number(static_cast<std::uint32_t>(entries.size()));
+    for (const auto& entry : entries)
+        write_entry(writer, entry);
+}
+
+std::optional<std::vector<Entry>> read_entries(Reader& reader) {
+    const auto count = reader.number<std::uint32_t>();
+    std::vector<Entry> entries;
+    // A damaged count must not reserve gigabytes.
+    entries.reserve(std::min<std::uint32_t>(count, 100'000));
+    for (std::uint32_t index = 0; index < count && reader.ok(); ++index)
+        entries.push_back(read_entry(reader));
+    if (!reader.ok() || !reader.at_end()) return std::nullopt;
+    return entries;
+}
+
+bool read_compact_entries(Reader& reader, const Period& period, CompactEntries& into) {
+    const std::size_t before = into.size();
+    const auto count = reader.number<std::uint32_t>();
+    for (std::uint32_t index = 0; index < count && reader.ok(); ++index)
+        read_compact_entry(reader, period, into);
+    if (reader.ok() && reader.at_end()) return true;
+    into.truncate(before);
+    return false;
 }
 
 void write_history(Writer& writer, const History& history) {

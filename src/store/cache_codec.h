@@ -4,8 +4,10 @@
 
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "tend/compact_entry.h"
 #include "tend/entry.h"
@@ -73,8 +75,15 @@ class Reader {
 void write_entry(Writer& writer, const Entry& entry);
 Entry read_entry(Reader& reader);
 
+// A count, then that many entries; read back only when they end exactly where the bytes do.
+void write_entries(Writer& writer, const std::vector<Entry>& entries);
+std::optional<std::vector<Entry>> read_entries(Reader& reader);
+
 // Adds the entry to `into` when its day lies in `period`; reads past it otherwise.
 void read_compact_entry(Reader& reader, const Period& period, CompactEntries& into);
+// What write_entries wrote, as compact entries of the days in `period`; false, with nothing
+// added, when read_entries would give nothing.
+bool read_compact_entries(Reader& reader, const Period& period, CompactEntries& into);
 
 void write_history(Writer& writer, const History& history);
 History read_history(Reader& reader);

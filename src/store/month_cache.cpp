@@ -170,13 +170,7 @@ std::optional<std::vector<Entry>> MonthCache::find(const std::string& month,
     const auto blob = read_blob(found->second.entries);
     if (!blob) return std::nullopt;
     Reader reader(*blob);
-    const auto count = reader.number<std::uint32_t>();
-    std::vector<Entry> entries;
-    entries.reserve(std::min<std::uint32_t>(count, 100'000));
-    for (std::uint32_t index = 0; index < count && reader.ok(); ++index)
-        entries.push_back(read_entry(reader));
-    if (!reader.ok() || !reader.at_end()) return std::nullopt;
-    return entries;
+    return read_entries(reader);
 }
 
 bool MonthCache::find_compact(const std::string& month, const FileStamp& stamp,
@@ -185,14 +179,8 @@ bool MonthCache::find_compact(const std::string& month, const FileStamp& stamp,
     if (found == months_.end() || !(found->second.stamp == stamp)) return false;
     const auto blob = read_blob(found->second.entries);
     if (!blob) return false;
-    const std::size_t before = into.size();
     Reader reader(*blob);
-    const auto count = reader.number<std::uint32_t>();
-    for (std::uint32_t index = 0; index < count && reader.ok(); ++index)
-        read_compact_entry(reader, period, into);
-    if (reader.ok() && reader.at_end()) return true;
-    into.truncate(before);
-    return false;
+    return read_compact_entries(reader, period, into);
 }
 
 void MonthCache::remember(const std::string& month, const FileStamp& stamp,
@@ -203,9 +191,7 @@ void MonthCache::remember(const std::string& month, const FileStamp& stamp,
         return;
     }
     Writer writer;
-    writer.number(static_cast<std::uint32_t>(entries.size()));
-    for (const auto& entry : entries)
-        write_entry(writer, entry);
+    write_entries(writer, entries);
     Month& cached = months_[month];
     cached = Month{};
     cached.stamp = stamp;
@@ -256,13 +242,7 @@ std::optional<std::vector<Entry>> MonthCache::find_latest(const std::string& mon
     if (reader.number<std::uint64_t>() != context_ || reader.text_view() != month ||
         reader.text_view() != content || !reader.ok())
         return std::nullopt;
-    const auto count = reader.number<std::uint32_t>();
-    std::vector<Entry> entries;
-    entries.reserve(std::min<std::uint32_t>(count, 100'000));
-    for (std::uint32_t index = 0; index < count && reader.ok(); ++index)
-        entries.push_back(read_entry(reader));
-    if (!reader.ok() || !reader.at_end()) return std::nullopt;
-    return entries;
+    return read_entries(reader);
 }
 
 void MonthCache::remember_latest(const std::string& month, std::string_view content,
@@ -274,9 +254,7 @@ void MonthCache::remember_latest(const std::string& month, std::string_view cont
     writer.number(context_);
     writer.text(month);
     writer.text(content);
-    writer.number(static_cast<std::uint32_t>(entries.size()));
-    for (const auto& entry : entries)
-        write_entry(writer, entry);
+    write_entries(writer, entries);
     try {
         ensure_private_directory(latest_path_.parent_path(), ".cache");
         write_file_atomically(latest_path_, writer.out(), ".cache/latest.bin",

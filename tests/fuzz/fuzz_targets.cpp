@@ -5,10 +5,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "core/plan_fixture.h"
 #include "core/text.h"
 #include "core/time_fixture.h"
+#include "store/cache_codec.h"
 #include "store/month_file.h"
 #include "store/toml_writer.h"
 #include "tend/error.h"
@@ -196,12 +198,66 @@ Failure journal(std::string_view input) {
     return std::nullopt;
 }
 
+// Equal, with doubles compared bit for bit (a NaN read from the input is not equal to itself).
+bool same_bits(const CompactValue& left, const CompactValue& right) {
+    const auto* left_number = std::get_if<double>(&left);
+    const auto* right_number = std::get_if<double>(&right);
+    if (left_number && right_number)
+        return std::memcmp(left_number, right_number, sizeof(double)) == 0;
+    return left == right;
+}
+
+Failure month_cache(std::string_view input) {
+    store::Reader full_reader(input);
+    const auto entries = store::read_entries(full_reader);
+    CompactEntries compacted(builtin_config().profile);
+    store::Reader compact_reader(input);
+    const bool compact_read = store::read_compact_entries(compact_reader, Period{}, compacted);
+    if (compact_read != entries.has_value())
+        return fmt::format("the compact read {} where the full one {}",
+                           compact_read ? "succeeded" : "failed", entries ? "succeeded" : "failed");
+    if (entries) {
+        if (compacted.size() != entries->size()) return "the compact read lost entries";
+        for (std::size_t index = 0; index < entries->size(); ++index) {
+            const Entry& entry = (*entries)[index];
+            const CompactEntry& compact = compacted.entries()[index];
+            if (compact.at != entry.at || compact.kind != entry.kind ||
+                compact.fields.size() != entry.fields.size())
+                return fmt::format("entry {} differs in its compact form", index);
+            for (std::size_t field = 0; field < entry.fields.size(); ++field)
+                if (compact.fields[field].name != entry.fields[field].first ||
+                    !same_bits(compact.fields[field].value,
+                               compact_value(entry.fields[field].second)))
+                    return fmt::format("entry {}'s field {} differs in its compact form", index,
+                                       field);
+        }
+        store::Writer writer;
+        store::write_entries(writer, *entries);
+        store::Reader again(writer.out());
+        store::Writer rewriter;
+        const auto read_again = store::read_entries(again);
+        if (read_again) store::write_entries(rewriter, *read_again);
+        // Compared as bytes: a NaN read from the input is not equal to itself.
+        if (!read_again || rewriter.out() != writer.out())
+            return "entries written and read again changed";
+    }
+    store::Reader history_reader(input);
+    const History history = store::read_history(history_reader);
+    if (history_reader.ok() && history_reader.at_end()) {
+        store::Writer writer;
+        store::write_history(writer, history);
+        store::Reader again(writer.out());
+        store::Writer rewriter;
+        store::write_history(rewriter, store::read_history(again));
+        if (rewriter.out() != writer.out()) return "a history written and read again changed";
+    }
+    return std::nullopt;
+}
+
 const std::vector<NamedTarget>& all_targets() {
-    static const std::vector<NamedTarget> targets = {{"field_value", field_value},
-                                                     {"when", when},
-                                                     {"period", period},
-                                                     {"schedule", schedule},
-                                                     {"journal", journal}};
+    static const std::vector<NamedTarget> targets = {
+        {"field_value", field_value}, {"when", when},       {"period", period},
+        {"schedule", schedule},       {"journal", journal}, {"month_cache", month_cache}};
     return targets;
 }
 

@@ -31,6 +31,10 @@ Failure schedule(std::string_view input);
 // every entry it keeps comes back unchanged from the TOML tend would write for it.
 Failure journal(std::string_view input);
 
+// The month cache's bytes, as entries and as a history: never throws; the compact read agrees
+// with the full one, and what is read comes back the same when written and read again.
+Failure month_cache(std::string_view input);
+
 struct NamedTarget {
     std::string_view name;
     Target run;

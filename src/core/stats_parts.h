@@ -36,7 +36,7 @@ class DaySet {
   public:
     explicit DaySet(const Period& period)
         : first_(*period.from),
-          bits_(static_cast<std::size_t>((*period.to - first_).count() + 1)) {}
+          bits_(static_cast<std::size_t>(std::max<long>(0, (*period.to - first_).count() + 1))) {}
     // Days outside the period are left out.
     void insert(Date day) {
         if (const auto index = index_of(day)) bits_[*index] = true;

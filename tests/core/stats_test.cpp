@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "core/plan_fixture.h"
+#include "core/stats_parts.h"
 
 using namespace tend;
 using namespace tend::testing;
@@ -223,4 +224,17 @@ TEST_CASE("stats: --kind limits kinds, plan items and progression") {
     CHECK(report.items[0].kind == "cardio");
     CHECK(report.kinds.size() == 1);
     CHECK(report.progression.empty());
+}
+
+TEST_CASE("stats: a day set counts each day of its period once and leaves out the rest") {
+    DaySet days(Period{day(2026, 11, 1), day(2026, 11, 30)});
+    for (const int day_of_month : {1, 3, 3, 30})
+        days.insert(day(2026, 11, day_of_month));
+    days.insert(day(2026, 10, 31));
+    days.insert(day(2026, 12, 1));
+    CHECK(days.count() == 3);
+    CHECK(days.contains(day(2026, 11, 3)));
+    CHECK_FALSE(days.contains(day(2026, 11, 2)));
+    CHECK_FALSE(days.contains(day(2026, 12, 1)));
+    CHECK(DaySet(Period{day(2026, 11, 2), day(2026, 11, 1)}).count() == 0);
 }

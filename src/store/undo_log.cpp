@@ -47,7 +47,9 @@ void UndoLog::write(const std::vector<LoggedBlock>& blocks) const {
     for (const auto& block : blocks)
         content += fmt::format("\n[[logged]]\nfile = {}\ntext = {}\n", toml_string(block.file),
                                toml_string(block.text));
-    write_file_atomically(root_ / undo_file_name, content, undo_file_name);
+    // Not synced: a record lost or made older by a power cut is safe, since undo removes only
+    // bytes the month file still ends with, and a damaged record reads as nothing to undo.
+    write_file_atomically(root_ / undo_file_name, content, undo_file_name, Durability::unsynced);
 }
 
 void UndoLog::record(const std::string& file, const std::string& text) const {

@@ -58,17 +58,6 @@ Date first_day_read_in_full(Date look_back, Date today) {
     return first_of_month(std::min(look_back, today));
 }
 
-Period bounded_by_journal(const Period& period, const std::vector<Entry>& entries, Date today) {
-    return close_open_ends(period, entries.empty() ? today : entries.front().at.local_date(),
-                           today);
-}
-
-Period bounded_by_journal(const Period& period, const std::vector<CompactEntry>& entries,
-                          Date today) {
-    return close_open_ends(period, entries.empty() ? today : entries.front().at.local_date(),
-                           today);
-}
-
 std::size_t print_problems(const std::vector<store::Problem>& problems) {
     std::size_t errors = 0;
     for (const auto& problem : problems) {

@@ -78,11 +78,13 @@ std::string plan_status_after_log(Context& context, const Entry& entry);
 // their History, hold only days before today.
 Date first_day_read_in_full(Date look_back, Date today);
 
-// `period` with its open ends closed at the first of `entries` (time order) and at today, so a
-// summary of "2026-09.." or "all" covers real days.
-Period bounded_by_journal(const Period& period, const std::vector<Entry>& entries, Date today);
-Period bounded_by_journal(const Period& period, const std::vector<CompactEntry>& entries,
-                          Date today);
+// `period` with its open ends closed at the first of `entries` (time order, full or compact)
+// and at today, so a summary of "2026-09.." or "all" covers real days.
+template <typename Entries>
+Period bounded_by_journal(const Period& period, const Entries& entries, Date today) {
+    return close_open_ends(period, entries.empty() ? today : entries.front().at.local_date(),
+                           today);
+}
 
 // Prints each problem as FILE:LINE:COL: message (check, edit); returns how many are errors.
 std::size_t print_problems(const std::vector<store::Problem>& problems);

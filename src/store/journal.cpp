@@ -171,9 +171,7 @@ History Journal::history_before(const std::string& month, const Plan& plan,
 
 std::vector<Problem> Journal::check(const OffsetAtLocal& offset_at_local, Date today) const {
     std::vector<Problem> problems;
-    std::error_code error;
-    for (const auto& item : std::filesystem::directory_iterator(journal_folder(), error)) {
-        const std::string file_name = item.path().filename().string();
+    for (const auto& file_name : names_in(journal_folder())) {
         if (is_temporary_file_name(file_name) || !file_name.ends_with(".toml")) continue;
         if (!month_of_file_name(file_name))
             problems.push_back(

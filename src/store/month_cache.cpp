@@ -163,11 +163,17 @@ std::optional<std::string_view> MonthCache::read_blob(const Blob& blob) {
     return std::string_view(buffer_);
 }
 
+MonthCache::Month* MonthCache::cached(const std::string& month, const FileStamp& stamp) {
+    const auto found = months_.find(month);
+    if (found == months_.end() || !(found->second.stamp == stamp)) return nullptr;
+    return &found->second;
+}
+
 std::optional<std::vector<Entry>> MonthCache::find(const std::string& month,
                                                    const FileStamp& stamp) {
-    const auto found = months_.find(month);
-    if (found == months_.end() || !(found->second.stamp == stamp)) return std::nullopt;
-    const auto blob = read_blob(found->second.entries);
+    const Month* found = cached(month, stamp);
+    if (!found) return std::nullopt;
+    const auto blob = read_blob(found->entries);
     if (!blob) return std::nullopt;
     Reader reader(*blob);
     return read_entries(reader);
@@ -175,9 +181,9 @@ std::optional<std::vector<Entry>> MonthCache::find(const std::string& month,
 
 bool MonthCache::find_compact(const std::string& month, const FileStamp& stamp,
                               const Period& period, CompactEntries& into) {
-    const auto found = months_.find(month);
-    if (found == months_.end() || !(found->second.stamp == stamp)) return false;
-    const auto blob = read_blob(found->second.entries);
+    const Month* found = cached(month, stamp);
+    if (!found) return false;
+    const auto blob = read_blob(found->entries);
     if (!blob) return false;
     Reader reader(*blob);
     return read_compact_entries(reader, period, into);
@@ -192,21 +198,19 @@ void MonthCache::remember(const std::string& month, const FileStamp& stamp,
     }
     Writer writer;
     write_entries(writer, entries);
-    Month& cached = months_[month];
-    cached = Month{};
-    cached.stamp = stamp;
-    cached.entries.size = writer.out().size();
-    cached.entries.fresh = std::move(writer.out());
+    Month& remembered = months_[month];
+    remembered = Month{};
+    remembered.stamp = stamp;
+    remembered.entries.size = writer.out().size();
+    remembered.entries.fresh = std::move(writer.out());
     changed_ = true;
 }
 
 std::optional<History> MonthCache::find_history(const std::string& month, const FileStamp& stamp,
                                                 std::uint64_t plan_key) {
-    const auto found = months_.find(month);
-    if (found == months_.end() || !(found->second.stamp == stamp) ||
-        found->second.plan_key != plan_key || found->second.history.size == 0)
-        return std::nullopt;
-    const auto blob = read_blob(found->second.history);
+    const Month* found = cached(month, stamp);
+    if (!found || found->plan_key != plan_key || found->history.size == 0) return std::nullopt;
+    const auto blob = read_blob(found->history);
     if (!blob) return std::nullopt;
     Reader reader(*blob);
     History history = read_history(reader);
@@ -216,25 +220,27 @@ std::optional<History> MonthCache::find_history(const std::string& month, const 
 
 void MonthCache::remember_history(const std::string& month, const FileStamp& stamp,
                                   std::uint64_t plan_key, const History& history) {
-    const auto found = months_.find(month);
-    if (found == months_.end() || !(found->second.stamp == stamp)) return;
+    Month* found = cached(month, stamp);
+    if (!found) return;
     Writer writer;
     write_history(writer, history);
-    found->second.plan_key = plan_key;
-    found->second.history.size = writer.out().size();
-    found->second.history.fresh = std::move(writer.out());
+    found->plan_key = plan_key;
+    found->history.size = writer.out().size();
+    found->history.fresh = std::move(writer.out());
     changed_ = true;
 }
 
 // latest.bin: magic, context, the month, the file's whole content, then its entries.
 std::optional<std::vector<Entry>> MonthCache::find_latest(const std::string& month,
-                                                          std::string_view content) const {
-    std::optional<std::string> bytes;
-    try {
-        bytes = read_file_if_exists(latest_path_, ".cache/latest.bin");
-    } catch (const std::exception&) {
-        return std::nullopt;
+                                                          std::string_view content) {
+    if (!latest_) {
+        try {
+            latest_ = read_file_if_exists(latest_path_, ".cache/latest.bin");
+        } catch (const std::exception&) {
+            latest_ = std::optional<std::string>{};
+        }
     }
+    const auto& bytes = *latest_;
     if (!bytes || bytes->size() < sizeof latest_magic ||
         std::memcmp(bytes->data(), latest_magic, sizeof latest_magic) != 0)
         return std::nullopt;
@@ -246,7 +252,7 @@ std::optional<std::vector<Entry>> MonthCache::find_latest(const std::string& mon
 }
 
 void MonthCache::remember_latest(const std::string& month, std::string_view content,
-                                 const std::vector<Entry>& entries) const {
+                                 const std::vector<Entry>& entries) {
     Writer writer;
     // Entries take about as many bytes as their TOML.
     writer.out().reserve(2 * content.size() + 256);
@@ -262,6 +268,7 @@ void MonthCache::remember_latest(const std::string& month, std::string_view cont
     } catch (const std::exception&) {
         // Without it the next command parses the month file, as it would anyway.
     }
+    latest_ = std::move(writer.out());
 }
 
 void MonthCache::keep_only(const std::vector<std::string>& months) {

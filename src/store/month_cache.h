@@ -67,11 +67,12 @@ class MonthCache {
     // The entries of `month` when its file holds exactly `content` and tend wrote it last. The
     // month file tend wrote last is kept whole with its entries (.cache/latest.bin), so that a
     // month just written is known by its bytes while its stamp is too new to trust.
+    // latest.bin is read once per MonthCache, however many months ask.
     std::optional<std::vector<Entry>> find_latest(const std::string& month,
-                                                  std::string_view content) const;
+                                                  std::string_view content);
     // Remembers the month file tend just wrote. Never fails.
     void remember_latest(const std::string& month, std::string_view content,
-                         const std::vector<Entry>& entries) const;
+                         const std::vector<Entry>& entries);
 
     // Forgets months whose file is gone.
     void keep_only(const std::vector<std::string>& months);
@@ -99,6 +100,8 @@ class MonthCache {
         std::uint64_t plan_key = 0;
         Blob history;  // size 0: none
     };
+    // The month cached for a file with this stamp, or none.
+    Month* cached(const std::string& month, const FileStamp& stamp);
     // A blob's bytes, valid until the next call.
     std::optional<std::string_view> read_blob(const Blob& blob);
     bool read_at(std::uint64_t offset, std::string& buffer) const;
@@ -108,6 +111,7 @@ class MonthCache {
     int descriptor_ = -1;  // the cache file, open for the whole command; -1 when there is none
     std::uint64_t file_size_ = 0;
     std::string buffer_;
+    std::optional<std::optional<std::string>> latest_;  // latest.bin's bytes, once read
     std::uint64_t context_ = 0;
     std::function<std::int64_t()> now_ns_;
     std::map<std::string, Month> months_;

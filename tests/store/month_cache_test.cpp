@@ -295,7 +295,9 @@ TEST_CASE("month cache: the month tend wrote last is known by its exact bytes") 
     MonthCache cache(journal.root.path(), cache_context(journal.config));  // the real clock
     cache.remember_latest("2026-11", content, journal.parsed());
     CHECK(permissions_of(journal.root / ".cache" / "latest.bin") == 0600);
-    const auto found = cache.find_latest("2026-11", content);
+    // The next command reads it from the file.
+    MonthCache next(journal.root.path(), cache_context(journal.config));
+    const auto found = next.find_latest("2026-11", content);
     REQUIRE(found.has_value());
     CHECK(*found == journal.parsed());
     // One byte else, another month, another profile, a damaged file: nothing.
@@ -311,7 +313,9 @@ TEST_CASE("month cache: the month tend wrote last is known by its exact bytes") 
     const auto file = journal.root / ".cache" / "latest.bin";
     const std::string good = read_text(file);
     write_text(file, good.substr(0, good.size() - 1));
-    CHECK_FALSE(cache.find_latest("2026-11", content).has_value());
+    CHECK_FALSE(MonthCache(journal.root.path(), cache_context(journal.config))
+                    .find_latest("2026-11", content)
+                    .has_value());
 }
 
 TEST_CASE("month cache: after a log, the next command reads the month it wrote, and sees edits") {

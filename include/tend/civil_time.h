@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tend {
 
@@ -29,14 +30,24 @@ struct Instant {
 // Answers "what was the UTC offset at this local wall-clock time" (DST aware in the shell).
 using OffsetAtLocal = std::function<std::int32_t(std::int64_t local_seconds)>;
 
+// Answers "what was the UTC offset at this instant" (the shell asks the C library).
+using OffsetAtUtc = std::function<std::int32_t(std::int64_t utc_seconds)>;
+
 // What the core knows of "now": the current instant and how to find offsets for other times.
 struct TimeContext {
     Instant now;
     OffsetAtLocal offset_at_local;
+    OffsetAtUtc offset_at_utc;  // empty: offset_at_local alone answers (a fixed offset in tests)
 
     Date today() const { return now.local_date(); }
-    // The instant of a local wall-clock time, with the offset in force then.
+    // The instant of a local wall-clock time, with the offset in force then; in the repeated
+    // autumn hour, its first occurrence.
     Instant at_local(Date date, int second_of_day) const;
+    // The instants at which the wall clock read that time, earliest first: none in a
+    // spring-forward gap, two in the repeated autumn hour, one otherwise.
+    std::vector<Instant> instants_at_local(Date date, int second_of_day) const;
+    // The offset in force at an instant.
+    std::int32_t offset_at(std::int64_t utc_seconds) const;
 };
 
 // The earliest year tend accepts for an entry: anything earlier is a typo in the year.

@@ -126,6 +126,7 @@ struct StatsReport {
     Period period;  // bounded
     std::optional<Period> previous;
     int days_logged = 0;
+    int days_so_far = 0;  // the period's days up to today (0: not computed)
     int entries = 0;
     std::vector<ItemSummary> items;
     std::optional<double> adherence;  // over every item, in sessions (see stats.md)
@@ -155,7 +156,8 @@ StatsReport compute_stats(const StatsRequest& request, const std::vector<Compact
 StatsReport compute_stats(const StatsRequest& request, const std::vector<Entry>& entries,
                           const Plan& plan, const Config& config);
 
-// The previous period of the same length, just before `period` (bounded).
+// The period to compare `period` (bounded) with: the calendar month before for a calendar month,
+// else the period of the same length just before it.
 Period previous_period(const Period& period);
 
 }  // namespace tend

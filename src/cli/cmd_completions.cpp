@@ -103,6 +103,7 @@ class Completer {
         const CLI::App* app = &root_;
         std::vector<std::string> positionals;
         const CLI::Option* awaiting = nullptr;  // an option whose value comes next
+        const CLI::App* awaiting_app = nullptr;  // the command it was typed in
         for (std::size_t index = 1; index + 1 < words.size(); ++index) {
             const std::string& word = words[index];
             if (awaiting) {
@@ -111,8 +112,10 @@ class Completer {
             }
             if (word.starts_with('-')) {
                 const CLI::Option* option = find_option(app, word.substr(0, word.find('=')));
-                if (option && option->get_type_size() != 0 && word.find('=') == std::string::npos)
+                if (option && option->get_type_size() != 0 && word.find('=') == std::string::npos) {
                     awaiting = option;
+                    awaiting_app = app;
+                }
                 continue;
             }
             const auto subcommands = app->get_subcommands([](const CLI::App*) { return true; });
@@ -128,7 +131,7 @@ class Completer {
         const std::string& current = words.back();
         std::vector<std::string> all;
         if (awaiting)
-            all = option_values(*awaiting);
+            all = option_values(*awaiting_app, *awaiting);
         else if (current.starts_with('-'))
             all = option_names_up_from(*app);
         else
@@ -149,12 +152,14 @@ class Completer {
         return names;
     }
 
-    std::vector<std::string> option_values(const CLI::Option& option) {
-        const std::string name = option.get_name(false, true);
-        if (name == "--kind") return kind_names();
-        if (name == "--color") return {"auto", "always", "never"};
-        if (name == "--format") return {"md", "html", "csv", "json"};
-        if (name == "--at" || name == "--from" || name == "--until" || name == "--on")
+    std::vector<std::string> option_values(const CLI::App& app, const CLI::Option& option) {
+        // check_name, not get_name: "--kind,-k" is one option with two names.
+        const auto is = [&](const char* name) { return option.check_name(name); };
+        if (is("--kind") || is("--effect")) return kind_names();
+        if (is("--on") && app.get_name() == "stats") return outcome_names();
+        if (is("--color")) return {"auto", "always", "never"};
+        if (is("--format")) return {"md", "html", "csv", "json"};
+        if (is("--at") || is("--from") || is("--until") || is("--on"))
             return {"today", "yesterday"};
         return {};  // files and folders: the shell's own completion
     }
@@ -163,16 +168,25 @@ class Completer {
                                                const std::vector<std::string>& positionals,
                                                const std::string& current) {
         const std::string name = app.get_name();
-        if (&app == &root_ || name == "plan") {
+        if (&app == &root_ || name == "plan" || name == "questions") {
+            if (!positionals.empty()) return {};
             std::vector<std::string> names;
             for (const CLI::App* child : app.get_subcommands([](const CLI::App*) { return true; }))
                 if (!child->get_group().empty()) names.push_back(child->get_name());
             return names;
         }
-        if (name == "log" || name == "add") {
+        if (name == "log") {
             if (positionals.empty()) return kind_names();
             return field_words(positionals.front(), current);
         }
+        if (name == "add") {  // plan add KIND SCHEDULE [CONDITION ...]
+            if (positionals.empty()) return kind_names();
+            if (positionals.size() == 1)
+                return {"daily",  "3/day",    "every",    "weekly",
+                        "3/week", "weekdays", "weekends", "mon,wed,fri"};
+            return {};
+        }
+        if ((name == "end" || name == "rm") && positionals.empty()) return plan_item_words();
         if (name == "show" || name == "stats" || name == "export" || name == "edit") {
             if (!positionals.empty()) return {};
             return {std::begin(period_words), std::end(period_words)};
@@ -212,6 +226,35 @@ class Completer {
         return words;
     }
 
+    // "sex.pain", "dilate.size", ...: the numeric fields --on compares.
+    std::vector<std::string> outcome_names() {
+        const Profile* profile = this->profile();
+        std::vector<std::string> names;
+        if (!profile) return names;
+        for (const auto& kind : profile->kinds)
+            for (const auto& field : kind.fields)
+                if (field.is_numeric()) names.push_back(kind.name + "." + field.name);
+        return names;
+    }
+
+    // Item numbers, then the kinds and one-word names of the plan's items.
+    std::vector<std::string> plan_item_words() {
+        std::vector<std::string> words;
+        try {
+            const Plan& plan = context_.plan();
+            for (std::size_t index = 0; index < plan.items.size(); ++index)
+                words.push_back(std::to_string(index + 1));
+            for (const auto& item : plan.items)
+                for (const std::string& word : {item.kind, item.name})
+                    if (!word.empty() && word.find(' ') == std::string::npos &&
+                        std::find(words.begin(), words.end(), word) == words.end())
+                        words.push_back(word);
+        } catch (const std::exception&) {
+            // A broken plan.toml offers nothing, and says nothing.
+        }
+        return words;
+    }
+
     std::vector<std::string> kind_names() {
         const Profile* profile = this->profile();
         return profile ? profile->kind_names() : std::vector<std::string>{};
@@ -240,10 +283,12 @@ Command add_completions_command(CLI::App& app) {
         ->required()
         ->option_text("SHELL")
         ->check(CLI::IsMember({"bash", "zsh", "fish"}));
-    add_examples(*command,
-                 "  source <(tend completions bash)          # try it in this shell\n"
-                 "  tend completions zsh > ~/.zfunc/_tend    # with fpath+=(~/.zfunc)\n"
-                 "  tend completions fish > ~/.config/fish/completions/tend.fish");
+    add_examples(
+        *command,
+        "  source <(tend completions bash)          # try it in this shell\n"
+        "  mkdir -p ~/.zfunc && tend completions zsh > ~/.zfunc/_tend    # fpath+=(~/.zfunc)\n"
+        "  mkdir -p ~/.config/fish/completions && tend completions fish > "
+        "~/.config/fish/completions/tend.fish");
     return {command, [shell](Context&) {
                 fmt::print("{}", *shell == "zsh"    ? zsh_script
                                  : *shell == "fish" ? fish_script

@@ -122,7 +122,8 @@ Command add_export_command(CLI::App& app) {
                      "Write to FILE (private, 0600); the format follows its extension")
         ->option_text("FILE");
     command->add_option("--kind", options->kinds, "Only this kind (repeat for more)")
-        ->option_text("KIND");
+        ->option_text("KIND")
+        ->allow_extra_args(false);
     command->add_flag("--no-notes", options->no_notes,
                       "Leave out every free-text note, tag and question");
     add_examples(*command,

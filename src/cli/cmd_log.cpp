@@ -16,6 +16,7 @@
 #include "store/journal_paths.h"
 #include "tend/error.h"
 #include "tend/log_words.h"
+#include "tend/questions.h"
 #include "tend/when.h"
 
 namespace tend::cli {
@@ -89,6 +90,14 @@ std::string when_text(const Instant& at, const TimeContext& time) {
     return fmt::format("on {} at {}", format_day_heading(day), clock);
 }
 
+// ' - note "sharp after walking"', so words that became the note are seen to be the note.
+std::string note_text(const std::string& note) {
+    if (note.empty()) return "";
+    const std::size_t line_end = note.find('\n');
+    const bool more = line_end != std::string::npos && line_end + 1 < note.size();
+    return fmt::format(" - note \"{}{}\"", note.substr(0, line_end), more ? " ..." : "");
+}
+
 int run_log(const LogOptions& options, Context& context) {
     const Config& config = context.journal().config();
     LogWords words = parse_log_words(config, options.words);
@@ -102,14 +111,18 @@ int run_log(const LogOptions& options, Context& context) {
     check_note(note);
     if (!is_valid_utf8(note))
         throw user_error("the note is not valid UTF-8 text", "check your terminal's encoding");
+    const KindSpec* question = question_kind(config.profile);
+    if (question && words.kind == question && trim(note).empty())
+        throw user_error("a question needs its words",
+                         "for example: tend log question can I use lidocaine before dilating?");
 
     Entry entry{
         at, words.kind->name, std::move(words.fields), std::move(note), std::move(words.tags), 0};
-    const auto undo_problem = context.journal().append(entry);
+    const auto undo_problem = context.journal().append(entry, context.time().now.utc_seconds);
 
     const std::string values = render::describe_values(entry, config);
-    fmt::print("logged {}{} {}\n", entry.kind, values.empty() ? "" : fmt::format(" ({})", values),
-               when_text(at, context.time()));
+    fmt::print("logged {}{} {}{}\n", entry.kind, values.empty() ? "" : fmt::format(" ({})", values),
+               when_text(at, context.time()), note_text(entry.note));
     fmt::print("{}", plan_status_after_log(context, entry));
     if (undo_problem)
         fmt::print(stderr, "tend: the entry is saved, but 'tend undo' can't take it back: {}\n",
@@ -127,9 +140,9 @@ Command add_log_command(CLI::App& app) {
         ->required()
         ->option_text("KIND ...");
     command
-        ->add_option(
-            "--at", options->at,
-            "When it happened: now, 21:30, \"yesterday 21:30\", mon, 2026-11-20, \"2h ago\" ...")
+        ->add_option("--at", options->at,
+                     "When it happened: now, 21:30, 9pm, \"yesterday 8pm\", mon, 2026-11-20, \"90 "
+                     "min ago\" ...")
         ->option_text("WHEN");
     command->add_flag("--edit", options->edit, "Write the note in $VISUAL or $EDITOR");
     add_examples(

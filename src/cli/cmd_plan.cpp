@@ -7,6 +7,7 @@
 #include "cli/plan_item_choice.h"
 #include "core/text.h"
 #include "render/ics.h"
+#include "render/numbers.h"
 #include "render/plan_text.h"
 #include "store/file_io.h"
 #include "store/plan_file.h"
@@ -69,6 +70,39 @@ int run_show(Context& context) {
     return exit_code::ok;
 }
 
+// The same item twice (the same `plan add` typed again) would count every session twice.
+void refuse_duplicate(const PlanItem& item, const Plan& plan, const Config& config) {
+    for (std::size_t index = 0; index < plan.items.size(); ++index) {
+        const PlanItem& existing = plan.items[index];
+        const bool same = existing.kind == item.kind && existing.schedule == item.schedule &&
+                          existing.conditions == item.conditions && existing.total == item.total &&
+                          existing.start == item.start && existing.end == item.end;
+        if (same)
+            throw user_error(
+                fmt::format("the plan already has this item: #{} {} ({})", index + 1,
+                            existing.label(), render::describe_rules(existing, config)),
+                "nothing was added; 'tend plan' lists the items");
+    }
+}
+
+// "minutes=10" on a duration counts only sessions of exactly 10 minutes: rarely what is meant.
+void warn_exact_durations(const PlanItem& item, std::size_t number, const Config& config) {
+    const KindSpec* kind = config.profile.kind(item.kind);
+    for (const auto& condition : item.conditions) {
+        const FieldSpec* field = kind ? kind->field(condition.field) : nullptr;
+        if (condition.comparison != Condition::Comparison::equal || !field ||
+            field->type != FieldType::duration)
+            continue;
+        const std::string value = render::format_number(condition.value);
+        fmt::print(stderr,
+                   "tend: note: '{}' counts only sessions of exactly {} minutes; for {} or more, "
+                   "write '{}>={}' (or {}:{}+) - to change it today: tend plan rm {}, then add it "
+                   "again\n",
+                   condition_text(condition), value, value, condition.field, value, condition.field,
+                   value, number);
+    }
+}
+
 int run_add(const AddOptions& options, Context& context) {
     const Config& config = context.journal().config();
     const Date today = context.time().today();
@@ -96,7 +130,9 @@ int run_add(const AddOptions& options, Context& context) {
     item.name = options.name;
     item.note = options.note;
     check_plan_item(item, config.profile);
+    refuse_duplicate(item, context.plan(), config);
     store::add_plan_item(context.root(), config, item);
+    warn_exact_durations(item, context.plan().items.size() + 1, config);
 
     const std::string dates = render::describe_dates(item, today);
     fmt::print("added to the plan: {}: {}{}\n", item_heading(item),
@@ -115,8 +151,14 @@ int run_end(const PlanOptions& options, Context& context) {
             const std::size_t index = choose_plan_item(
                 plan, options.item,
                 [&](const PlanItem& item) { return !item.has_ended_before(end); },
-                fmt::format("had already ended by {}", format_short_date(end)));
+                fmt::format("had already ended by {}", format_short_date(end)), today, "end");
             const PlanItem& item = plan.items[index];
+            // Ending it again on a later day would quietly re-open it until then.
+            if (item.end && *item.end <= end)
+                throw user_error(
+                    fmt::format("#{} {} already ended on {}", index + 1, item.label(),
+                                format_date(*item.end)),
+                    "nothing was changed; to follow it again, add a new item with 'tend plan add'");
             if (end < item.start)
                 throw user_error(
                     fmt::format("#{} {} starts on {}, after {}", index + 1, item.label(),
@@ -137,11 +179,12 @@ int run_remove(const PlanOptions& options, Context& context) {
     const Date today = context.time().today();
     PlanItem removed;
     store::remove_plan_item(context.root(), config, [&](const Plan& plan) {
+        // An item that starts today has measured nothing yet: a mistake made today is undone.
         const std::size_t index = choose_plan_item(
-            plan, options.item, [&](const PlanItem& item) { return item.start > today; },
-            "has already started");
+            plan, options.item, [&](const PlanItem& item) { return item.start >= today; },
+            "has already started", today, "rm");
         const PlanItem& item = plan.items[index];
-        if (item.start <= today)
+        if (item.start < today)
             throw user_error(
                 fmt::format("#{} {} started on {}; removing it would change how past days are "
                             "measured",
@@ -200,9 +243,9 @@ Command add_plan_command(CLI::App& app) {
     add->add_option("--note", options->add.note, "The therapist's words, shown with the item")
         ->option_text("TEXT");
     add_examples(*add,
-                 "  tend plan add kegels 3/day --for 3w\n"
-                 "  tend plan add dilate daily minutes>=10 --name \"Dilate, 10 min or more\"\n"
-                 "  tend plan add dilate total minutes>=120/day --from 2026-06-16 --for 8w");
+                 "  tend plan add relax daily --for 3w\n"
+                 "  tend plan add dilate daily 'minutes>=15' --name \"Dilate, 15 min or more\"\n"
+                 "  tend plan add dilate total minutes:120+/day --from 2026-06-16 --for 8w");
 
     CLI::App* end =
         plan->add_subcommand("end", "End an item (its history stays): tend plan end ITEM");
@@ -217,7 +260,7 @@ Command add_plan_command(CLI::App& app) {
     remove->add_option("item", options->item, "Number, name or kind, as 'tend plan' shows")
         ->required()
         ->option_text("ITEM");
-    add_examples(*remove, "  tend plan rm 4\n  tend plan rm \"Happy baby\"");
+    add_examples(*remove, "  tend plan rm 7\n  tend plan rm \"Dilate, 15 min or more\"");
 
     CLI::App* today = plan->add_subcommand("today", "What the plan asks of today, done and to go");
     add_examples(*today, "  tend plan today\n  tend");

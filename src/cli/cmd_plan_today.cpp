@@ -90,14 +90,18 @@ int run_plan_due(Context& context, bool quiet) {
     const Date today = context.time().today();
     const Config& config = context.journal().config();
     std::vector<ItemStatus> due;
-    for (auto& item : statuses_on(context, today))
+    bool any_done = false;
+    for (auto& item : statuses_on(context, today)) {
+        any_done = any_done || item.status.state == DayStatus::State::done;
         if (item.status.state == DayStatus::State::due) due.push_back(std::move(item));
+    }
     if (!quiet) {
         for (const auto& item : due)
             fmt::print("{}: {}\n", item.item->label(),
                        render::describe_status(*item.item, item.status, config, today, today));
         if (due.empty())
             fmt::print("{}\n", context.plan().items.empty() ? "no plan yet, so nothing is due"
+                               : any_done                   ? "all done for today"
                                                             : "nothing is due today");
     }
     return due.empty() ? exit_code::no : exit_code::ok;

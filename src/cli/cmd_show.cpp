@@ -84,9 +84,11 @@ Command add_show_command(CLI::App& app) {
                      "today (default), last-7d, this-week, 2026-11, 2026-11-20, all ...")
         ->option_text("PERIOD");
     command->add_option("--kind,-k", options->kinds, "Only this kind (may be repeated)")
-        ->option_text("KIND");
+        ->option_text("KIND")
+        ->allow_extra_args(false);
     command->add_option("--tag,-t", options->tags, "Only entries with this tag (may be repeated)")
-        ->option_text("TAG");
+        ->option_text("TAG")
+        ->allow_extra_args(false);
     command->add_option("--contains", options->contains, "Only entries whose note contains TEXT")
         ->option_text("TEXT");
     command->add_option("-n", options->last, "Only the last N entries")

@@ -120,7 +120,8 @@ Command add_stats_command(CLI::App& app) {
         ->option_text("PERIOD");
     CLI::Option* kind =
         command->add_option("--kind", options->kinds, "Only this kind (repeat for more)")
-            ->option_text("KIND");
+            ->option_text("KIND")
+            ->allow_extra_args(false);
     CLI::Option* weekly = command->add_flag(
         "--weekly", options->weekly,
         "One row per week: entries, adherence, sessions, pain, size (default: 12 weeks)");

@@ -2,13 +2,16 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <new>
+#include <string>
 #include <system_error>
 #include <vector>
 
 #include "cli/context.h"
+#include "core/text.h"
 #include "tend/error.h"
 
 namespace {
@@ -56,9 +59,49 @@ void print_missing_argument(const CLI::App& app, const CLI::RequiredError& error
     print_error(lowercase_first(error.what()), fmt::format("see '{} --help'", path));
 }
 
+// The visible commands under `command` ("log", "show", ... or "add", "end", ...).
+std::vector<std::string> command_names(const CLI::App& command) {
+    std::vector<std::string> names;
+    for (const CLI::App* child : command.get_subcommands([](const CLI::App*) { return true; }))
+        if (!child->get_name().starts_with("_")) names.push_back(child->get_name());
+    return names;
+}
+
+// For a word typed where a command goes ("logg" in `tend logg dilate`, "ad" in
+// `tend plan ad`): "unknown command 'logg' - did you mean 'log'?". False when no word stands in
+// a command's place.
+bool print_unknown_command(const CLI::App& app, int argc, char** argv) {
+    const CLI::App* level = &app;
+    std::string path;  // "" or "plan "
+    for (int index = 1; index < argc; ++index) {
+        const std::string word = argv[index];
+        if (word == "--dir" || word == "--color") {
+            ++index;
+            continue;
+        }
+        if (word.starts_with("-")) continue;
+        const auto names = command_names(*level);
+        if (names.empty()) return false;
+        if (std::find(names.begin(), names.end(), word) != names.end()) {
+            level = level->get_subcommand(word);
+            path += word + " ";
+            continue;
+        }
+        const auto suggestion = tend::closest_match(tend::to_lower(word), names);
+        print_error(fmt::format("unknown command '{}{}'", path, word),
+                    suggestion ? fmt::format("did you mean '{}{}'?", path, *suggestion)
+                               : fmt::format("see 'tend {}--help' for the commands", path));
+        return true;
+    }
+    return false;
+}
+
 int run(int argc, char** argv) {
     CLI::App app{"tend: a private journal for symptoms and therapy sessions", "tend"};
     app.footer(std::string(exit_codes_help));
+    // Wide enough for "--weekly Excludes: --effect", so no option runs into its description;
+    // subcommands share this formatter.
+    app.get_formatter()->column_width(36);
     app.set_version_flag("--version", std::string("tend ") + TEND_VERSION);
     app.require_subcommand(0, 1);
     app.fallthrough();  // global options (--dir, --color) work after the subcommand too
@@ -71,12 +114,13 @@ int run(int argc, char** argv) {
         ->check(CLI::IsMember({"auto", "always", "never"}));
 
     std::vector<tend::cli::Command> commands = {
-        tend::cli::add_log_command(app),         tend::cli::add_show_command(app),
-        tend::cli::add_undo_command(app),        tend::cli::add_check_command(app),
-        tend::cli::add_init_command(app),        tend::cli::add_kinds_command(app),
-        tend::cli::add_plan_command(app),        tend::cli::add_stats_command(app),
-        tend::cli::add_export_command(app),      tend::cli::add_edit_command(app),
-        tend::cli::add_completions_command(app), tend::cli::add_complete_command(app),
+        tend::cli::add_log_command(app),      tend::cli::add_show_command(app),
+        tend::cli::add_undo_command(app),     tend::cli::add_check_command(app),
+        tend::cli::add_init_command(app),     tend::cli::add_kinds_command(app),
+        tend::cli::add_plan_command(app),     tend::cli::add_stats_command(app),
+        tend::cli::add_export_command(app),   tend::cli::add_questions_command(app),
+        tend::cli::add_edit_command(app),     tend::cli::add_completions_command(app),
+        tend::cli::add_complete_command(app),
     };
 
     try {
@@ -89,6 +133,22 @@ int run(int argc, char** argv) {
         return app.exit(version);
     } catch (const CLI::RequiredError& error) {
         print_missing_argument(app, error);
+        return tend::exit_code::user_error;
+    } catch (const CLI::ArgumentMismatch& error) {
+        // CLI11's "-n: 1 required UINT:N missing": say it in words.
+        const std::string text = error.what();
+        const std::string option = text.substr(0, text.find(':'));
+        std::string help = "--help";
+        for (const CLI::App* level = &typed_command(app); level; level = level->get_parent())
+            help = level->get_name() + " " + help;
+        if (option.starts_with("-") && text.find(" missing") != std::string::npos)
+            print_error(fmt::format("{} needs a value", option), fmt::format("see '{}'", help));
+        else
+            print_error(lowercase_first(text), fmt::format("see '{}'", help));
+        return tend::exit_code::user_error;
+    } catch (const CLI::ExtrasError& error) {
+        if (!print_unknown_command(app, argc, argv))
+            print_error(lowercase_first(error.what()), "see 'tend --help'");
         return tend::exit_code::user_error;
     } catch (const CLI::ParseError& error) {
         print_error(lowercase_first(error.what()), "see 'tend --help'");

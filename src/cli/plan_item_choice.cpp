@@ -24,7 +24,7 @@ std::string listed(const Plan& plan, const std::vector<std::size_t>& indexes) {
 
 std::size_t choose_plan_item(const Plan& plan, std::string_view typed,
                              const std::function<bool(const PlanItem&)>& fits,
-                             std::string_view fits_words) {
+                             std::string_view fits_words, Date today, std::string_view command) {
     if (plan.items.empty())
         throw user_error("the plan has no items yet", "add one with 'tend plan add'");
     const std::string wanted = to_lower(trim(typed));
@@ -55,10 +55,21 @@ std::size_t choose_plan_item(const Plan& plan, std::string_view typed,
     }
     const auto& matches = exact.empty() ? prefixed : exact;
     if (matches.size() == 1) return matches.front();
-    if (matches.size() > 1)
+    if (matches.size() > 1) {
+        // One in force and the rest starting later: the one in force is meant.
+        std::vector<std::size_t> in_force;
+        bool others_later = true;
+        for (const auto index : matches) {
+            if (plan.items[index].in_force_on(today))
+                in_force.push_back(index);
+            else
+                others_later = others_later && plan.items[index].start > today;
+        }
+        if (in_force.size() == 1 && others_later) return in_force.front();
         throw user_error(
             fmt::format("'{}' matches {} items: {}", typed, matches.size(), listed(plan, matches)),
-            "use the number, e.g. 'tend plan end 2'");
+            fmt::format("use the number, e.g. 'tend plan {} {}'", command, matches.front() + 1));
+    }
     if (!unfit.empty())
         throw user_error(
             fmt::format("'{}' matches only {}, which {}", typed, listed(plan, unfit), fits_words),

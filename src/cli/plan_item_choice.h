@@ -11,9 +11,11 @@ namespace tend::cli {
 
 // Finds the item `typed` names: "2" or "#2" by number, else a name or kind (exact before prefix,
 // case-insensitive) among the items `fits` accepts, so "plan end dilate" picks the dilate item
-// still in force even when an ended one exists. Throws user_error when none or several match.
+// still in force even when an ended one exists; of several, the one in force `today` when the
+// others start later. Throws user_error when none or several match, naming the numbers for
+// `tend plan COMMAND N`.
 std::size_t choose_plan_item(const Plan& plan, std::string_view typed,
                              const std::function<bool(const PlanItem&)>& fits,
-                             std::string_view fits_words);
+                             std::string_view fits_words, Date today, std::string_view command);
 
 }  // namespace tend::cli

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <array>
 #include <charconv>
+#include <utility>
 
 #include "core/text.h"
 
@@ -40,11 +41,43 @@ int Instant::local_second_of_day() const {
 }
 
 Instant TimeContext::at_local(Date date, int second_of_day) const {
+    const auto instants = instants_at_local(date, second_of_day);
+    if (!instants.empty()) return instants.front();
+    // In a spring-forward gap: what the offset lookup says (callers that care refuse first).
     const std::int64_t local =
         static_cast<std::int64_t>(date.time_since_epoch().count()) * seconds_per_day +
         second_of_day;
     const std::int32_t offset = offset_at_local ? offset_at_local(local) : now.offset_seconds;
     return Instant{local - offset, offset};
+}
+
+std::vector<Instant> TimeContext::instants_at_local(Date date, int second_of_day) const {
+    const std::int64_t local =
+        static_cast<std::int64_t>(date.time_since_epoch().count()) * seconds_per_day +
+        second_of_day;
+    if (!offset_at_utc) {
+        const std::int32_t offset = offset_at_local ? offset_at_local(local) : now.offset_seconds;
+        return {Instant{local - offset, offset}};
+    }
+    // Offsets change at most once in a day, so the offsets a day before and a day after are
+    // the only ones the wall clock can have had; each is real if it holds at its own instant.
+    std::vector<Instant> found;
+    for (const std::int64_t probe : {local - seconds_per_day, local + seconds_per_day}) {
+        const std::int32_t offset = offset_at_utc(probe);
+        const Instant candidate{local - offset, offset};
+        if (offset_at_utc(candidate.utc_seconds) != offset) continue;
+        if (!found.empty() && found.front() == candidate) continue;
+        found.push_back(candidate);
+    }
+    if (found.size() == 2 && found[1].utc_seconds < found[0].utc_seconds)
+        std::swap(found[0], found[1]);
+    return found;
+}
+
+std::int32_t TimeContext::offset_at(std::int64_t utc_seconds) const {
+    if (offset_at_utc) return offset_at_utc(utc_seconds);
+    if (offset_at_local) return offset_at_local(utc_seconds + now.offset_seconds);
+    return now.offset_seconds;
 }
 
 std::optional<Date> make_date(int year, int month, int day) {

@@ -58,6 +58,22 @@ void set_once(std::vector<std::pair<std::string, FieldValue>>& fields, const Fie
     fields.emplace_back(field.name, std::move(value));
 }
 
+// `size 3` typed as two words: the kind's field of exactly that name and a value it takes.
+std::optional<std::pair<const FieldSpec*, FieldValue>> two_word_field(const KindSpec& kind,
+                                                                      std::string_view name,
+                                                                      std::string_view value) {
+    const FieldSpec* field = kind.field(to_lower(name));
+    if (!field) return {};
+    // "size 9" is meant as the size: say what is wrong rather than keep it as a note.
+    if (field->is_numeric() && looks_numeric(value))
+        return std::pair{field, parse_field_value(*field, value)};
+    try {
+        return std::pair{field, parse_field_value(*field, value)};
+    } catch (const user_error&) {
+        return {};  // "pain after walking": not a value, so the words are the note
+    }
+}
+
 }  // namespace
 
 LogWords parse_log_words(const Config& config, std::span<const std::string> words) {
@@ -83,6 +99,12 @@ LogWords parse_log_words(const Config& config, std::span<const std::string> word
         } else if (const auto assignment = split_assignment(word)) {
             const FieldSpec& field = resolve_field(kind, assignment->first);
             set_once(result.fields, field, parse_field_value(field, assignment->second), word);
+        } else if (const auto pair = note_words.empty() && index + 1 < words.size()
+                                         ? two_word_field(kind, word, words[index + 1])
+                                         : std::nullopt) {
+            set_once(result.fields, *pair->first, pair->second,
+                     fmt::format("{} {}", word, words[index + 1]));
+            ++index;
         } else if (index == 1 && !kind.primary.empty() &&
                    (!kind.field(kind.primary)->is_numeric() || looks_numeric(word))) {
             // A number after a numeric primary must be a valid value; a plain word after one

@@ -30,7 +30,7 @@ std::string numeric_field(const KindSpec& kind, const std::string& typed, std::s
 }
 
 bool looks_like_condition(std::string_view word) {
-    return word.find_first_of("<>=") != std::string_view::npos;
+    return word.find_first_of("<>=:") != std::string_view::npos;
 }
 
 template <typename AnyEntry>

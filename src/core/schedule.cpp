@@ -142,13 +142,28 @@ bool Condition::holds_for(double actual) const {
     return false;
 }
 
+namespace {
+
+// The shell-safe spelling "minutes:10+" (at least) or "size:3-" (at most) in symbols, so that
+// it needs no quotes: "minutes>=10" unquoted is a shell redirection.
+std::string from_shell_safe(std::string compact) {
+    const std::size_t colon = compact.find(':');
+    if (colon == std::string::npos || compact.size() < colon + 3) return compact;
+    const char sign = compact.back();
+    if (sign != '+' && sign != '-') return compact;
+    return compact.substr(0, colon) + (sign == '+' ? ">=" : "<=") +
+           compact.substr(colon + 1, compact.size() - colon - 2);
+}
+
+}  // namespace
+
 Condition parse_condition(std::string_view text) {
-    const std::string compact = [&] {
+    const std::string compact = from_shell_safe([&] {
         std::string result;
         for (const char character : to_lower(text))
             if (character != ' ') result += character;
         return result;
-    }();
+    }());
     const std::size_t split_at = compact.find_first_of("<>=");
     const std::string field = compact.substr(0, split_at);
     const bool valid_field =
@@ -174,7 +189,7 @@ Condition parse_condition(std::string_view text) {
         }
     }
     throw user_error(fmt::format("can't read the condition '{}'", text),
-                     "try minutes>=10 or size>=3");
+                     "try 'minutes>=10' (or minutes:10+, no quotes needed) or 'size<=3'");
 }
 
 Total parse_total(std::string_view text) {

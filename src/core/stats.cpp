@@ -126,6 +126,11 @@ std::vector<const CompactEntry*> entries_in(const std::vector<CompactEntry>& ent
 }
 
 Period previous_period(const Period& period) {
+    // A calendar month is compared with the calendar month before it, whatever its length.
+    if (*period.from == first_of_month(*period.from) && *period.to == last_of_month(*period.from)) {
+        const Date before = *period.from - days{1};
+        return Period{first_of_month(before), before};
+    }
     const auto length = *period.to - *period.from + days{1};
     return Period{*period.from - length, *period.from - days{1}};
 }
@@ -143,6 +148,9 @@ StatsReport compute_stats(const StatsRequest& request, const std::vector<Compact
     for (const CompactEntry* entry : current)
         days_logged.insert(entry->at.local_date());
     report.days_logged = days_logged.count();
+    const Date last_so_far =
+        std::clamp(request.today, *request.period.from - days{1}, *request.period.to);
+    report.days_so_far = static_cast<int>((last_so_far - *request.period.from).count()) + 1;
 
     for (const auto& kind : config.profile.kinds) {
         if (!wanted_kind(request, kind.name)) continue;

@@ -12,8 +12,8 @@ namespace {
 
 constexpr int noon = 12 * 3600;
 constexpr std::string_view when_hint =
-    "try now, 21:30, yesterday 21:30, mon 08:00, 2026-11-20 08:00, 2026-11-20T08:00:00+01:00 or "
-    "2h ago";
+    "try a time of day (24-hour 21:30, or 9:30pm), a day and time (yesterday 8pm, wed 9pm, "
+    "2026-11-20 08:00) or how long ago (2h ago, 90 min ago, 2 days ago)";
 
 [[noreturn]] void unreadable(std::string_view text) {
     throw user_error(fmt::format("can't read the time '{}'", text), std::string(when_hint));
@@ -21,44 +21,86 @@ constexpr std::string_view when_hint =
 
 constexpr std::int64_t longest_span = std::int64_t{300} * 366 * 86400;
 
-// "90m", "2h", "1h30m", "3d" to seconds; nothing when malformed.
+// Seconds in one of a span's units: "m", "min", "minutes", "h", "hours", "d", "days", "w", ...
+std::optional<std::int64_t> seconds_per_unit(std::string_view unit) {
+    for (const std::string_view name : {"m", "min", "mins", "minute", "minutes"})
+        if (unit == name) return 60;
+    for (const std::string_view name : {"h", "hr", "hrs", "hour", "hours"})
+        if (unit == name) return 3600;
+    for (const std::string_view name : {"d", "day", "days"})
+        if (unit == name) return 86400;
+    for (const std::string_view name : {"w", "week", "weeks"})
+        if (unit == name) return 7 * 86400;
+    return {};
+}
+
+// "90m", "2h", "1h30m", "3d", "2days", "90min", "1hour30min" to seconds; nothing when malformed.
 std::optional<std::int64_t> parse_span(std::string_view text) {
     std::int64_t total = 0;
-    std::size_t start = 0;
     bool any = false;
-    for (std::size_t index = 0; index < text.size(); ++index) {
-        const char unit = text[index];
-        if (unit >= '0' && unit <= '9') continue;
-        const auto amount = parse_digits(text.substr(start, index - start));
-        if (!amount) return {};
-        switch (unit) {
-            case 'm':
-                total += std::int64_t{*amount} * 60;
-                break;
-            case 'h':
-                total += std::int64_t{*amount} * 3600;
-                break;
-            case 'd':
-                total += std::int64_t{*amount} * 86400;
-                break;
-            default:
-                return {};
-        }
-        start = index + 1;
+    while (!text.empty()) {
+        const std::size_t digits = text.find_first_not_of("0123456789");
+        if (digits == 0 || digits == std::string_view::npos) return {};
+        const std::size_t letters = text.find_first_of("0123456789", digits);
+        const auto amount = parse_digits(text.substr(0, digits));
+        const auto unit = seconds_per_unit(text.substr(digits, letters - digits));
+        if (!amount || !unit) return {};
+        total += std::int64_t{*amount} * *unit;
         any = true;
         // Far longer than any journal, and small enough that the sum never overflows.
         if (total > longest_span) return {};
+        text = letters == std::string_view::npos ? std::string_view{} : text.substr(letters);
     }
-    if (!any || start != text.size()) return {};
+    if (!any) return {};
     return total;
 }
 
-// An instant `seconds` before now, with the offset that was in force then.
+// The words before "ago" as one span: "2 days", "an hour", "1h 30m".
+std::optional<std::int64_t> parse_span_words(const std::vector<std::string_view>& words) {
+    std::string joined;
+    for (const auto word : words)
+        joined += (word == "a" || word == "an") ? std::string_view("1") : word;
+    return parse_span(joined);
+}
+
+// An instant `seconds` before now, with the offset that was really in force then.
 Instant before_now(std::int64_t seconds, const TimeContext& time) {
     const std::int64_t utc = time.now.utc_seconds - seconds;
-    std::int32_t offset = time.now.offset_seconds;
-    if (time.offset_at_local) offset = time.offset_at_local(utc + offset);
-    return Instant{utc, offset};
+    return Instant{utc, time.offset_at(utc)};
+}
+
+// A time of day: 24-hour "21:30", "8:00", "21:30:15", or 12-hour "8pm", "8:30am", "12am"
+// (midnight); seconds since midnight, nothing when malformed.
+std::optional<int> parse_time_of_day(std::string_view text) {
+    if (text.ends_with("am") || text.ends_with("pm")) {
+        const int half_day = text.ends_with("pm") ? 12 * 3600 : 0;
+        text.remove_suffix(2);
+        const std::size_t colon = text.find(':');
+        const auto hours = parse_digits(text.substr(0, colon));
+        std::optional<int> minutes = 0;
+        if (colon != std::string_view::npos)
+            minutes =
+                text.size() == colon + 3 ? parse_digits(text.substr(colon + 1)) : std::nullopt;
+        if (!hours || !minutes || text.substr(0, colon).size() > 2 || *hours < 1 || *hours > 12 ||
+            *minutes > 59)
+            return {};
+        return (*hours % 12) * 3600 + half_day + *minutes * 60;
+    }
+    if (text.size() >= 2 && text[1] == ':') return parse_clock_time(fmt::format("0{}", text));
+    return parse_clock_time(text);
+}
+
+// The instant of a local wall time; a time the clocks skipped (spring forward) is refused.
+Instant wall_time(Date date, int second_of_day, const TimeContext& time) {
+    const auto instants = time.instants_at_local(date, second_of_day);
+    if (!instants.empty()) return instants.front();
+    const std::int64_t midday =
+        std::int64_t{date.time_since_epoch().count()} * 86400 + noon - time.now.offset_seconds;
+    const std::int32_t skipped = time.offset_at(midday + 86400) - time.offset_at(midday - 86400);
+    throw user_error(
+        fmt::format("{} {} did not happen here: the clocks went forward then", format_date(date),
+                    format_time_of_day(second_of_day)),
+        fmt::format("try {}", format_time_of_day(second_of_day + (skipped > 0 ? skipped : 3600))));
 }
 
 // "Z", "+01:00", "-0530" or "" (no offset) to seconds; nothing when malformed.
@@ -89,7 +131,7 @@ std::optional<Instant> parse_iso_date_time(std::string_view text, const TimeCont
     const auto second_of_day = parse_clock_time(rest.substr(0, clock_length));
     const auto offset = parse_offset_suffix(rest.substr(clock_length));
     if (!second_of_day || !offset) return {};
-    if (!*offset) return time.at_local(*date, *second_of_day);
+    if (!*offset) return wall_time(*date, *second_of_day, time);
     const std::int64_t local =
         std::int64_t{date->time_since_epoch().count()} * 86400 + *second_of_day;
     return Instant{local - **offset, **offset};
@@ -108,34 +150,47 @@ std::optional<Date> parse_day_word(std::string_view word, const TimeContext& tim
     return {};
 }
 
-Instant resolve_when(std::string_view text, const TimeContext& time) {
+// The words of a WHEN, lowercased, with a separate "am" or "pm" joined to its time ("8 pm").
+std::vector<std::string> when_words(std::string_view text) {
     const std::string lowered = to_lower(trim(text));
-    std::vector<std::string_view> words;
-    for (const auto word : split(lowered, ' '))
-        if (!word.empty()) words.push_back(word);
+    std::vector<std::string> words;
+    for (const auto word : split(lowered, ' ')) {
+        if (word.empty()) continue;
+        if ((word == "am" || word == "pm") && !words.empty())
+            words.back() += word;
+        else
+            words.emplace_back(word);
+    }
+    return words;
+}
+
+Instant resolve_when(std::string_view text, const TimeContext& time) {
+    const std::vector<std::string> owned = when_words(text);
+    const std::vector<std::string_view> words(owned.begin(), owned.end());
     if (words.empty()) unreadable(text);
 
     if (words.size() == 1 && words[0] == "now") return time.now;
-    if (words.size() == 2 && words[1] == "ago") {
-        if (const auto span = parse_span(words[0])) return before_now(*span, time);
+    if (words.size() >= 2 && words.back() == "ago") {
+        const std::vector<std::string_view> span_words(words.begin(), words.end() - 1);
+        if (const auto span = parse_span_words(span_words)) return before_now(*span, time);
         unreadable(text);
     }
     if (words.size() == 1) {
         if (const auto instant = parse_iso_date_time(words[0], time)) return *instant;
-        if (const auto second_of_day = parse_clock_time(words[0]))
-            return time.at_local(time.today(), *second_of_day);
+        if (const auto second_of_day = parse_time_of_day(words[0]))
+            return wall_time(time.today(), *second_of_day, time);
     }
     if (words.size() > 2) unreadable(text);
 
     const auto day = parse_day_word(words[0], time);
     if (!day) unreadable(text);
     if (words.size() == 2) {
-        const auto second_of_day = parse_clock_time(words[1]);
+        const auto second_of_day = parse_time_of_day(words[1]);
         if (!second_of_day) unreadable(text);
-        return time.at_local(*day, *second_of_day);
+        return wall_time(*day, *second_of_day, time);
     }
     if (words[0] == "today") return time.now;
-    return time.at_local(*day, noon);
+    return wall_time(*day, noon, time);
 }
 
 }  // namespace

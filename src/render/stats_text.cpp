@@ -174,7 +174,12 @@ std::string stats_heading(const StatsReport& report) {
         return out +
                "Nothing logged in this period yet. Entries you add with 'tend log' show up here.\n";
     const auto length = (*report.period.to - *report.period.from).count() + 1;
-    out += fmt::format("{} entries on {} of {} days", report.entries, report.days_logged, length);
+    if (report.days_so_far > 0 && report.days_so_far < length)
+        out += fmt::format("{} entries on {} of {} days so far", report.entries, report.days_logged,
+                           report.days_so_far);
+    else
+        out +=
+            fmt::format("{} entries on {} of {} days", report.entries, report.days_logged, length);
     if (report.previous)
         out += fmt::format(" · compared with {} - {}", format_short_date(*report.previous->from),
                            format_short_date(*report.previous->to));

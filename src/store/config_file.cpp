@@ -47,6 +47,17 @@ class ConfigReader {
             if (const auto* node = table->get("times")) read_times(*node, settings);
     }
 
+    // `profile = "pelvic-floor"` (the default) or `"blank"`: the kinds that [kinds] extends.
+    Profile read_base_profile(const toml::table& root, const Settings& settings) {
+        const toml::node* node = root.get("profile");
+        if (!node) return pelvic_floor_profile(settings);
+        const auto name = node->value<std::string>();
+        if (name == "blank") return blank_profile();
+        if (name != "pelvic-floor")
+            report(*node, "'profile' must be \"pelvic-floor\" or \"blank\"");
+        return pelvic_floor_profile(settings);
+    }
+
     std::vector<KindSpec> read_kinds(const toml::table& kinds, const Settings& settings) {
         std::vector<std::pair<const toml::key*, const toml::node*>> ordered;
         for (auto&& [key, node] : kinds)
@@ -274,6 +285,17 @@ std::string field_line(const FieldSpec& field, const KindSpec& kind) {
     return line + "\n";
 }
 
+// A kind of [kinds] replaces the base profile's kind of that name, in its place, or comes after.
+void add_or_replace(Profile& profile, KindSpec kind) {
+    for (auto& existing : profile.kinds) {
+        if (existing.name == kind.name) {
+            existing = std::move(kind);
+            return;
+        }
+    }
+    profile.kinds.push_back(std::move(kind));
+}
+
 }  // namespace
 
 ConfigFile parse_config(std::string_view content, const std::string& display_name) {
@@ -287,16 +309,16 @@ ConfigFile parse_config(std::string_view content, const std::string& display_nam
     }
     ConfigReader reader(display_name, result.problems);
     reader.read_settings(root, result.config.settings);
+    result.config.profile = reader.read_base_profile(root, result.config.settings);
     if (const auto* kinds = root["kinds"].as_table()) {
         result.config.profile.name = "custom";
-        result.config.profile.kinds = reader.read_kinds(*kinds, result.config.settings);
-    } else {
-        result.config.profile = pelvic_floor_profile(result.config.settings);
+        for (auto& kind : reader.read_kinds(*kinds, result.config.settings))
+            add_or_replace(result.config.profile, std::move(kind));
     }
     for (auto&& [key, node] : root) {
         const auto name = key.str();
         if (name != "settings" && name != "dilators" && name != "flags" && name != "reminders" &&
-            name != "kinds")
+            name != "kinds" && name != "profile")
             reader.report(node, fmt::format("unknown section '{}' (ignored)", name),
                           Severity::warning);
     }
@@ -319,31 +341,35 @@ Config load_config(const std::filesystem::path& root) {
 }
 
 std::string config_template(const Profile& profile, const Settings& settings) {
-    std::string text = fmt::format(R"(# tend settings and profile ({} profile).
+    std::string text = fmt::format(R"(# tend settings and profile ({0} profile).
 # Edit freely: `tend check` tells you if something is off. The format is in docs/format.md.
+
+profile = "{0}"  # the built-in kinds that [kinds] below extends: "pelvic-floor" or "blank"
 
 [settings]
 name = ""                 # your name, shown on reports; leave empty for none
-week_start = "{}"     # the first day of your week: "monday", "sunday", ...
+week_start = "{1}"     # the first day of your week: "monday", "sunday", ...
 color = "auto"            # "auto" (only on a terminal), "always" or "never"
 
 [dilators]
-sizes = {}                 # how many sizes your set has; `size` goes from 1 to this
+sizes = {2}                 # how many sizes your set has; `size` goes from 1 to this
 diameters_mm = []         # optional, smallest first, e.g. [13, 16, 19, 22, 25, 29]
 
 [flags]
-persistent_pain_level = {}  # pain at or above this level...
-persistent_pain_days = {}   # ...on this many days of a week is worth a check with your doctor
-gap_days = {}               # days without entries before a gentle note in stats
+persistent_pain_level = {3}  # pain at or above this level...
+persistent_pain_days = {4}   # ...on this many days of a week is worth a check with your doctor
+gap_days = {5}               # days without entries before a gentle note in stats
 
 [reminders]
 times = ["08:00", "13:00", "20:00"]  # when "N times a day" items remind you in calendar exports
 
-# The kinds of entry you log. Field types: int, number, scale (0-10 unless min/max say
+# The kinds of entry you log, besides those of the profile above; a kind written here with the
+# name of a built-in one replaces it. Field types: int, number, scale (0-10 unless min/max say
 # otherwise), bool (yes/no), duration (15, 15m, 1h30m; stored in minutes), text, choice.
 # `primary` is the field a bare value fills: `tend log pain 6`.
 )",
-                                   profile.name, to_lower(weekday_name(settings.week_start)),
+                                   profile.name == "blank" ? "blank" : "pelvic-floor",
+                                   to_lower(weekday_name(settings.week_start)),
                                    settings.dilator_sizes, settings.persistent_pain_level,
                                    settings.persistent_pain_days, settings.gap_days);
     for (const auto& kind : profile.kinds) {

@@ -133,7 +133,9 @@ void write_file_atomically(const std::filesystem::path& target, const ContentPro
                            std::string_view display_name, Durability durability) {
     const bool synced = durability == Durability::synced;
     static std::atomic<unsigned> counter{0};
-    const std::filesystem::path folder = target.parent_path();
+    // A bare file name ("visit.html") lives in the working folder, whose path is "." not "".
+    const std::filesystem::path folder =
+        target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
     const std::filesystem::path temporary =
         folder / fmt::format(".{}{}{}-{}", target.filename().string(), temporary_marker, ::getpid(),
                              counter++);

@@ -219,7 +219,8 @@ std::optional<std::vector<Entry>> Journal::entries_before_append(const std::stri
     return std::nullopt;
 }
 
-std::optional<std::string> Journal::append(const Entry& entry) const {
+std::optional<std::string> Journal::append(const Entry& entry,
+                                           std::optional<std::int64_t> logged_utc) const {
     const std::string month = month_key(entry.at.local_date());
     const std::string name = month_file_name(month);
     ensure_private_directory(root_, root_.string());
@@ -260,7 +261,7 @@ std::optional<std::string> Journal::append(const Entry& entry) const {
     }
     // The entry is saved from here on; failing now would invite logging it twice.
     try {
-        UndoLog(root_).record(name, addition);
+        UndoLog(root_).record(name, addition, logged_utc);
     } catch (const std::runtime_error& error) {  // a system_error, or user_error for a folder
         return std::string(error.what());
     }

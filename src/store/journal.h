@@ -1,6 +1,7 @@
 // The journal folder: its settings, its month files, reading periods and appending entries.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -59,8 +60,10 @@ class Journal {
     // through an atomic replace; the existing text is kept byte for byte. Refuses (user_error)
     // when the month file does not parse. Records the block for `undo`: when only that record
     // cannot be written (a full disk), the entry is still saved and the reason is returned, so
-    // the caller can say that `undo` will not reach it.
-    [[nodiscard]] std::optional<std::string> append(const Entry& entry) const;
+    // the caller can say that `undo` will not reach it. `logged_utc` (now) goes in that record,
+    // so undo can tell an entry just logged from an older one.
+    [[nodiscard]] std::optional<std::string> append(
+        const Entry& entry, std::optional<std::int64_t> logged_utc = std::nullopt) const;
 
   private:
     // Reads each month file that overlaps `period`: through `from_cache` when the cache holds

@@ -30,7 +30,8 @@ std::vector<LoggedBlock> UndoLog::read() const {
                 if (!record) continue;
                 const auto file = (*record)["file"].value<std::string>();
                 const auto text = (*record)["text"].value<std::string>();
-                if (file && text) blocks.push_back({*file, *text});
+                const auto logged_utc = (*record)["logged_utc"].value<std::int64_t>();
+                if (file && text) blocks.push_back({*file, *text, logged_utc});
             }
         }
     } catch (const toml::parse_error&) {
@@ -44,17 +45,20 @@ void UndoLog::write(const std::vector<LoggedBlock>& blocks) const {
     std::string content =
         "# tend's record of the entries `tend log` appended, newest last, for `tend undo`.\n"
         "# Safe to delete: the journal itself is in journal/.\n";
-    for (const auto& block : blocks)
+    for (const auto& block : blocks) {
         content += fmt::format("\n[[logged]]\nfile = {}\ntext = {}\n", toml_string(block.file),
                                toml_string(block.text));
+        if (block.logged_utc) content += fmt::format("logged_utc = {}\n", *block.logged_utc);
+    }
     // Not synced: a record lost or made older by a power cut is safe, since undo removes only
     // bytes the month file still ends with, and a damaged record reads as nothing to undo.
     write_file_atomically(root_ / undo_file_name, content, undo_file_name, Durability::unsynced);
 }
 
-void UndoLog::record(const std::string& file, const std::string& text) const {
+void UndoLog::record(const std::string& file, const std::string& text,
+                     std::optional<std::int64_t> logged_utc) const {
     auto blocks = read();
-    blocks.push_back({file, text});
+    blocks.push_back({file, text, logged_utc});
     if (blocks.size() > kept_blocks) blocks.erase(blocks.begin(), blocks.end() - kept_blocks);
     write(blocks);
 }
@@ -72,7 +76,8 @@ void UndoLog::forget_last() const {
     write(blocks);
 }
 
-std::string undo_last_log(const std::filesystem::path& root, bool dry_run) {
+LoggedBlock undo_last_log(const std::filesystem::path& root, bool dry_run,
+                          const LoggedBlock* expected) {
     const UndoLog undo_log(root);
     const auto no_undo = [] {
         return user_error("there is nothing to undo",
@@ -83,6 +88,10 @@ std::string undo_last_log(const std::filesystem::path& root, bool dry_run) {
     remove_stale_temporary_files(root);
     const auto last = undo_log.last();
     if (!last) throw no_undo();
+    if (expected && (last->file != expected->file || last->text != expected->text))
+        throw user_error(
+            "the last logged entry changed while you were asked, so nothing was removed",
+            "run 'tend undo' again");
     const auto content = read_file_if_exists(root / last->file, last->file);
     if (!content || !content->ends_with(last->text))
         throw user_error(
@@ -95,7 +104,7 @@ std::string undo_last_log(const std::filesystem::path& root, bool dry_run) {
                               content->substr(0, content->size() - last->text.size()), last->file);
         undo_log.forget_last();
     }
-    return last->text;
+    return *last;
 }
 
 }  // namespace tend::store

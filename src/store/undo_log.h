@@ -1,6 +1,7 @@
 // The record of what `tend log` appended, so `tend undo` can take back exactly that text.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@ namespace tend::store {
 struct LoggedBlock {
     std::string file;  // "journal/2026-11.toml"
     std::string text;  // the exact bytes appended, separator and [[entry]] block
+    std::optional<std::int64_t> logged_utc;  // when `log` appended it (none in older records)
 };
 
 // `.undo.toml` in the journal folder, tend's own file (safe to delete): the last few appended
@@ -19,7 +21,8 @@ class UndoLog {
   public:
     explicit UndoLog(std::filesystem::path root) : root_(std::move(root)) {}
 
-    void record(const std::string& file, const std::string& text) const;
+    void record(const std::string& file, const std::string& text,
+                std::optional<std::int64_t> logged_utc) const;
     std::optional<LoggedBlock> last() const;
     void forget_last() const;
 
@@ -31,8 +34,11 @@ class UndoLog {
 };
 
 // Removes the most recently logged entry: under the folder lock, the month file must still end
-// with the exact text `log` appended. With `dry_run` nothing changes. Returns the removed
-// [[entry]] text. Throws user_error when there is nothing to undo or the file changed since.
-std::string undo_last_log(const std::filesystem::path& root, bool dry_run);
+// with the exact text `log` appended. With `dry_run` nothing changes. With `expected` (what a
+// dry run returned and the user confirmed), refuses when the last block is another one by now.
+// Returns the removed block. Throws user_error when there is nothing to undo or the file
+// changed since.
+LoggedBlock undo_last_log(const std::filesystem::path& root, bool dry_run,
+                          const LoggedBlock* expected = nullptr);
 
 }  // namespace tend::store

@@ -127,3 +127,25 @@ TEST_CASE("log words: exact names beat prefixes") {
     const std::vector<std::string> words = {"pain", "3"};
     CHECK(parse_log_words(config, words).kind->name == "pain");
 }
+
+TEST_CASE("log words: a field typed as two words, before the note starts") {
+    const auto dilate = parse({"dilate", "size", "3", "minutes", "15"});
+    CHECK(integer(dilate, "size") == 3);
+    CHECK(integer(dilate, "minutes") == 15);
+    CHECK(dilate.note == "");
+    const auto after_value = parse({"dilate", "3", "Pain", "2", "slow", "start"});
+    CHECK(integer(after_value, "size") == 3);
+    CHECK(integer(after_value, "pain") == 2);
+    CHECK(after_value.note == "slow start");
+    // Not a value of the field: the words are the note.
+    const auto note = parse({"pain", "6", "pain", "after", "walking"});
+    CHECK(integer(note, "level") == 6);
+    CHECK(note.note == "pain after walking");
+    // Once the note has started, field names are words of the note.
+    const auto later = parse({"dilate", "3", "slow", "start", "pain", "2"});
+    CHECK(later.fields.size() == 1);
+    CHECK(later.note == "slow start pain 2");
+    CHECK(error_of({"dilate", "size", "3", "size=4"}) ==
+          "size is given twice - 'size=4' sets size again; give each field once");
+    CHECK(error_of({"dilate", "size", "9"}) == "size must be from 1 to 6, got 9");
+}

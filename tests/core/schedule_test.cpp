@@ -71,6 +71,13 @@ TEST_CASE("schedule: conditions and totals") {
     CHECK_THROWS_WITH_AS(parse_condition("minutes>=lots"),
                          "can't read the condition 'minutes>=lots'", user_error);
     CHECK_THROWS_AS(parse_condition(">=3"), user_error);
+    // The shell-safe spelling, typed without quotes.
+    CHECK(parse_condition("minutes:10+") ==
+          Condition{"minutes", Condition::Comparison::at_least, 10});
+    CHECK(parse_condition("pain:4-") == Condition{"pain", Condition::Comparison::at_most, 4});
+    CHECK(parse_total("total minutes:120+/day") == Total{"minutes", 120, Total::Per::day});
+    CHECK_THROWS_AS(parse_condition("minutes:10"), user_error);
+    CHECK_THROWS_AS(parse_condition("minutes:+"), user_error);
 
     CHECK(parse_total("total minutes>=120/day") == Total{"minutes", 120, Total::Per::day});
     CHECK(parse_total("total minutes >= 300/week") == Total{"minutes", 300, Total::Per::week});

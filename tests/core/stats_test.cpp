@@ -64,11 +64,16 @@ Story two_weeks() {
 
 }  // namespace
 
-TEST_CASE("stats: the previous period has the same length, just before") {
+TEST_CASE("stats: the previous period has the same length, just before; a month the month before") {
     CHECK(previous_period(Period{day(2026, 11, 16), day(2026, 11, 22)}) ==
           Period{day(2026, 11, 9), day(2026, 11, 15)});
+    CHECK(previous_period(Period{day(2026, 3, 2), day(2026, 3, 31)}) ==
+          Period{day(2026, 1, 31), day(2026, 3, 1)});
+    // A calendar month is compared with the whole calendar month before it.
     CHECK(previous_period(Period{day(2026, 3, 1), day(2026, 3, 31)}) ==
-          Period{day(2026, 1, 29), day(2026, 2, 28)});
+          Period{day(2026, 2, 1), day(2026, 2, 28)});
+    CHECK(previous_period(Period{day(2026, 1, 1), day(2026, 1, 31)}) ==
+          Period{day(2025, 12, 1), day(2025, 12, 31)});
 }
 
 TEST_CASE("stats: header and plan adherence with day strips") {

@@ -15,7 +15,8 @@ inline Instant instant_at(int year, int month, int day, int hour, int minute,
 
 inline TimeContext fixed_time(std::int32_t offset_seconds = 3600) {
     return TimeContext{instant_at(2026, 11, 25, 10, 0, offset_seconds),
-                       [offset_seconds](std::int64_t) { return offset_seconds; }};
+                       [offset_seconds](std::int64_t) { return offset_seconds; },
+                       {}};
 }
 
 inline Date day(int year, int month, int day_of_month) {

@@ -103,8 +103,9 @@ const std::vector<BadInput>& catalogue() {
         // log: times
         {{"log", "dilate", "--at", "someday"},
          2,
-         "can't read the time 'someday' - try now, 21:30, yesterday 21:30, mon 08:00, 2026-11-20 "
-         "08:00, 2026-11-20T08:00:00+01:00 or 2h ago"},
+         "can't read the time 'someday' - try a time of day (24-hour 21:30, or 9:30pm), a day and "
+         "time (yesterday 8pm, wed 9pm, "
+         "2026-11-20 08:00) or how long ago (2h ago, 90 min ago, 2 days ago)"},
         {{"log", "dilate", "--at", "23:00"},
          2,
          "23:00 is in the future - did you mean 'yesterday 23:00'?"},
@@ -195,7 +196,8 @@ const std::vector<BadInput>& catalogue() {
          "the item is in force"},
         {{"plan", "add", "dilate", "daily", "minutes>=abc"},
          2,
-         "can't read the condition 'minutes>=abc' - try minutes>=10 or size>=3"},
+         "can't read the condition 'minutes>=abc' - try 'minutes>=10' (or minutes:10+, no quotes "
+         "needed) or 'size<=3'"},
         {{"plan", "add", "dilate", "daily", "colour>=3"},
          2,
          "unknown field 'colour' for dilate - dilate has 'size', 'minutes', 'pain', 'anxiety' and "
@@ -240,9 +242,8 @@ const std::vector<BadInput>& catalogue() {
         {{"--color", "purple", "show"},
          2,
          "--color: purple not in {auto,always,never} - see 'tend --help'"},
-        {{"frobnicate"},
-         2,
-         "the following argument was not expected: frobnicate - see 'tend --help'"},
+        {{"frobnicate"}, 2, "unknown command 'frobnicate' - see 'tend --help' for the commands"},
+        {{"logg", "dilate", "3"}, 2, "unknown command 'logg' - did you mean 'log'?"},
         // files the user broke by hand
         {{"log", "dilate", "3"},
          2,

@@ -49,8 +49,9 @@ std::string bash_completes(const TempFolder& folder, const std::string& line,
 }  // namespace
 
 TEST_CASE("completion: subcommands, options, periods, kinds, fields and choices") {
-    CHECK(candidates("tend ") ==
-          "log\nshow\nundo\ncheck\ninit\nkinds\nplan\nstats\nexport\nedit\ncompletions\n");
+    CHECK(
+        candidates("tend ") ==
+        "log\nshow\nundo\ncheck\ninit\nkinds\nplan\nstats\nexport\nquestions\nedit\ncompletions\n");
     CHECK(candidates("tend st") == "stats\n");
     CHECK(candidates("tend log dil") == "dilate\n");
     CHECK(candidates("tend log dilate s") == "size=\n");
@@ -66,6 +67,18 @@ TEST_CASE("completion: subcommands, options, periods, kinds, fields and choices"
     CHECK(candidates("tend --color n") == "never\n");
     CHECK(candidates("tend export -o ").empty());  // file names: the shell's own completion
     CHECK(candidates("tend log nosuchkind x").empty());
+    // What comes next: outcomes after --on, kinds after --effect and show -k, schedules (not
+    // field=) after plan add's kind, items after plan end and rm.
+    CHECK(candidates("tend stats --effect cardio --on sex.") ==
+          "sex.pain\nsex.anxiety\nsex.comfort\n");
+    CHECK(candidates("tend stats --effect ca") == "cardio\n");
+    CHECK(candidates("tend show -k dil") == "dilate\n");
+    CHECK(candidates("tend plan add dilate d") == "daily\n");
+    CHECK(candidates("tend plan end ") ==
+          "1\n2\n3\n4\n5\nkegels\nKegels\ndilate\nDilator\nstretch\ncardio\nmassage\n");
+    CHECK(candidates("tend plan add dilate ") ==
+          "daily\n3/day\nevery\nweekly\n3/week\nweekdays\nweekends\nmon,wed,fri\n");
+    CHECK(candidates("tend questions ") == "answer\n");
 }
 
 TEST_CASE("completion: kinds come from the journal's own tend.toml") {

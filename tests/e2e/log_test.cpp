@@ -60,7 +60,7 @@ TEST_CASE("e2e log: tags and note words") {
     TempFolder journal;
     const auto result = run_tend(
         {"--dir", journal.path(), "log", "pain", "6", "@evening", "sharp", "after", "walking"});
-    CHECK(result.out == "logged pain (pain 6/10) today at 10:00\n");
+    CHECK(result.out == "logged pain (pain 6/10) today at 10:00 - note \"sharp after walking\"\n");
     const std::string text = read_text(journal / month_file);
     CHECK(text.find("level = 6\ntags = [\"evening\"]\nnote = \"sharp after walking\"\n") !=
           std::string::npos);
@@ -89,9 +89,9 @@ TEST_CASE("e2e log: every bad input is one line on stderr, exit 2, and nothing o
         {{"dilate", "size=3", "size=4"},
          "tend: size is given twice - 'size=4' sets size again; give each field once\n"},
         {{"kegels", "--at", "someday"},
-         "tend: can't read the time 'someday' - try now, 21:30, yesterday 21:30, mon 08:00, "
-         "2026-11-20 08:00, "
-         "2026-11-20T08:00:00+01:00 or 2h ago\n"},
+         "tend: can't read the time 'someday' - try a time of day (24-hour 21:30, or 9:30pm), a "
+         "day and time (yesterday 8pm, wed 9pm, "
+         "2026-11-20 08:00) or how long ago (2h ago, 90 min ago, 2 days ago)\n"},
         {{"kegels", "--at", "23:00"},
          "tend: 23:00 is in the future - did you mean 'yesterday 23:00'?\n"},
         {{"kegels", "--at", "2027-01-02 08:00"},

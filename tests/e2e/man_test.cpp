@@ -61,6 +61,8 @@ TEST_CASE("man: every option in the help of every command is in tend(1)") {
                                                             {"stats"},
                                                             {"export"},
                                                             {"completions"},
+                                                            {"questions"},
+                                                            {"questions", "answer"},
                                                             {"plan", "add"},
                                                             {"plan", "end"},
                                                             {"plan", "due"},

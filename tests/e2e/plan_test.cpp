@@ -248,7 +248,7 @@ TEST_CASE("e2e plan: plan due answers 0 while something is due and 1 after the l
     CHECK(tend_in(journal, {"plan", "today"}).out.ends_with("\nAll done for today. Well done.\n"));
     const auto after = tend_in(journal, {"plan", "due"});
     CHECK(after.exit_code == 1);
-    CHECK(after.out == "nothing is due today\n");
+    CHECK(after.out == "all done for today\n");
     CHECK(tend_in(journal, {"plan", "due", "-q"}).out.empty());
 
     // The next morning both are due again; a broken plan.toml is an error (2), not a "no".
@@ -344,7 +344,9 @@ TEST_CASE("e2e plan: bad plan input is one line with a hint, exit 2, and nothing
          "tend: 'kegels' matches only #1 kegels (3/day), which had already ended by 25 Nov - "
          "'tend plan' lists every item with its number\n"},
         {{"plan", "frobnicate"},
-         "tend: the following argument was not expected: frobnicate - see 'tend --help'\n"},
+         "tend: unknown command 'plan frobnicate' - see 'tend plan --help' for the commands\n"},
+        {{"plan", "ad", "kegels", "daily"},
+         "tend: unknown command 'plan ad' - did you mean 'plan add'?\n"},
     };
     const auto before = snapshot(journal.path());
     for (const auto& test : cases) {

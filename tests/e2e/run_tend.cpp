@@ -38,16 +38,23 @@ std::vector<std::string> environment_for(const RunOptions& options,
 }
 
 // Forks tend with stdin/stdout/stderr redirected to files; returns the child's pid.
-pid_t start(const std::vector<std::string>& arguments, const RunOptions& options,
-            const std::filesystem::path& input, const std::filesystem::path& output,
-            const std::filesystem::path& error) {
+// `program` is a full path; its arguments follow. Empty `program`: tend (under TEND_TEST_WRAPPER).
+// An empty `working_folder` keeps the test's own.
+pid_t start(const std::string& program, const std::vector<std::string>& arguments,
+            const RunOptions& options, const std::filesystem::path& input,
+            const std::filesystem::path& output, const std::filesystem::path& error,
+            const std::filesystem::path& working_folder = {}) {
     std::vector<std::string> argv_storage;
-    if (const char* wrapper = std::getenv("TEND_TEST_WRAPPER")) {
-        std::istringstream words(wrapper);
-        for (std::string word; words >> word;)
-            argv_storage.push_back(word);
+    if (program.empty()) {
+        if (const char* wrapper = std::getenv("TEND_TEST_WRAPPER")) {
+            std::istringstream words(wrapper);
+            for (std::string word; words >> word;)
+                argv_storage.push_back(word);
+        }
+        argv_storage.push_back(TEND_BINARY);
+    } else {
+        argv_storage.push_back(program);
     }
-    argv_storage.push_back(TEND_BINARY);
     argv_storage.insert(argv_storage.end(), arguments.begin(), arguments.end());
     const auto environment = environment_for(options, std::filesystem::temp_directory_path());
     std::vector<char*> argv;
@@ -68,6 +75,7 @@ pid_t start(const std::vector<std::string>& arguments, const RunOptions& options
         const int out = ::open(output.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
         const int err = ::open(error.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
         if (in < 0 || out < 0 || err < 0) ::_exit(127);
+        if (!working_folder.empty() && ::chdir(working_folder.c_str()) != 0) ::_exit(127);
         ::dup2(in, 0);
         ::dup2(out, 1);
         ::dup2(err, 2);
@@ -105,10 +113,14 @@ TempFolder::~TempFolder() {
     std::filesystem::remove_all(path_, error);
 }
 
-RunResult run_tend(const std::vector<std::string>& arguments, const RunOptions& options) {
+namespace {
+
+RunResult run_and_wait(const std::string& program, const std::vector<std::string>& arguments,
+                       const RunOptions& options, const std::filesystem::path& working_folder) {
     TempFolder io;
     write_text(io / "stdin", options.stdin_text);
-    const pid_t pid = start(arguments, options, io / "stdin", io / "stdout", io / "stderr");
+    const pid_t pid = start(program, arguments, options, io / "stdin", io / "stdout", io / "stderr",
+                            working_folder);
     RunResult result;
     result.exit_code = wait_for(pid);
     result.out = read_text(io / "stdout");
@@ -116,8 +128,24 @@ RunResult run_tend(const std::vector<std::string>& arguments, const RunOptions& 
     return result;
 }
 
+}  // namespace
+
+RunResult run_tend(const std::vector<std::string>& arguments, const RunOptions& options) {
+    return run_and_wait({}, arguments, options, {});
+}
+
+RunResult run_tend_in(const std::filesystem::path& working_folder,
+                      const std::vector<std::string>& arguments, const RunOptions& options) {
+    return run_and_wait({}, arguments, options, working_folder);
+}
+
+RunResult run_bash(const std::string& script, const std::filesystem::path& working_folder,
+                   const RunOptions& options) {
+    return run_and_wait("/bin/bash", {"-c", script}, options, working_folder);
+}
+
 int start_tend(const std::vector<std::string>& arguments, const RunOptions& options) {
-    return start(arguments, options, "/dev/null", "/dev/null", "/dev/null");
+    return start({}, arguments, options, "/dev/null", "/dev/null", "/dev/null");
 }
 
 int wait_for_tend(int process_id) {
@@ -131,8 +159,8 @@ std::vector<int> run_tend_many(int count, const std::vector<std::string>& argume
     std::vector<pid_t> children;
     for (int index = 0; index < count; ++index) {
         const std::string suffix = std::to_string(index);
-        children.push_back(
-            start(arguments, options, io / "stdin", io / ("out" + suffix), io / ("err" + suffix)));
+        children.push_back(start({}, arguments, options, io / "stdin", io / ("out" + suffix),
+                                 io / ("err" + suffix)));
     }
     std::vector<int> codes;
     for (const pid_t pid : children)

@@ -44,6 +44,15 @@ class TempFolder {
 // first one a full path), so a whole test run can go under "/usr/bin/valgrind -q ...".
 RunResult run_tend(const std::vector<std::string>& arguments, const RunOptions& options = {});
 
+// run_tend with `working_folder` as the current folder, as a user types in their own folder.
+RunResult run_tend_in(const std::filesystem::path& working_folder,
+                      const std::vector<std::string>& arguments, const RunOptions& options = {});
+
+// Runs `script` with /bin/bash -c in `working_folder`, in the same clean environment as run_tend
+// (options.environment can put a folder holding a `tend` link first on PATH); for doc examples.
+RunResult run_bash(const std::string& script, const std::filesystem::path& working_folder,
+                   const RunOptions& options = {});
+
 // Starts tend without waiting, its output discarded; returns the process id for
 // wait_for_tend (or a signal first).
 int start_tend(const std::vector<std::string>& arguments, const RunOptions& options = {});

@@ -22,6 +22,7 @@ TEST_CASE("config: no [kinds] means the built-in pelvic-floor profile, sized by 
 
 TEST_CASE("config: custom kinds keep their written order and typed fields") {
     const auto parsed = parse_config(
+        "profile = \"blank\"\n"
         "[kinds.walk]\ndescription = \"a walk\"\nprimary = \"km\"\n"
         "fields.km = { type = \"number\", min = 0, max = 100, unit = \"km\" }\n"
         "fields.mood = { type = \"choice\", choices = [\"Good\", \"ok\", \"bad\"] }\n"
@@ -31,16 +32,39 @@ TEST_CASE("config: custom kinds keep their written order and typed fields") {
     CHECK(parsed.problems.empty());
     const Profile& profile = parsed.config.profile;
     CHECK(profile.name == "custom");
-    REQUIRE(profile.kinds.size() == 2);
-    CHECK(profile.kinds[0].name == "walk");
-    CHECK(profile.kinds[1].name == "fsfi");
-    const KindSpec& walk = profile.kinds[0];
+    REQUIRE(profile.kinds.size() == 3);
+    CHECK(profile.kinds[0].name == "note");  // the blank profile's one kind
+    CHECK(profile.kinds[1].name == "walk");
+    CHECK(profile.kinds[2].name == "fsfi");
+    const KindSpec& walk = profile.kinds[1];
     REQUIRE(walk.fields.size() == 3);
     CHECK(walk.fields[0].name == "km");
     CHECK(walk.fields[0].unit == "km");
     CHECK(walk.fields[1].choices == std::vector<std::string>{"good", "ok", "bad"});
     CHECK(walk.fields[2].max == 10.0);
     CHECK(walk.primary == "km");
+}
+
+TEST_CASE("config: custom kinds extend the pelvic-floor profile; one of the same name replaces") {
+    const Profile builtin = pelvic_floor_profile();
+    const auto parsed = parse_config(
+        "[kinds.migraine]\nfields.level = { type = \"scale\" }\n"
+        "[kinds.dilate]\nprimary = \"size\"\nfields.size = { type = \"int\", min = 1, max = 9 }\n",
+        "tend.toml");
+    CHECK(parsed.problems.empty());
+    const Profile& profile = parsed.config.profile;
+    REQUIRE(profile.kinds.size() == builtin.kinds.size() + 1);
+    for (std::size_t index = 0; index < builtin.kinds.size(); ++index)
+        CHECK(profile.kinds[index].name == builtin.kinds[index].name);
+    CHECK(profile.kinds.back().name == "migraine");
+    CHECK(profile.kind("dilate")->fields.size() == 1);
+    CHECK(profile.kind("dilate")->field("size")->max == 9.0);
+    CHECK(profile.kind("kegels") != nullptr);
+
+    const auto wrong = parse_config("profile = \"pelvic\"\n", "tend.toml");
+    REQUIRE(wrong.problems.size() == 1);
+    CHECK(wrong.problems[0].text() ==
+          "tend.toml:1:11: 'profile' must be \"pelvic-floor\" or \"blank\"");
 }
 
 TEST_CASE("config: mistakes are located problems") {

@@ -1,0 +1,47 @@
+// Open questions and answers to them, found through question_kind() alone.
+#include "tend/questions.h"
+
+#include <algorithm>
+#include <set>
+
+#include "tend/history.h"
+
+namespace tend {
+
+const KindSpec* question_kind(const Profile& profile) {
+    return profile.kind("question");
+}
+
+std::string answer_tag(const Entry& question) {
+    // The local date and time without the offset: "2026-11-20T21:00:00".
+    return "answers-" + format_iso(question.at).substr(0, 19);
+}
+
+std::vector<Entry> open_questions(const std::vector<Entry>& entries, const Profile& profile) {
+    const KindSpec* kind = question_kind(profile);
+    if (!kind) return {};
+    std::set<std::string> answered_tags;
+    for (const auto& entry : entries)
+        for (const auto& tag : entry.tags)
+            if (tag.starts_with("answers-")) answered_tags.insert(tag);
+    std::vector<Entry> open;
+    for (const auto& entry : entries) {
+        if (entry.kind != kind->name || answered(entry)) continue;
+        const bool is_answer =
+            std::any_of(entry.tags.begin(), entry.tags.end(),
+                        [](const auto& tag) { return tag.starts_with("answers-"); });
+        if (!is_answer && !answered_tags.contains(answer_tag(entry))) open.push_back(entry);
+    }
+    return open;
+}
+
+Entry answer_to(const Entry& question, const Profile& profile, Instant at, std::string said) {
+    const KindSpec* kind = question_kind(profile);
+    Entry answer{at, kind ? kind->name : question.kind, {}, std::move(said), {answer_tag(question)},
+                 0};
+    if (kind && kind->field("answered") && kind->field("answered")->type == FieldType::boolean)
+        answer.fields.emplace_back("answered", FieldValue{true});
+    return answer;
+}
+
+}  // namespace tend

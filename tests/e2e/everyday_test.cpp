@@ -1,0 +1,411 @@
+// End-to-end tests of the everyday loop as a new user types it: from their own working folder,
+// with relative paths and bare file names, options before or after the positionals.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "e2e/run_tend.h"
+
+using namespace tend::testing;
+
+namespace {
+
+const std::filesystem::path example =
+    std::filesystem::path(TEND_SOURCE_DIR) / "examples" / "pelvic-floor";
+
+// A user's folder holding a copy of the example journal as `journal`; tend runs inside it.
+struct UserFolder {
+    TempFolder folder;
+    RunOptions options;
+
+    UserFolder() {
+        std::filesystem::copy(example, folder / "journal",
+                              std::filesystem::copy_options::recursive);
+        options.environment["HOME"] = folder.path().string();
+    }
+    RunResult tend(std::vector<std::string> arguments) const {
+        arguments.insert(arguments.begin(), {"--dir", "journal"});
+        return run_tend_in(folder.path(), arguments, options);
+    }
+};
+
+std::vector<std::string> split_lines(const std::string& text) {
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    for (std::size_t end = text.find('\n'); end != std::string::npos; end = text.find('\n', start)) {
+        lines.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return lines;
+}
+
+}  // namespace
+
+TEST_CASE("everyday: -o with a bare file name writes it in the working folder and succeeds") {
+    UserFolder user;
+    const auto notes = user.tend({"export", "-o", "visit.html"});
+    CHECK(notes.err == "");
+    CHECK(notes.exit_code == 0);
+    CHECK(notes.out.starts_with("wrote the notes for "));
+    CHECK(notes.out.ends_with(" to visit.html\n"));
+    CHECK(read_text(user.folder / "visit.html").starts_with("<!DOCTYPE html>"));
+    CHECK(permissions_of(user.folder / "visit.html") == 0600);
+
+    const auto calendar = user.tend({"plan", "ics", "-o", "plan.ics"});
+    CHECK(calendar.err == "");
+    CHECK(calendar.exit_code == 0);
+    CHECK(calendar.out == "wrote the plan to plan.ics\n");
+    CHECK(read_text(user.folder / "plan.ics").starts_with("BEGIN:VCALENDAR\r\n"));
+    CHECK(permissions_of(user.folder / "plan.ics") == 0600);
+
+    // Options in the other order, and a name inside a relative folder.
+    std::filesystem::create_directory(user.folder / "out");
+    const auto markdown = user.tend({"export", "-o", "out/visit.md", "last-90d", "--no-notes"});
+    CHECK(markdown.err == "");
+    CHECK(markdown.exit_code == 0);
+    CHECK(read_text(user.folder / "out" / "visit.md").starts_with("# "));
+}
+
+TEST_CASE("everyday: --at takes the times people type, before or after the words") {
+    UserFolder user;
+    struct Case {
+        std::vector<std::string> arguments;
+        std::string logged;  // the confirmation line
+        std::string stored;  // the `at` line in the month file
+    };
+    const std::vector<Case> cases = {
+        {{"log", "--at", "yesterday 8pm", "pain", "3"},
+         "logged pain (pain 3/10) yesterday at 20:00\n",
+         "at = 2026-11-24T20:00:00+01:00"},
+        {{"log", "pain", "2", "--at", "8:45am"},
+         "logged pain (pain 2/10) today at 08:45\n",
+         "at = 2026-11-25T08:45:00+01:00"},
+        {{"log", "--at", "wed 9pm", "pain", "4"},
+         "logged pain (pain 4/10) on Wed 18 Nov 2026 at 21:00\n",
+         "at = 2026-11-18T21:00:00+01:00"},
+        {{"log", "pain", "1", "--at", "2 days ago"},
+         "logged pain (pain 1/10) on Mon 23 Nov 2026 at 10:00\n",
+         "at = 2026-11-23T10:00:00+01:00"},
+        {{"log", "--at", "90 min ago", "pain", "1"},
+         "logged pain (pain 1/10) today at 08:30\n",
+         "at = 2026-11-25T08:30:00+01:00"},
+        {{"log", "pain", "5", "--at", "1 hour ago"},
+         "logged pain (pain 5/10) today at 09:00\n",
+         "at = 2026-11-25T09:00:00+01:00"},
+        {{"log", "pain", "5", "--at", "8:00"},
+         "logged pain (pain 5/10) today at 08:00\n",
+         "at = 2026-11-25T08:00:00+01:00"},
+    };
+    for (const auto& test : cases) {
+        CAPTURE(test.arguments);
+        const auto result = user.tend(test.arguments);
+        CHECK(result.err == "");
+        CHECK(result.exit_code == 0);
+        CHECK(result.out == test.logged);
+        CHECK(count_of(read_text(user.folder / "journal" / "journal" / "2026-11.toml"),
+                       "\n" + test.stored + "\nkind = \"pain\"\n") == 1);
+    }
+    const auto before = snapshot(user.folder.path());
+    const auto refused = user.tend({"log", "pain", "3", "--at", "9:30 in the evening"});
+    CHECK(refused.exit_code == 2);
+    CHECK(refused.out == "");
+    CHECK(refused.err ==
+          "tend: can't read the time '9:30 in the evening' - try a time of day (24-hour 21:30, "
+          "or 9:30pm), a day and time (yesterday 8pm, wed 9pm, 2026-11-20 08:00) or how long ago "
+          "(2h ago, 90 min ago, 2 days ago)\n");
+    CHECK(snapshot(user.folder.path()) == before);
+}
+
+TEST_CASE("everyday: across DST (TZ=Europe/Berlin) times are real local times") {
+    TempFolder folder;
+    const auto log_at = [&](const std::string& now, const std::string& when) {
+        RunOptions options;
+        options.environment = {{"TEND_NOW", now}, {"TZ", "Europe/Berlin"}};
+        return run_tend_in(folder.path(), {"log", "pain", "2", "--dir", "notes", "--at", when},
+                           options);
+    };
+    // Spring: at 04:00 summer time, "3h ago" is 00:00 winter time (02:00-03:00 never happened).
+    CHECK(log_at("2026-03-29T04:00:00+02:00", "3h ago").out ==
+          "logged pain (pain 2/10) today at 00:00\n");
+    CHECK(log_at("2026-03-29T04:00:00+02:00", "30 min ago").out ==
+          "logged pain (pain 2/10) today at 03:30\n");
+    const std::string march = read_text(folder / "notes" / "journal" / "2026-03.toml");
+    CHECK(count_of(march, "at = 2026-03-29T00:00:00+01:00\n") == 1);
+    CHECK(count_of(march, "at = 2026-03-29T03:30:00+02:00\n") == 1);
+
+    // A wall time inside the gap is refused, and nothing is written.
+    const auto gap = log_at("2026-03-29T12:00:00+02:00", "02:30");
+    CHECK(gap.exit_code == 2);
+    CHECK(gap.err ==
+          "tend: 2026-03-29 02:30 did not happen here: the clocks went forward then - try 03:30\n");
+    CHECK(read_text(folder / "notes" / "journal" / "2026-03.toml") == march);
+    // The same with a POSIX TZ string instead of a zone name.
+    RunOptions posix;
+    posix.environment = {{"TEND_NOW", "2026-03-29T12:00:00+02:00"},
+                         {"TZ", "CET-1CEST,M3.5.0,M10.5.0/3"}};
+    CHECK(run_tend_in(folder.path(), {"--dir", "notes", "log", "pain", "2", "--at", "02:30"}, posix)
+              .err ==
+          "tend: 2026-03-29 02:30 did not happen here: the clocks went forward then - try 03:30\n");
+
+    // Autumn: 02:30 happened twice; the first (summer time, +02:00) is meant.
+    CHECK(log_at("2026-10-25T12:00:00+01:00", "02:30").exit_code == 0);
+    CHECK(log_at("2026-10-25T03:30:00+01:00", "1h ago").exit_code == 0);
+    const std::string october = read_text(folder / "notes" / "journal" / "2026-10.toml");
+    CHECK(count_of(october, "at = 2026-10-25T02:30:00+02:00\n") == 1);
+    CHECK(count_of(october, "at = 2026-10-25T02:30:00+01:00\n") == 1);
+}
+
+TEST_CASE("everyday: a broken TEND_NOW is named") {
+    RunOptions options;
+    options.environment = {{"TEND_NOW", "tomorrow-ish"}};
+    TempFolder folder;
+    const auto result = run_tend_in(folder.path(), {"log", "pain", "2", "--dir", "notes"}, options);
+    CHECK(result.exit_code == 2);
+    CHECK(result.err ==
+          "tend: TEND_NOW: can't read the time 'tomorrow-ish' - set it to a date-time such as "
+          "2026-11-25T10:00:00+01:00, or unset it\n");
+    CHECK_FALSE(std::filesystem::exists(folder / "notes"));
+}
+
+TEST_CASE("everyday: a field typed as two words is the field, and the note is shown") {
+    UserFolder user;
+    const auto logged = user.tend({"log", "dilate", "size", "3", "minutes", "15", "slow", "start"});
+    CHECK(logged.err == "");
+    CHECK(logged.out ==
+          "logged dilate (size 3 (19 mm) · 15 min) today at 10:00 - note \"slow start\"\n"
+          "plan: Dilator done today\n");
+    CHECK(count_of(read_text(user.folder / "journal" / "journal" / "2026-11.toml"),
+                   "kind = \"dilate\"\nsize = 3\nminutes = 15\nnote = \"slow start\"\n") == 1);
+
+    const auto before = snapshot(user.folder.path());
+    const auto refused = user.tend({"log", "dilate", "size", "9"});
+    CHECK(refused.exit_code == 2);
+    CHECK(refused.err == "tend: size must be from 1 to 6, got 9\n");
+    CHECK(snapshot(user.folder.path()) == before);
+}
+
+TEST_CASE("everyday: options before the period take one value each") {
+    UserFolder user;
+    // show: the same entries whichever comes first.
+    const auto after = user.tend({"show", "2026-W47", "--kind", "dilate"});
+    const auto before = user.tend({"show", "--kind", "dilate", "2026-W47"});
+    CHECK(before.err == "");
+    CHECK(before.exit_code == 0);
+    CHECK(before.out == after.out);
+    CHECK(count_of(before.out, "dilate ") == 7);
+    CHECK(count_of(before.out, "massage") == 0);
+    CHECK(user.tend({"show", "-k", "dilate", "-t", "partner", "2026-W47"}).out ==
+          user.tend({"show", "2026-W47", "-k", "dilate", "-t", "partner"}).out);
+
+    // stats and export too.
+    const auto stats = user.tend({"stats", "--kind", "dilate", "2026-W47"});
+    CHECK(stats.err == "");
+    CHECK(stats.exit_code == 0);
+    CHECK(stats.out == user.tend({"stats", "2026-W47", "--kind", "dilate"}).out);
+    const auto exported = user.tend({"export", "--kind", "dilate", "2026-W47", "-o", "week.md"});
+    CHECK(exported.err == "");
+    CHECK(exported.out == "wrote the notes for 16 Nov - 22 Nov 2026 to week.md\n");
+    CHECK(read_text(user.folder / "week.md") ==
+          user.tend({"export", "2026-W47", "--kind", "dilate"}).out);
+}
+
+TEST_CASE("everyday: one custom kind in tend.toml keeps the built-in ones") {
+    UserFolder user;
+    // The example journal with its tend.toml replaced by one holding a single new kind.
+    write_text(user.folder / "journal" / "tend.toml",
+               "[settings]\nname = \"Alex\"\n\n[kinds.migraine]\ndescription = \"a migraine\"\n"
+               "primary = \"level\"\nfields.level = { type = \"scale\" }\n");
+    const auto check = user.tend({"check"});
+    CHECK(check.err == "");
+    CHECK(check.exit_code == 0);
+    CHECK(user.tend({"log", "migraine", "4"}).out ==
+          "logged migraine (level 4/10) today at 10:00\n");
+    CHECK(user.tend({"log", "dilate", "3"}).exit_code == 0);
+    const auto kinds = user.tend({"kinds"});
+    CHECK(kinds.out.starts_with("custom profile: 15 kinds\n"));
+
+    // "blank" has only notes and the kinds written.
+    write_text(user.folder / "notes" / "tend.toml",
+               "profile = \"blank\"\n[kinds.migraine]\nfields.level = { type = \"scale\" }\n");
+    const auto blank =
+        run_tend_in(user.folder.path(), {"--dir", "notes", "log", "dilate", "3"}, user.options);
+    CHECK(blank.exit_code == 2);
+    CHECK(blank.err == "tend: unknown kind 'dilate' - 'tend kinds' lists them\n");
+}
+
+TEST_CASE("everyday: undo takes back an entry logged in the last hour; an older one needs --yes") {
+    UserFolder user;
+    const auto at = [&](const std::string& now, std::vector<std::string> arguments) {
+        RunOptions options = user.options;
+        options.environment["TEND_NOW"] = now;
+        arguments.insert(arguments.begin(), {"--dir", "journal"});
+        return run_tend_in(user.folder.path(), arguments, options);
+    };
+    const auto month = user.folder / "journal" / "journal" / "2026-11.toml";
+    const std::string story = read_text(month);
+
+    REQUIRE(at("2026-11-25T10:00:00+01:00", {"log", "pain", "3"}).exit_code == 0);
+    const auto soon = at("2026-11-25T10:50:00+01:00", {"undo"});
+    CHECK(soon.err == "");
+    CHECK(soon.exit_code == 0);
+    CHECK(soon.out == "removed: Wed 25 Nov 2026 10:00  pain      pain 3/10\n");
+    CHECK(read_text(month) == story);
+
+    REQUIRE(
+        at("2026-11-25T10:00:00+01:00", {"log", "--at", "yesterday 9pm", "pain", "4"}).exit_code ==
+        0);
+    const std::string logged = read_text(month);
+    const auto later = at("2026-11-25T11:30:00+01:00", {"undo"});
+    CHECK(later.exit_code == 2);
+    CHECK(later.out == "");
+    CHECK(later.err ==
+          "tend: the last entry was logged more than an hour ago: Tue 24 Nov 2026 21:00  pain      pain "
+          "4/10 - to remove it, run 'tend undo --yes'\n");
+    CHECK(read_text(month) == logged);
+    const auto confirmed = at("2026-11-25T11:30:00+01:00", {"undo", "--yes"});
+    CHECK(confirmed.exit_code == 0);
+    CHECK(confirmed.out == "removed: Tue 24 Nov 2026 21:00  pain      pain 4/10\n");
+    CHECK(read_text(month) == story);
+}
+
+TEST_CASE("everyday: questions stay open across visits until answered with a new entry") {
+    UserFolder user;
+    const auto listed = user.tend({"questions"});
+    CHECK(listed.err == "");
+    CHECK(listed.exit_code == 0);
+    CHECK(listed.out ==
+          "  1  Fri 2 Oct 2026  Is the Botox wearing off already after 4 months?\n"
+          "  2  Tue 20 Oct 2026  When should I move up to size 4?\n"
+          "  3  Mon 16 Nov 2026  Can I use lidocaine gel before dilating?\n"
+          "Answer one with: tend questions answer N [what was said]\n");
+
+    const auto month = user.folder / "journal" / "journal" / "2026-11.toml";
+    const std::string before = read_text(month);
+    const auto answered = user.tend({"questions", "answer", "2", "size", "4", "next", "week"});
+    CHECK(answered.err == "");
+    CHECK(answered.exit_code == 0);
+    CHECK(answered.out == "answered: When should I move up to size 4? (asked Tue 20 Oct 2026)\n");
+    // Appended, never rewritten: the old text is kept byte for byte.
+    const std::string after = read_text(month);
+    REQUIRE(after.starts_with(before));
+    CHECK(after.substr(before.size()) ==
+          "\n[[entry]]\nat = 2026-11-25T10:00:00+01:00\nkind = \"question\"\nanswered = true\n"
+          "tags = [\"answers-2026-10-20T21:00:00\"]\nnote = \"size 4 next week\"\n");
+    CHECK(user.tend({"questions"}).out ==
+          "  1  Fri 2 Oct 2026  Is the Botox wearing off already after 4 months?\n"
+          "  2  Mon 16 Nov 2026  Can I use lidocaine gel before dilating?\n"
+          "Answer one with: tend questions answer N [what was said]\n");
+
+    const auto no_such = user.tend({"questions", "answer", "5"});
+    CHECK(no_such.exit_code == 2);
+    CHECK(no_such.err ==
+          "tend: there is no open question 5 - use a number from 1 to 2, as 'tend questions' "
+          "shows\n");
+    const auto empty = user.tend({"log", "question"});
+    CHECK(empty.exit_code == 2);
+    CHECK(empty.err ==
+          "tend: a question needs its words - for example: tend log question can I use lidocaine "
+          "before dilating?\n");
+    CHECK(read_text(month) == after);
+    // undo takes an answer back like any logged entry.
+    CHECK(user.tend({"undo"}).exit_code == 0);
+    CHECK(read_text(month) == before);
+}
+
+TEST_CASE("everyday: plan mistakes are easy to undo, and plan end never re-opens an item") {
+    UserFolder user;
+    const auto plan_file = user.folder / "journal" / "plan.toml";
+    const std::string story_plan = read_text(plan_file);
+
+    const auto again = user.tend({"plan", "end", "1"});
+    CHECK(again.exit_code == 2);
+    CHECK(again.err ==
+          "tend: #1 Kegels already ended on 2026-10-26 - nothing was changed; to follow it again, "
+          "add a new item with 'tend plan add'\n");
+    CHECK(read_text(plan_file) == story_plan);
+
+    // The same item typed twice is refused; an item added by mistake today is removed at once.
+    REQUIRE(user.tend({"plan", "add", "relax", "daily", "--name", "Breathing"}).exit_code == 0);
+    const std::string with_breathing = read_text(plan_file);
+    const auto twice = user.tend({"plan", "add", "--name", "Breathing", "relax", "daily"});
+    CHECK(twice.exit_code == 2);
+    CHECK(twice.err.starts_with("tend: the plan already has this item: #6 Breathing ("));
+    CHECK(twice.err.ends_with(") - nothing was added; 'tend plan' lists the items\n"));
+    CHECK(read_text(plan_file) == with_breathing);
+    const auto removed = user.tend({"plan", "rm", "Breathing"});
+    CHECK(removed.err == "");
+    CHECK(removed.out == "removed from the plan: Breathing (relax)\n");
+    CHECK(read_text(plan_file).find("Breathing") == std::string::npos);
+    CHECK(user.tend({"plan"}).out ==
+          run_tend_in(user.folder.path(), {"--dir", example.string(), "plan"}, user.options).out);
+
+    // minutes=10 on a duration: added, with a note on what it means.
+    const auto exact =
+        user.tend({"plan", "add", "dilate", "daily", "min=10", "--from", "tomorrow"});
+    CHECK(exact.exit_code == 0);
+    CHECK(exact.err ==
+          "tend: note: 'minutes=10' counts only sessions of exactly 10 minutes; for 10 or more, "
+          "write 'minutes>=10' (or minutes:10+) - to change it today: tend plan rm 6, then add it "
+          "again\n");
+    // One dilate item in force, the other starting tomorrow: the one in force is meant.
+    const auto ended = user.tend({"plan", "end", "dilate"});
+    CHECK(ended.err == "");
+    CHECK(ended.out == "Dilator (dilate) ends today; its history stays in the plan\n");
+    CHECK(user.tend({"plan", "rm", "6"}).exit_code == 0);
+
+    // Two that both start later: the hint names their numbers.
+    REQUIRE(user.tend({"plan", "add", "kegels", "3/day", "--from", "tomorrow"}).exit_code == 0);
+    REQUIRE(user.tend({"plan", "add", "kegels", "2/day", "--from", "2026-12-01"}).exit_code == 0);
+    const auto several = user.tend({"plan", "end", "kegels"});
+    CHECK(several.exit_code == 2);
+    CHECK(several.err ==
+          "tend: 'kegels' matches 2 items: #6 kegels (3/day), #7 kegels (2/day) - use the number, "
+          "e.g. 'tend plan end 6'\n");
+}
+
+TEST_CASE("everyday: help columns never run together, and mistyped commands get a suggestion") {
+    const std::vector<std::vector<std::string>> commands = {
+        {},          {"log"},     {"show"},           {"undo"},        {"check"},
+        {"init"},    {"kinds"},   {"plan"},           {"plan", "add"}, {"plan", "end"},
+        {"stats"},   {"export"},  {"questions"},      {"edit"},        {"completions"}};
+    for (auto words : commands) {
+        CAPTURE(words);
+        words.push_back("--help");
+        const auto help = run_tend(words);
+        REQUIRE(help.exit_code == 0);
+        const auto lines = split_lines(help.out);
+        for (std::size_t index = 0; index < lines.size(); ++index) {
+            const std::string& line = lines[index];
+            if (!line.starts_with("  -")) continue;
+            CAPTURE(line);
+            const bool description_beside = line.find("  ", 2) != std::string::npos;
+            const bool description_below =
+                index + 1 < lines.size() && lines[index + 1].starts_with("                    ");
+            CHECK((description_beside || description_below));
+        }
+    }
+    const auto typo = run_tend({"logg", "dilate", "3"});
+    CHECK(typo.exit_code == 2);
+    CHECK(typo.err == "tend: unknown command 'logg' - did you mean 'log'?\n");
+    const auto plan_typo = run_tend({"plan", "ad", "kegels", "daily"});
+    CHECK(plan_typo.err == "tend: unknown command 'plan ad' - did you mean 'plan add'?\n");
+}
+
+TEST_CASE("everyday: an option without its value is said in words") {
+    const auto kind = run_tend({"show", "--kind"});
+    CHECK(kind.exit_code == 2);
+    CHECK(kind.err == "tend: --kind needs a value - see 'tend show --help'\n");
+    const auto from = run_tend({"plan", "add", "dilate", "daily", "--from"});
+    CHECK(from.err == "tend: --from needs a value - see 'tend plan add --help'\n");
+}
+
+TEST_CASE("everyday: a month so far counts its days so far, against the calendar month before") {
+    UserFolder user;
+    const auto now = user.tend({"stats", "this-month"});
+    CHECK(now.err == "");
+    CHECK(now.out.starts_with("Sun 1 Nov 2026 - Mon 30 Nov 2026\n"
+                              "65 entries on 22 of 25 days so far · compared with 1 Oct - 31 Oct\n"));
+    CHECK(user.tend({"stats", "2026-10"})
+              .out.starts_with("Thu 1 Oct 2026 - Sat 31 Oct 2026\n"
+                               "134 entries on 28 of 31 days · compared with 1 Sep - 30 Sep\n"));
+}

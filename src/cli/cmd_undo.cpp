@@ -57,16 +57,20 @@ int run_undo(const UndoOptions& options, Context& context) {
         fmt::print("would remove: {}\n", what);
         return exit_code::ok;
     }
-    if (!options.yes && !logged_recently(last, context.time())) {
-        const auto answer = ask_on_terminal(what);
-        if (!answer)
-            throw user_error(
-                fmt::format("the last entry was logged more than an hour ago: {}", trim(what)),
-                "to remove it, run 'tend undo --yes'");
-        if (!*answer) {
-            fmt::print("nothing was removed\n");
-            return exit_code::no;
-        }
+    if (options.yes || logged_recently(last, context.time())) {
+        // Whatever is last by now was logged even later, so it too needs no question.
+        const auto removed = store::undo_last_log(context.root(), /*dry_run=*/false);
+        fmt::print("removed: {}\n", describe(removed, context));
+        return exit_code::ok;
+    }
+    const auto answer = ask_on_terminal(what);
+    if (!answer)
+        throw user_error(
+            fmt::format("the last entry was logged more than an hour ago: {}", trim(what)),
+            "to remove it, run 'tend undo --yes'");
+    if (!*answer) {
+        fmt::print("nothing was removed\n");
+        return exit_code::no;
     }
     store::undo_last_log(context.root(), /*dry_run=*/false, &last);
     fmt::print("removed: {}\n", what);

@@ -105,12 +105,14 @@ int run_log(const LogOptions& options, Context& context) {
 
     Entry entry{
         at, words.kind->name, std::move(words.fields), std::move(note), std::move(words.tags), 0};
+    // The status is read before the append, so nothing reads the file just written.
+    const std::string plan_status = plan_status_after_log(context, entry);
     const auto undo_problem = context.journal().append(entry);
 
     const std::string values = render::describe_values(entry, config);
     fmt::print("logged {}{} {}\n", entry.kind, values.empty() ? "" : fmt::format(" ({})", values),
                when_text(at, context.time()));
-    fmt::print("{}", plan_status_after_log(context, entry));
+    fmt::print("{}", plan_status);
     if (undo_problem)
         fmt::print(stderr, "tend: the entry is saved, but 'tend undo' can't take it back: {}\n",
                    *undo_problem);

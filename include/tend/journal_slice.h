@@ -30,9 +30,9 @@ struct SliceRequest {
     bool full_entries = false;  // entries with notes and tags (export), else compact (stats)
 };
 
-// The first day a report must read in full when its period, with what it looks back on, starts
-// on `look_back`: the first of that month, but never after the first of today's month, so that
-// the months before, read as their History, hold only days before today.
+// The first day a report must read in full when the days it needs (days_read_in_full of what it
+// measures) start on `look_back`: the first of that month, but never after the first of today's
+// month, so that the months before, read as their History, hold only days before today.
 Date first_day_read_in_full(Date look_back, Date today);
 
 struct JournalSlice {

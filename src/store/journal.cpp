@@ -11,6 +11,7 @@
 #include "store/month_file.h"
 #include "store/toml_writer.h"
 #include "store/undo_log.h"
+#include "tend/adherence.h"
 #include "tend/error.h"
 #include "tend/stats.h"
 #include "tend/visit_report.h"
@@ -178,11 +179,18 @@ std::vector<std::pair<std::string, History>> Journal::histories_before(
 JournalSlice Journal::slice_for(const SliceRequest& request, const Plan& plan, Date today,
                                 const OffsetAtLocal& offset_at_local) const {
     JournalSlice slice(config_.profile);
+    const Weekday week_start = config_.settings.week_start;
     const auto read_entries = [&](const Period& span) {
         if (request.full_entries)
             slice.entries = load(span, offset_at_local);
         else
             slice.compact = load_compact(span, offset_at_local);
+    };
+    // The days `measured` needs in full (with its plan windows), from the first of their month.
+    const auto span_for = [&](const Period& measured) {
+        Period span = days_read_in_full(plan, measured, week_start);
+        span.from = first_day_read_in_full(*span.from, today);
+        return span;
     };
     if (request.since_last_visit) {
         // The months before this one give the last visit and, up to where the report reads in
@@ -195,17 +203,22 @@ JournalSlice Journal::slice_for(const SliceRequest& request, const Plan& plan, D
         const auto this_month = load(Period{month_start, today}, offset_at_local);
         slice.period =
             default_export_period(this_month, everything_before, config_.profile, today).period;
-        slice.read_from = first_day_read_in_full(*previous_period(slice.period).from, today);
+        const Period span = span_for(Period{previous_period(slice.period).from, slice.period.to});
+        slice.read_from = span.from;
         const std::string first_month_read = month_key(*slice.read_from);
         for (const auto& [month, history] : histories)
             if (month < first_month_read) slice.before.append(history);
-        read_entries(Period{slice.read_from, slice.period.to});
+        read_entries(span);
         return slice;
     }
     const Period& asked = request.period;
     if (!asked.from || request.look_back == LookBack::everything) {
-        // From the first entry on: everything is read in full.
-        read_entries(Period{std::nullopt, asked.to});
+        // From the first entry on: everything is read in full (for the plan, to the end of the
+        // window that holds the period's last day; --effect needs no windows).
+        const Period everything{std::nullopt, asked.to};
+        read_entries(request.look_back == LookBack::everything
+                         ? everything
+                         : days_read_in_full(plan, everything, week_start));
         const auto first_day = [&]() -> std::optional<Date> {
             if (request.full_entries && !slice.entries.empty())
                 return slice.entries.front().at.local_date();
@@ -217,12 +230,15 @@ JournalSlice Journal::slice_for(const SliceRequest& request, const Plan& plan, D
         return slice;
     }
     slice.period = close_open_ends(asked, *asked.from, today);
-    const Date look_back = request.look_back == LookBack::period
-                               ? *slice.period.from
-                               : *previous_period(slice.period).from;
-    slice.read_from = first_day_read_in_full(look_back, today);
+    const Period measured =
+        request.look_back == LookBack::period
+            ? slice.period
+            : Period{previous_period(slice.period).from, slice.period.to};
+    Period span = span_for(measured);
+    if (!asked.to) span.to = std::nullopt;  // an open period reads on to the last entry
+    slice.read_from = span.from;
     slice.before = history_before(month_key(*slice.read_from), plan, offset_at_local);
-    read_entries(Period{slice.read_from, asked.to});
+    read_entries(span);
     return slice;
 }
 

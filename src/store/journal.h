@@ -38,9 +38,11 @@ class Journal {
     std::vector<std::string> months() const;
 
     // What a report reads (the one read path): the summary of the months before the span it must
-    // read in full, and that span's entries, for `plan`'s items. The rule of the span is
-    // first_day_read_in_full; a default visit report finds its period here too, reading each
-    // month's history once. Stops with user_error at the first file that has an error.
+    // read in full, and that span's entries, for `plan`'s items. The span is the days the report
+    // measures (with the previous period unless it looks back only on itself) widened to its
+    // plan windows (days_read_in_full), from the first of their month (first_day_read_in_full).
+    // A default visit report finds its period here too, reading each month's history once.
+    // Stops with user_error at the first file that has an error.
     JournalSlice slice_for(const SliceRequest& request, const Plan& plan, Date today,
                            const OffsetAtLocal& offset_at_local) const;
 

@@ -48,4 +48,9 @@ struct JournalSlice {
     CompactEntries compact;
 };
 
+// A slice of entries already in memory (time order), all read in full, in both forms: for tests
+// and for entries that come from elsewhere than a journal folder. The slice's compact entries
+// refer to `profile`, which must outlive it.
+JournalSlice everything_in(const std::vector<Entry>& entries, const Profile& profile);
+
 }  // namespace tend

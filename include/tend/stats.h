@@ -10,6 +10,7 @@
 #include "tend/compact_entry.h"
 #include "tend/entry.h"
 #include "tend/history.h"
+#include "tend/journal_slice.h"
 #include "tend/period.h"
 #include "tend/plan.h"
 #include "tend/profile.h"
@@ -138,14 +139,11 @@ struct StatsRequest {
     Date today{};
 };
 
-// Computes the summary. `entries` hold the journal, in time order, from where `earlier` ends up
-// to the period's end; they must cover the previous period. `earlier` tells the streaks, the
-// highest sizes and the milestones what came before (empty when `entries` hold it all).
-StatsReport compute_stats(const StatsRequest& request, const std::vector<CompactEntry>& entries,
-                          const History& earlier, const Plan& plan, const Config& config);
-// The same from full entries that hold everything up to the period's end.
-StatsReport compute_stats(const StatsRequest& request, const std::vector<Entry>& entries,
-                          const Plan& plan, const Config& config);
+// Computes the summary from the slice's compact entries and what came before them (the streaks,
+// the highest sizes and the milestones need it); the slice must cover the previous period
+// (store::Journal::slice_for with LookBack::previous_period does).
+StatsReport compute_stats(const StatsRequest& request, const JournalSlice& slice, const Plan& plan,
+                          const Config& config);
 
 // The previous period of the same length, just before `period` (bounded).
 Period previous_period(const Period& period);

@@ -9,6 +9,7 @@
 
 #include "tend/entry.h"
 #include "tend/history.h"
+#include "tend/journal_slice.h"
 #include "tend/period.h"
 #include "tend/plan.h"
 #include "tend/profile.h"
@@ -23,11 +24,10 @@ struct ExportPeriod {
     Period period;
     std::optional<Date> last_visit;
 };
-// `entries` and `earlier` as for compute_visit_report, up to today.
+// `entries` (this month's, up to today) and `earlier` (the months before) as store::Journal's
+// slice_for reads them to find the period.
 ExportPeriod default_export_period(const std::vector<Entry>& entries, const History& earlier,
                                    const Profile& profile, Date today);
-ExportPeriod default_export_period(const std::vector<Entry>& entries, const Profile& profile,
-                                   Date today);
 
 struct ExportRequest {
     Period period;                   // bounded
@@ -91,12 +91,9 @@ struct VisitReport {
     std::vector<Entry> entries;     // every entry of the period; without notes: no notes or tags
 };
 
-// Computes the report. `entries` hold the journal, in time order, from where `earlier` ends up to
-// the period's end, covering the period before this one; `earlier` holds days before today only.
-VisitReport compute_visit_report(const ExportRequest& request, const std::vector<Entry>& entries,
-                                 const History& earlier, const Plan& plan, const Config& config);
-// The same from entries that hold everything up to the period's end.
-VisitReport compute_visit_report(const ExportRequest& request, const std::vector<Entry>& entries,
+// Computes the report from the slice's full entries and what came before them; the slice must
+// cover the period before this one (store::Journal::slice_for does).
+VisitReport compute_visit_report(const ExportRequest& request, const JournalSlice& slice,
                                  const Plan& plan, const Config& config);
 
 }  // namespace tend

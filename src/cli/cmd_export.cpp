@@ -68,8 +68,7 @@ int run_export(const ExportOptions& options, Context& context) {
     const JournalSlice slice =
         context.journal().slice_for(wanted, context.plan(), today, context.time().offset_at_local);
     request.period = slice.period;
-    const VisitReport report =
-        compute_visit_report(request, slice.entries, slice.before, context.plan(), config);
+    const VisitReport report = compute_visit_report(request, slice, context.plan(), config);
     const std::string text = rendered(format, report, request.kinds, config);
     if (options.output.empty() || options.output == "-") {
         std::cout << text << std::flush;

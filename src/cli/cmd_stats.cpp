@@ -69,7 +69,7 @@ int run_effect(const StatsOptions& options, Context& context) {
     const JournalSlice slice =
         context.journal().slice_for(wanted, context.plan(), today, context.time().offset_at_local);
     request.period = slice.period;
-    const EffectReport report = compare_effect(request, slice.entries, config);
+    const EffectReport report = compare_effect(request, slice, config);
     if (options.json)
         fmt::print("{}\n", render::effect_json(report).dump());
     else
@@ -93,8 +93,7 @@ int run_stats(const StatsOptions& options, Context& context) {
         context.journal().slice_for(wanted, context.plan(), today, context.time().offset_at_local);
     request.period = slice.period;
     if (wanted.period.from && !options.weekly) request.previous = previous_period(request.period);
-    const StatsReport report =
-        compute_stats(request, slice.compact.entries(), slice.before, context.plan(), config);
+    const StatsReport report = compute_stats(request, slice, context.plan(), config);
     if (options.json)
         fmt::print("{}\n", render::stats_json(report).dump());
     else if (options.weekly)

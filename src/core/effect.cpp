@@ -40,8 +40,9 @@ bool EffectReport::meaningful() const {
     return outcome_type == FieldType::scale && change && is_meaningful(*change, scale_range);
 }
 
-EffectReport compare_effect(const EffectRequest& request, const std::vector<Entry>& entries,
+EffectReport compare_effect(const EffectRequest& request, const JournalSlice& slice,
                             const Config& config) {
+    const std::vector<Entry>& entries = slice.entries;
     EffectReport report;
     report.request = request;
     const KindSpec* kind = config.profile.kind(request.outcome.kind);

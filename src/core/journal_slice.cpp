@@ -9,4 +9,11 @@ Date first_day_read_in_full(Date look_back, Date today) {
     return first_of_month(std::min(look_back, today));
 }
 
+JournalSlice everything_in(const std::vector<Entry>& entries, const Profile& profile) {
+    JournalSlice slice(profile);
+    slice.entries = entries;
+    slice.compact = compact(entries, profile);
+    return slice;
+}
+
 }  // namespace tend

@@ -136,8 +136,13 @@ Period previous_period(const Period& period) {
     return Period{*period.from - length, *period.from - days{1}};
 }
 
-StatsReport compute_stats(const StatsRequest& request, const std::vector<CompactEntry>& entries,
-                          const History& earlier, const Plan& plan, const Config& config) {
+StatsReport compute_stats(const StatsRequest& request, const JournalSlice& slice, const Plan& plan,
+                          const Config& config) {
+    return summarise(request, slice.compact.entries(), slice.before, plan, config);
+}
+
+StatsReport summarise(const StatsRequest& request, const std::vector<CompactEntry>& entries,
+                      const History& earlier, const Plan& plan, const Config& config) {
     StatsReport report;
     report.period = request.period;
     report.previous = request.previous;
@@ -161,12 +166,6 @@ StatsReport compute_stats(const StatsRequest& request, const std::vector<Compact
     add_flags_and_milestones(report, request, entries, earlier, plan, config);
     add_weekly(report, request, entries, item_windows, plan, config);
     return report;
-}
-
-StatsReport compute_stats(const StatsRequest& request, const std::vector<Entry>& entries,
-                          const Plan& plan, const Config& config) {
-    return compute_stats(request, compact(entries, config.profile).entries(), History{}, plan,
-                         config);
 }
 
 }  // namespace tend

@@ -89,6 +89,11 @@ std::vector<const CompactEntry*> entries_in(const std::vector<CompactEntry>& ent
 std::pair<double, double> in_sessions(const PlanItem& item, const std::vector<Window>& windows,
                                       Date today);
 
+// The summary of `entries` (time order, from where `earlier` ends to the period's end, covering
+// the previous period): compute_stats's body, also used by the visit report.
+StatsReport summarise(const StatsRequest& request, const std::vector<CompactEntry>& entries,
+                      const History& earlier, const Plan& plan, const Config& config);
+
 // Plan adherence per item with its day strip, overall adherence, and streaks (stats_plan.cpp).
 // Returns each summarised item's windows in the period, for the weekly rows.
 std::vector<std::vector<Window>> add_plan_sections(StatsReport& report, const StatsRequest& request,

@@ -138,13 +138,10 @@ ExportPeriod default_export_period(const std::vector<Entry>& entries, const Hist
     return {Period{today - days{29}, today}, std::nullopt};
 }
 
-ExportPeriod default_export_period(const std::vector<Entry>& entries, const Profile& profile,
-                                   Date today) {
-    return default_export_period(entries, History{}, profile, today);
-}
-
-VisitReport compute_visit_report(const ExportRequest& request, const std::vector<Entry>& entries,
-                                 const History& earlier, const Plan& plan, const Config& config) {
+VisitReport compute_visit_report(const ExportRequest& request, const JournalSlice& slice,
+                                 const Plan& plan, const Config& config) {
+    const std::vector<Entry>& entries = slice.entries;
+    const History& earlier = slice.before;
     VisitReport report;
     report.period = request.period;
     report.generated = request.today;
@@ -155,7 +152,7 @@ VisitReport compute_visit_report(const ExportRequest& request, const std::vector
     StatsRequest stats{request.period, previous_period(request.period), request.kinds,
                        request.today};
     report.stats =
-        compute_stats(stats, compact(entries, config.profile).entries(), earlier, plan, config);
+        summarise(stats, compact(entries, config.profile).entries(), earlier, plan, config);
     for (const auto& item : report.stats.items)
         report.items.push_back(plan.items[item.number - 1]);
 
@@ -193,11 +190,6 @@ VisitReport compute_visit_report(const ExportRequest& request, const std::vector
     report.outcome = outcome_of(report, config);
     report.progression = progression_of(request, entries, earlier, config);
     return report;
-}
-
-VisitReport compute_visit_report(const ExportRequest& request, const std::vector<Entry>& entries,
-                                 const Plan& plan, const Config& config) {
-    return compute_visit_report(request, entries, History{}, plan, config);
 }
 
 }  // namespace tend

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "core/plan_fixture.h"
+#include "core/report_fixture.h"
 
 using namespace tend;
 using namespace tend::testing;
@@ -62,24 +63,24 @@ ExportRequest request_for(Period period) {
 TEST_CASE("visit report: the default period starts the day after the last visit") {
     const auto entries = autumn();
     const Profile profile = pelvic_floor_profile();
-    const ExportPeriod since = default_export_period(entries, profile, day(2026, 11, 2));
+    const ExportPeriod since = default_period_of(entries, profile, day(2026, 11, 2));
     CHECK(since.period == Period{day(2026, 10, 13), day(2026, 11, 2)});
     CHECK(*since.last_visit == day(2026, 10, 12));
     // A visit logged today is the one the notes are for: the period reaches back past it.
     auto with_today = entries;
     with_today.push_back(entry_on("visit", day(2026, 11, 2), 9));
-    CHECK(default_export_period(with_today, profile, day(2026, 11, 2)).period ==
+    CHECK(default_period_of(with_today, profile, day(2026, 11, 2)).period ==
           Period{day(2026, 10, 13), day(2026, 11, 2)});
     // Without any visit: the last 30 days.
-    const ExportPeriod month = default_export_period({}, profile, day(2026, 11, 2));
+    const ExportPeriod month = default_period_of({}, profile, day(2026, 11, 2));
     CHECK(month.period == Period{day(2026, 10, 4), day(2026, 11, 2)});
     CHECK_FALSE(month.last_visit.has_value());
 }
 
 TEST_CASE("visit report: lists of the period, questions since the last visit") {
     const VisitReport report =
-        compute_visit_report(request_for(Period{day(2026, 10, 13), day(2026, 11, 2)}), autumn(),
-                             Plan{}, builtin_config());
+        visit_report_of(request_for(Period{day(2026, 10, 13), day(2026, 11, 2)}), autumn(), Plan{},
+                        builtin_config());
     CHECK(*report.last_visit == day(2026, 10, 12));
     CHECK(report.entries.size() == 14);     // 7 dilate, 3 sex, 2 questions, med, note
     REQUIRE(report.questions.size() == 1);  // the answered one and the one before the visit drop
@@ -97,8 +98,8 @@ TEST_CASE("visit report: lists of the period, questions since the last visit") {
 
 TEST_CASE("visit report: measures per week, the main outcome's trend and the size steps") {
     const VisitReport report =
-        compute_visit_report(request_for(Period{day(2026, 10, 13), day(2026, 11, 2)}), autumn(),
-                             Plan{}, builtin_config());
+        visit_report_of(request_for(Period{day(2026, 10, 13), day(2026, 11, 2)}), autumn(), Plan{},
+                        builtin_config());
     // Pain scales always (dilate, massage, sex, pain.level); anxiety and comfort had no values.
     REQUIRE(report.measures.size() == 4);
     CHECK(report.measures[0].field == FieldRef{"dilate", "pain"});
@@ -139,7 +140,7 @@ TEST_CASE("visit report: measures per week, the main outcome's trend and the siz
 TEST_CASE("visit report: --no-notes removes every note, tag and question") {
     ExportRequest request = request_for(Period{day(2026, 10, 13), day(2026, 11, 2)});
     request.notes = false;
-    const VisitReport report = compute_visit_report(request, autumn(), Plan{}, builtin_config());
+    const VisitReport report = visit_report_of(request, autumn(), Plan{}, builtin_config());
     CHECK(report.notes_list.empty());
     CHECK(report.questions.empty());
     CHECK(report.entries.size() == 14);
@@ -157,7 +158,7 @@ TEST_CASE("visit report: --kind limits entries, measures and sessions") {
     Plan plan;
     plan.items = {plan_item("dilate", {"daily"}, day(2026, 10, 13)),
                   plan_item("sex", {"1/week"}, day(2026, 10, 12))};
-    const VisitReport report = compute_visit_report(request, autumn(), plan, builtin_config());
+    const VisitReport report = visit_report_of(request, autumn(), plan, builtin_config());
     CHECK(report.entries.size() == 3);
     REQUIRE(report.measures.size() == 1);
     CHECK(report.measures[0].field == FieldRef{"sex", "pain"});
@@ -168,7 +169,7 @@ TEST_CASE("visit report: --kind limits entries, measures and sessions") {
 }
 
 TEST_CASE("visit report: an empty period has no outcome and empty lists") {
-    const VisitReport report = compute_visit_report(
+    const VisitReport report = visit_report_of(
         request_for(Period{day(2026, 9, 1), day(2026, 9, 30)}), autumn(), Plan{}, builtin_config());
     CHECK(report.entries.empty());
     CHECK(report.stats.entries == 0);
@@ -189,10 +190,9 @@ TEST_CASE("visit report: visits, questions and the trend come from roles and out
     auto entries = autumn();
     for (auto& entry : entries)
         if (entry.kind == "visit") entry.kind = "appointment";
-    const ExportPeriod since = default_export_period(entries, config.profile, day(2026, 11, 2));
+    const ExportPeriod since = default_period_of(entries, config.profile, day(2026, 11, 2));
     CHECK(since.period == Period{day(2026, 10, 13), day(2026, 11, 2)});
-    const VisitReport report =
-        compute_visit_report(request_for(since.period), entries, Plan{}, config);
+    const VisitReport report = visit_report_of(request_for(since.period), entries, Plan{}, config);
     CHECK(report.last_visit == std::optional<Date>(day(2026, 10, 12)));
     REQUIRE(report.questions.size() == 1);
     CHECK(report.questions[0].note == "When can I move up a size?");
@@ -207,6 +207,6 @@ TEST_CASE("visit report: visits, questions and the trend come from roles and out
     Config no_roles = config;
     for (auto& kind : no_roles.profile.kinds)
         kind.role = KindRole::none;
-    CHECK(default_export_period(entries, no_roles.profile, day(2026, 11, 2)).period ==
+    CHECK(default_period_of(entries, no_roles.profile, day(2026, 11, 2)).period ==
           Period{day(2026, 10, 4), day(2026, 11, 2)});
 }

@@ -75,20 +75,26 @@ int run_export(const ExportOptions& options, Context& context) {
     const Period asked = options.period.empty()
                              ? Period{}
                              : parse_period(options.period, today, config.settings.week_start);
+    const Weekday week_start = config.settings.week_start;
     History earlier;
     std::vector<Entry> entries;
     if (!options.period.empty() && !asked.from) {
         // From the first entry on: everything is read in full.
-        entries = journal.load(Period{std::nullopt, asked.to}, offset);
+        entries = journal.load(
+            days_read_in_full(context.plan(), Period{std::nullopt, asked.to}, week_start), offset);
         request.period = bounded_by_journal(asked, entries, today);
     } else {
         request.period = options.period.empty() ? since_last_visit(context)
                                                 : close_open_ends(asked, *asked.from, today);
-        // The period and the one before it are read in full; the months before them as their
-        // history (streaks, sizes, milestones, the last visit and the questions since).
-        const Date read_from = first_day_read_in_full(*previous_period(request.period).from, today);
-        earlier = journal.history_before(month_key(read_from), context.plan(), offset);
-        entries = journal.load(Period{read_from, request.period.to}, offset);
+        // The period and the one before it are read in full, with the days of the windows that
+        // belong to them; the months before them as their history (streaks, sizes, milestones,
+        // the last visit and the questions since).
+        Period to_read = days_read_in_full(
+            context.plan(), Period{previous_period(request.period).from, request.period.to},
+            week_start);
+        to_read.from = first_day_read_in_full(*to_read.from, today);
+        earlier = journal.history_before(month_key(*to_read.from), context.plan(), offset);
+        entries = journal.load(to_read, offset);
     }
     const VisitReport report =
         compute_visit_report(request, entries, earlier, context.plan(), config);

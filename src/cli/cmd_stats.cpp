@@ -83,18 +83,24 @@ int run_stats(const StatsOptions& options, Context& context) {
     for (const auto& typed : options.kinds)
         request.kinds.push_back(resolve_kind(config.profile, typed).name);
     request.today = today;
-    // The period and the one before it are read in full; the months before them as their
-    // history, which is all that streaks, the highest size and milestones need of them.
+    // The period and the one before it are read in full, with the days of the windows that
+    // belong to them; the months before them as their history, which is all that streaks, the
+    // highest size and milestones need of them.
     const auto& offset = context.time().offset_at_local;
+    const Weekday week_start = config.settings.week_start;
     History earlier;
-    std::optional<Date> read_from;
+    Period to_read = days_read_in_full(context.plan(), Period{std::nullopt, asked.to}, week_start);
     if (asked.from) {
         const Period bounded = close_open_ends(asked, *asked.from, today);
-        const Date look_back = options.weekly ? *bounded.from : *previous_period(bounded).from;
-        read_from = first_day_read_in_full(look_back, today);
-        earlier = context.journal().history_before(month_key(*read_from), context.plan(), offset);
+        const Period measured =
+            options.weekly ? bounded : Period{previous_period(bounded).from, bounded.to};
+        to_read = days_read_in_full(context.plan(), measured, week_start);
+        to_read.from = first_day_read_in_full(*to_read.from, today);
+        if (!asked.to) to_read.to = std::nullopt;
+        earlier =
+            context.journal().history_before(month_key(*to_read.from), context.plan(), offset);
     }
-    const auto entries = context.journal().load_compact(Period{read_from, asked.to}, offset);
+    const auto entries = context.journal().load_compact(to_read, offset);
     request.period = bounded_by_journal(asked, entries.entries(), today);
     if (asked.from && !options.weekly) request.previous = previous_period(request.period);
     const StatsReport report =

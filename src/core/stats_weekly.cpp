@@ -79,8 +79,8 @@ void count_entries(WeeklyTable& table, const std::vector<const CompactEntry*>& i
     }
 }
 
-// Each row's adherence per item and overall in sessions; a window counts in the week that holds
-// its first day.
+// Each row's adherence per item and overall in sessions; a window counts in the row that holds
+// its anchor day, as when the row's days are asked alone.
 void measure_adherence(StatsReport& report, const StatsRequest& request,
                        const std::vector<std::vector<Window>>& item_windows, const Plan& plan,
                        Weekday week_start) {
@@ -91,7 +91,7 @@ void measure_adherence(StatsReport& report, const StatsRequest& request,
         const PlanItem& item = plan.items[report.items[item_index].number - 1];
         std::vector<std::vector<Window>> by_row(rows.size());
         for (const auto& window : item_windows[item_index]) {
-            const std::size_t index = week_index(window.first, request.period, week_start);
+            const std::size_t index = week_index(window.anchor(), request.period, week_start);
             if (index < by_row.size()) by_row[index].push_back(window);
         }
         for (std::size_t index = 0; index < by_row.size(); ++index) {

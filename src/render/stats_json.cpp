@@ -37,6 +37,15 @@ Json item_json(const ItemSummary& item) {
     json.set("done", rounded(item.adherence.credited, 2));
     json.set("adherence", optional_fraction(item.adherence.fraction()));
     json.set("previous_adherence", optional_fraction(item.previous_adherence));
+    Json so_far;
+    if (const auto& open = item.adherence.open) {
+        so_far = Json::object();
+        so_far.set("from", format_date(open->first));
+        so_far.set("to", format_date(open->last));
+        so_far.set("expected", rounded(open->expected, 2));
+        so_far.set("done", rounded(open->done, 2));
+    }
+    json.set("so_far", std::move(so_far));
     Json days = Json::array();
     for (const auto mark : item.days)
         days.push(Json(mark_name(mark)));

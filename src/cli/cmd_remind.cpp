@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <climits>
 #include <filesystem>
 
@@ -58,7 +59,18 @@ render::ReminderCommand reminder_command(Context& context) {
     const ssize_t length = ::readlink("/proc/self/exe", self, PATH_MAX);
     const std::string tend =
         length > 0 ? std::string(self, static_cast<std::size_t>(length)) : std::string("tend");
-    return {tend, std::filesystem::absolute(context.root()).lexically_normal().string()};
+    const std::string journal =
+        std::filesystem::absolute(context.root()).lexically_normal().string();
+    // A unit file or crontab line is one line per setting: a newline in a path would end it.
+    for (const std::string& path : {tend, journal})
+        if (std::any_of(path.begin(), path.end(), [](char character) {
+                return static_cast<unsigned char>(character) < 0x20;
+            }))
+            throw user_error(fmt::format("the path '{}' holds a control character, which a "
+                                         "scheduler's file cannot carry",
+                                         path),
+                             "move the journal to a folder with a plain name");
+    return {tend, journal};
 }
 
 }  // namespace

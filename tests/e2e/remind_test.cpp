@@ -149,9 +149,8 @@ TEST_CASE("e2e remind: systemd units, dry run first, installed and uninstalled b
               "your next login, or now with:\n"
               "  systemctl --user daemon-reload && systemctl --user start tend-remind.timer\n");
     CHECK(home.outside_journal() ==
-          std::map<std::string, std::string>{
-              {"config/systemd/user/tend-remind.service", service},
-              {"config/systemd/user/tend-remind.timer", timer}});
+          std::map<std::string, std::string>{{"config/systemd/user/tend-remind.service", service},
+                                             {"config/systemd/user/tend-remind.timer", timer}});
     CHECK(permissions_of(units + "/tend-remind.service") == 0600);
     CHECK(fs::read_symlink(units + "/timers.target.wants/tend-remind.timer") ==
           "../tend-remind.timer");
@@ -259,5 +258,23 @@ TEST_CASE("e2e remind: a Termux job that runs a script every 15 minutes") {
     CHECK(read_text(home.folder / "calls.txt") ==
           "termux-job-scheduler [--cancel] [--job-id] [47383]\n");
     fs::remove(home.folder / "calls.txt");
+    CHECK(home.outside_journal().empty());
+}
+
+TEST_CASE("e2e remind: a journal path with a newline is refused before anything is written") {
+    Home home;
+    const std::string odd = (home.folder / "a\nb").string();
+    const auto result =
+        run_tend({"remind", "install", "--system", "systemd", "--dir", odd},
+                 RunOptions{"",
+                            {{"HOME", home.folder.path().string()},
+                             {"XDG_CONFIG_HOME", (home.folder / "config").string()}},
+                            077,
+                            {},
+                            {}});
+    CHECK(result.exit_code == 2);
+    CHECK(result.err == "tend: the path '" + (home.folder / "a b").string() +
+                            "' holds a control character, which a scheduler's file cannot carry "
+                            "- move the journal to a folder with a plain name\n");
     CHECK(home.outside_journal().empty());
 }

@@ -58,6 +58,7 @@ Command add_plan_command(CLI::App& app);
 Command add_stats_command(CLI::App& app);
 Command add_export_command(CLI::App& app);
 Command add_edit_command(CLI::App& app);
+Command add_remind_command(CLI::App& app);
 Command add_completions_command(CLI::App& app);
 // The hidden `__complete LINE` that completion scripts call (cmd_completions.cpp).
 Command add_complete_command(CLI::App& app);

@@ -7,6 +7,7 @@
 
 #include "core/text.h"
 #include "store/file_io.h"
+#include "store/toml_depth.h"
 #include "store/toml_problem.h"
 #include "store/toml_writer.h"
 #include "tend/error.h"
@@ -279,6 +280,10 @@ std::string field_line(const FieldSpec& field, const KindSpec& kind) {
 ConfigFile parse_config(std::string_view content, const std::string& display_name) {
     ConfigFile result;
     toml::table root;
+    if (auto problem = nesting_problem(content, display_name)) {
+        result.problems.push_back(std::move(*problem));
+        return result;
+    }
     try {
         root = toml::parse(content, display_name);
     } catch (const toml::parse_error& error) {

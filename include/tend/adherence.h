@@ -23,6 +23,12 @@ struct Window {
     double done = 0;      // sessions that met the conditions, or the sum of the field
 
     bool contains(Date day) const { return first <= day && day <= last; }
+    // The day that decides which period the window belongs to: its middle day, the earlier of
+    // the two for an even number of days. A period holding it holds most of the window's days
+    // whenever the window is cut in two (a tie goes to the period of the first day), and the
+    // choice depends on the window alone, so a period asked alone and the same period as a row
+    // of a longer report own the same windows (see docs/plan.md).
+    Date anchor() const { return first + std::chrono::days{(last - first).count() / 2}; }
     double remaining() const { return done >= expected ? 0 : expected - done; }
     bool met() const { return done >= expected; }
     // How much of the window counts: min(done, expected) / expected, 1 when nothing was expected.
@@ -54,23 +60,32 @@ class CountedAmounts {
 // force that day or its schedule has nothing on it ("mon,wed,fri" on a Tuesday).
 std::optional<Window> window_on(const PlanItem& item, Date day, Weekday week_start);
 
-// The windows of `item` whose first day lies in `period` (a window belongs to the period that
-// holds its first day, so consecutive periods share none), with what `entries` did in each.
-// A week the item covers only in part expects times x days / 7, rounded; windows expecting
-// nothing are left out. An open end of `period` stops at the item's end, or at `today`.
+// The windows of `item` that belong to `period` (their anchor day lies in it, so consecutive
+// periods share none), each evaluated whole with what `counted` did on all of its days, also
+// those outside the period. A week the item covers only in part expects times x days / 7,
+// rounded; windows expecting nothing are left out. An open end of `period` stops at the item's
+// end, or at `today`.
 std::vector<Window> windows_for(const PlanItem& item, const Period& period,
                                 const CountedAmounts& counted, Weekday week_start, Date today);
 std::vector<Window> windows_for(const PlanItem& item, const Period& period,
                                 const std::vector<Entry>& entries, Weekday week_start, Date today);
 
+// The days whose entries decide the adherence of `plan` over `period`: the period itself, widened
+// to the first and last day of the windows that belong to it (a week that belongs to a period
+// ending on a Thursday runs to the Sunday after). A report reads at least these days in full.
+// An open side stays open.
+Period days_read_in_full(const Plan& plan, const Period& period, Weekday week_start);
+
 // Adherence of one item over a period: sum of min(done, expected) over sum of expected, in the
-// item's own unit. Windows that ended count in full; the window holding `today` counts only what
-// is done so far (it is not missed yet); future windows do not count.
+// item's own unit, over the windows that have closed. The window holding `today` is "so far":
+// it is kept aside in `open` and counts nowhere until it closes, so it can neither lower nor
+// raise a percentage; future windows do not count.
 struct Adherence {
     double expected = 0;
-    double credited = 0;  // sum of min(done, expected)
-    int windows = 0;      // windows that counted
-    int met = 0;          // windows fully done
+    double credited = 0;         // sum of min(done, expected)
+    int windows = 0;             // closed windows
+    int met = 0;                 // closed windows fully done
+    std::optional<Window> open;  // the window holding today, with what is done so far
 
     std::optional<double> fraction() const {
         if (expected <= 0) return std::nullopt;

@@ -15,7 +15,7 @@ namespace tend {
 
 struct EffectRequest {
     Period period;        // bounded: the days whose outcome is compared
-    std::string factor;   // a kind: "cardio"
+    std::string factor;   // a kind, such as cardio
     FieldRef outcome;     // a numeric field: sex.pain
     int within_days = 2;  // a factor entry up to this many days before counts
 };

@@ -82,17 +82,9 @@ struct Flag {
 };
 
 struct Milestone {
-    std::string what;  // "Botox", "visit (pt)"
+    std::string what;  // a procedure's name ("Botox"); whom the last visit was with ("pt"), or ""
     Date date{};
     int days_ago = 0;
-};
-
-// A numeric field of a kind, named "kind.field" in JSON and on the command line ("sex.pain").
-struct FieldRef {
-    std::string kind;
-    std::string field;
-    std::string name() const { return kind + "." + field; }
-    friend bool operator==(const FieldRef&, const FieldRef&) = default;
 };
 
 // The values of a field in one week: how many, their mean and the highest.

@@ -25,8 +25,9 @@ struct ExportPeriod {
 };
 // `entries` and `earlier` as for compute_visit_report, up to today.
 ExportPeriod default_export_period(const std::vector<Entry>& entries, const History& earlier,
+                                   const Profile& profile, Date today);
+ExportPeriod default_export_period(const std::vector<Entry>& entries, const Profile& profile,
                                    Date today);
-ExportPeriod default_export_period(const std::vector<Entry>& entries, Date today);
 
 struct ExportRequest {
     Period period;                   // bounded
@@ -83,8 +84,8 @@ struct VisitReport {
     std::optional<OutcomeTrend> outcome;
     std::vector<Measure> measures;
     std::vector<ProgressionSeries> progression;
-    std::vector<Entry> treatments;  // med and procedure entries of the period
-    std::vector<Entry> visits;      // visit entries of the period
+    std::vector<Entry> treatments;  // entries of medication and procedure kinds in the period
+    std::vector<Entry> visits;      // entries of visit kinds in the period
     std::vector<Entry> notes_list;  // entries with a note, not questions; empty without notes
     std::vector<Entry> questions;   // since the last visit, not answered; empty without notes
     std::vector<Entry> entries;     // every entry of the period; without notes: no notes or tags

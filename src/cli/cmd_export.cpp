@@ -45,17 +45,6 @@ std::string rendered(const std::string& format, const VisitReport& report,
     return render::report_markdown(render::visit_document(report, config));
 }
 
-// The default period: from the day after the last visit before today, or the last 30 days.
-Period since_last_visit(Context& context) {
-    const Date today = context.time().today();
-    const auto& offset = context.time().offset_at_local;
-    const Date month_start = first_of_month(today);
-    const History earlier =
-        context.journal().history_before(month_key(month_start), context.plan(), offset);
-    const auto entries = context.journal().load(Period{month_start, today}, offset);
-    return default_export_period(entries, earlier, today).period;
-}
-
 int run_export(const ExportOptions& options, Context& context) {
     const Config& config = context.journal().config();
     const Date today = context.time().today();
@@ -68,28 +57,17 @@ int run_export(const ExportOptions& options, Context& context) {
         request.kinds.push_back(resolve_kind(config.profile, typed).name);
     request.today = today;
     request.notes = !options.no_notes;
-    const store::Journal& journal = context.journal();
-    const auto& offset = context.time().offset_at_local;
-    const Period asked = options.period.empty()
-                             ? Period{}
-                             : parse_period(options.period, today, config.settings.week_start);
-    History earlier;
-    std::vector<Entry> entries;
-    if (!options.period.empty() && !asked.from) {
-        // From the first entry on: everything is read in full.
-        entries = journal.load(Period{std::nullopt, asked.to}, offset);
-        request.period = bounded_by_journal(asked, entries, today);
-    } else {
-        request.period = options.period.empty() ? since_last_visit(context)
-                                                : close_open_ends(asked, *asked.from, today);
-        // The period and the one before it are read in full; the months before them as their
-        // history (streaks, sizes, milestones, the last visit and the questions since).
-        const Date read_from = first_day_read_in_full(*previous_period(request.period).from, today);
-        earlier = journal.history_before(month_key(read_from), context.plan(), offset);
-        entries = journal.load(Period{read_from, request.period.to}, offset);
-    }
+    // The default period is the time since the last visit (or the last 30 days).
+    SliceRequest wanted;
+    wanted.since_last_visit = options.period.empty();
+    if (!options.period.empty())
+        wanted.period = parse_period(options.period, today, config.settings.week_start);
+    wanted.full_entries = true;
+    const JournalSlice slice =
+        context.journal().slice_for(wanted, context.plan(), today, context.time().offset_at_local);
+    request.period = slice.period;
     const VisitReport report =
-        compute_visit_report(request, entries, earlier, context.plan(), config);
+        compute_visit_report(request, slice.entries, slice.before, context.plan(), config);
     const std::string text = rendered(format, report, request.kinds, config);
     if (options.output.empty() || options.output == "-") {
         fmt::print("{}", text);  // flushed and checked at exit (main.cpp)

@@ -9,6 +9,7 @@
 
 #include "cli/context.h"
 #include "cli/editor.h"
+#include "cli/log_prompt.h"
 #include "core/text.h"
 #include "render/entry_text.h"
 #include "store/file_io.h"
@@ -108,11 +109,26 @@ std::string when_text(const Instant& at, const TimeContext& time) {
     return fmt::format("on {} at {}", format_day_heading(day), clock);
 }
 
+// The words typed after `tend log`, or, with none on a terminal, the answers to its questions.
+// Nothing when the person ended the questions with Ctrl-D.
+std::optional<LogWords> words_of(const LogOptions& options, const Config& config) {
+    if (!options.words.empty()) return parse_log_words(config, options.words);
+    if (!can_prompt())
+        throw user_error("'tend log' needs KIND ...", "see 'tend log --help'");
+    return ask_log_words(config, std::cin, stderr);
+}
+
 int run_log(const LogOptions& options, Context& context) {
     const Config& config = context.journal().config();
-    LogWords words = parse_log_words(config, options.words);
+    // --at is checked before any question, so a typo in it never costs the answers.
     const Instant at = parse_when(options.at, context.time());
     refuse_future(at, context.time());
+    auto typed = words_of(options, config);
+    if (!typed) {
+        fmt::print(stderr, "\nnothing logged\n");
+        return exit_code::no;
+    }
+    LogWords words = std::move(*typed);
 
     std::string note = words.note;
     if (words.note_from_stdin) note += (note.empty() ? "" : "\n") + read_standard_input();
@@ -124,12 +140,14 @@ int run_log(const LogOptions& options, Context& context) {
 
     Entry entry{
         at, words.kind->name, std::move(words.fields), std::move(note), std::move(words.tags), 0};
+    // The status is read before the append, so nothing reads the file just written.
+    const std::string plan_status = plan_status_after_log(context, entry);
     const auto undo_problem = context.journal().append(entry);
 
     const std::string values = render::describe_values(entry, config);
     fmt::print("logged {}{} {}\n", entry.kind, values.empty() ? "" : fmt::format(" ({})", values),
                when_text(at, context.time()));
-    fmt::print("{}", plan_status_after_log(context, entry));
+    fmt::print("{}", plan_status);
     if (undo_problem)
         fmt::print(stderr, "tend: the entry is saved, but 'tend undo' can't take it back: {}\n",
                    *undo_problem);
@@ -142,8 +160,9 @@ Command add_log_command(CLI::App& app) {
     auto options = std::make_shared<LogOptions>();
     CLI::App* command = app.add_subcommand(
         "log", "Add an entry: tend log KIND [VALUE] [FIELD=VALUE ...] [@tag ...] [note ...]");
-    command->add_option("words", options->words, "Kind, values, @tags and note words")
-        ->required()
+    command
+        ->add_option("words", options->words,
+                     "Kind, values, @tags and note words; none on a terminal asks for each")
         ->option_text("KIND ...");
     command
         ->add_option(
@@ -155,7 +174,8 @@ Command add_log_command(CLI::App& app) {
         *command,
         "  tend log dilate 3 min=15 pain=2\n"
         "  tend log kegels sets=3 reps=10 @morning\n"
-        "  tend log sex pain=3 anxiety=2 --at \"yesterday 22:30\" much easier than last week");
+        "  tend log sex pain=3 anxiety=2 --at \"yesterday 22:30\" much easier than last week\n"
+        "  tend log                   (on a terminal: asks for the kind, each field and the note)");
     return {command, [options](Context& context) { return run_log(*options, context); }};
 }
 

@@ -62,11 +62,14 @@ int run_effect(const StatsOptions& options, Context& context) {
     request.factor = resolve_kind(config.profile, options.effect).name;
     request.outcome = resolve_outcome(config.profile, options.on);
     request.within_days = options.within_days;
-    const Period asked = asked_period(options, today, config.settings.week_start);
-    const auto entries =
-        context.journal().load(Period{std::nullopt, asked.to}, context.time().offset_at_local);
-    request.period = bounded_by_journal(asked, entries, today);
-    const EffectReport report = compare_effect(request, entries, config);
+    SliceRequest wanted;
+    wanted.period = asked_period(options, today, config.settings.week_start);
+    wanted.look_back = LookBack::everything;
+    wanted.full_entries = true;
+    const JournalSlice slice =
+        context.journal().slice_for(wanted, context.plan(), today, context.time().offset_at_local);
+    request.period = slice.period;
+    const EffectReport report = compare_effect(request, slice.entries, config);
     if (options.json)
         fmt::print("{}\n", render::effect_json(report).dump());
     else
@@ -78,27 +81,20 @@ int run_stats(const StatsOptions& options, Context& context) {
     if (!options.effect.empty()) return run_effect(options, context);
     const Config& config = context.journal().config();
     const Date today = context.time().today();
-    const Period asked = asked_period(options, today, config.settings.week_start);
     StatsRequest request;
     for (const auto& typed : options.kinds)
         request.kinds.push_back(resolve_kind(config.profile, typed).name);
     request.today = today;
-    // The period and the one before it are read in full; the months before them as their
-    // history, which is all that streaks, the highest size and milestones need of them.
-    const auto& offset = context.time().offset_at_local;
-    History earlier;
-    std::optional<Date> read_from;
-    if (asked.from) {
-        const Period bounded = close_open_ends(asked, *asked.from, today);
-        const Date look_back = options.weekly ? *bounded.from : *previous_period(bounded).from;
-        read_from = first_day_read_in_full(look_back, today);
-        earlier = context.journal().history_before(month_key(*read_from), context.plan(), offset);
-    }
-    const auto entries = context.journal().load_compact(Period{read_from, asked.to}, offset);
-    request.period = bounded_by_journal(asked, entries.entries(), today);
-    if (asked.from && !options.weekly) request.previous = previous_period(request.period);
+    // The summary compares the period with the one before it; the weekly rows compare nothing.
+    SliceRequest wanted;
+    wanted.period = asked_period(options, today, config.settings.week_start);
+    wanted.look_back = options.weekly ? LookBack::period : LookBack::previous_period;
+    const JournalSlice slice =
+        context.journal().slice_for(wanted, context.plan(), today, context.time().offset_at_local);
+    request.period = slice.period;
+    if (wanted.period.from && !options.weekly) request.previous = previous_period(request.period);
     const StatsReport report =
-        compute_stats(request, entries.entries(), earlier, context.plan(), config);
+        compute_stats(request, slice.compact.entries(), slice.before, context.plan(), config);
     if (options.json)
         fmt::print("{}\n", render::stats_json(report).dump());
     else if (options.weekly)

@@ -18,7 +18,7 @@ Context::Context(const GlobalOptions& options)
       time_(system_time_context(store::process_environment)),
       root_(store::locate_journal(options.dir, store::process_environment)) {}
 
-const store::Journal& Context::journal() {
+store::Journal& Context::journal() {
     if (!journal_) journal_.emplace(root());
     return *journal_;
 }
@@ -59,10 +59,6 @@ CLI::Validator whole_number(int low, int high) {
 
 void add_examples(CLI::App& app, std::string_view examples) {
     app.footer(fmt::format("Examples:\n{}", examples));
-}
-
-Date first_day_read_in_full(Date look_back, Date today) {
-    return first_of_month(std::min(look_back, today));
 }
 
 std::size_t print_problems(const std::vector<store::Problem>& problems) {

@@ -20,7 +20,8 @@
 namespace {
 
 constexpr std::string_view exit_codes_help =
-    "Exit codes: 0 ok; 1 a plain \"no\" (check found problems, plan due: nothing due);\n"
+    "Exit codes: 0 ok; 1 a plain \"no\" (check found problems, plan due and remind: nothing\n"
+    "due, log: its questions ended with Ctrl-D);\n"
     "2 bad input or a journal file to fix; 3 the system failed (disk, permissions).\n"
     "The journal is plain TOML in --dir, $TEND_DIR, $XDG_DATA_HOME/tend or ~/.local/share/tend.";
 
@@ -83,6 +84,7 @@ int run(int argc, char** argv) {
         tend::cli::add_plan_command(app),        tend::cli::add_stats_command(app),
         tend::cli::add_export_command(app),      tend::cli::add_edit_command(app),
         tend::cli::add_completions_command(app), tend::cli::add_complete_command(app),
+        tend::cli::add_remind_command(app),
     };
 
     try {

@@ -60,6 +60,18 @@ std::optional<Window> bare_window_on(const PlanItem& item, Date day, Weekday wee
     return std::nullopt;
 }
 
+// The most days one window of `item` can have.
+long longest_window(const PlanItem& item) {
+    switch (item.schedule.unit) {
+        case Schedule::Unit::every_n_days:
+            return item.schedule.interval_days;
+        case Schedule::Unit::week:
+            return 7;
+        default:
+            return 1;
+    }
+}
+
 // Windows whose first day lies in [from, to], in order.
 std::vector<Window> bare_windows(const PlanItem& item, Date from, Date to, Weekday week_start) {
     std::vector<Window> windows;
@@ -147,22 +159,43 @@ std::vector<Window> windows_for(const PlanItem& item, const Period& period,
     const Date from = std::max(period.from.value_or(item.start), item.start);
     const Date to = last_in_force(item, period.to.value_or(open_end));
     if (to < from) return {};
-    auto windows = bare_windows(item, from, to, week_start);
-    for (auto& window : windows)
+    // A window that belongs to the period may begin before it: look back one window's length.
+    const Date earliest = std::max(item.start, from - days{longest_window(item) - 1});
+    std::vector<Window> windows;
+    for (auto& window : bare_windows(item, earliest, to, week_start)) {
+        if (window.anchor() < from || window.anchor() > to) continue;
         window.done = counted.between(window.first, window.last);
+        windows.push_back(window);
+    }
     return windows;
+}
+
+Period days_read_in_full(const Plan& plan, const Period& period, Weekday week_start) {
+    Period days = period;
+    for (const auto& item : plan.items) {
+        if (period.from)
+            if (const auto window = bare_window_on(item, *period.from, week_start);
+                window && window->anchor() >= *period.from)
+                days.from = std::min(*days.from, window->first);
+        if (period.to)
+            if (const auto window = bare_window_on(item, *period.to, week_start);
+                window && window->anchor() <= *period.to)
+                days.to = std::max(*days.to, window->last);
+    }
+    return days;
 }
 
 Adherence adherence_of(const std::vector<Window>& windows, Date today) {
     Adherence adherence;
     for (const auto& window : windows) {
         if (window.first > today) continue;
-        const double credited = std::min(window.done, window.expected);
-        // The window holding today is not missed yet: only what is done counts, on both sides.
-        const bool in_progress = window.last >= today;
-        if (in_progress && credited <= 0) continue;
-        adherence.expected += in_progress && !window.met() ? credited : window.expected;
-        adherence.credited += credited;
+        // The window holding today is not missed yet, nor done: it counts once it closes.
+        if (window.last >= today) {
+            adherence.open = window;
+            continue;
+        }
+        adherence.expected += window.expected;
+        adherence.credited += std::min(window.done, window.expected);
         adherence.windows += 1;
         adherence.met += window.met() ? 1 : 0;
     }

@@ -64,8 +64,8 @@ KindSummary summarise_kind(const KindSpec& kind, const std::vector<const Compact
         field.field = spec.name;
         field.label = std::string(spec.display_name());
         field.type = spec.type;
-        field.scale_min = spec.min.value_or(0);
-        field.scale_max = spec.max.value_or(10);
+        field.scale_min = scale_min(spec);
+        field.scale_max = scale_max(spec);
         field.n = values.n;
         field.sum = values.sum;
         field.mean = values.mean();
@@ -95,10 +95,16 @@ bool is_pain_field(const FieldSpec& field) {
     return field.type == FieldType::scale && (field.name == "pain" || field.label == "pain");
 }
 
+bool is_followed_scale(const Profile& profile, const KindSpec& kind, const FieldSpec& field) {
+    if (field.type != FieldType::scale) return false;
+    if (is_pain_field(field)) return true;
+    return std::find(profile.outcomes.begin(), profile.outcomes.end(),
+                     FieldRef{kind.name, field.name}) != profile.outcomes.end();
+}
+
 int meaningful_change(const FieldSpec& field, double change) {
     if (field.type != FieldType::scale) return 0;
-    const double range = field.max.value_or(10) - field.min.value_or(0);
-    if (std::abs(change) < 2 * range / 10) return 0;
+    if (!is_meaningful(change, scale_max(field) - scale_min(field))) return 0;
     const int direction = change > 0 ? 1 : -1;
     return higher_is_better(field) ? direction : -direction;
 }

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/scale.h"
 #include "tend/history.h"
 #include "tend/stats.h"
 
@@ -63,6 +64,10 @@ bool higher_is_better(const FieldSpec& field);
 
 // A scale field that rates pain: named "pain" or labelled so (pain.level).
 bool is_pain_field(const FieldSpec& field);
+
+// A scale field the reports follow week by week: one that rates pain, or one of the profile's
+// outcomes (a migraine diary's severity).
+bool is_followed_scale(const Profile& profile, const KindSpec& kind, const FieldSpec& field);
 
 // For a scale field, whether a change of its mean counts: +1 better, -1 worse, 0 when it is
 // under 2 points on a 0-10 scale (scaled to the field's range) or the field is not a scale.

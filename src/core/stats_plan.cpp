@@ -9,13 +9,17 @@ namespace {
 
 using std::chrono::days;
 
-DayMark mark_for(const PlanItem& item, Date day, const CountedAmounts& amounts, Weekday week_start,
-                 Date today) {
+// The mark of `day` in a strip of `period`. A day of a window that belongs to a neighbouring
+// period shows nothing due here, so the strip says what the row's numbers count.
+DayMark mark_for(const PlanItem& item, Date day, const Period& period,
+                 const CountedAmounts& amounts, Weekday week_start, Date today) {
     if (day > today) return DayMark::to_come;
     auto window = window_on(item, day, week_start);
-    if (!window) return DayMark::not_due;
+    if (!window || !period.contains(window->anchor())) return DayMark::not_due;
     window->done = amounts.between(window->first, window->last);
     const double on_day = amounts.between(day, day);
+    // The window holding today is "so far", done or not: no row counts it yet.
+    if (window->last >= today && on_day > 0) return DayMark::partly;
     if (window->first == window->last) {
         if (window->met()) return DayMark::done;
         if (window->done > 0) return DayMark::partly;
@@ -59,12 +63,9 @@ std::pair<double, double> in_sessions(const PlanItem& item, const std::vector<Wi
     double expected = 0;
     double credited = 0;
     for (const auto& window : windows) {
-        if (window.first > today) continue;
-        const bool in_progress = window.last >= today && !window.met();
-        const double share = window.fulfilment();
-        if (in_progress && window.done <= 0) continue;
-        expected += in_progress ? share : 1;
-        credited += share;
+        if (window.last >= today) continue;  // open or still to come: not counted yet
+        expected += 1;
+        credited += window.fulfilment();
     }
     return {expected, credited};
 }
@@ -88,26 +89,28 @@ std::vector<std::vector<Window>> add_plan_sections(StatsReport& report, const St
             item, index < earlier.counted.size() ? earlier.counted[index] : nothing_earlier,
             entries);
         auto windows = windows_for(item, request.period, counted, week_start, today);
+        // "was" is the previous period's own figure: items that ended before this one count too.
+        std::optional<double> previous_fraction;
+        if (request.previous) {
+            const auto before = windows_for(item, *request.previous, counted, week_start, today);
+            previous_fraction = adherence_of(before, today).fraction();
+            const auto [before_expected, before_credited] = in_sessions(item, before, today);
+            previous_expected += before_expected;
+            previous_credited += before_credited;
+        }
         if (windows.empty()) continue;
         ItemSummary summary{index + 1,
                             item.label(),
                             item.kind,
                             item.total ? item.total->field : std::string{},
                             adherence_of(windows, today),
-                            std::nullopt,
+                            previous_fraction,
                             {}};
         const auto [item_expected, item_credited] = in_sessions(item, windows, today);
         expected += item_expected;
         credited += item_credited;
-        if (request.previous) {
-            const auto before = windows_for(item, *request.previous, counted, week_start, today);
-            summary.previous_adherence = adherence_of(before, today).fraction();
-            const auto [before_expected, before_credited] = in_sessions(item, before, today);
-            previous_expected += before_expected;
-            previous_credited += before_credited;
-        }
         for (Date day = *request.period.from; day <= *request.period.to; day += days{1})
-            summary.days.push_back(mark_for(item, day, counted, week_start, today));
+            summary.days.push_back(mark_for(item, day, request.period, counted, week_start, today));
         report.items.push_back(std::move(summary));
         item_windows.push_back(std::move(windows));
         if (is_daily(item) && item.in_force_on(std::min(today, *request.period.to)))

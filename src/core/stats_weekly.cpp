@@ -22,7 +22,7 @@ std::vector<WeekRow> empty_rows(const Period& period, Weekday week_start, Date t
     return rows;
 }
 
-// The columns of pain and progression fields that hold a value somewhere in the period.
+// The columns of pain (and outcome) and progression fields that hold a value in the period.
 void choose_field_columns(WeeklyTable& table, const StatsRequest& request,
                           const std::vector<const CompactEntry*>& in_period, const Config& config) {
     std::set<std::pair<std::string_view, std::string_view>> seen;  // kind, field
@@ -32,7 +32,8 @@ void choose_field_columns(WeeklyTable& table, const StatsRequest& request,
     for (const auto& kind : config.profile.kinds) {
         if (!wanted_kind(request, kind.name)) continue;
         for (const auto& field : kind.fields)
-            if (is_pain_field(field) && seen.contains({kind.name, field.name}))
+            if (is_followed_scale(config.profile, kind, field) &&
+                seen.contains({kind.name, field.name}))
                 table.pain_fields.push_back({kind.name, field.name});
         if (!kind.progression.empty() && seen.contains({kind.name, kind.progression}))
             table.progressions.push_back({kind.name, kind.progression});
@@ -79,8 +80,8 @@ void count_entries(WeeklyTable& table, const std::vector<const CompactEntry*>& i
     }
 }
 
-// Each row's adherence per item and overall in sessions; a window counts in the week that holds
-// its first day.
+// Each row's adherence per item and overall in sessions; a window counts in the row that holds
+// its anchor day, as when the row's days are asked alone.
 void measure_adherence(StatsReport& report, const StatsRequest& request,
                        const std::vector<std::vector<Window>>& item_windows, const Plan& plan,
                        Weekday week_start) {
@@ -91,7 +92,7 @@ void measure_adherence(StatsReport& report, const StatsRequest& request,
         const PlanItem& item = plan.items[report.items[item_index].number - 1];
         std::vector<std::vector<Window>> by_row(rows.size());
         for (const auto& window : item_windows[item_index]) {
-            const std::size_t index = week_index(window.first, request.period, week_start);
+            const std::size_t index = week_index(window.anchor(), request.period, week_start);
             if (index < by_row.size()) by_row[index].push_back(window);
         }
         for (std::size_t index = 0; index < by_row.size(); ++index) {

@@ -189,7 +189,9 @@ std::string plan_calendar(const Plan& plan, const Config& config, const Instant&
     add_line(out, "VERSION", "2.0");
     add_line(out, "PRODID", fmt::format("-//tend//tend {}//EN", TEND_VERSION));
     add_line(out, "CALSCALE", "GREGORIAN");
-    add_line(out, "METHOD", "PUBLISH");
+    // No METHOD: METHOD makes the file an iTIP message (RFC 5546), and a PUBLISH message needs
+    // an ORGANIZER address that tend does not have and should not invent. A plain iCalendar
+    // object without METHOD is what importing a file expects (RFC 5545, section 3.7.2).
     add_line(out, "X-WR-CALNAME", "tend plan");
     for (const auto& item : plan.items) {
         if (item.has_ended_before(today)) continue;

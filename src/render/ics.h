@@ -14,6 +14,7 @@ namespace tend::render {
 // `today`, and one per daily slot for "N times a day" items, at the settings' reminder times.
 // Times are floating (local wherever the phone is). Lines end in CRLF and are folded at 75
 // octets; UIDs are stable across exports so re-importing updates events instead of doubling them.
+// The calendar has no METHOD: it is a file to import, not an iTIP message (RFC 5546).
 std::string plan_calendar(const Plan& plan, const Config& config, const Instant& now);
 
 // RFC 5545 TEXT escaping: backslash, semicolon, comma and newline.

@@ -64,6 +64,22 @@ std::vector<std::string> summary_sentences(const VisitReport& report, const Conf
     return sentences;
 }
 
+// Done of due over the closed windows ("5 of 6"), and what the window still open has so far
+// ("5 of 6 and 1 of 1 so far", "1 of 3 so far"), or "nothing due yet". `of` and `and` are
+// " of " and " and " in the programme table, "/" and ", " in the narrower weekly one.
+std::string done_of_due(const PlanItem& item, const Adherence& adherence, std::string_view of,
+                        std::string_view and_then, const Config& config) {
+    std::string text;
+    if (adherence.expected > 0)
+        text = fmt::format("{}{}{}", format_amount(item, adherence.credited, config), of,
+                           format_amount(item, adherence.expected, config));
+    if (adherence.open)
+        text += fmt::format("{}{}{}{} so far", text.empty() ? "" : and_then,
+                            format_amount(item, adherence.open->done, config), of,
+                            format_amount(item, adherence.open->expected, config));
+    return text.empty() ? "nothing due yet" : text;
+}
+
 Section programme_section(const VisitReport& report, const Config& config) {
     Section section{"Home programme and adherence", {}};
     const StatsReport& stats = report.stats;
@@ -76,11 +92,9 @@ Section programme_section(const VisitReport& report, const Config& config) {
         const ItemSummary& summary = stats.items[index];
         const PlanItem& item = report.items[index];
         const auto fraction = summary.adherence.fraction();
-        items.rows.push_back(
-            {summary.label, describe_rules(item, config),
-             fmt::format("{} of {}", format_amount(item, summary.adherence.credited, config),
-                         format_amount(item, summary.adherence.expected, config)),
-             fraction ? format_percent(*fraction) : "-"});
+        items.rows.push_back({summary.label, describe_rules(item, config),
+                              done_of_due(item, summary.adherence, " of ", " and ", config),
+                              fraction ? format_percent(*fraction) : "-"});
     }
     if (stats.adherence)
         items.rows.push_back({"Overall (in sessions)", "", "", format_percent(*stats.adherence)});
@@ -98,11 +112,8 @@ Section programme_section(const VisitReport& report, const Config& config) {
         std::vector<std::string> cells = {format_date_in(*row.days.from, report.period)};
         for (std::size_t index = 0; index < row.items.size(); ++index) {
             const Adherence& adherence = row.items[index];
-            const PlanItem& item = report.items[index];
-            cells.push_back(adherence.expected > 0
-                                ? fmt::format("{}/{}",
-                                              format_amount(item, adherence.credited, config),
-                                              format_amount(item, adherence.expected, config))
+            cells.push_back(adherence.expected > 0 || adherence.open
+                                ? done_of_due(report.items[index], adherence, "/", ", ", config)
                                 : "-");
         }
         cells.push_back(row.adherence ? format_percent(*row.adherence) : "-");
@@ -110,8 +121,9 @@ Section programme_section(const VisitReport& report, const Config& config) {
     }
     section.blocks.push_back(std::move(weeks));
     section.blocks.push_back(
-        Paragraph{"Done of due per week; a week's sessions count in the week their window begins. "
-                  "\"-\": nothing was due."});
+        Paragraph{"Done of due per week. A window (a day, a block of days, a week) counts in the "
+                  "week that holds most of its days; \"so far\": a window still open, counted "
+                  "once it closes; \"-\": nothing was due."});
     return section;
 }
 

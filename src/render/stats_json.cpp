@@ -3,6 +3,8 @@
 
 #include <cmath>
 
+#include "render/stats_text.h"
+
 namespace tend::render {
 
 namespace {
@@ -37,6 +39,15 @@ Json item_json(const ItemSummary& item) {
     json.set("done", rounded(item.adherence.credited, 2));
     json.set("adherence", optional_fraction(item.adherence.fraction()));
     json.set("previous_adherence", optional_fraction(item.previous_adherence));
+    Json so_far;
+    if (const auto& open = item.adherence.open) {
+        so_far = Json::object();
+        so_far.set("from", format_date(open->first));
+        so_far.set("to", format_date(open->last));
+        so_far.set("expected", rounded(open->expected, 2));
+        so_far.set("done", rounded(open->done, 2));
+    }
+    json.set("so_far", std::move(so_far));
     Json days = Json::array();
     for (const auto mark : item.days)
         days.push(Json(mark_name(mark)));
@@ -73,9 +84,9 @@ Json kind_json(const KindSummary& kind) {
     return json;
 }
 
-Json milestone_json(const Milestone& milestone) {
+Json milestone_json(const Milestone& milestone, std::string what) {
     Json json = Json::object();
-    json.set("what", milestone.what);
+    json.set("what", std::move(what));
     json.set("date", format_date(milestone.date));
     json.set("days_ago", milestone.days_ago);
     return json;
@@ -170,9 +181,11 @@ Json stats_json(const StatsReport& report) {
     json.set("flags", std::move(flags));
     Json procedures = Json::array();
     for (const auto& procedure : report.procedures)
-        procedures.push(milestone_json(procedure));
+        procedures.push(milestone_json(procedure, procedure.what));
     json.set("procedures", std::move(procedures));
-    json.set("last_visit", report.last_visit ? milestone_json(*report.last_visit) : Json());
+    json.set("last_visit", report.last_visit
+                               ? milestone_json(*report.last_visit, visit_words(*report.last_visit))
+                               : Json());
     Json weeks = Json::array();
     for (const auto& row : report.weekly.rows)
         weeks.push(week_json(row, report.weekly));

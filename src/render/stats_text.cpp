@@ -69,16 +69,40 @@ std::string change_words(const std::optional<double>& now, const std::optional<d
     return fmt::format("was {}", format_percent(*before));
 }
 
+// "1 of 3 so far": the window still open, which no percentage counts yet.
+std::string so_far(const ItemSummary& item, const Window& open, const Config& config) {
+    return fmt::format("{} of {} so far", amount(item, open.done, config),
+                       amount(item, open.expected, config));
+}
+
+// Done of due over the closed windows, else what the open one has so far, else words.
+std::string done_of_due(const ItemSummary& item, const Config& config) {
+    const Adherence& adherence = item.adherence;
+    if (adherence.expected > 0)
+        return fmt::format("{}/{}", amount(item, adherence.credited, config),
+                           amount(item, adherence.expected, config));
+    if (adherence.open) return so_far(item, *adherence.open, config);
+    return "nothing due yet";
+}
+
+// After the strip: the open window next to closed ones ("and 1 of 3 so far"), then the change.
+std::string after_strip(const ItemSummary& item, const Config& config) {
+    std::string words;
+    if (item.adherence.expected > 0 && item.adherence.open)
+        words = "and " + so_far(item, *item.adherence.open, config);
+    const std::string change = change_words(item.adherence.fraction(), item.previous_adherence);
+    if (!words.empty() && !change.empty()) words += " · ";
+    return words + change;
+}
+
 void plan_section(std::string& out, const StatsReport& report, const Config& config, bool color) {
     if (report.items.empty()) return;
     out += "\nPlan\n";
     for (const auto& item : report.items) {
         const auto fraction = item.adherence.fraction();
         out += fmt::format("  {:<18.18} {:>11}  {:>4}  {}  {}\n", item.label,
-                           fmt::format("{}/{}", amount(item, item.adherence.credited, config),
-                                       amount(item, item.adherence.expected, config)),
-                           fraction ? format_percent(*fraction) : "-", strip(item.days, color),
-                           change_words(fraction, item.previous_adherence));
+                           done_of_due(item, config), fraction ? format_percent(*fraction) : "-",
+                           strip(item.days, color), after_strip(item, config));
     }
     if (report.adherence)
         out += fmt::format("  {:<18} {:>11}  {:>4}  {}\n", "Overall", "",
@@ -147,6 +171,14 @@ std::string without_trailing_spaces(const std::string& text) {
     return out;
 }
 
+}  // namespace
+
+std::string visit_words(const Milestone& visit) {
+    return visit.what.empty() ? "visit" : fmt::format("visit ({})", visit.what);
+}
+
+namespace {
+
 void notes_section(std::string& out, const StatsReport& report) {
     if (!report.flags.empty()) out += "\nWorth knowing\n";
     for (const auto& flag : report.flags)
@@ -160,7 +192,7 @@ void notes_section(std::string& out, const StatsReport& report) {
         out += fmt::format("  {}: {} ago ({})\n", procedure.what, days(procedure.days_ago),
                            format_short_date(procedure.date));
     if (report.last_visit)
-        out += fmt::format("  Last {}: {} ago ({})\n", report.last_visit->what,
+        out += fmt::format("  Last {}: {} ago ({})\n", visit_words(*report.last_visit),
                            days(report.last_visit->days_ago),
                            format_short_date(report.last_visit->date));
 }

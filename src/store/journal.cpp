@@ -11,7 +11,10 @@
 #include "store/toml_writer.h"
 #include "store/undo_log.h"
 #include "store/write_check.h"
+#include "tend/adherence.h"
 #include "tend/error.h"
+#include "tend/stats.h"
+#include "tend/visit_report.h"
 
 namespace tend::store {
 
@@ -89,10 +92,6 @@ void Journal::read_months(const Period& period, const OffsetAtLocal& offset_at_l
     for (const auto& month : all_months) {
         if (!month_overlaps(month, period)) continue;
         const std::string name = month_file_name(month);
-        if (const auto written = written_.find(month); written != written_.end()) {
-            parsed(month, std::nullopt, written->second);
-            continue;
-        }
         const auto stamp = stamp_of(root_ / name);
         if (stamp && from_cache(cache, month, *stamp)) continue;
         const auto content = storage_->read(root_ / name, name);
@@ -158,19 +157,27 @@ CompactEntries Journal::load_compact(const Period& period,
 
 History Journal::history_before(const std::string& month, const Plan& plan,
                                 const OffsetAtLocal& offset_at_local) const {
-    const std::uint64_t key = plan_key(plan);
     History history;
+    for (const auto& [name, month_history] : histories_before(month, plan, offset_at_local))
+        history.append(month_history);
+    return history;
+}
+
+std::vector<std::pair<std::string, History>> Journal::histories_before(
+    const std::string& month, const Plan& plan, const OffsetAtLocal& offset_at_local) const {
+    const std::uint64_t key = plan_key(plan);
+    std::vector<std::pair<std::string, History>> histories;
     const auto add = [&](const std::string& name, const std::optional<FileStamp>& stamp,
                          std::vector<Entry> month_entries) {
         sort_by_time(month_entries);
         History month_history = history_of(month_entries, plan, config_.profile);
         if (stamp) cache().remember_history(name, *stamp, key, month_history);
-        history.append(month_history);
+        histories.emplace_back(name, std::move(month_history));
     };
     const auto from_cache = [&](MonthCache& cache, const std::string& name,
                                 const FileStamp& stamp) {
         if (auto cached = cache.find_history(name, stamp, key)) {
-            history.append(*cached);
+            histories.emplace_back(name, std::move(*cached));
             return true;
         }
         auto entries = cache.find(name, stamp);
@@ -181,7 +188,73 @@ History Journal::history_before(const std::string& month, const Plan& plan,
     const Date first = *parse_iso_date(month + "-01");
     read_months(Period{std::nullopt, first - std::chrono::days{1}}, offset_at_local, from_cache,
                 add);
-    return history;
+    return histories;
+}
+
+JournalSlice Journal::slice_for(const SliceRequest& request, const Plan& plan, Date today,
+                                const OffsetAtLocal& offset_at_local) const {
+    JournalSlice slice(config_.profile);
+    const Weekday week_start = config_.settings.week_start;
+    const auto read_entries = [&](const Period& span) {
+        if (request.full_entries)
+            slice.entries = load(span, offset_at_local);
+        else
+            slice.compact = load_compact(span, offset_at_local);
+    };
+    // The days `measured` needs in full (with its plan windows), from the first of their month.
+    const auto span_for = [&](const Period& measured) {
+        Period span = days_read_in_full(plan, measured, week_start);
+        span.from = first_day_read_in_full(*span.from, today);
+        return span;
+    };
+    if (request.since_last_visit) {
+        // The months before this one give the last visit and, up to where the report reads in
+        // full, its history: each month's history is read once.
+        const Date month_start = first_of_month(today);
+        const auto histories = histories_before(month_key(month_start), plan, offset_at_local);
+        History everything_before;
+        for (const auto& [month, history] : histories)
+            everything_before.append(history);
+        const auto this_month = load(Period{month_start, today}, offset_at_local);
+        slice.period =
+            default_export_period(this_month, everything_before, config_.profile, today).period;
+        const Period span = span_for(Period{previous_period(slice.period).from, slice.period.to});
+        slice.read_from = span.from;
+        const std::string first_month_read = month_key(*slice.read_from);
+        for (const auto& [month, history] : histories)
+            if (month < first_month_read) slice.before.append(history);
+        read_entries(span);
+        return slice;
+    }
+    const Period& asked = request.period;
+    if (!asked.from || request.look_back == LookBack::everything) {
+        // From the first entry on: everything is read in full (for the plan, to the end of the
+        // window that holds the period's last day; --effect needs no windows).
+        const Period everything{std::nullopt, asked.to};
+        read_entries(request.look_back == LookBack::everything
+                         ? everything
+                         : days_read_in_full(plan, everything, week_start));
+        const auto first_day = [&]() -> std::optional<Date> {
+            if (request.full_entries && !slice.entries.empty())
+                return slice.entries.front().at.local_date();
+            if (!request.full_entries && !slice.compact.empty())
+                return slice.compact.entries().front().at.local_date();
+            return std::nullopt;
+        }();
+        slice.period = close_open_ends(asked, first_day.value_or(today), today);
+        return slice;
+    }
+    slice.period = close_open_ends(asked, *asked.from, today);
+    const Period measured =
+        request.look_back == LookBack::period
+            ? slice.period
+            : Period{previous_period(slice.period).from, slice.period.to};
+    Period span = span_for(measured);
+    if (!asked.to) span.to = std::nullopt;  // an open period reads on to the last entry
+    slice.read_from = span.from;
+    slice.before = history_before(month_key(*slice.read_from), plan, offset_at_local);
+    read_entries(span);
+    return slice;
 }
 
 std::vector<Problem> Journal::check(const OffsetAtLocal& offset_at_local, Date today) const {
@@ -237,7 +310,7 @@ std::optional<std::vector<Entry>> Journal::entries_before_append(const std::stri
     return std::nullopt;
 }
 
-std::optional<std::string> Journal::append(const Entry& entry) const {
+std::optional<std::string> Journal::append(const Entry& entry) {
     // TOML holds an offset in whole minutes below 24 hours; TZ=XXX-24 (or a zone's old local
     // mean time, +00:53:28) would write a time that does not read back.
     const std::int32_t offset = entry.at.offset_seconds;
@@ -311,9 +384,6 @@ bool Journal::try_append(const Entry& entry, const std::string& month,
         added.line = block_line;
         known->push_back(std::move(added));
         cache().remember_latest(month, content, *known);
-        written_[month] = std::move(*known);
-    } else {
-        written_.erase(month);
     }
     return true;
 }

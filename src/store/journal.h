@@ -15,6 +15,7 @@
 #include "tend/compact_entry.h"
 #include "tend/entry.h"
 #include "tend/history.h"
+#include "tend/journal_slice.h"
 #include "tend/period.h"
 #include "tend/plan.h"
 #include "tend/profile.h"
@@ -38,6 +39,15 @@ class Journal {
     // The months that have a file, oldest first ("2026-10", "2026-11").
     std::vector<std::string> months() const;
 
+    // What a report reads (the one read path): the summary of the months before the span it must
+    // read in full, and that span's entries, for `plan`'s items. The span is the days the report
+    // measures (with the previous period unless it looks back only on itself) widened to its
+    // plan windows (days_read_in_full), from the first of their month (first_day_read_in_full).
+    // A default visit report finds its period here too, reading each month's history once.
+    // Stops with user_error at the first file that has an error.
+    JournalSlice slice_for(const SliceRequest& request, const Plan& plan, Date today,
+                           const OffsetAtLocal& offset_at_local) const;
+
     // The entries whose local date lies in `period`, in time order. Stops with user_error at the
     // first file that has an error (FILE:LINE:COL: message).
     std::vector<Entry> load(const Period& period, const OffsetAtLocal& offset_at_local) const;
@@ -50,6 +60,9 @@ class Journal {
     // at the first file that has an error.
     History history_before(const std::string& month, const Plan& plan,
                            const OffsetAtLocal& offset_at_local) const;
+    // The same, month by month, oldest first ("2026-10" and its History).
+    std::vector<std::pair<std::string, History>> histories_before(
+        const std::string& month, const Plan& plan, const OffsetAtLocal& offset_at_local) const;
 
     // Every problem in the month files, in file order, and files in journal/ that tend ignores.
     // An entry dated more than a day after `today` is a warning (a typo in the year); only a
@@ -64,7 +77,7 @@ class Journal {
     // content instead. Records the block for `undo`: when only that record
     // cannot be written (a full disk), the entry is still saved and the reason is returned, so
     // the caller can say that `undo` will not reach it.
-    [[nodiscard]] std::optional<std::string> append(const Entry& entry) const;
+    [[nodiscard]] std::optional<std::string> append(const Entry& entry);
 
   private:
     // Reads each month file that overlaps `period`: through `from_cache` when the cache holds
@@ -90,10 +103,8 @@ class Journal {
     std::filesystem::path root_;
     Config config_;
     Storage* storage_;
+    // A cache is a shortcut, not state: reading through a const journal may fill it.
     mutable std::unique_ptr<MonthCache> cache_;
-    // Months this process appended to, with their entries exactly as now on disk: a command that
-    // logs and then reads (log's plan status) needn't parse the file it just wrote.
-    mutable std::map<std::string, std::vector<Entry>> written_;
 };
 
 }  // namespace tend::store

@@ -64,7 +64,9 @@ std::uint64_t plan_key(const Plan& plan) {
 std::uint64_t cache_context(const Config& config) {
     std::string fingerprint = TEND_VERSION;
     for (const auto& kind : config.profile.kinds) {
-        fingerprint += fmt::format("\x1f{}\x1e{}\x1e{}", kind.name, kind.primary, kind.progression);
+        // The role too: a month's history (visits, procedures, questions) depends on it.
+        fingerprint += fmt::format("\x1f{}\x1e{}\x1e{}\x1e{}", kind.name, kind.primary,
+                                   kind.progression, kind_role_name(kind.role));
         for (const auto& field : kind.fields) {
             fingerprint += fmt::format("\x1d{}\x1c{}\x1c{}\x1c{}\x1c", field.name,
                                        static_cast<int>(field.type), field.min.value_or(-1e300),

@@ -130,8 +130,8 @@ class MonthCache {
 // and what it adds up (kind, conditions, total), as a hash.
 std::uint64_t plan_key(const Plan& plan);
 
-// What parsing a month depends on, as a hash: every kind and field of the profile (names, types,
-// ranges, choices) and tend's version. A cache made under another context is not used.
+// What parsing a month depends on, as a hash: every kind (with its role) and field of the
+// profile (names, types, ranges, choices) and tend's version. A cache made under another context is not used.
 std::uint64_t cache_context(const Config& config);
 
 }  // namespace tend::store

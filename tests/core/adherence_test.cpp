@@ -75,8 +75,7 @@ TEST_CASE("adherence: every other day is anchored at the start, across a leap da
                                    "2028-03-02..2028-03-03 1/1", "2028-03-04..2028-03-05 0/1"});
 }
 
-TEST_CASE(
-    "adherence: an every-other-day window across a month end belongs to its first day's month") {
+TEST_CASE("adherence: an every-other-day window across a month end is a tie: its first day's month") {
     const PlanItem massage = plan_item("massage", {"every other day"}, day(2026, 10, 27));
     std::vector<Entry> entries;
     add_sessions(entries, "massage", day(2026, 11, 1), 1);  // in the window Oct 31 - Nov 1
@@ -120,15 +119,49 @@ TEST_CASE("adherence: 3/week expects a share of 3 in weeks the item covers only 
     }
 }
 
-TEST_CASE("adherence: a week belongs to the period that holds its first day") {
+TEST_CASE("adherence: a week belongs to the period that holds most of its days, its Thursday") {
     const PlanItem cardio = plan_item("cardio", {"weekly"}, day(2026, 9, 1));
-    // November 2026 starts on a Sunday: the week of Mon 26 Oct is October's; Mon 30 Nov is
-    // November's and reaches into December.
+    // November 2026 starts on a Sunday: the week of Mon 26 Oct is October's; the week of Mon
+    // 30 Nov has six of its days in December, so it is December's.
     const auto windows =
         windows_for(cardio, Period{day(2026, 11, 1), day(2026, 11, 30)}, {}, monday, long_after);
-    REQUIRE(windows.size() == 5);
+    REQUIRE(windows.size() == 4);
     CHECK(summary(windows).front() == "2026-11-02..2026-11-08 0/1");
-    CHECK(summary(windows).back() == "2026-11-30..2026-12-06 0/1");
+    CHECK(summary(windows).back() == "2026-11-23..2026-11-29 0/1");
+    const auto december =
+        windows_for(cardio, Period{day(2026, 12, 1), day(2026, 12, 31)}, {}, monday, long_after);
+    CHECK(summary(december).front() == "2026-11-30..2026-12-06 0/1");
+    // A period from a Wednesday holds five days of its first week: the week is the period's,
+    // read whole, Monday's session included.
+    const std::vector<Entry> monday_session = {entry_on("cardio", day(2026, 11, 2), 18)};
+    const auto from_wednesday = windows_for(cardio, Period{day(2026, 11, 4), day(2026, 11, 8)},
+                                            monday_session, monday, long_after);
+    CHECK(summary(from_wednesday) == std::vector<std::string>{"2026-11-02..2026-11-08 1/1"});
+    // From a Friday it holds three: the week is the previous period's.
+    CHECK(windows_for(cardio, Period{day(2026, 11, 6), day(2026, 11, 8)}, monday_session, monday,
+                      long_after)
+              .empty());
+}
+
+TEST_CASE("adherence: the days read in full reach to the ends of the windows of the period") {
+    Plan plan;
+    plan.items = {plan_item("cardio", {"3/week"}, day(2026, 9, 1)),
+                  plan_item("massage", {"every", "2d"}, day(2026, 10, 26)),
+                  plan_item("stretch", {"daily"}, day(2026, 9, 1))};
+    // W44 (26 Oct - 1 Nov): the massage block 1-2 Nov is W44's (a tie, to its first day).
+    CHECK(days_read_in_full(plan, Period{day(2026, 10, 26), day(2026, 11, 1)}, monday) ==
+          Period{day(2026, 10, 26), day(2026, 11, 2)});
+    // Wed 4 - Thu 12 Nov: the week of 2 Nov is the period's (5 of 7 days), and so is the week
+    // of 9 Nov (its Thursday is the 12th), which runs to Sunday the 15th.
+    CHECK(days_read_in_full(plan, Period{day(2026, 11, 4), day(2026, 11, 12)}, monday) ==
+          Period{day(2026, 11, 2), day(2026, 11, 15)});
+    // Fri 6 - Wed 11 Nov: neither week is the period's; the massage block 5-6 Nov is not
+    // either, the block 11-12 Nov is.
+    CHECK(days_read_in_full(plan, Period{day(2026, 11, 6), day(2026, 11, 11)}, monday) ==
+          Period{day(2026, 11, 6), day(2026, 11, 12)});
+    // Open sides stay open.
+    CHECK(days_read_in_full(plan, Period{std::nullopt, day(2026, 11, 1)}, monday) ==
+          Period{std::nullopt, day(2026, 11, 2)});
 }
 
 TEST_CASE("adherence: mon,wed,fri counts only sessions on the listed days") {
@@ -173,7 +206,7 @@ TEST_CASE("adherence: conditions decide which sessions count") {
     CHECK_FALSE(dilate.counts(entry_on("massage", day(2026, 11, 2), 9, {{"minutes", 15}})));
 }
 
-TEST_CASE("adherence: today's window is not missed yet and future windows do not count") {
+TEST_CASE("adherence: today's window is 'so far', counted nowhere, and future windows not at all") {
     const PlanItem kegels = plan_item("kegels", {"3/day"}, day(2026, 11, 23));
     std::vector<Entry> entries;
     add_sessions(entries, "kegels", day(2026, 11, 23), 3);
@@ -184,9 +217,13 @@ TEST_CASE("adherence: today's window is not missed yet and future windows do not
         windows_for(kegels, Period{day(2026, 11, 23), day(2026, 11, 29)}, entries, monday, today);
     REQUIRE(windows.size() == 7);  // the period's bounds are kept; the future is left to adherence
     const Adherence adherence = adherence_of(windows, today);
-    CHECK(adherence.expected == 8);  // 3 + 3 + the 2 done so far today
-    CHECK(adherence.credited == 6);
-    CHECK(adherence.windows == 3);
+    CHECK(adherence.expected == 6);  // 3 + 3: today's window counts once it closes
+    CHECK(adherence.credited == 4);
+    CHECK(adherence.windows == 2);
+    REQUIRE(adherence.open.has_value());
+    CHECK(adherence.open->first == today);
+    CHECK(adherence.open->done == 2);
+    CHECK(adherence.open->expected == 3);
     // An open period stops at today.
     CHECK(windows_for(kegels, Period{}, entries, monday, today).size() == 3);
 }

@@ -146,13 +146,13 @@ TEST_CASE("history: a visit report from recent entries and the months before is 
     const Config config = builtin_config();
     ExportRequest request;
     request.today = day(2026, 11, 25);
-    request.period = default_export_period(journal.entries, request.today).period;
+    request.period = default_export_period(journal.entries, config.profile, request.today).period;
     const VisitReport expected =
         compute_visit_report(request, journal.entries, journal.plan, config);
     const Date cut = first_of_month(*previous_period(request.period).from);
     const auto [before, recent] = split_at(journal.entries, cut);
     const History earlier = history_by_month(before, journal.plan, config.profile);
-    CHECK(default_export_period(recent, earlier, request.today).period == request.period);
+    CHECK(default_export_period(recent, earlier, config.profile, request.today).period == request.period);
     const VisitReport split = compute_visit_report(request, recent, earlier, journal.plan, config);
     CHECK(render::visit_report_json(split).dump() == render::visit_report_json(expected).dump());
     CHECK_FALSE(expected.questions.empty());

@@ -83,27 +83,31 @@ TEST_CASE("stats weekly: entries, days logged and sessions of each plan kind") {
     CHECK(rows[2].sessions == std::vector<int>{2, 1});
 }
 
-TEST_CASE("stats weekly: adherence counts a window in the week of its first day") {
+TEST_CASE("stats weekly: a window counts in the week holding most of its days, once it closes") {
     const NewYear story = new_year();
     const auto rows =
         compute_stats(story.request, story.entries, story.plan, builtin_config()).weekly.rows;
     REQUIRE(rows.size() == 3);
-    // 23-27 Dec: dilating 2 of 5 days; cardio's week began on 21 Dec, before the period.
-    CHECK(*rows[0].adherence == doctest::Approx(2.0 / 5.0));
+    // 23-27 Dec: dilating 2 of 5 days; cardio's week of 21 Dec has 5 of its 7 days in the
+    // period, so it is this row's, read whole: the sessions of 21 and 23 Dec, 2 of 3.
+    CHECK(*rows[0].adherence == doctest::Approx(4.0 / 8.0));
     // 28 Dec - 3 Jan: 7 of 7 and 3 of 3.
     CHECK(*rows[1].adherence == doctest::Approx(1.0));
-    // 4-10 Jan, today the 7th: dilating 2 of 3 days that ended (today is still open); cardio's
-    // week is in progress, so only its one session so far counts: (2 + 1) / (3 + 1).
-    CHECK(*rows[2].adherence == doctest::Approx(0.75));
+    // 4-10 Jan, today the 7th: dilating 2 of the 3 days that ended; today and cardio's week are
+    // still open, "so far", and count once they close.
+    CHECK(*rows[2].adherence == doctest::Approx(2.0 / 3.0));
     // Per item, in the item's own unit, for the export's programme table.
     REQUIRE(rows[0].items.size() == 2);
     CHECK(rows[0].items[0].expected == 5);
     CHECK(rows[0].items[0].credited == 2);
-    CHECK(rows[0].items[1].expected == 0);
+    CHECK(rows[0].items[1].expected == 3);
+    CHECK(rows[0].items[1].credited == 2);
     CHECK(rows[2].items[0].expected == 3);
     CHECK(rows[2].items[0].credited == 2);
-    CHECK(rows[2].items[1].expected == 1);
-    CHECK(rows[2].items[1].credited == 1);
+    CHECK(rows[2].items[1].expected == 0);
+    REQUIRE(rows[2].items[1].open.has_value());
+    CHECK(rows[2].items[1].open->done == 1);
+    CHECK(rows[2].items[1].open->expected == 3);
 }
 
 TEST_CASE("stats weekly: mean and highest pain per context, highest size") {

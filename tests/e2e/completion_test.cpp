@@ -50,7 +50,7 @@ std::string bash_completes(const TempFolder& folder, const std::string& line,
 
 TEST_CASE("completion: subcommands, options, periods, kinds, fields and choices") {
     CHECK(candidates("tend ") ==
-          "log\nshow\nundo\ncheck\ninit\nkinds\nplan\nstats\nexport\nedit\ncompletions\n");
+          "log\nshow\nundo\ncheck\ninit\nkinds\nplan\nstats\nexport\nedit\ncompletions\nremind\n");
     CHECK(candidates("tend st") == "stats\n");
     CHECK(candidates("tend log dil") == "dilate\n");
     CHECK(candidates("tend log dilate s") == "size=\n");

@@ -101,7 +101,7 @@ print(len(exported['entries']), exported['period'], summary['entries'], summary[
       len(summary['weeks']), exported['notes'])
 )";
     CHECK(python(folder, script, {(folder / "export.json").string(), example}) ==
-          "189 {'from': '2026-10-07', 'to': '2026-11-22'} 189 0.914 7 True\n");
+          "189 {'from': '2026-10-07', 'to': '2026-11-22'} 189 0.905 7 True\n");
 }
 
 TEST_CASE("e2e export: CSV parses with one row per entry and the fields' columns") {

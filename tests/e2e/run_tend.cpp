@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -174,6 +175,22 @@ std::size_t count_of(const std::string& haystack, const std::string& needle) {
          position = haystack.find(needle, position + needle.size()))
         ++count;
     return count;
+}
+
+ShellResult output_of(const std::string& command) {
+    FILE* pipe = ::popen(command.c_str(), "r");
+    if (pipe == nullptr) return {};
+    ShellResult result;
+    char buffer[4096];
+    while (const std::size_t read = std::fread(buffer, 1, sizeof buffer, pipe))
+        result.out.append(buffer, read);
+    const int status = ::pclose(pipe);
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return result;
+}
+
+bool on_path(const std::string& program) {
+    return output_of("command -v '" + program + "' > /dev/null 2>&1").exit_code == 0;
 }
 
 }  // namespace tend::testing

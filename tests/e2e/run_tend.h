@@ -64,4 +64,13 @@ std::map<std::string, std::string> snapshot(const std::filesystem::path& folder)
 // Occurrences of `needle` in `haystack`.
 std::size_t count_of(const std::string& haystack, const std::string& needle);
 
+// Runs `command` with sh: its exit code and standard output (standard error is left alone).
+struct ShellResult {
+    int exit_code = -1;
+    std::string out;
+};
+ShellResult output_of(const std::string& command);
+// Whether `program` is on PATH, for tests of tools that are optional (lintian, systemd-analyze).
+bool on_path(const std::string& program);
+
 }  // namespace tend::testing

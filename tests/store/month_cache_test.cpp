@@ -322,7 +322,7 @@ TEST_CASE("month cache: after a log, the next command reads the month it wrote, 
     TempFolder root;
     const Config config = builtin_config();
     {
-        const Journal journal(root.path(), config);
+        Journal journal(root.path(), config);
         Entry entry;
         entry.at = instant_at(2026, 11, 3, 21, 0);
         entry.kind = "dilate";

@@ -2,8 +2,6 @@
 // HTML, CSV or JSON, to standard output or to a private file.
 #include <fmt/format.h>
 
-#include <iostream>
-
 #include "cli/context.h"
 #include "render/report_csv.h"
 #include "render/report_document.h"
@@ -71,10 +69,10 @@ int run_export(const ExportOptions& options, Context& context) {
     const VisitReport report = compute_visit_report(request, slice, context.plan(), config);
     const std::string text = rendered(format, report, request.kinds, config);
     if (options.output.empty() || options.output == "-") {
-        std::cout << text << std::flush;
+        fmt::print("{}", text);  // flushed and checked at exit (main.cpp)
         return exit_code::ok;
     }
-    store::write_file_atomically(options.output, text, options.output);
+    store::write_named_output(options.output, text);
     fmt::print("wrote the notes for {} to {}\n", render::period_words(request.period),
                options.output);
     return exit_code::ok;

@@ -3,10 +3,10 @@
 #include <unistd.h>
 
 #include <sys/wait.h>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
-#include <iterator>
 
 #include "cli/context.h"
 #include "cli/editor.h"
@@ -15,6 +15,7 @@
 #include "render/entry_text.h"
 #include "store/file_io.h"
 #include "store/journal_paths.h"
+#include "store/storage.h"
 #include "tend/error.h"
 #include "tend/log_words.h"
 #include "tend/when.h"
@@ -37,12 +38,9 @@ void check_note(std::string_view note) {
         throw user_error(fmt::format("the note is {} bytes long; the most a note can hold is {}",
                                      note.size(), longest_note),
                          "keep long texts in a file of your own and note where it is");
-    for (const char character : note) {
-        const auto byte = static_cast<unsigned char>(character);
-        if ((byte < 0x20 && character != '\n' && character != '\t') || byte == 0x7F)
-            throw user_error("the note contains a control character",
-                             "notes may hold text, newlines and tabs");
-    }
+    if (const auto character = unsafe_character_in(note, true))
+        throw user_error(fmt::format("the note contains a control character ({})", *character),
+                         "notes may hold text, newlines and tabs");
 }
 
 std::string normalise_note(std::string text) {
@@ -56,28 +54,50 @@ std::string normalise_note(std::string text) {
     return clean;
 }
 
+// Standard input, read only up to one byte past the longest note (a 300 MB stream is refused
+// after 100 kB, not read whole); a read error is an error, not an empty note.
 std::string read_standard_input() {
-    return {std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+    std::string text;
+    char buffer[8192];
+    while (text.size() <= longest_note) {
+        const ssize_t count = ::read(STDIN_FILENO, buffer, sizeof buffer);
+        if (count < 0) {
+            if (errno == EINTR) continue;
+            throw fmt::system_error(errno, "can't read the note from standard input");
+        }
+        if (count == 0) break;
+        text.append(buffer, static_cast<std::size_t>(count));
+    }
+    if (text.size() > longest_note)
+        throw user_error(
+            fmt::format("the note on standard input is longer than the most a note can hold ({} "
+                        "bytes)",
+                        longest_note),
+            "keep long texts in a file of your own and note where it is");
+    return text;
 }
 
 // Opens $VISUAL or $EDITOR on a private temporary file in the journal folder.
 std::string edit_note(const std::filesystem::path& root, const std::string& start) {
-    store::ensure_private_directory(root, root.string());
+    store::Storage& storage = store::disk();
+    storage.make_private_folder(root, root.string());
     const auto path = root / fmt::format(".note.tmp-{}", ::getpid());
-    store::write_file_atomically(
-        path, start + "\n# Write the note above. Lines starting with # are left out.\n",
-        "the note");
-    std::string text;
+    storage.replace(path, start + "\n# Write the note above. Lines starting with # are left out.\n",
+                    "the note");
+    std::optional<std::string> text;
     try {
         run_editor(path, "so nothing was logged");
-        text = store::read_file_if_exists(path, "the note").value_or("");
+        text = storage.read(path, "the note");
     } catch (...) {
-        std::filesystem::remove(path);
+        storage.remove(path);
         throw;
     }
-    std::filesystem::remove(path);
+    storage.remove(path);
+    // A note file that vanished is an error, never an empty note.
+    if (!text)
+        throw user_error("the note's file vanished while you edited it, so nothing was logged");
     std::string note;
-    for (const auto line : split(text, '\n'))
+    for (const auto line : split(*text, '\n'))
         if (!line.starts_with('#')) note += std::string(line) + "\n";
     return note;
 }

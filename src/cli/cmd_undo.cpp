@@ -17,7 +17,7 @@ struct UndoOptions {
 
 int run_undo(const UndoOptions& options, Context& context) {
     const Config& config = context.journal().config();
-    const std::string removed = store::undo_last_log(context.root(), options.dry_run);
+    const std::string removed = store::undo_last_log(context.root(), config, options.dry_run);
     const auto parsed = store::parse_month_file(removed, "the removed entry", config,
                                                 context.time().offset_at_local, {});
     const std::string what =

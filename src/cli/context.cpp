@@ -8,6 +8,7 @@
 
 #include "cli/clock.h"
 #include "core/text.h"
+#include "store/journal_paths.h"
 #include "store/plan_file.h"
 
 namespace tend::cli {
@@ -18,12 +19,18 @@ Context::Context(const GlobalOptions& options)
       root_(store::locate_journal(options.dir, store::process_environment)) {}
 
 store::Journal& Context::journal() {
-    if (!journal_) journal_.emplace(root_);
+    if (!journal_) journal_.emplace(root());
     return *journal_;
 }
 
+const std::filesystem::path& Context::root() {
+    if (!root_checked_) store::check_journal_location(root_);
+    root_checked_ = true;
+    return root_;
+}
+
 const Plan& Context::plan() {
-    if (!plan_) plan_ = store::load_plan(root_, journal().config());
+    if (!plan_) plan_ = store::load_plan(root(), journal().config());
     return *plan_;
 }
 

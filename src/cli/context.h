@@ -25,7 +25,8 @@ class Context {
     explicit Context(const GlobalOptions& options);
 
     const TimeContext& time() const { return time_; }
-    const std::filesystem::path& root() const { return root_; }
+    // The journal folder; user_error when it, or its journal/, is a file or a dangling link.
+    const std::filesystem::path& root();
     // The journal, opened (tend.toml loaded) on first use.
     store::Journal& journal();
     // The plan in plan.toml (empty when there is none), loaded on first use.
@@ -37,6 +38,7 @@ class Context {
     GlobalOptions options_;
     TimeContext time_;
     std::filesystem::path root_;
+    bool root_checked_ = false;
     std::optional<store::Journal> journal_;
     std::optional<Plan> plan_;
 };

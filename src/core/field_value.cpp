@@ -169,6 +169,9 @@ std::optional<std::string> check_field_value(const FieldSpec& field, const Field
         case FieldType::number: {
             const auto number = numeric_value(value);
             if (!number || std::holds_alternative<bool>(value)) return wrong_type("a number");
+            // TOML allows nan and inf; no measurement is either.
+            if (!std::isfinite(*number))
+                return fmt::format("{} must be a finite number, got {}", field.name, *number);
             return range_problem(*number);
         }
         case FieldType::boolean:

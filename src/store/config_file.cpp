@@ -7,6 +7,7 @@
 
 #include "core/text.h"
 #include "store/file_io.h"
+#include "store/toml_depth.h"
 #include "store/toml_problem.h"
 #include "store/toml_writer.h"
 #include "tend/error.h"
@@ -356,6 +357,10 @@ std::string outcomes_list(const std::vector<FieldRef>& outcomes) {
 ConfigFile parse_config(std::string_view content, const std::string& display_name) {
     ConfigFile result;
     toml::table root;
+    if (auto problem = nesting_problem(content, display_name)) {
+        result.problems.push_back(std::move(*problem));
+        return result;
+    }
     try {
         root = toml::parse(content, display_name);
     } catch (const toml::parse_error& error) {

@@ -11,6 +11,7 @@
 
 #include "store/month_cache.h"
 #include "store/problem.h"
+#include "store/storage.h"
 #include "tend/compact_entry.h"
 #include "tend/entry.h"
 #include "tend/history.h"
@@ -26,7 +27,8 @@ class Journal {
     // Opens the journal at `root` and loads its tend.toml (or the built-in profile). The folder
     // need not exist yet: it is created by the first write.
     explicit Journal(std::filesystem::path root);
-    Journal(std::filesystem::path root, Config config);
+    // Every file is read and written through `storage` (tests pass a MemoryStorage).
+    Journal(std::filesystem::path root, Config config, Storage& storage = disk());
 
     const std::filesystem::path& root() const { return root_; }
     const Config& config() const { return config_; }
@@ -70,7 +72,9 @@ class Journal {
 
     // Appends `entry` to its month file as a new [[entry]] block, under the folder lock and
     // through an atomic replace; the existing text is kept byte for byte. Refuses (user_error)
-    // when the month file does not parse. Records the block for `undo`: when only that record
+    // when the month file does not parse, or would not read back as its entries plus this one.
+    // When another program replaces the file meanwhile, the entry is appended to its new
+    // content instead. Records the block for `undo`: when only that record
     // cannot be written (a full disk), the entry is still saved and the reason is returned, so
     // the caller can say that `undo` will not reach it.
     [[nodiscard]] std::optional<std::string> append(const Entry& entry);
@@ -93,9 +97,12 @@ class Journal {
     std::optional<std::vector<Entry>> entries_before_append(const std::string& month,
                                                             const std::string& content) const;
     MonthCache& cache() const;
+    // One try of append: false when the file changed before it could be replaced.
+    bool try_append(const Entry& entry, const std::string& month, std::string& addition) const;
 
     std::filesystem::path root_;
     Config config_;
+    Storage* storage_;
     // A cache is a shortcut, not state: reading through a const journal may fill it.
     mutable std::unique_ptr<MonthCache> cache_;
 };

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "tend/entry.h"
+#include "tend/journal_slice.h"
 #include "tend/period.h"
 #include "tend/profile.h"
 #include "tend/stats.h"
@@ -15,7 +16,7 @@ namespace tend {
 
 struct EffectRequest {
     Period period;        // bounded: the days whose outcome is compared
-    std::string factor;   // a kind: "cardio"
+    std::string factor;   // a kind, such as cardio
     FieldRef outcome;     // a numeric field: sex.pain
     int within_days = 2;  // a factor entry up to this many days before counts
 };
@@ -42,9 +43,9 @@ struct EffectReport {
 
 // Each day of the period with an outcome value counts once, with the mean of that day's values.
 // It is "with" the factor when a factor entry lies on one of the `within_days` days before it,
-// or earlier on the same day than the day's first outcome entry. `entries` in time order, and
-// reaching back `within_days` before the period.
-EffectReport compare_effect(const EffectRequest& request, const std::vector<Entry>& entries,
+// or earlier on the same day than the day's first outcome entry. The slice's full entries,
+// reaching back `within_days` before the period (LookBack::everything reads them all).
+EffectReport compare_effect(const EffectRequest& request, const JournalSlice& slice,
                             const Config& config);
 
 }  // namespace tend

@@ -26,7 +26,7 @@ struct History {
         friend bool operator==(const Progression&, const Progression&) = default;
     };
     struct Procedure {
-        std::string name;  // its `name` field, or "procedure"
+        std::string name;  // its `name` field, or its kind's name
         Date last{};
         friend bool operator==(const Procedure&, const Procedure&) = default;
     };
@@ -57,11 +57,53 @@ History history_of(const std::vector<Entry>& entries, const Plan& plan, const Pr
 std::optional<std::string_view> text_of(const FieldValue* value);
 std::optional<std::string_view> text_of(const CompactValue* value);
 
-// A procedure's name (its `name` field, else "procedure"); a question answered (`answered`).
-template <typename AnyEntry>
-std::string procedure_name(const AnyEntry& entry) {
-    return std::string(text_of(entry.field("name")).value_or("procedure"));
-}
-bool answered(const Entry& entry);
+// What the reports look for in entries by the role the profile gives their kind: visits,
+// procedures, open questions and treatments. The one home of these scans, for full and compact
+// entries alike; the profile must outlive it.
+class RoleScan {
+  public:
+    explicit RoleScan(const Profile& profile)
+        : visits_(profile.kinds_with_role(KindRole::visit)),
+          procedures_(profile.kinds_with_role(KindRole::procedure)),
+          questions_(profile.kinds_with_role(KindRole::question)),
+          medications_(profile.kinds_with_role(KindRole::medication)) {}
+
+    bool is_visit(std::string_view kind) const { return holds(visits_, kind); }
+    bool is_procedure(std::string_view kind) const { return holds(procedures_, kind); }
+    bool is_question(std::string_view kind) const { return holds(questions_, kind); }
+    // A medication or a procedure: what the visit notes list as treatments.
+    bool is_treatment(std::string_view kind) const {
+        return holds(medications_, kind) || holds(procedures_, kind);
+    }
+    // A question not yet marked answered (its bool field `answered`).
+    template <typename AnyEntry>
+    bool is_open_question(const AnyEntry& entry) const {
+        if (!is_question(entry.kind)) return false;
+        const auto* value = entry.field("answered");
+        const bool* yes = value ? std::get_if<bool>(value) : nullptr;
+        return !yes || !*yes;
+    }
+    // Whom a visit was with: its `with` field, when it has one.
+    template <typename AnyEntry>
+    static std::optional<std::string_view> visit_with(const AnyEntry& entry) {
+        return text_of(entry.field("with"));
+    }
+    // A procedure's name: its `name` field, else the name of its kind (nerve-block).
+    template <typename AnyEntry>
+    static std::string procedure_name(const AnyEntry& entry) {
+        return std::string(text_of(entry.field("name")).value_or(std::string_view(entry.kind)));
+    }
+
+  private:
+    static bool holds(const std::vector<std::string_view>& kinds, std::string_view kind) {
+        for (const auto candidate : kinds)
+            if (candidate == kind) return true;
+        return false;
+    }
+    std::vector<std::string_view> visits_;
+    std::vector<std::string_view> procedures_;
+    std::vector<std::string_view> questions_;
+    std::vector<std::string_view> medications_;
+};
 
 }  // namespace tend

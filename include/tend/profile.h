@@ -32,14 +32,36 @@ struct FieldSpec {
     }
 };
 
+// What a kind is for, when the reports should know: a visit to a clinician (reports default to
+// "since the last visit"), a procedure (days since it), a question for the next visit, a
+// medication (listed with the procedures), the menstrual cycle. Most kinds have none.
+enum class KindRole { none, visit, procedure, question, medication, cycle };
+
+// "visit", "procedure", "question", "medication", "cycle" ("" for none).
+std::string_view kind_role_name(KindRole role);
+// The role named `name`; nothing for an unknown name (and for "").
+std::optional<KindRole> parse_kind_role(std::string_view name);
+// The role names a kind may declare, for messages: "visit", "procedure", ...
+std::vector<std::string> kind_role_names();
+
 struct KindSpec {
     std::string name;
     std::string description;
     std::vector<FieldSpec> fields;
     std::string primary;      // the field a bare value fills: `tend log pain 6`
     std::string progression;  // an int field whose highest value marks progress (dilator size)
+    KindRole role = KindRole::none;
 
     const FieldSpec* field(std::string_view field_name) const;
+};
+
+// A numeric field of a kind, named "kind.field" in tend.toml, JSON and on the command line
+// ("sex.pain").
+struct FieldRef {
+    std::string kind;
+    std::string field;
+    std::string name() const { return kind + "." + field; }
+    friend bool operator==(const FieldRef&, const FieldRef&) = default;
 };
 
 enum class ColorMode { automatic, always, never };
@@ -62,9 +84,16 @@ struct Settings {
 struct Profile {
     std::string name;  // "pelvic-floor", "blank" or "custom"
     std::vector<KindSpec> kinds;
+    // The headline outcomes, most important first: the first with values is the summary's
+    // trend. Empty: the scale fields that rate pain (named or labelled "pain").
+    std::vector<FieldRef> outcomes;
 
     const KindSpec* kind(std::string_view kind_name) const;
     std::vector<std::string> kind_names() const;
+    // The role of the kind named `kind_name` (none for a kind the profile doesn't declare).
+    KindRole role_of(std::string_view kind_name) const;
+    // The names of the kinds with `role`, in profile order: what a report scans entries for.
+    std::vector<std::string_view> kinds_with_role(KindRole role) const;
 };
 
 struct Config {

@@ -10,6 +10,7 @@
 #include "tend/compact_entry.h"
 #include "tend/entry.h"
 #include "tend/history.h"
+#include "tend/journal_slice.h"
 #include "tend/period.h"
 #include "tend/plan.h"
 #include "tend/profile.h"
@@ -82,17 +83,9 @@ struct Flag {
 };
 
 struct Milestone {
-    std::string what;  // "Botox", "visit (pt)"
+    std::string what;  // a procedure's name ("Botox"); whom the last visit was with ("pt"), or ""
     Date date{};
     int days_ago = 0;
-};
-
-// A numeric field of a kind, named "kind.field" in JSON and on the command line ("sex.pain").
-struct FieldRef {
-    std::string kind;
-    std::string field;
-    std::string name() const { return kind + "." + field; }
-    friend bool operator==(const FieldRef&, const FieldRef&) = default;
 };
 
 // The values of a field in one week: how many, their mean and the highest.
@@ -147,14 +140,11 @@ struct StatsRequest {
     Date today{};
 };
 
-// Computes the summary. `entries` hold the journal, in time order, from where `earlier` ends up
-// to the period's end; they must cover the previous period. `earlier` tells the streaks, the
-// highest sizes and the milestones what came before (empty when `entries` hold it all).
-StatsReport compute_stats(const StatsRequest& request, const std::vector<CompactEntry>& entries,
-                          const History& earlier, const Plan& plan, const Config& config);
-// The same from full entries that hold everything up to the period's end.
-StatsReport compute_stats(const StatsRequest& request, const std::vector<Entry>& entries,
-                          const Plan& plan, const Config& config);
+// Computes the summary from the slice's compact entries and what came before them (the streaks,
+// the highest sizes and the milestones need it); the slice must cover the previous period
+// (store::Journal::slice_for with LookBack::previous_period does).
+StatsReport compute_stats(const StatsRequest& request, const JournalSlice& slice, const Plan& plan,
+                          const Config& config);
 
 // The period to compare `period` (bounded) with: the calendar month before for a calendar month,
 // else the period of the same length just before it.

@@ -9,6 +9,7 @@
 
 #include "tend/entry.h"
 #include "tend/history.h"
+#include "tend/journal_slice.h"
 #include "tend/period.h"
 #include "tend/plan.h"
 #include "tend/profile.h"
@@ -23,10 +24,10 @@ struct ExportPeriod {
     Period period;
     std::optional<Date> last_visit;
 };
-// `entries` and `earlier` as for compute_visit_report, up to today.
+// `entries` (this month's, up to today) and `earlier` (the months before) as store::Journal's
+// slice_for reads them to find the period.
 ExportPeriod default_export_period(const std::vector<Entry>& entries, const History& earlier,
-                                   Date today);
-ExportPeriod default_export_period(const std::vector<Entry>& entries, Date today);
+                                   const Profile& profile, Date today);
 
 struct ExportRequest {
     Period period;                   // bounded
@@ -83,19 +84,16 @@ struct VisitReport {
     std::optional<OutcomeTrend> outcome;
     std::vector<Measure> measures;
     std::vector<ProgressionSeries> progression;
-    std::vector<Entry> treatments;  // med and procedure entries of the period
-    std::vector<Entry> visits;      // visit entries of the period
+    std::vector<Entry> treatments;  // entries of medication and procedure kinds in the period
+    std::vector<Entry> visits;      // entries of visit kinds in the period
     std::vector<Entry> notes_list;  // entries with a note, not questions; empty without notes
     std::vector<Entry> questions;   // since the last visit, not answered; empty without notes
     std::vector<Entry> entries;     // every entry of the period; without notes: no notes or tags
 };
 
-// Computes the report. `entries` hold the journal, in time order, from where `earlier` ends up to
-// the period's end, covering the period before this one; `earlier` holds days before today only.
-VisitReport compute_visit_report(const ExportRequest& request, const std::vector<Entry>& entries,
-                                 const History& earlier, const Plan& plan, const Config& config);
-// The same from entries that hold everything up to the period's end.
-VisitReport compute_visit_report(const ExportRequest& request, const std::vector<Entry>& entries,
+// Computes the report from the slice's full entries and what came before them; the slice must
+// cover the period before this one (store::Journal::slice_for does).
+VisitReport compute_visit_report(const ExportRequest& request, const JournalSlice& slice,
                                  const Plan& plan, const Config& config);
 
 }  // namespace tend

@@ -1,12 +1,12 @@
-// `tend edit [PERIOD]`: a month file in the user's editor, saved only when nobody else wrote it
-// meanwhile, then checked at once.
+// `tend edit [PERIOD]`: a month file in the user's editor, saved only when it reads back and
+// nobody else wrote it meanwhile, then checked at once.
 #include <fmt/format.h>
-#include <unistd.h>
+
+#include <iostream>
 
 #include "cli/context.h"
 #include "cli/editor.h"
-#include "store/file_io.h"
-#include "store/folder_lock.h"
+#include "store/edit_session.h"
 #include "store/month_file.h"
 #include "tend/error.h"
 
@@ -14,21 +14,16 @@ namespace tend::cli {
 
 namespace {
 
-// Saves `edited` over the month file unless it changed since `original` was read (a `tend log`
-// from another terminal); then the edit stays in its copy for the person to merge.
-bool save_if_unchanged(const std::filesystem::path& root, const std::string& name,
-                       const std::string& original, const std::string& edited,
-                       const std::filesystem::path& copy) {
-    const store::FolderLock lock(root);
-    const auto current = store::read_file_if_exists(root / name, name).value_or("");
-    if (current != original)
-        throw user_error(
-            fmt::format("{} changed while you edited it, so your edit was not saved", name),
-            fmt::format("it is kept in {}: copy your changes over, then delete it",
-                        copy.filename().string()));
-    if (edited == original) return false;
-    store::write_file_atomically(root / name, edited, name);
-    return true;
+// Like crontab -e: an edit that no longer parses is not saved over the month; the person may
+// edit it again, else it is kept aside. The answer is read from standard input.
+bool wants_to_edit_again(const store::Problem& problem) {
+    fmt::print(stderr,
+               "tend: {}\nyour edit does not parse, so it was not saved. Edit again? [y/N] ",
+               problem.text());
+    std::fflush(stderr);
+    std::string answer;
+    if (!std::getline(std::cin, answer)) return false;
+    return answer == "y" || answer == "Y" || answer == "yes";
 }
 
 int run_edit(const std::string& period_text, Context& context) {
@@ -38,26 +33,27 @@ int run_edit(const std::string& period_text, Context& context) {
                               ? Period{today, today}
                               : parse_period(period_text, today, config.settings.week_start);
     const std::string month = month_key(period.from.value_or(period.to.value_or(today)));
-    const std::string name = store::Journal::month_file_name(month);
-    const std::filesystem::path root = context.root();
-    const auto original = store::read_file_if_exists(root / name, name);
-    if (!original)
-        throw user_error(fmt::format("there is no {} yet", name),
-                         "'tend log' starts a month; 'tend edit' opens months that have entries");
-
-    // The editor works on a private copy, so a crash or a concurrent log cannot mix the two.
-    const auto copy = root / fmt::format(".edit-{}.toml", month);
-    store::write_file_atomically(copy, *original, copy.filename().string());
-    try {
-        run_editor(copy, fmt::format("so {} is unchanged", name));
-    } catch (...) {
-        std::filesystem::remove(copy);
-        throw;
+    // The editor works on the session's own copy, so a crash or a concurrent log cannot mix the
+    // two, and two edits of one month cannot share a copy.
+    store::EditSession session(context.root(), month);
+    const std::string& name = session.month_file();
+    std::string edited;
+    while (true) {
+        try {
+            run_editor(session.copy(), fmt::format("so {} is unchanged", name));
+        } catch (...) {
+            session.discard();
+            throw;
+        }
+        edited = session.edited();
+        const auto unreadable = store::check_toml_syntax(edited, name);
+        if (!unreadable) break;
+        if (!wants_to_edit_again(*unreadable))
+            throw user_error(
+                fmt::format("your edit of {} does not parse, so it was not saved", name),
+                session.keep_message());
     }
-    const std::string edited =
-        store::read_file_if_exists(copy, copy.filename().string()).value_or("");
-    const bool saved = save_if_unchanged(root, name, *original, edited, copy);
-    std::filesystem::remove(copy);
+    const bool saved = session.save(edited);
 
     const auto parsed =
         store::parse_month_file(edited, name, config, context.time().offset_at_local, month);

@@ -2,8 +2,6 @@
 // HTML, CSV or JSON, to standard output or to a private file.
 #include <fmt/format.h>
 
-#include <iostream>
-
 #include "cli/context.h"
 #include "render/report_csv.h"
 #include "render/report_document.h"
@@ -47,17 +45,6 @@ std::string rendered(const std::string& format, const VisitReport& report,
     return render::report_markdown(render::visit_document(report, config));
 }
 
-// The default period: from the day after the last visit before today, or the last 30 days.
-Period since_last_visit(Context& context) {
-    const Date today = context.time().today();
-    const auto& offset = context.time().offset_at_local;
-    const Date month_start = first_of_month(today);
-    const History earlier =
-        context.journal().history_before(month_key(month_start), context.plan(), offset);
-    const auto entries = context.journal().load(Period{month_start, today}, offset);
-    return default_export_period(entries, earlier, today).period;
-}
-
 int run_export(const ExportOptions& options, Context& context) {
     const Config& config = context.journal().config();
     const Date today = context.time().today();
@@ -70,40 +57,22 @@ int run_export(const ExportOptions& options, Context& context) {
         request.kinds.push_back(resolve_kind(config.profile, typed).name);
     request.today = today;
     request.notes = !options.no_notes;
-    const store::Journal& journal = context.journal();
-    const auto& offset = context.time().offset_at_local;
-    const Period asked = options.period.empty()
-                             ? Period{}
-                             : parse_period(options.period, today, config.settings.week_start);
-    const Weekday week_start = config.settings.week_start;
-    History earlier;
-    std::vector<Entry> entries;
-    if (!options.period.empty() && !asked.from) {
-        // From the first entry on: everything is read in full.
-        entries = journal.load(
-            days_read_in_full(context.plan(), Period{std::nullopt, asked.to}, week_start), offset);
-        request.period = bounded_by_journal(asked, entries, today);
-    } else {
-        request.period = options.period.empty() ? since_last_visit(context)
-                                                : close_open_ends(asked, *asked.from, today);
-        // The period and the one before it are read in full, with the days of the windows that
-        // belong to them; the months before them as their history (streaks, sizes, milestones,
-        // the last visit and the questions since).
-        Period to_read = days_read_in_full(
-            context.plan(), Period{previous_period(request.period).from, request.period.to},
-            week_start);
-        to_read.from = first_day_read_in_full(*to_read.from, today);
-        earlier = journal.history_before(month_key(*to_read.from), context.plan(), offset);
-        entries = journal.load(to_read, offset);
-    }
-    const VisitReport report =
-        compute_visit_report(request, entries, earlier, context.plan(), config);
+    // The default period is the time since the last visit (or the last 30 days).
+    SliceRequest wanted;
+    wanted.since_last_visit = options.period.empty();
+    if (!options.period.empty())
+        wanted.period = parse_period(options.period, today, config.settings.week_start);
+    wanted.full_entries = true;
+    const JournalSlice slice =
+        context.journal().slice_for(wanted, context.plan(), today, context.time().offset_at_local);
+    request.period = slice.period;
+    const VisitReport report = compute_visit_report(request, slice, context.plan(), config);
     const std::string text = rendered(format, report, request.kinds, config);
     if (options.output.empty() || options.output == "-") {
-        std::cout << text << std::flush;
+        fmt::print("{}", text);  // flushed and checked at exit (main.cpp)
         return exit_code::ok;
     }
-    store::write_file_atomically(options.output, text, options.output);
+    store::write_named_output(options.output, text);
     fmt::print("wrote the notes for {} to {}\n", render::period_words(request.period),
                options.output);
     return exit_code::ok;

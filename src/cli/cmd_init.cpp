@@ -4,7 +4,7 @@
 #include "cli/context.h"
 #include "store/config_file.h"
 #include "store/file_io.h"
-#include "store/folder_lock.h"
+#include "store/storage.h"
 #include "tend/error.h"
 
 namespace tend::cli {
@@ -24,12 +24,15 @@ int run_init(const InitOptions& options, Context& context) {
     const Settings settings;
     const Profile profile =
         options.profile == "blank" ? blank_profile() : pelvic_floor_profile(settings);
-    store::ensure_private_directory(root, root.string());
-    store::ensure_private_directory(root / "journal", "journal");
-    store::FolderLock lock(root);
-    if (std::filesystem::exists(path))
+    store::Storage& storage = store::disk();
+    storage.make_private_folder(root, root.string());
+    storage.make_private_folder(root / "journal", "journal");
+    const auto lock = storage.lock(root);
+    // Written only where there is still no file, even one another program made meanwhile.
+    const std::optional<std::string> absent;
+    if (!storage.replace(path, store::config_template(profile, settings), "tend.toml",
+                         store::Durability::synced, &absent))
         throw user_error(fmt::format("{} already exists, so nothing was changed", path.string()));
-    store::write_file_atomically(path, store::config_template(profile, settings), "tend.toml");
     fmt::print("wrote {} with the {} profile; edit it to change kinds and settings\n",
                path.string(), profile.name);
     return exit_code::ok;

@@ -3,10 +3,10 @@
 #include <unistd.h>
 
 #include <sys/wait.h>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
-#include <iterator>
 
 #include "cli/context.h"
 #include "cli/editor.h"
@@ -15,6 +15,7 @@
 #include "render/entry_text.h"
 #include "store/file_io.h"
 #include "store/journal_paths.h"
+#include "store/storage.h"
 #include "tend/error.h"
 #include "tend/log_words.h"
 #include "tend/questions.h"
@@ -38,12 +39,9 @@ void check_note(std::string_view note) {
         throw user_error(fmt::format("the note is {} bytes long; the most a note can hold is {}",
                                      note.size(), longest_note),
                          "keep long texts in a file of your own and note where it is");
-    for (const char character : note) {
-        const auto byte = static_cast<unsigned char>(character);
-        if ((byte < 0x20 && character != '\n' && character != '\t') || byte == 0x7F)
-            throw user_error("the note contains a control character",
-                             "notes may hold text, newlines and tabs");
-    }
+    if (const auto character = unsafe_character_in(note, true))
+        throw user_error(fmt::format("the note contains a control character ({})", *character),
+                         "notes may hold text, newlines and tabs");
 }
 
 std::string normalise_note(std::string text) {
@@ -57,28 +55,50 @@ std::string normalise_note(std::string text) {
     return clean;
 }
 
+// Standard input, read only up to one byte past the longest note (a 300 MB stream is refused
+// after 100 kB, not read whole); a read error is an error, not an empty note.
 std::string read_standard_input() {
-    return {std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+    std::string text;
+    char buffer[8192];
+    while (text.size() <= longest_note) {
+        const ssize_t count = ::read(STDIN_FILENO, buffer, sizeof buffer);
+        if (count < 0) {
+            if (errno == EINTR) continue;
+            throw fmt::system_error(errno, "can't read the note from standard input");
+        }
+        if (count == 0) break;
+        text.append(buffer, static_cast<std::size_t>(count));
+    }
+    if (text.size() > longest_note)
+        throw user_error(
+            fmt::format("the note on standard input is longer than the most a note can hold ({} "
+                        "bytes)",
+                        longest_note),
+            "keep long texts in a file of your own and note where it is");
+    return text;
 }
 
 // Opens $VISUAL or $EDITOR on a private temporary file in the journal folder.
 std::string edit_note(const std::filesystem::path& root, const std::string& start) {
-    store::ensure_private_directory(root, root.string());
+    store::Storage& storage = store::disk();
+    storage.make_private_folder(root, root.string());
     const auto path = root / fmt::format(".note.tmp-{}", ::getpid());
-    store::write_file_atomically(
-        path, start + "\n# Write the note above. Lines starting with # are left out.\n",
-        "the note");
-    std::string text;
+    storage.replace(path, start + "\n# Write the note above. Lines starting with # are left out.\n",
+                    "the note");
+    std::optional<std::string> text;
     try {
         run_editor(path, "so nothing was logged");
-        text = store::read_file_if_exists(path, "the note").value_or("");
+        text = storage.read(path, "the note");
     } catch (...) {
-        std::filesystem::remove(path);
+        storage.remove(path);
         throw;
     }
-    std::filesystem::remove(path);
+    storage.remove(path);
+    // A note file that vanished is an error, never an empty note.
+    if (!text)
+        throw user_error("the note's file vanished while you edited it, so nothing was logged");
     std::string note;
-    for (const auto line : split(text, '\n'))
+    for (const auto line : split(*text, '\n'))
         if (!line.starts_with('#')) note += std::string(line) + "\n";
     return note;
 }
@@ -103,8 +123,7 @@ std::string note_text(const std::string& note) {
 // Nothing when the person ended the questions with Ctrl-D.
 std::optional<LogWords> words_of(const LogOptions& options, const Config& config) {
     if (!options.words.empty()) return parse_log_words(config, options.words);
-    if (!can_prompt())
-        throw user_error("'tend log' needs KIND ...", "see 'tend log --help'");
+    if (!can_prompt()) throw user_error("'tend log' needs KIND ...", "see 'tend log --help'");
     return ask_log_words(config, std::cin, stderr);
 }
 
@@ -134,12 +153,14 @@ int run_log(const LogOptions& options, Context& context) {
 
     Entry entry{
         at, words.kind->name, std::move(words.fields), std::move(note), std::move(words.tags), 0};
+    // The status is read before the append, so nothing reads the file just written.
+    const std::string plan_status = plan_status_after_log(context, entry);
     const auto undo_problem = context.journal().append(entry, context.time().now.utc_seconds);
 
     const std::string values = render::describe_values(entry, config);
     fmt::print("logged {}{} {}{}\n", entry.kind, values.empty() ? "" : fmt::format(" ({})", values),
                when_text(at, context.time()), note_text(entry.note));
-    fmt::print("{}", plan_status_after_log(context, entry));
+    fmt::print("{}", plan_status);
     if (undo_problem)
         fmt::print(stderr, "tend: the entry is saved, but 'tend undo' can't take it back: {}\n",
                    *undo_problem);
@@ -166,7 +187,8 @@ Command add_log_command(CLI::App& app) {
         *command,
         "  tend log dilate 3 min=15 pain=2\n"
         "  tend log kegels sets=3 reps=10 @morning\n"
-        "  tend log sex pain=3 anxiety=2 --at \"yesterday 22:30\" much easier than last week");
+        "  tend log sex pain=3 anxiety=2 --at \"yesterday 22:30\" much easier than last week\n"
+        "  tend log                   (on a terminal: asks for the kind, each field and the note)");
     return {command, [options](Context& context) { return run_log(*options, context); }};
 }
 

@@ -1,7 +1,7 @@
 // `tend plan`: show the home programme, add, end and remove items; today, due and ics.
 #include <fmt/format.h>
 
-#include <iostream>
+#include <tuple>
 
 #include "cli/context.h"
 #include "cli/plan_item_choice.h"
@@ -35,7 +35,8 @@ struct PlanOptions {
 };
 
 std::string item_heading(const PlanItem& item) {
-    return item.name.empty() ? item.kind : fmt::format("{} ({})", item.name, item.kind);
+    return item.name.empty() ? item.kind
+                             : fmt::format("{} ({})", escape_unsafe(item.name, false), item.kind);
 }
 
 void print_group(std::string_view title, const Plan& plan, const Config& config, Date today,
@@ -49,7 +50,7 @@ void print_group(std::string_view title, const Plan& plan, const Config& config,
         const std::string dates = render::describe_dates(item, today);
         fmt::print("  {:>2}  {}: {}{}\n", index + 1, item_heading(item),
                    render::describe_rules(item, config), dates.empty() ? "" : ", " + dates);
-        if (!item.note.empty()) fmt::print("      \"{}\"\n", item.note);
+        if (!item.note.empty()) fmt::print("      \"{}\"\n", escape_unsafe(item.note, true));
     }
 }
 
@@ -129,6 +130,17 @@ int run_add(const AddOptions& options, Context& context) {
     }
     item.name = options.name;
     item.note = options.note;
+    // What `log` refuses in a note, plan.toml refuses too: it is printed on every `tend plan`.
+    for (const auto& [what, text, newlines] :
+         {std::tuple{"--name", &item.name, false}, std::tuple{"--note", &item.note, true}}) {
+        if (const auto character = unsafe_character_in(*text, newlines))
+            throw user_error(
+                fmt::format("{} contains a control character ({})", what, *character),
+                newlines ? "notes may hold text, newlines and tabs" : "a name is one line of text");
+        if (!is_valid_utf8(*text))
+            throw user_error(fmt::format("{} is not valid UTF-8 text", what),
+                             "check your terminal's encoding");
+    }
     check_plan_item(item, config.profile);
     refuse_duplicate(item, context.plan(), config);
     store::add_plan_item(context.root(), config, item);
@@ -201,10 +213,10 @@ int run_ics(const PlanOptions& options, Context& context) {
     const std::string calendar =
         render::plan_calendar(context.plan(), context.journal().config(), context.time().now);
     if (options.ics_output.empty() || options.ics_output == "-") {
-        std::cout << calendar << std::flush;
+        fmt::print("{}", calendar);  // flushed and checked at exit (main.cpp)
         return exit_code::ok;
     }
-    store::write_file_atomically(options.ics_output, calendar, options.ics_output);
+    store::write_named_output(options.ics_output, calendar);
     fmt::print("wrote the plan to {}\n", options.ics_output);
     return exit_code::ok;
 }

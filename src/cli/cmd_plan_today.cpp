@@ -112,7 +112,7 @@ std::string plan_status_after_log(Context& context, const Entry& entry) {
     try {
         const Date day = entry.at.local_date();
         std::string lines;
-        for (const auto& item : statuses_on(context, day)) {
+        for (const auto& item : statuses_on(context, day, &entry)) {
             if (item.item->kind != entry.kind) continue;
             lines += fmt::format(
                 "plan: {} {}\n", item.item->label(),

@@ -62,11 +62,14 @@ int run_effect(const StatsOptions& options, Context& context) {
     request.factor = resolve_kind(config.profile, options.effect).name;
     request.outcome = resolve_outcome(config.profile, options.on);
     request.within_days = options.within_days;
-    const Period asked = asked_period(options, today, config.settings.week_start);
-    const auto entries =
-        context.journal().load(Period{std::nullopt, asked.to}, context.time().offset_at_local);
-    request.period = bounded_by_journal(asked, entries, today);
-    const EffectReport report = compare_effect(request, entries, config);
+    SliceRequest wanted;
+    wanted.period = asked_period(options, today, config.settings.week_start);
+    wanted.look_back = LookBack::everything;
+    wanted.full_entries = true;
+    const JournalSlice slice =
+        context.journal().slice_for(wanted, context.plan(), today, context.time().offset_at_local);
+    request.period = slice.period;
+    const EffectReport report = compare_effect(request, slice, config);
     if (options.json)
         fmt::print("{}\n", render::effect_json(report).dump());
     else
@@ -78,33 +81,19 @@ int run_stats(const StatsOptions& options, Context& context) {
     if (!options.effect.empty()) return run_effect(options, context);
     const Config& config = context.journal().config();
     const Date today = context.time().today();
-    const Period asked = asked_period(options, today, config.settings.week_start);
     StatsRequest request;
     for (const auto& typed : options.kinds)
         request.kinds.push_back(resolve_kind(config.profile, typed).name);
     request.today = today;
-    // The period and the one before it are read in full, with the days of the windows that
-    // belong to them; the months before them as their history, which is all that streaks, the
-    // highest size and milestones need of them.
-    const auto& offset = context.time().offset_at_local;
-    const Weekday week_start = config.settings.week_start;
-    History earlier;
-    Period to_read = days_read_in_full(context.plan(), Period{std::nullopt, asked.to}, week_start);
-    if (asked.from) {
-        const Period bounded = close_open_ends(asked, *asked.from, today);
-        const Period measured =
-            options.weekly ? bounded : Period{previous_period(bounded).from, bounded.to};
-        to_read = days_read_in_full(context.plan(), measured, week_start);
-        to_read.from = first_day_read_in_full(*to_read.from, today);
-        if (!asked.to) to_read.to = std::nullopt;
-        earlier =
-            context.journal().history_before(month_key(*to_read.from), context.plan(), offset);
-    }
-    const auto entries = context.journal().load_compact(to_read, offset);
-    request.period = bounded_by_journal(asked, entries.entries(), today);
-    if (asked.from && !options.weekly) request.previous = previous_period(request.period);
-    const StatsReport report =
-        compute_stats(request, entries.entries(), earlier, context.plan(), config);
+    // The summary compares the period with the one before it; the weekly rows compare nothing.
+    SliceRequest wanted;
+    wanted.period = asked_period(options, today, config.settings.week_start);
+    wanted.look_back = options.weekly ? LookBack::period : LookBack::previous_period;
+    const JournalSlice slice =
+        context.journal().slice_for(wanted, context.plan(), today, context.time().offset_at_local);
+    request.period = slice.period;
+    if (wanted.period.from && !options.weekly) request.previous = previous_period(request.period);
+    const StatsReport report = compute_stats(request, slice, context.plan(), config);
     if (options.json)
         fmt::print("{}\n", render::stats_json(report).dump());
     else if (options.weekly)

@@ -51,7 +51,8 @@ std::optional<bool> ask_on_terminal(const std::string& what) {
 }
 
 int run_undo(const UndoOptions& options, Context& context) {
-    const store::LoggedBlock last = store::undo_last_log(context.root(), /*dry_run=*/true);
+    const store::LoggedBlock last =
+        store::undo_last_log(context.root(), context.journal().config(), /*dry_run=*/true);
     const std::string what = describe(last, context);
     if (options.dry_run) {
         fmt::print("would remove: {}\n", what);
@@ -59,7 +60,8 @@ int run_undo(const UndoOptions& options, Context& context) {
     }
     if (options.yes || logged_recently(last, context.time())) {
         // Whatever is last by now was logged even later, so it too needs no question.
-        const auto removed = store::undo_last_log(context.root(), /*dry_run=*/false);
+        const auto removed =
+            store::undo_last_log(context.root(), context.journal().config(), /*dry_run=*/false);
         fmt::print("removed: {}\n", describe(removed, context));
         return exit_code::ok;
     }
@@ -72,7 +74,7 @@ int run_undo(const UndoOptions& options, Context& context) {
         fmt::print("nothing was removed\n");
         return exit_code::no;
     }
-    store::undo_last_log(context.root(), /*dry_run=*/false, &last);
+    store::undo_last_log(context.root(), context.journal().config(), /*dry_run=*/false, &last);
     fmt::print("removed: {}\n", what);
     return exit_code::ok;
 }

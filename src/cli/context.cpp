@@ -8,6 +8,7 @@
 
 #include "cli/clock.h"
 #include "core/text.h"
+#include "store/journal_paths.h"
 #include "store/plan_file.h"
 
 namespace tend::cli {
@@ -17,13 +18,19 @@ Context::Context(const GlobalOptions& options)
       time_(system_time_context(store::process_environment)),
       root_(store::locate_journal(options.dir, store::process_environment)) {}
 
-const store::Journal& Context::journal() {
-    if (!journal_) journal_.emplace(root_);
+store::Journal& Context::journal() {
+    if (!journal_) journal_.emplace(root());
     return *journal_;
 }
 
+const std::filesystem::path& Context::root() {
+    if (!root_checked_) store::check_journal_location(root_);
+    root_checked_ = true;
+    return root_;
+}
+
 const Plan& Context::plan() {
-    if (!plan_) plan_ = store::load_plan(root_, journal().config());
+    if (!plan_) plan_ = store::load_plan(root(), journal().config());
     return *plan_;
 }
 
@@ -52,10 +59,6 @@ CLI::Validator whole_number(int low, int high) {
 
 void add_examples(CLI::App& app, std::string_view examples) {
     app.footer(fmt::format("Examples:\n{}", examples));
-}
-
-Date first_day_read_in_full(Date look_back, Date today) {
-    return first_of_month(std::min(look_back, today));
 }
 
 std::size_t print_problems(const std::vector<store::Problem>& problems) {

@@ -25,9 +25,10 @@ class Context {
     explicit Context(const GlobalOptions& options);
 
     const TimeContext& time() const { return time_; }
-    const std::filesystem::path& root() const { return root_; }
+    // The journal folder; user_error when it, or its journal/, is a file or a dangling link.
+    const std::filesystem::path& root();
     // The journal, opened (tend.toml loaded) on first use.
-    const store::Journal& journal();
+    store::Journal& journal();
     // The plan in plan.toml (empty when there is none), loaded on first use.
     const Plan& plan();
     // Colour for standard output: --color, then NO_COLOR, then tend.toml, then "is a terminal".
@@ -37,6 +38,7 @@ class Context {
     GlobalOptions options_;
     TimeContext time_;
     std::filesystem::path root_;
+    bool root_checked_ = false;
     std::optional<store::Journal> journal_;
     std::optional<Plan> plan_;
 };
@@ -58,6 +60,7 @@ Command add_plan_command(CLI::App& app);
 Command add_stats_command(CLI::App& app);
 Command add_export_command(CLI::App& app);
 Command add_edit_command(CLI::App& app);
+Command add_remind_command(CLI::App& app);
 Command add_completions_command(CLI::App& app);
 Command add_questions_command(CLI::App& app);
 // The hidden `__complete LINE` that completion scripts call (cmd_completions.cpp).
@@ -70,22 +73,10 @@ inline constexpr std::string_view no_plan_line =
     "No plan yet. Add your home programme with 'tend plan add' (see 'tend plan add --help').";
 // `tend plan due`: exit_code::ok when something is still due today, exit_code::no when not.
 int run_plan_due(Context& context, bool quiet);
-// The plan status of `entry`'s kind on its day, for log's confirmation: one line per item of
-// that kind ("plan: kegels 3 of 3 today — done"); empty when the kind is not in the plan.
+// The plan status of `entry`'s kind on its day once it is logged, for log's confirmation: one
+// line per item of that kind ("plan: kegels 3 of 3 today — done"); empty when the kind is not
+// in the plan. Computed before the entry is appended, from what the journal holds then.
 std::string plan_status_after_log(Context& context, const Entry& entry);
-
-// Where a report over a period that starts on `look_back` reads the journal in full: the first
-// of that month, but never after the first of today's month, so that the months before, read as
-// their History, hold only days before today.
-Date first_day_read_in_full(Date look_back, Date today);
-
-// `period` with its open ends closed at the first of `entries` (time order, full or compact)
-// and at today, so a summary of "2026-09.." or "all" covers real days.
-template <typename Entries>
-Period bounded_by_journal(const Period& period, const Entries& entries, Date today) {
-    return close_open_ends(period, entries.empty() ? today : entries.front().at.local_date(),
-                           today);
-}
 
 // Prints each problem as FILE:LINE:COL: message (check, edit); returns how many are errors.
 std::size_t print_problems(const std::vector<store::Problem>& problems);

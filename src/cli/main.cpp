@@ -2,9 +2,15 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <new>
 #include <string>
 #include <system_error>
@@ -17,7 +23,8 @@
 namespace {
 
 constexpr std::string_view exit_codes_help =
-    "Exit codes: 0 ok; 1 a plain \"no\" (check found problems, plan due: nothing due);\n"
+    "Exit codes: 0 ok; 1 a plain \"no\" (check found problems, plan due and remind: nothing\n"
+    "due, log: its questions ended with Ctrl-D);\n"
     "2 bad input or a journal file to fix; 3 the system failed (disk, permissions).\n"
     "The journal is plain TOML in --dir, $TEND_DIR, $XDG_DATA_HOME/tend or ~/.local/share/tend.";
 
@@ -120,7 +127,7 @@ int run(int argc, char** argv) {
         tend::cli::add_plan_command(app),     tend::cli::add_stats_command(app),
         tend::cli::add_export_command(app),   tend::cli::add_questions_command(app),
         tend::cli::add_edit_command(app),     tend::cli::add_completions_command(app),
-        tend::cli::add_complete_command(app),
+        tend::cli::add_complete_command(app), tend::cli::add_remind_command(app),
     };
 
     try {
@@ -162,18 +169,49 @@ int run(int argc, char** argv) {
     return tend::cli::run_plan_today(context);
 }
 
-}  // namespace
+// A closed standard stream (tend >&-) would let the next file tend opens take its number, and
+// output meant for the terminal would land in a journal file. Each closed one gets a stand-in:
+// /dev/null for input, /dev/full for output, so that writing to a closed stdout fails.
+// Returns whether stdout was closed.
+bool fill_closed_standard_streams() {
+    bool stdout_closed = false;
+    for (const int descriptor : {0, 1, 2}) {
+        if (::fcntl(descriptor, F_GETFD) != -1 || errno != EBADF) continue;
+        const int opened = ::open(descriptor == 0 ? "/dev/null" : "/dev/full",
+                                  descriptor == 0 ? O_RDONLY : O_WRONLY);
+        if (opened != descriptor) std::_Exit(tend::exit_code::system_error);
+        if (descriptor == 1) stdout_closed = true;
+    }
+    return stdout_closed;
+}
 
-int main(int argc, char** argv) {
-    // Past a file-size limit (ulimit -f), write() should fail with EFBIG and get a clear
-    // message, instead of the process being killed half-way.
-    std::signal(SIGXFSZ, SIG_IGN);
+// Output errors are errors: a full disk under `> notes.md`, /dev/full or a closed stdout end
+// with one line and exit code 3, checked after the last flush. A closed pipe (`| head`) stays
+// quiet.
+int checked_output(int exit_code, bool stdout_closed) {
+    errno = 0;
+    const bool flushed = std::fflush(stdout) == 0;
+    if (flushed && !std::ferror(stdout)) return exit_code;
+    const int error = flushed ? 0 : errno;
+    if (error == EPIPE) return exit_code;
+    if (stdout_closed)
+        print_error("can't write the output: standard output is closed");
+    else if (error != 0)
+        print_error(fmt::format("can't write the output: {}", std::strerror(error)));
+    else
+        print_error("can't write the output: writing to standard output failed");
+    return tend::exit_code::system_error;
+}
+
+int run_guarded(int argc, char** argv) {
     try {
         return run(argc, argv);
     } catch (const tend::user_error& error) {
         print_error(error.what(), error.hint());
         return tend::exit_code::user_error;
     } catch (const std::system_error& error) {
+        // fmt::print's own check of a large write to standard output ("cannot write to file").
+        if (error.code().value() == EPIPE) return tend::exit_code::system_error;
         print_error(error.what());
         return tend::exit_code::system_error;
     } catch (const std::bad_alloc&) {
@@ -183,4 +221,14 @@ int main(int argc, char** argv) {
         print_error(fmt::format("internal error: {}", error.what()), "please report this");
         return tend::exit_code::system_error;
     }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const bool stdout_closed = fill_closed_standard_streams();
+    // Past a file-size limit (ulimit -f), write() should fail with EFBIG and get a clear
+    // message, instead of the process being killed half-way.
+    std::signal(SIGXFSZ, SIG_IGN);
+    return checked_output(run_guarded(argc, argv), stdout_closed);
 }

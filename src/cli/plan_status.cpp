@@ -5,7 +5,7 @@
 
 namespace tend::cli {
 
-std::vector<ItemStatus> statuses_on(Context& context, Date day) {
+std::vector<ItemStatus> statuses_on(Context& context, Date day, const Entry* adding) {
     const Plan& plan = context.plan();
     const Weekday week_start = context.journal().config().settings.week_start;
     Date earliest = day;
@@ -17,8 +17,16 @@ std::vector<ItemStatus> statuses_on(Context& context, Date day) {
     for (const auto& item : plan.items)
         any_in_force = any_in_force || item.in_force_on(day);
     if (!any_in_force) return statuses;
-    const auto entries = context.journal().load(
-        Period{earliest, std::max(day, context.time().today())}, context.time().offset_at_local);
+    auto entries = context.journal().load(Period{earliest, std::max(day, context.time().today())},
+                                          context.time().offset_at_local);
+    if (adding) {
+        // After the entries of the same second, as it will be in its month file.
+        const auto later = std::upper_bound(entries.begin(), entries.end(), *adding,
+                                            [](const Entry& left, const Entry& right) {
+                                                return left.at.utc_seconds < right.at.utc_seconds;
+                                            });
+        entries.insert(later, *adding);
+    }
     for (std::size_t index = 0; index < plan.items.size(); ++index) {
         const PlanItem& item = plan.items[index];
         if (!item.in_force_on(day)) continue;

@@ -15,6 +15,7 @@ struct ItemStatus {
 };
 
 // The items in force on `day`, with their status; loads just the entries their windows need.
-std::vector<ItemStatus> statuses_on(Context& context, Date day);
+// With `adding`, as if that entry were already in the journal (log reads before it appends).
+std::vector<ItemStatus> statuses_on(Context& context, Date day, const Entry* adding = nullptr);
 
 }  // namespace tend::cli

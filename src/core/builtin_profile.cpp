@@ -28,66 +28,95 @@ FieldSpec choice(std::string name, std::vector<std::string> choices) {
 }  // namespace
 
 Profile pelvic_floor_profile(const Settings& settings) {
-    Profile profile{"pelvic-floor", {}};
+    Profile profile{"pelvic-floor", {}, {}};
     auto& kinds = profile.kinds;
     kinds.push_back({"dilate",
                      "dilator session",
                      {integer("size", 1, settings.dilator_sizes), duration(), scale("pain"),
                       scale("anxiety"), boolean("overnight")},
                      "size",
-                     "size"});
+                     "size",
+                     KindRole::none});
     kinds.push_back({"kegels",
                      "pelvic-floor contractions",
                      {integer("sets", 1, 20), integer("reps", 1, 100), integer("hold", 1, 60, "s")},
                      "reps",
-                     ""});
-    kinds.push_back(
-        {"relax", "reverse kegels, breathing, down-training", {duration()}, "minutes", ""});
-    kinds.push_back(
-        {"massage", "internal or perineal massage", {duration(), scale("pain")}, "minutes", ""});
+                     "",
+                     KindRole::none});
+    kinds.push_back({"relax",
+                     "reverse kegels, breathing, down-training",
+                     {duration()},
+                     "minutes",
+                     "",
+                     KindRole::none});
+    kinds.push_back({"massage",
+                     "internal or perineal massage",
+                     {duration(), scale("pain")},
+                     "minutes",
+                     "",
+                     KindRole::none});
     kinds.push_back({"stretch",
                      "stretches such as happy baby",
                      {choice("pose", {"happy-baby", "child", "cat-cow", "butterfly", "pigeon",
                                       "figure-four", "deep-squat", "other"}),
                       duration()},
                      "pose",
-                     ""});
-    kinds.push_back(
-        {"cardio", "walking, cycling, swimming...", {duration(), text("activity")}, "minutes", ""});
+                     "",
+                     KindRole::none});
+    kinds.push_back({"cardio",
+                     "walking, cycling, swimming...",
+                     {duration(), text("activity")},
+                     "minutes",
+                     "",
+                     KindRole::none});
     kinds.push_back({"sex",
                      "intimacy and how it felt",
                      {scale("pain"), scale("anxiety"), boolean("penetration"), scale("comfort")},
                      "pain",
-                     ""});
+                     "",
+                     KindRole::none});
     kinds.push_back({"pain",
                      "pain outside sessions",
                      {scale("level", "pain"), text("location"), text("trigger")},
                      "level",
-                     ""});
-    kinds.push_back({"med", "a medicine taken", {text("name"), text("dose")}, "name", ""});
+                     "",
+                     KindRole::none});
+    kinds.push_back({"med",
+                     "a medicine taken",
+                     {text("name"), text("dose")},
+                     "name",
+                     "",
+                     KindRole::medication});
     kinds.push_back({"procedure",
                      "a treatment such as Botox",
                      {text("name"), integer("units", 0, 1000)},
                      "name",
-                     ""});
+                     "",
+                     KindRole::procedure});
     kinds.push_back({"visit",
                      "a doctor or physical therapy appointment",
                      {choice("with", {"gyn", "pt", "other"}), text("exam")},
                      "with",
-                     ""});
-    kinds.push_back({"period", "menstruation", {integer("flow", 0, 3)}, "flow", ""});
+                     "",
+                     KindRole::visit});
+    kinds.push_back(
+        {"period", "menstruation", {integer("flow", 0, 3)}, "flow", "", KindRole::cycle});
     kinds.push_back({"question",
                      "something to ask at the next visit (the note is the question)",
                      {boolean("answered")},
                      "",
-                     ""});
-    kinds.push_back({"note", "anything else (the note is the entry)", {}, "", ""});
+                     "",
+                     KindRole::question});
+    kinds.push_back({"note", "anything else (the note is the entry)", {}, "", "", KindRole::none});
+    // Pain during sex is what most users care about; dilating is the way there.
+    profile.outcomes = {{"sex", "pain"}, {"dilate", "pain"}};
     return profile;
 }
 
 Profile blank_profile() {
-    Profile profile{"blank", {}};
-    profile.kinds.push_back({"note", "anything else (the note is the entry)", {}, "", ""});
+    Profile profile{"blank", {}, {}};
+    profile.kinds.push_back(
+        {"note", "anything else (the note is the entry)", {}, "", "", KindRole::none});
     return profile;
 }
 

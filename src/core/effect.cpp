@@ -37,17 +37,18 @@ std::optional<double> EffectReport::difference() const {
 
 bool EffectReport::meaningful() const {
     const auto change = difference();
-    return outcome_type == FieldType::scale && change && std::abs(*change) >= 2 * scale_range / 10;
+    return outcome_type == FieldType::scale && change && is_meaningful(*change, scale_range);
 }
 
-EffectReport compare_effect(const EffectRequest& request, const std::vector<Entry>& entries,
+EffectReport compare_effect(const EffectRequest& request, const JournalSlice& slice,
                             const Config& config) {
+    const std::vector<Entry>& entries = slice.entries;
     EffectReport report;
     report.request = request;
     const KindSpec* kind = config.profile.kind(request.outcome.kind);
     if (const FieldSpec* spec = kind ? kind->field(request.outcome.field) : nullptr) {
         report.outcome_type = spec->type;
-        report.scale_range = spec->max.value_or(10) - spec->min.value_or(0);
+        report.scale_range = scale_max(*spec) - scale_min(*spec);
         report.lower_is_better = !higher_is_better(*spec);
     }
     std::map<Date, std::int64_t> first_factor;  // the earliest factor entry of each day

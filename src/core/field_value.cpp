@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "core/scale.h"
 #include "core/text.h"
 #include "tend/error.h"
 
@@ -168,6 +169,9 @@ std::optional<std::string> check_field_value(const FieldSpec& field, const Field
         case FieldType::number: {
             const auto number = numeric_value(value);
             if (!number || std::holds_alternative<bool>(value)) return wrong_type("a number");
+            // TOML allows nan and inf; no measurement is either.
+            if (!std::isfinite(*number))
+                return fmt::format("{} must be a finite number, got {}", field.name, *number);
             return range_problem(*number);
         }
         case FieldType::boolean:
@@ -208,7 +212,7 @@ std::string format_field_value(const FieldSpec& field, const FieldValue& value) 
     if (const auto* integer = std::get_if<std::int64_t>(&value)) {
         if (field.type == FieldType::duration) return format_minutes(*integer);
         if (field.type == FieldType::scale)
-            return fmt::format("{}/{}", *integer, format_bound(field.max.value_or(10)));
+            return fmt::format("{}/{}", *integer, format_bound(scale_max(field)));
         return fmt::format("{}{}", *integer, unit);
     }
     return fmt::format("{}{}", std::get<double>(value), unit);

@@ -43,11 +43,6 @@ std::optional<std::string_view> text_of(const CompactValue* value) {
     return *text;
 }
 
-bool answered(const Entry& entry) {
-    const FieldValue* value = entry.field("answered");
-    return value && std::holds_alternative<bool>(*value) && std::get<bool>(*value);
-}
-
 const History::Progression* History::progression_of(std::string_view kind) const {
     for (const auto& known : progression)
         if (known.kind == kind) return &known;
@@ -75,6 +70,7 @@ void History::append(const History& later) {
 History history_of(const std::vector<Entry>& entries, const Plan& plan, const Profile& profile) {
     History history;
     if (!entries.empty()) history.first_day = entries.front().at.local_date();
+    const RoleScan roles(profile);
     for (const auto& entry : entries) {
         const Date day = entry.at.local_date();
         const KindSpec* kind = profile.kind(entry.kind);
@@ -83,14 +79,15 @@ History history_of(const std::vector<Entry>& entries, const Plan& plan, const Pr
             if (const auto* number = value ? std::get_if<std::int64_t>(value) : nullptr)
                 add_progression(history, kind->name, *number, *number);
         }
-        if (entry.kind == "procedure") add_procedure(history, procedure_name(entry), day);
-        if (entry.kind == "visit") {
-            const auto with = text_of(entry.field("with"));
+        if (roles.is_procedure(entry.kind))
+            add_procedure(history, RoleScan::procedure_name(entry), day);
+        if (roles.is_visit(entry.kind)) {
+            const auto with = RoleScan::visit_with(entry);
             history.last_visit =
                 History::Visit{day, with ? std::optional<std::string>(*with) : std::nullopt};
             history.open_questions.clear();
         }
-        if (entry.kind == "question" && !answered(entry)) history.open_questions.push_back(entry);
+        if (roles.is_open_question(entry)) history.open_questions.push_back(entry);
     }
     for (const auto& item : plan.items)
         history.counted.push_back(CountedAmounts(item, entries).per_day());

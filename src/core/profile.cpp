@@ -22,6 +22,14 @@ constexpr std::array<std::pair<FieldType, std::string_view>, 7> type_names = {{
     {FieldType::choice, "choice"},
 }};
 
+constexpr std::array<std::pair<KindRole, std::string_view>, 5> role_names = {{
+    {KindRole::visit, "visit"},
+    {KindRole::procedure, "procedure"},
+    {KindRole::question, "question"},
+    {KindRole::medication, "medication"},
+    {KindRole::cycle, "cycle"},
+}};
+
 // Exact name first, then a unique prefix. `what` is "kind" or "field" for messages.
 template <typename Item>
 const Item& resolve_by_prefix(const std::vector<Item>& items, std::string_view typed,
@@ -67,6 +75,25 @@ std::optional<FieldType> parse_field_type(std::string_view name) {
     return {};
 }
 
+std::string_view kind_role_name(KindRole role) {
+    for (const auto& [candidate, name] : role_names)
+        if (candidate == role) return name;
+    return "";
+}
+
+std::optional<KindRole> parse_kind_role(std::string_view name) {
+    for (const auto& [role, candidate] : role_names)
+        if (candidate == name) return role;
+    return {};
+}
+
+std::vector<std::string> kind_role_names() {
+    std::vector<std::string> names;
+    for (const auto& [role, name] : role_names)
+        names.emplace_back(name);
+    return names;
+}
+
 const FieldSpec* KindSpec::field(std::string_view field_name) const {
     for (const auto& candidate : fields)
         if (candidate.name == field_name) return &candidate;
@@ -84,6 +111,18 @@ std::vector<std::string> Profile::kind_names() const {
     names.reserve(kinds.size());
     for (const auto& kind : kinds)
         names.push_back(kind.name);
+    return names;
+}
+
+KindRole Profile::role_of(std::string_view kind_name) const {
+    const KindSpec* spec = kind(kind_name);
+    return spec ? spec->role : KindRole::none;
+}
+
+std::vector<std::string_view> Profile::kinds_with_role(KindRole role) const {
+    std::vector<std::string_view> names;
+    for (const auto& candidate : kinds)
+        if (candidate.role == role) names.push_back(candidate.name);
     return names;
 }
 

@@ -1,4 +1,4 @@
-// Open questions and answers to them, found through question_kind() alone.
+// Open questions and answers to them, found through the profile's question role.
 #include "tend/questions.h"
 
 #include <algorithm>
@@ -9,7 +9,8 @@
 namespace tend {
 
 const KindSpec* question_kind(const Profile& profile) {
-    return profile.kind("question");
+    const auto kinds = profile.kinds_with_role(KindRole::question);
+    return kinds.empty() ? nullptr : profile.kind(kinds.front());
 }
 
 std::string answer_tag(const Entry& question) {
@@ -18,15 +19,14 @@ std::string answer_tag(const Entry& question) {
 }
 
 std::vector<Entry> open_questions(const std::vector<Entry>& entries, const Profile& profile) {
-    const KindSpec* kind = question_kind(profile);
-    if (!kind) return {};
+    const RoleScan scan(profile);
     std::set<std::string> answered_tags;
     for (const auto& entry : entries)
         for (const auto& tag : entry.tags)
             if (tag.starts_with("answers-")) answered_tags.insert(tag);
     std::vector<Entry> open;
     for (const auto& entry : entries) {
-        if (entry.kind != kind->name || answered(entry)) continue;
+        if (!scan.is_open_question(entry)) continue;
         const bool is_answer =
             std::any_of(entry.tags.begin(), entry.tags.end(),
                         [](const auto& tag) { return tag.starts_with("answers-"); });

@@ -64,8 +64,8 @@ KindSummary summarise_kind(const KindSpec& kind, const std::vector<const Compact
         field.field = spec.name;
         field.label = std::string(spec.display_name());
         field.type = spec.type;
-        field.scale_min = spec.min.value_or(0);
-        field.scale_max = spec.max.value_or(10);
+        field.scale_min = scale_min(spec);
+        field.scale_max = scale_max(spec);
         field.n = values.n;
         field.sum = values.sum;
         field.mean = values.mean();
@@ -95,10 +95,16 @@ bool is_pain_field(const FieldSpec& field) {
     return field.type == FieldType::scale && (field.name == "pain" || field.label == "pain");
 }
 
+bool is_followed_scale(const Profile& profile, const KindSpec& kind, const FieldSpec& field) {
+    if (field.type != FieldType::scale) return false;
+    if (is_pain_field(field)) return true;
+    return std::find(profile.outcomes.begin(), profile.outcomes.end(),
+                     FieldRef{kind.name, field.name}) != profile.outcomes.end();
+}
+
 int meaningful_change(const FieldSpec& field, double change) {
     if (field.type != FieldType::scale) return 0;
-    const double range = field.max.value_or(10) - field.min.value_or(0);
-    if (std::abs(change) < 2 * range / 10) return 0;
+    if (!is_meaningful(change, scale_max(field) - scale_min(field))) return 0;
     const int direction = change > 0 ? 1 : -1;
     return higher_is_better(field) ? direction : -direction;
 }
@@ -135,8 +141,13 @@ Period previous_period(const Period& period) {
     return Period{*period.from - length, *period.from - days{1}};
 }
 
-StatsReport compute_stats(const StatsRequest& request, const std::vector<CompactEntry>& entries,
-                          const History& earlier, const Plan& plan, const Config& config) {
+StatsReport compute_stats(const StatsRequest& request, const JournalSlice& slice, const Plan& plan,
+                          const Config& config) {
+    return summarise(request, slice.compact.entries(), slice.before, plan, config);
+}
+
+StatsReport summarise(const StatsRequest& request, const std::vector<CompactEntry>& entries,
+                      const History& earlier, const Plan& plan, const Config& config) {
     StatsReport report;
     report.period = request.period;
     report.previous = request.previous;
@@ -163,12 +174,6 @@ StatsReport compute_stats(const StatsRequest& request, const std::vector<Compact
     add_flags_and_milestones(report, request, entries, earlier, plan, config);
     add_weekly(report, request, entries, item_windows, plan, config);
     return report;
-}
-
-StatsReport compute_stats(const StatsRequest& request, const std::vector<Entry>& entries,
-                          const Plan& plan, const Config& config) {
-    return compute_stats(request, compact(entries, config.profile).entries(), History{}, plan,
-                         config);
 }
 
 }  // namespace tend

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/scale.h"
 #include "tend/history.h"
 #include "tend/stats.h"
 
@@ -64,6 +65,10 @@ bool higher_is_better(const FieldSpec& field);
 // A scale field that rates pain: named "pain" or labelled so (pain.level).
 bool is_pain_field(const FieldSpec& field);
 
+// A scale field the reports follow week by week: one that rates pain, or one of the profile's
+// outcomes (a migraine diary's severity).
+bool is_followed_scale(const Profile& profile, const KindSpec& kind, const FieldSpec& field);
+
 // For a scale field, whether a change of its mean counts: +1 better, -1 worse, 0 when it is
 // under 2 points on a 0-10 scale (scaled to the field's range) or the field is not a scale.
 int meaningful_change(const FieldSpec& field, double change);
@@ -83,6 +88,11 @@ std::vector<const CompactEntry*> entries_in(const std::vector<CompactEntry>& ent
 // total's window is one session, credited with the share of the total reached (stats_plan.cpp).
 std::pair<double, double> in_sessions(const PlanItem& item, const std::vector<Window>& windows,
                                       Date today);
+
+// The summary of `entries` (time order, from where `earlier` ends to the period's end, covering
+// the previous period): compute_stats's body, also used by the visit report.
+StatsReport summarise(const StatsRequest& request, const std::vector<CompactEntry>& entries,
+                      const History& earlier, const Plan& plan, const Config& config);
 
 // Plan adherence per item with its day strip, overall adherence, and streaks (stats_plan.cpp).
 // Returns each summarised item's windows in the period, for the weekly rows.

@@ -140,19 +140,20 @@ void add_flags_and_milestones(StatsReport& report, const StatsRequest& request,
         last_procedure[procedure.name] = procedure.last;
     }
     const auto visit = [&](Date day, std::optional<std::string_view> with) {
-        const std::string what = with ? fmt::format("visit ({})", *with) : "visit";
-        report.last_visit = Milestone{what, day, static_cast<int>((request.today - day).count())};
+        report.last_visit = Milestone{std::string(with.value_or("")), day,
+                                      static_cast<int>((request.today - day).count())};
     };
     if (earlier.last_visit) visit(earlier.last_visit->day, earlier.last_visit->with);
+    const RoleScan roles(config.profile);
     for (const auto& entry : entries) {
         const Date day = entry.at.local_date();
         if (day > *request.period.to) continue;
-        if (entry.kind == "procedure") {
-            const std::string what = procedure_name(entry);
+        if (roles.is_procedure(entry.kind)) {
+            const std::string what = RoleScan::procedure_name(entry);
             if (!last_procedure.contains(what)) procedure_order.push_back(what);
             last_procedure[what] = day;
-        } else if (entry.kind == "visit") {
-            visit(day, text_of(entry.field("with")));
+        } else if (roles.is_visit(entry.kind)) {
+            visit(day, RoleScan::visit_with(entry));
         }
     }
     for (const auto& what : procedure_order) {

@@ -22,7 +22,7 @@ std::vector<WeekRow> empty_rows(const Period& period, Weekday week_start, Date t
     return rows;
 }
 
-// The columns of pain and progression fields that hold a value somewhere in the period.
+// The columns of pain (and outcome) and progression fields that hold a value in the period.
 void choose_field_columns(WeeklyTable& table, const StatsRequest& request,
                           const std::vector<const CompactEntry*>& in_period, const Config& config) {
     std::set<std::pair<std::string_view, std::string_view>> seen;  // kind, field
@@ -32,7 +32,8 @@ void choose_field_columns(WeeklyTable& table, const StatsRequest& request,
     for (const auto& kind : config.profile.kinds) {
         if (!wanted_kind(request, kind.name)) continue;
         for (const auto& field : kind.fields)
-            if (is_pain_field(field) && seen.contains({kind.name, field.name}))
+            if (is_followed_scale(config.profile, kind, field) &&
+                seen.contains({kind.name, field.name}))
                 table.pain_fields.push_back({kind.name, field.name});
         if (!kind.progression.empty() && seen.contains({kind.name, kind.progression}))
             table.progressions.push_back({kind.name, kind.progression});

@@ -135,4 +135,52 @@ std::string quoted_list(const std::vector<std::string>& items, std::string_view 
     return joined;
 }
 
+namespace {
+
+// The code point of an unsafe character starting at `text[index]` and its length in bytes, or
+// a length of 0 when the character there is safe.
+std::pair<char32_t, std::size_t> unsafe_at(std::string_view text, std::size_t index,
+                                           bool newlines_allowed) {
+    const auto byte = static_cast<unsigned char>(text[index]);
+    if (byte < 0x20 || byte == 0x7F) {
+        if (newlines_allowed && (byte == '\n' || byte == '\t')) return {0, 0};
+        return {byte, 1};
+    }
+    const auto next = [&](std::size_t offset) {
+        return index + offset < text.size() ? static_cast<unsigned char>(text[index + offset]) : 0u;
+    };
+    if (byte == 0xC2 && next(1) >= 0x80 && next(1) <= 0x9F) return {next(1), 2};
+    if (byte == 0xE2) {
+        const char32_t code = ((byte & 0x0Fu) << 12) | ((next(1) & 0x3Fu) << 6) | (next(2) & 0x3Fu);
+        if ((code >= 0x202A && code <= 0x202E) || (code >= 0x2066 && code <= 0x2069))
+            return {code, 3};
+    }
+    return {0, 0};
+}
+
+}  // namespace
+
+std::optional<std::string> unsafe_character_in(std::string_view text, bool newlines_allowed) {
+    for (std::size_t index = 0; index < text.size(); ++index)
+        if (const auto [code, length] = unsafe_at(text, index, newlines_allowed); length > 0)
+            return fmt::format("U+{:04X}", static_cast<unsigned>(code));
+    return std::nullopt;
+}
+
+std::string escape_unsafe(std::string_view text, bool newlines_allowed) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t index = 0; index < text.size();) {
+        const auto [code, length] = unsafe_at(text, index, newlines_allowed);
+        if (length == 0) {
+            out += text[index++];
+            continue;
+        }
+        out += code < 0x100 ? fmt::format("\\x{:02X}", static_cast<unsigned>(code))
+                            : fmt::format("\\u{{{:04X}}}", static_cast<unsigned>(code));
+        index += length;
+    }
+    return out;
+}
+
 }  // namespace tend

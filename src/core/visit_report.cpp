@@ -18,20 +18,22 @@ const FieldSpec* spec_of(const Config& config, const FieldRef& field) {
 
 // The last visit on or before `last_day` and before today (a visit today is the one ahead).
 std::optional<Date> last_visit_before(const std::vector<Entry>& entries, const History& earlier,
-                                      Date last_day, Date today) {
+                                      const Profile& profile, Date last_day, Date today) {
+    const RoleScan roles(profile);
     std::optional<Date> last;
     if (earlier.last_visit && earlier.last_visit->day <= last_day &&
         earlier.last_visit->day < today)
         last = earlier.last_visit->day;
     for (const auto& entry : entries) {
         const Date day = entry.at.local_date();
-        if (entry.kind == "visit" && day <= last_day && day < today)
+        if (roles.is_visit(entry.kind) && day <= last_day && day < today)
             last = std::max(last.value_or(day), day);
     }
     return last;
 }
 
-// Pain fields always (an empty one says "no entries"); other scales when they have values.
+// Pain fields and outcomes always (an empty one says "no entries"); other scales when they have
+// values.
 std::vector<Measure> measures_of(const VisitReport& report, const ExportRequest& request,
                                  const Config& config) {
     const auto weeks = report.stats.weekly.rows.size();
@@ -40,8 +42,7 @@ std::vector<Measure> measures_of(const VisitReport& report, const ExportRequest&
         if (!wanted_kind(request.kinds, kind.name)) continue;
         for (const auto& field : kind.fields) {
             if (field.type != FieldType::scale) continue;
-            Measure measure{
-                {kind.name, field.name}, field.min.value_or(0), field.max.value_or(10), {}, {}};
+            Measure measure{{kind.name, field.name}, scale_min(field), scale_max(field), {}, {}};
             std::vector<Values> per_week(weeks);
             for (const auto& entry : report.entries) {
                 const FieldValue* value =
@@ -55,18 +56,19 @@ std::vector<Measure> measures_of(const VisitReport& report, const ExportRequest&
             }
             for (const auto& values : per_week)
                 measure.weeks.push_back(values.week_values());
-            if (is_pain_field(field) || !measure.points.empty())
+            if (is_followed_scale(config.profile, kind, field) || !measure.points.empty())
                 measures.push_back(std::move(measure));
         }
     }
     return measures;
 }
 
-// Pain during sex when the profile has it, else the first pain measure with values.
+// The first of the profile's outcomes with values, else the first pain measure with values.
 std::optional<OutcomeTrend> outcome_of(const VisitReport& report, const Config& config) {
     const Measure* main = nullptr;
-    for (const auto& measure : report.measures)
-        if (measure.field == FieldRef{"sex", "pain"} && !measure.points.empty()) main = &measure;
+    for (const auto& outcome : config.profile.outcomes)
+        for (const auto& measure : report.measures)
+            if (!main && measure.field == outcome && !measure.points.empty()) main = &measure;
     for (const auto& measure : report.measures) {
         if (main) break;
         const FieldSpec* field = spec_of(config, measure.field);
@@ -130,28 +132,27 @@ void strip_notes(Entry& entry) {
 }  // namespace
 
 ExportPeriod default_export_period(const std::vector<Entry>& entries, const History& earlier,
-                                   Date today) {
-    const auto visit = last_visit_before(entries, earlier, today, today);
+                                   const Profile& profile, Date today) {
+    const auto visit = last_visit_before(entries, earlier, profile, today, today);
     if (visit) return {Period{*visit + days{1}, today}, visit};
     return {Period{today - days{29}, today}, std::nullopt};
 }
 
-ExportPeriod default_export_period(const std::vector<Entry>& entries, Date today) {
-    return default_export_period(entries, History{}, today);
-}
-
-VisitReport compute_visit_report(const ExportRequest& request, const std::vector<Entry>& entries,
-                                 const History& earlier, const Plan& plan, const Config& config) {
+VisitReport compute_visit_report(const ExportRequest& request, const JournalSlice& slice,
+                                 const Plan& plan, const Config& config) {
+    const std::vector<Entry>& entries = slice.entries;
+    const History& earlier = slice.before;
     VisitReport report;
     report.period = request.period;
     report.generated = request.today;
     report.name = config.settings.name;
     report.notes = request.notes;
-    report.last_visit = last_visit_before(entries, earlier, *request.period.to, request.today);
+    report.last_visit =
+        last_visit_before(entries, earlier, config.profile, *request.period.to, request.today);
     StatsRequest stats{request.period, previous_period(request.period), request.kinds,
                        request.today};
     report.stats =
-        compute_stats(stats, compact(entries, config.profile).entries(), earlier, plan, config);
+        summarise(stats, compact(entries, config.profile).entries(), earlier, plan, config);
     for (const auto& item : report.stats.items)
         report.items.push_back(plan.items[item.number - 1]);
 
@@ -160,18 +161,19 @@ VisitReport compute_visit_report(const ExportRequest& request, const std::vector
             if (wanted_kind(request.kinds, question.kind) &&
                 (!report.last_visit || question.at.local_date() > *report.last_visit))
                 report.questions.push_back(question);
+    const RoleScan roles(config.profile);
     for (const auto& entry : entries) {
         const Date day = entry.at.local_date();
         if (!wanted_kind(request.kinds, entry.kind) || day > *request.period.to) continue;
-        const bool open_question = entry.kind == "question" && !answered(entry) &&
-                                   (!report.last_visit || day > *report.last_visit);
+        const bool open_question =
+            roles.is_open_question(entry) && (!report.last_visit || day > *report.last_visit);
         if (open_question && request.notes) report.questions.push_back(entry);
         if (!request.period.contains(day)) continue;
         report.entries.push_back(entry);
         if (!request.notes) strip_notes(report.entries.back());
-        if (entry.kind == "med" || entry.kind == "procedure") report.treatments.push_back(entry);
-        if (entry.kind == "visit") report.visits.push_back(entry);
-        if (request.notes && !entry.note.empty() && entry.kind != "question")
+        if (roles.is_treatment(entry.kind)) report.treatments.push_back(entry);
+        if (roles.is_visit(entry.kind)) report.visits.push_back(entry);
+        if (request.notes && !entry.note.empty() && !roles.is_question(entry.kind))
             report.notes_list.push_back(entry);
     }
     if (!request.notes) {
@@ -188,11 +190,6 @@ VisitReport compute_visit_report(const ExportRequest& request, const std::vector
     report.outcome = outcome_of(report, config);
     report.progression = progression_of(request, entries, earlier, config);
     return report;
-}
-
-VisitReport compute_visit_report(const ExportRequest& request, const std::vector<Entry>& entries,
-                                 const Plan& plan, const Config& config) {
-    return compute_visit_report(request, entries, History{}, plan, config);
 }
 
 }  // namespace tend

@@ -50,7 +50,9 @@ std::string entry_line(const Entry& entry, const Config& config) {
             fmt::format("{}{}", values.empty() && entry.tags.empty() ? " " : "  ", note_lines[0]);
     for (std::size_t index = 1; index < note_lines.size(); ++index)
         line += fmt::format("\n{:17}{}", "", note_lines[index]);
-    return line;
+    // Text from the files (a note, a tag, a text field) never reaches the terminal as raw
+    // control characters: an ESC could rewrite the screen.
+    return escape_unsafe(line, true);
 }
 
 std::string entries_by_day(const std::vector<Entry>& entries, const Config& config) {

@@ -9,12 +9,17 @@ namespace tend::render {
 
 std::string format_number(double value) {
     const double tenths = std::round(value * 10) / 10;
+    // Whole numbers without a decimal point; beyond what an integer holds exactly, fmt's
+    // shortest form (1e+20), never a cast (undefined behaviour past 2^63).
+    if (std::abs(tenths) >= 1e15) return fmt::format("{}", tenths);
     if (tenths == std::floor(tenths)) return fmt::format("{}", static_cast<long long>(tenths));
     return fmt::format("{:.1f}", tenths);
 }
 
 std::string format_percent(double fraction) {
-    return fmt::format("{}%", static_cast<long long>(std::llround(fraction * 100)));
+    const double percent = std::round(fraction * 100);
+    if (std::abs(percent) >= 1e15) return fmt::format("{}%", percent);
+    return fmt::format("{}%", static_cast<long long>(percent));
 }
 
 std::string format_points(double difference) {

@@ -4,6 +4,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "core/text.h"
 
 namespace tend::render {
 
@@ -22,15 +26,35 @@ std::vector<std::string> field_columns(const Config& config,
     return columns;
 }
 
-// Text a spreadsheet would take for a formula keeps its meaning as text.
-std::string spreadsheet_safe(std::string text) {
-    if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '@')) text.insert(0, "'");
-    return text;
+// Whether `text` is a plain finite number ("-3", "2.5", "-1e+20"), which a spreadsheet reads
+// as a number, not a formula.
+bool is_plain_number(std::string_view text) {
+    if (text.starts_with('+')) text.remove_prefix(1);
+    if (text.empty() || text.find_first_not_of("0123456789.eE+-") != std::string_view::npos)
+        return false;
+    double value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    return error == std::errc{} && end == text.data() + text.size() && std::isfinite(value);
 }
+
+}  // namespace
+
+std::string spreadsheet_safe(std::string text) {
+    // OWASP's list: a cell starting with one of these runs as a formula in a spreadsheet, so it
+    // gets a leading apostrophe, which keeps it text. Plain numbers stay numbers.
+    constexpr std::string_view formula_starts = "=+-@\t\r";
+    if (!text.empty() && formula_starts.find(text[0]) != std::string_view::npos &&
+        !is_plain_number(text))
+        text.insert(0, "'");
+    return escape_unsafe(text, true);
+}
+
+namespace {
 
 std::string value_text(const FieldValue& value) {
     if (const auto* whole = std::get_if<std::int64_t>(&value)) return fmt::format("{}", *whole);
-    if (const auto* number = std::get_if<double>(&value)) return fmt::format("{}", *number);
+    if (const auto* number = std::get_if<double>(&value))
+        return spreadsheet_safe(fmt::format("{}", *number));
     if (const auto* flag = std::get_if<bool>(&value)) return *flag ? "true" : "false";
     return spreadsheet_safe(std::get<std::string>(value));
 }
@@ -60,14 +84,15 @@ std::string entries_csv(const std::vector<Entry>& entries, const Config& config,
                         const std::vector<std::string>& kinds) {
     const auto fields = field_columns(config, kinds);
     std::vector<std::string> heading = {"date", "time", "kind"};
-    heading.insert(heading.end(), fields.begin(), fields.end());
+    for (const auto& field : fields)
+        heading.push_back(spreadsheet_safe(field));
     heading.push_back("tags");
     heading.push_back("note");
     std::string out = "\xEF\xBB\xBF" + row_text(heading);
     for (const auto& entry : entries) {
         std::vector<std::string> cells = {format_date(entry.at.local_date()),
                                           format_time_of_day(entry.at.local_second_of_day()),
-                                          entry.kind};
+                                          spreadsheet_safe(entry.kind)};
         for (const auto& field : fields) {
             const FieldValue* value = entry.field(field);
             cells.push_back(value ? value_text(*value) : "");

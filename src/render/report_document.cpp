@@ -65,16 +65,17 @@ std::vector<std::string> summary_sentences(const VisitReport& report, const Conf
 }
 
 // Done of due over the closed windows ("5 of 6"), and what the window still open has so far
-// ("1 of 3 so far"), or "nothing due yet".
+// ("5 of 6 and 1 of 1 so far", "1 of 3 so far"), or "nothing due yet". `of` and `and` are
+// " of " and " and " in the programme table, "/" and ", " in the narrower weekly one.
 std::string done_of_due(const PlanItem& item, const Adherence& adherence, std::string_view of,
-                        const Config& config) {
+                        std::string_view and_then, const Config& config) {
     std::string text;
     if (adherence.expected > 0)
         text = fmt::format("{}{}{}", format_amount(item, adherence.credited, config), of,
                            format_amount(item, adherence.expected, config));
     if (adherence.open)
-        text += fmt::format("{}{} of {} so far", text.empty() ? "" : " and ",
-                            format_amount(item, adherence.open->done, config),
+        text += fmt::format("{}{}{}{} so far", text.empty() ? "" : and_then,
+                            format_amount(item, adherence.open->done, config), of,
                             format_amount(item, adherence.open->expected, config));
     return text.empty() ? "nothing due yet" : text;
 }
@@ -92,7 +93,7 @@ Section programme_section(const VisitReport& report, const Config& config) {
         const PlanItem& item = report.items[index];
         const auto fraction = summary.adherence.fraction();
         items.rows.push_back({summary.label, describe_rules(item, config),
-                              done_of_due(item, summary.adherence, " of ", config),
+                              done_of_due(item, summary.adherence, " of ", " and ", config),
                               fraction ? format_percent(*fraction) : "-"});
     }
     if (stats.adherence)
@@ -112,7 +113,7 @@ Section programme_section(const VisitReport& report, const Config& config) {
         for (std::size_t index = 0; index < row.items.size(); ++index) {
             const Adherence& adherence = row.items[index];
             cells.push_back(adherence.expected > 0 || adherence.open
-                                ? done_of_due(report.items[index], adherence, "/", config)
+                                ? done_of_due(report.items[index], adherence, "/", ", ", config)
                                 : "-");
         }
         cells.push_back(row.adherence ? format_percent(*row.adherence) : "-");

@@ -10,7 +10,9 @@ namespace tend::render {
 namespace {
 
 // Characters that format text anywhere in a line.
-std::string inline_escaped(std::string_view text) {
+std::string inline_escaped(std::string_view raw) {
+    // Control characters from the files are shown, not passed on to the reader's viewer.
+    const std::string text = escape_unsafe(raw, true);
     std::string out;
     for (const char character : text) {
         if (std::string_view("\\`*_[]<>|#~").find(character) != std::string_view::npos) out += '\\';

@@ -3,6 +3,8 @@
 
 #include <cmath>
 
+#include "render/stats_text.h"
+
 namespace tend::render {
 
 namespace {
@@ -82,9 +84,9 @@ Json kind_json(const KindSummary& kind) {
     return json;
 }
 
-Json milestone_json(const Milestone& milestone) {
+Json milestone_json(const Milestone& milestone, std::string what) {
     Json json = Json::object();
-    json.set("what", milestone.what);
+    json.set("what", std::move(what));
     json.set("date", format_date(milestone.date));
     json.set("days_ago", milestone.days_ago);
     return json;
@@ -179,9 +181,11 @@ Json stats_json(const StatsReport& report) {
     json.set("flags", std::move(flags));
     Json procedures = Json::array();
     for (const auto& procedure : report.procedures)
-        procedures.push(milestone_json(procedure));
+        procedures.push(milestone_json(procedure, procedure.what));
     json.set("procedures", std::move(procedures));
-    json.set("last_visit", report.last_visit ? milestone_json(*report.last_visit) : Json());
+    json.set("last_visit", report.last_visit
+                               ? milestone_json(*report.last_visit, visit_words(*report.last_visit))
+                               : Json());
     Json weeks = Json::array();
     for (const auto& row : report.weekly.rows)
         weeks.push(week_json(row, report.weekly));

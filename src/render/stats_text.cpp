@@ -171,6 +171,14 @@ std::string without_trailing_spaces(const std::string& text) {
     return out;
 }
 
+}  // namespace
+
+std::string visit_words(const Milestone& visit) {
+    return visit.what.empty() ? "visit" : fmt::format("visit ({})", visit.what);
+}
+
+namespace {
+
 void notes_section(std::string& out, const StatsReport& report) {
     if (!report.flags.empty()) out += "\nWorth knowing\n";
     for (const auto& flag : report.flags)
@@ -184,7 +192,7 @@ void notes_section(std::string& out, const StatsReport& report) {
         out += fmt::format("  {}: {} ago ({})\n", procedure.what, days(procedure.days_ago),
                            format_short_date(procedure.date));
     if (report.last_visit)
-        out += fmt::format("  Last {}: {} ago ({})\n", report.last_visit->what,
+        out += fmt::format("  Last {}: {} ago ({})\n", visit_words(*report.last_visit),
                            days(report.last_visit->days_ago),
                            format_short_date(report.last_visit->date));
 }

@@ -14,4 +14,7 @@ std::string stats_heading(const StatsReport& report);
 // Symbols carry the meaning without colour: ● done, ◐ partly, ○ missed, · not due.
 std::string stats_text(const StatsReport& report, const Config& config, bool color);
 
+// The last visit as the summary names it: "visit (pt)", or "visit" when it says with whom.
+std::string visit_words(const Milestone& visit);
+
 }  // namespace tend::render

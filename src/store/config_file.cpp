@@ -7,6 +7,7 @@
 
 #include "core/text.h"
 #include "store/file_io.h"
+#include "store/toml_depth.h"
 #include "store/toml_problem.h"
 #include "store/toml_writer.h"
 #include "tend/error.h"
@@ -30,6 +31,7 @@ class ConfigReader {
             if (const auto* node = table->get("week_start")) read_week_start(*node, settings);
             if (const auto* node = table->get("color")) read_color(*node, settings);
         }
+        // Outcomes name kinds, which are read after the settings: see read_outcomes.
         if (const auto* table = root["dilators"].as_table()) {
             if (const auto* node = table->get("sizes"))
                 read_int(*node, settings.dilator_sizes, 1, 20, "sizes");
@@ -168,6 +170,37 @@ class ConfigReader {
         }
     }
 
+  public:
+    // `outcomes = ["sex.pain", "dilate.pain"]` in [settings]: numeric fields of the profile's
+    // kinds. Nothing when the key is absent.
+    std::optional<std::vector<FieldRef>> read_outcomes(const toml::table& root,
+                                                       const Profile& profile) {
+        const auto* table = root["settings"].as_table();
+        const auto* node = table ? table->get("outcomes") : nullptr;
+        if (!node) return std::nullopt;
+        std::vector<FieldRef> outcomes;
+        const auto* list = node->as_array();
+        if (!list) {
+            report(*node, "'outcomes' must be a list of fields such as [\"sex.pain\"]");
+            return outcomes;
+        }
+        for (const auto& item : *list) {
+            const auto text = item.value<std::string>().value_or("");
+            const auto dot = text.find('.');
+            const KindSpec* kind =
+                dot == std::string::npos ? nullptr : profile.kind(text.substr(0, dot));
+            const FieldSpec* field = kind ? kind->field(text.substr(dot + 1)) : nullptr;
+            if (!field || !field->is_numeric())
+                report(item, fmt::format("outcome '{}' must be a numeric field written "
+                                         "kind.field, such as \"sex.pain\"",
+                                         text));
+            else
+                outcomes.push_back({kind->name, field->name});
+        }
+        return outcomes;
+    }
+
+  private:
     KindSpec read_kind(std::string name, const toml::table& table, const Settings& settings) {
         KindSpec kind;
         kind.name = std::move(name);
@@ -203,9 +236,25 @@ class ConfigReader {
                 field->max = settings.dilator_sizes;  // the set's size bounds the progression
             }
         }
+        if (const auto* node = table.get("role")) {
+            declared_roles_ = true;
+            const auto text = node->value<std::string>();
+            const auto role = text ? parse_kind_role(*text) : std::nullopt;
+            if (text && text->empty())
+                kind.role = KindRole::none;
+            else if (role)
+                kind.role = *role;
+            else
+                report(*node, text ? fmt::format("unknown role '{}' of kind {} - a role is one of "
+                                                 "{} (or \"\" for none)",
+                                                 *text, kind.name, quoted_list(kind_role_names()))
+                                   : fmt::format("'role' of kind {} must be one of {} (or \"\" "
+                                                 "for none)",
+                                                 kind.name, quoted_list(kind_role_names())));
+        }
         for (const auto& [key, node] : table)
             if (key.str() != "description" && key.str() != "fields" && key.str() != "primary" &&
-                key.str() != "progression")
+                key.str() != "progression" && key.str() != "role")
                 report(
                     node,
                     fmt::format("unknown setting '{}' for kind {} (ignored)", key.str(), kind.name),
@@ -258,9 +307,33 @@ class ConfigReader {
         return field;
     }
 
+  public:
+    // Whether any kind said what it is for (a tend.toml written before roles existed doesn't).
+    bool declared_roles() const { return declared_roles_; }
+
+  private:
     const std::string& file_;
     std::vector<Problem>& problems_;
+    bool declared_roles_ = false;
 };
+
+// A tend.toml written before kinds had roles and the profile outcomes: its kinds named as the
+// built-in profile's keep what the built-in profile says of them, as they did then.
+void keep_built_in_meanings(Profile& profile, bool declared_roles, bool declared_outcomes) {
+    const Profile built_in = pelvic_floor_profile();
+    if (!declared_roles)
+        for (auto& kind : profile.kinds)
+            if (const KindSpec* same = built_in.kind(kind.name)) kind.role = same->role;
+    if (!declared_outcomes) {
+        // The base profile's outcomes are read again against the kinds as now declared.
+        profile.outcomes.clear();
+        for (const auto& outcome : built_in.outcomes) {
+            const KindSpec* kind = profile.kind(outcome.kind);
+            const FieldSpec* field = kind ? kind->field(outcome.field) : nullptr;
+            if (field && field->type == FieldType::scale) profile.outcomes.push_back(outcome);
+        }
+    }
+}
 
 std::string field_line(const FieldSpec& field, const KindSpec& kind) {
     std::string attributes = fmt::format("type = \"{}\"", field_type_name(field.type));
@@ -296,11 +369,23 @@ void add_or_replace(Profile& profile, KindSpec kind) {
     profile.kinds.push_back(std::move(kind));
 }
 
+// `["sex.pain", "dilate.pain"]`
+std::string outcomes_list(const std::vector<FieldRef>& outcomes) {
+    std::string list;
+    for (const auto& outcome : outcomes)
+        list += (list.empty() ? "" : ", ") + toml_string(outcome.name());
+    return "[" + list + "]";
+}
+
 }  // namespace
 
 ConfigFile parse_config(std::string_view content, const std::string& display_name) {
     ConfigFile result;
     toml::table root;
+    if (auto problem = nesting_problem(content, display_name)) {
+        result.problems.push_back(std::move(*problem));
+        return result;
+    }
     try {
         root = toml::parse(content, display_name);
     } catch (const toml::parse_error& error) {
@@ -309,12 +394,17 @@ ConfigFile parse_config(std::string_view content, const std::string& display_nam
     }
     ConfigReader reader(display_name, result.problems);
     reader.read_settings(root, result.config.settings);
-    result.config.profile = reader.read_base_profile(root, result.config.settings);
+    Profile& profile = result.config.profile;
+    profile = reader.read_base_profile(root, result.config.settings);
     if (const auto* kinds = root["kinds"].as_table()) {
-        result.config.profile.name = "custom";
+        profile.name = "custom";
         for (auto& kind : reader.read_kinds(*kinds, result.config.settings))
-            add_or_replace(result.config.profile, std::move(kind));
+            add_or_replace(profile, std::move(kind));
     }
+    const auto outcomes = reader.read_outcomes(root, profile);
+    if (outcomes) profile.outcomes = *outcomes;
+    if (root["kinds"].as_table())
+        keep_built_in_meanings(profile, reader.declared_roles(), outcomes.has_value());
     for (auto&& [key, node] : root) {
         const auto name = key.str();
         if (name != "settings" && name != "dilators" && name != "flags" && name != "reminders" &&
@@ -341,7 +431,8 @@ Config load_config(const std::filesystem::path& root) {
 }
 
 std::string config_template(const Profile& profile, const Settings& settings) {
-    std::string text = fmt::format(R"(# tend settings and profile ({0} profile).
+    std::string text =
+        fmt::format(R"(# tend settings and profile ({0} profile).
 # Edit freely: `tend check` tells you if something is off. The format is in docs/format.md.
 
 profile = "{0}"  # the built-in kinds that [kinds] below extends: "pelvic-floor" or "blank"
@@ -350,15 +441,16 @@ profile = "{0}"  # the built-in kinds that [kinds] below extends: "pelvic-floor"
 name = ""                 # your name, shown on reports; leave empty for none
 week_start = "{1}"     # the first day of your week: "monday", "sunday", ...
 color = "auto"            # "auto" (only on a terminal), "always" or "never"
+outcomes = {2}  # what matters most, first: the notes' trend
 
 [dilators]
-sizes = {2}                 # how many sizes your set has; `size` goes from 1 to this
+sizes = {3}                 # how many sizes your set has; `size` goes from 1 to this
 diameters_mm = []         # optional, smallest first, e.g. [13, 16, 19, 22, 25, 29]
 
 [flags]
-persistent_pain_level = {3}  # pain at or above this level...
-persistent_pain_days = {4}   # ...on this many days of a week is worth a check with your doctor
-gap_days = {5}               # days without entries before a gentle note in stats
+persistent_pain_level = {4}  # pain at or above this level...
+persistent_pain_days = {5}   # ...on this many days of a week is worth a check with your doctor
+gap_days = {6}               # days without entries before a gentle note in stats
 
 [reminders]
 times = ["08:00", "13:00", "20:00"]  # when "N times a day" items remind you in calendar exports
@@ -366,16 +458,19 @@ times = ["08:00", "13:00", "20:00"]  # when "N times a day" items remind you in 
 # The kinds of entry you log, besides those of the profile above; a kind written here with the
 # name of a built-in one replaces it. Field types: int, number, scale (0-10 unless min/max say
 # otherwise), bool (yes/no), duration (15, 15m, 1h30m; stored in minutes), text, choice.
-# `primary` is the field a bare value fills: `tend log pain 6`.
+# `primary` is the field a bare value fills: `tend log pain 6`. `role` says what a kind is
+# for: "visit", "procedure", "question", "medication" or "cycle" (see docs/format.md).
 )",
-                                   profile.name == "blank" ? "blank" : "pelvic-floor",
-                                   to_lower(weekday_name(settings.week_start)),
-                                   settings.dilator_sizes, settings.persistent_pain_level,
-                                   settings.persistent_pain_days, settings.gap_days);
+                    profile.name == "blank" ? "blank" : "pelvic-floor",
+                    to_lower(weekday_name(settings.week_start)), outcomes_list(profile.outcomes),
+                    settings.dilator_sizes, settings.persistent_pain_level,
+                    settings.persistent_pain_days, settings.gap_days);
     for (const auto& kind : profile.kinds) {
         text += fmt::format("\n[kinds.{}]\ndescription = {}\n", kind.name,
                             toml_string(kind.description));
         if (!kind.primary.empty()) text += fmt::format("primary = \"{}\"\n", kind.primary);
+        if (kind.role != KindRole::none)
+            text += fmt::format("role = \"{}\"\n", kind_role_name(kind.role));
         if (!kind.progression.empty())
             text += fmt::format("progression = \"{}\"  # the highest value reached is tracked\n",
                                 kind.progression);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <cerrno>
 
+#include <algorithm>
 #include <atomic>
 #include <system_error>
 
@@ -75,7 +76,42 @@ std::optional<pid_t> writer_of(std::string_view name) {
 }  // namespace
 
 bool is_temporary_file_name(std::string_view name) {
-    return name.starts_with('.') && name.find(temporary_marker) != std::string_view::npos;
+    // Only tend's own names: "." + a file tend writes + ".tmp-PID-N", or ".note.tmp-PID". A
+    // person's ".draft.tmp-1" is none of tend's business.
+    const auto marker = name.find(temporary_marker);
+    if (!name.starts_with('.') || marker == std::string_view::npos) return false;
+    const std::string_view base = name.substr(1, marker - 1);
+    std::string_view rest = name.substr(marker + temporary_marker.size());
+    const auto dash = rest.find('-');
+    const bool pid_ok = parse_digits(rest.substr(0, dash)).has_value();
+    if (base == "note") return pid_ok && dash == std::string_view::npos;
+    constexpr std::string_view tend_files[] = {"plan.toml", "tend.toml", ".undo.toml", "months.bin",
+                                               "latest.bin"};
+    const bool month = base.size() == 12 && base.ends_with(".toml") && base[4] == '-' &&
+                       parse_digits(base.substr(0, 4)) && parse_digits(base.substr(5, 2));
+    const bool known = month || std::find(std::begin(tend_files), std::end(tend_files), base) !=
+                                    std::end(tend_files);
+    return known && pid_ok && dash != std::string_view::npos &&
+           parse_digits(rest.substr(dash + 1)).has_value();
+}
+
+void write_named_output(const std::filesystem::path& path, std::string_view content) {
+    struct stat status {};
+    // A FIFO, /dev/stdout or a terminal is written in place; replacing it would cut it (and
+    // /dev/stdout leads to whatever the shell opened, a file or a pipe).
+    const std::string& text = path.native();
+    const bool special = text.starts_with("/dev/") || text.starts_with("/proc/");
+    if (::stat(path.c_str(), &status) == 0 && !S_ISDIR(status.st_mode) &&
+        (special || !S_ISREG(status.st_mode))) {
+        // A regular file behind /dev/stdout was opened by the shell (> or >>): add to it.
+        const int append = S_ISREG(status.st_mode) ? O_APPEND : 0;
+        FileDescriptor descriptor(::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY | append));
+        if (descriptor.get() < 0) fail("write", path.string());
+        write_all(descriptor.get(), content, path.string());
+        if (descriptor.close() != 0) fail("write", path.string());
+        return;
+    }
+    write_file_atomically(path, content, path.string());
 }
 
 std::optional<std::string> read_file_if_exists(const std::filesystem::path& path,
@@ -131,8 +167,40 @@ void write_file_atomically(const std::filesystem::path& target, std::string_view
 
 void write_file_atomically(const std::filesystem::path& target, const ContentProducer& produce,
                            std::string_view display_name, Durability durability) {
+    (void)replace_file(target, produce, display_name, durability, nullptr, {});
+}
+
+std::filesystem::path write_target_of(const std::filesystem::path& target,
+                                      std::string_view display_name) {
+    struct stat status {};
+    if (::lstat(target.c_str(), &status) != 0) return target;
+    if (S_ISLNK(status.st_mode)) {
+        // A month or plan kept in a dotfiles repo or a synced folder: write through the link to
+        // its file, with the temporary beside that file, so the link stays a link.
+        std::error_code error;
+        const auto resolved = std::filesystem::canonical(target, error);
+        if (error)
+            throw user_error(
+                fmt::format("'{}' is a link to a file that does not exist", display_name),
+                "point the link at an existing file, or remove it");
+        return write_target_of(resolved, display_name);
+    }
+    if (S_ISREG(status.st_mode) && status.st_nlink > 1)
+        throw user_error(
+            fmt::format("'{}' has {} hard links, and replacing it would split them, so nothing "
+                        "was written",
+                        display_name, status.st_nlink),
+            "use a symbolic link instead (tend writes through those), or copy the file");
+    return target;
+}
+
+bool replace_file(const std::filesystem::path& requested_target, const ContentProducer& produce,
+                  std::string_view display_name, Durability durability,
+                  const std::optional<std::string>* expected,
+                  const std::function<void(const std::filesystem::path&)>& before_rename) {
     const bool synced = durability == Durability::synced;
     static std::atomic<unsigned> counter{0};
+    const std::filesystem::path target = write_target_of(requested_target, display_name);
     // A bare file name ("visit.html") lives in the working folder, whose path is "." not "".
     const std::filesystem::path folder =
         target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
@@ -152,12 +220,21 @@ void write_file_atomically(const std::filesystem::path& target, const ContentPro
             errno = EISDIR;
             fail("replace", display_name);
         }
+        if (before_rename) before_rename(requested_target);
+        // Compare before replace: another program (a sync tool, git) may have renamed a new
+        // version into place since it was read. What remains is the gap between this read and
+        // the rename, microseconds instead of the whole command.
+        if (expected && read_file_if_exists(target, display_name) != *expected) {
+            ::unlink(temporary.c_str());
+            return false;
+        }
         if (::rename(temporary.c_str(), target.c_str()) != 0) fail("replace", display_name);
     } catch (...) {
         ::unlink(temporary.c_str());
         throw;
     }
     if (synced) sync_folder(folder, display_name);
+    return true;
 }
 
 std::vector<std::string> names_in(const std::filesystem::path& folder) {

@@ -38,6 +38,21 @@ using ContentProducer = std::function<void(const std::function<void(std::string_
 void write_file_atomically(const std::filesystem::path& target, const ContentProducer& produce,
                            std::string_view display_name, Durability durability);
 
+// The same, and the general form behind it. The file written is the one `target` names,
+// through symbolic links (the temporary goes beside the linked file, so the link stays); a
+// dangling link, or a file with other hard links (a replace would split them), is refused with
+// user_error. When `expected` is given the target must still hold those bytes (nothing: not
+// exist) right before the rename, after `before_rename` (a test's seam); false, with nothing
+// written, when it does not.
+bool replace_file(const std::filesystem::path& target, const ContentProducer& produce,
+                  std::string_view display_name, Durability durability,
+                  const std::optional<std::string>* expected,
+                  const std::function<void(const std::filesystem::path&)>& before_rename);
+
+// The file a write of `target` replaces: `target`, or the file its symbolic links lead to.
+std::filesystem::path write_target_of(const std::filesystem::path& target,
+                                      std::string_view display_name);
+
 // The names of the entries in `folder` (not "." and ".."), in no order; none when it cannot be
 // read. Plain readdir: listing a journal of 120 month files on every command must cost nothing.
 std::vector<std::string> names_in(const std::filesystem::path& folder);
@@ -46,6 +61,10 @@ std::vector<std::string> names_in(const std::filesystem::path& folder);
 // carries the id of a process that no longer runs. A live writer's file is never touched, so
 // this is safe with or without the folder lock (an editor open on a note, a cache being saved).
 void remove_stale_temporary_files(const std::filesystem::path& folder);
+
+// Writes a file the person named (export -o): a regular or new file atomically; anything else
+// (a FIFO, /dev/stdout, a device) in place, never replaced.
+void write_named_output(const std::filesystem::path& path, std::string_view content);
 
 // True for the names write_file_atomically uses for its temporary files.
 bool is_temporary_file_name(std::string_view name);

@@ -6,12 +6,15 @@
 
 #include "store/config_file.h"
 #include "store/file_io.h"
-#include "store/folder_lock.h"
 #include "store/month_cache.h"
 #include "store/month_file.h"
 #include "store/toml_writer.h"
 #include "store/undo_log.h"
+#include "store/write_check.h"
+#include "tend/adherence.h"
 #include "tend/error.h"
+#include "tend/stats.h"
+#include "tend/visit_report.h"
 
 namespace tend::store {
 
@@ -44,6 +47,20 @@ std::optional<Problem> future_problem(const std::string& name, const Entry& entr
                    Severity::warning};
 }
 
+// Entries decoded from the cache are checked like parsed ones (kinds, fields, ranges, the month):
+// a cache that passed its checksum but was made wrong still reads as "not cached".
+bool plausible(const std::vector<Entry>& entries, const std::string& month, const Config& config) {
+    for (const auto& entry : entries) {
+        const KindSpec* kind = config.profile.kind(entry.kind);
+        if (!kind || month_key(entry.at.local_date()) != month) return false;
+        for (const auto& [name, value] : entry.fields) {
+            const FieldSpec* field = kind->field(name);
+            if (!field || check_field_value(*field, value)) return false;
+        }
+    }
+    return true;
+}
+
 [[noreturn]] void stop_at(const Problem& problem) {
     throw user_error(problem.text(), "fix it by hand, then run 'tend check'");
 }
@@ -51,10 +68,10 @@ std::optional<Problem> future_problem(const std::string& name, const Entry& entr
 }  // namespace
 
 Journal::Journal(std::filesystem::path root)
-    : root_(std::move(root)), config_(load_config(root_)) {}
+    : root_(std::move(root)), config_(load_config(root_)), storage_(&disk()) {}
 
-Journal::Journal(std::filesystem::path root, Config config)
-    : root_(std::move(root)), config_(std::move(config)) {}
+Journal::Journal(std::filesystem::path root, Config config, Storage& storage)
+    : root_(std::move(root)), config_(std::move(config)), storage_(&storage) {}
 
 std::string Journal::month_file_name(const std::string& month) {
     return fmt::format("journal/{}.toml", month);
@@ -62,7 +79,7 @@ std::string Journal::month_file_name(const std::string& month) {
 
 std::vector<std::string> Journal::months() const {
     std::vector<std::string> months;
-    for (const auto& name : names_in(journal_folder()))
+    for (const auto& name : storage_->names_in(journal_folder()))
         if (const auto month = month_of_file_name(name)) months.push_back(*month);
     std::sort(months.begin(), months.end());
     return months;
@@ -75,15 +92,12 @@ void Journal::read_months(const Period& period, const OffsetAtLocal& offset_at_l
     for (const auto& month : all_months) {
         if (!month_overlaps(month, period)) continue;
         const std::string name = month_file_name(month);
-        if (const auto written = written_.find(month); written != written_.end()) {
-            parsed(month, std::nullopt, written->second);
-            continue;
-        }
         const auto stamp = stamp_of(root_ / name);
         if (stamp && from_cache(cache, month, *stamp)) continue;
-        const auto content = read_file_if_exists(root_ / name, name);
+        const auto content = storage_->read(root_ / name, name);
         if (!content) continue;
-        if (const auto latest = cache.find_latest(month, *content)) {
+        if (const auto latest = cache.find_latest(month, *content);
+            latest && plausible(*latest, month, config_)) {
             if (stamp) cache.remember(month, *stamp, *latest);
             parsed(month, stamp, *latest);
             continue;
@@ -114,7 +128,7 @@ std::vector<Entry> Journal::load(const Period& period, const OffsetAtLocal& offs
     const auto from_cache = [&](MonthCache& cache, const std::string& month,
                                 const FileStamp& stamp) {
         auto cached = cache.find(month, stamp);
-        if (!cached) return false;
+        if (!cached || !plausible(*cached, month, config_)) return false;
         for (auto& entry : *cached)
             if (period.contains(entry.at.local_date())) entries.push_back(std::move(entry));
         return true;
@@ -143,35 +157,108 @@ CompactEntries Journal::load_compact(const Period& period,
 
 History Journal::history_before(const std::string& month, const Plan& plan,
                                 const OffsetAtLocal& offset_at_local) const {
-    const std::uint64_t key = plan_key(plan);
     History history;
+    for (const auto& [name, month_history] : histories_before(month, plan, offset_at_local))
+        history.append(month_history);
+    return history;
+}
+
+std::vector<std::pair<std::string, History>> Journal::histories_before(
+    const std::string& month, const Plan& plan, const OffsetAtLocal& offset_at_local) const {
+    const std::uint64_t key = plan_key(plan);
+    std::vector<std::pair<std::string, History>> histories;
     const auto add = [&](const std::string& name, const std::optional<FileStamp>& stamp,
                          std::vector<Entry> month_entries) {
         sort_by_time(month_entries);
         History month_history = history_of(month_entries, plan, config_.profile);
         if (stamp) cache().remember_history(name, *stamp, key, month_history);
-        history.append(month_history);
+        histories.emplace_back(name, std::move(month_history));
     };
     const auto from_cache = [&](MonthCache& cache, const std::string& name,
                                 const FileStamp& stamp) {
         if (auto cached = cache.find_history(name, stamp, key)) {
-            history.append(*cached);
+            histories.emplace_back(name, std::move(*cached));
             return true;
         }
         auto entries = cache.find(name, stamp);
-        if (!entries) return false;
+        if (!entries || !plausible(*entries, name, config_)) return false;
         add(name, stamp, std::move(*entries));
         return true;
     };
     const Date first = *parse_iso_date(month + "-01");
     read_months(Period{std::nullopt, first - std::chrono::days{1}}, offset_at_local, from_cache,
                 add);
-    return history;
+    return histories;
+}
+
+JournalSlice Journal::slice_for(const SliceRequest& request, const Plan& plan, Date today,
+                                const OffsetAtLocal& offset_at_local) const {
+    JournalSlice slice(config_.profile);
+    const Weekday week_start = config_.settings.week_start;
+    const auto read_entries = [&](const Period& span) {
+        if (request.full_entries)
+            slice.entries = load(span, offset_at_local);
+        else
+            slice.compact = load_compact(span, offset_at_local);
+    };
+    // The days `measured` needs in full (with its plan windows), from the first of their month.
+    const auto span_for = [&](const Period& measured) {
+        Period span = days_read_in_full(plan, measured, week_start);
+        span.from = first_day_read_in_full(*span.from, today);
+        return span;
+    };
+    if (request.since_last_visit) {
+        // The months before this one give the last visit and, up to where the report reads in
+        // full, its history: each month's history is read once.
+        const Date month_start = first_of_month(today);
+        const auto histories = histories_before(month_key(month_start), plan, offset_at_local);
+        History everything_before;
+        for (const auto& [month, history] : histories)
+            everything_before.append(history);
+        const auto this_month = load(Period{month_start, today}, offset_at_local);
+        slice.period =
+            default_export_period(this_month, everything_before, config_.profile, today).period;
+        const Period span = span_for(Period{previous_period(slice.period).from, slice.period.to});
+        slice.read_from = span.from;
+        const std::string first_month_read = month_key(*slice.read_from);
+        for (const auto& [month, history] : histories)
+            if (month < first_month_read) slice.before.append(history);
+        read_entries(span);
+        return slice;
+    }
+    const Period& asked = request.period;
+    if (!asked.from || request.look_back == LookBack::everything) {
+        // From the first entry on: everything is read in full (for the plan, to the end of the
+        // window that holds the period's last day; --effect needs no windows).
+        const Period everything{std::nullopt, asked.to};
+        read_entries(request.look_back == LookBack::everything
+                         ? everything
+                         : days_read_in_full(plan, everything, week_start));
+        const auto first_day = [&]() -> std::optional<Date> {
+            if (request.full_entries && !slice.entries.empty())
+                return slice.entries.front().at.local_date();
+            if (!request.full_entries && !slice.compact.empty())
+                return slice.compact.entries().front().at.local_date();
+            return std::nullopt;
+        }();
+        slice.period = close_open_ends(asked, first_day.value_or(today), today);
+        return slice;
+    }
+    slice.period = close_open_ends(asked, *asked.from, today);
+    const Period measured = request.look_back == LookBack::period
+                                ? slice.period
+                                : Period{previous_period(slice.period).from, slice.period.to};
+    Period span = span_for(measured);
+    if (!asked.to) span.to = std::nullopt;  // an open period reads on to the last entry
+    slice.read_from = span.from;
+    slice.before = history_before(month_key(*slice.read_from), plan, offset_at_local);
+    read_entries(span);
+    return slice;
 }
 
 std::vector<Problem> Journal::check(const OffsetAtLocal& offset_at_local, Date today) const {
     std::vector<Problem> problems;
-    for (const auto& file_name : names_in(journal_folder())) {
+    for (const auto& file_name : storage_->names_in(journal_folder())) {
         if (is_temporary_file_name(file_name) || !file_name.ends_with(".toml")) continue;
         if (!month_of_file_name(file_name))
             problems.push_back(
@@ -181,7 +268,7 @@ std::vector<Problem> Journal::check(const OffsetAtLocal& offset_at_local, Date t
     }
     for (const auto& month : months()) {
         const std::string name = month_file_name(month);
-        const auto content = read_file_if_exists(root_ / name, name);
+        const auto content = storage_->read(root_ / name, name);
         if (!content) continue;
         auto parsed = parse_month_file(*content, name, config_, offset_at_local, month);
         problems.insert(problems.end(), parsed.problems.begin(), parsed.problems.end());
@@ -193,7 +280,7 @@ std::vector<Problem> Journal::check(const OffsetAtLocal& offset_at_local, Date t
 }
 
 MonthCache& Journal::cache() const {
-    if (!cache_) cache_ = std::make_unique<MonthCache>(root_, cache_context(config_));
+    if (!cache_) cache_ = std::make_unique<MonthCache>(root_, cache_context(config_), *storage_);
     return *cache_;
 }
 
@@ -201,8 +288,11 @@ std::optional<std::vector<Entry>> Journal::entries_before_append(const std::stri
                                                                  const std::string& content) const {
     const std::string name = month_file_name(month);
     if (const auto stamp = stamp_of(root_ / name))
-        if (auto cached = cache().find(month, *stamp)) return cached;
-    if (auto latest = cache().find_latest(month, content)) return latest;
+        if (auto cached = cache().find(month, *stamp); cached && plausible(*cached, month, config_))
+            return cached;
+    if (auto latest = cache().find_latest(month, content);
+        latest && plausible(*latest, month, config_))
+        return latest;
     bool used_time_zone = false;
     const OffsetAtLocal unknown_offset = [&](std::int64_t) {
         used_time_zone = true;
@@ -220,21 +310,57 @@ std::optional<std::vector<Entry>> Journal::entries_before_append(const std::stri
 }
 
 std::optional<std::string> Journal::append(const Entry& entry,
-                                           std::optional<std::int64_t> logged_utc) const {
+                                           std::optional<std::int64_t> logged_utc) {
+    // TOML holds an offset in whole minutes below 24 hours; TZ=XXX-24 (or a zone's old local
+    // mean time, +00:53:28) would write a time that does not read back.
+    const std::int32_t offset = entry.at.offset_seconds;
+    if (offset <= -24 * 3600 || offset >= 24 * 3600 || offset % 60 != 0) {
+        const int size = offset < 0 ? -offset : offset;
+        throw user_error(
+            fmt::format("the time zone's UTC offset ({}{:02}:{:02}{}) can't be written in a "
+                        "journal file, so nothing was written",
+                        offset < 0 ? "-" : "+", size / 3600, size / 60 % 60,
+                        size % 60 ? fmt::format(":{:02}", size % 60) : ""),
+            "TOML holds offsets from -23:59 to +23:59 in whole minutes; set TZ to a real time "
+            "zone, e.g. TZ=Europe/Berlin");
+    }
     const std::string month = month_key(entry.at.local_date());
     const std::string name = month_file_name(month);
-    ensure_private_directory(root_, root_.string());
-    ensure_private_directory(journal_folder(), "journal");
+    storage_->make_private_folder(root_, root_.string());
+    storage_->make_private_folder(journal_folder(), "journal");
     // The lock is on the folder itself, so taking it creates nothing.
-    FolderLock lock(root_);
-    remove_stale_temporary_files(root_);
-    remove_stale_temporary_files(journal_folder());
-    const auto existing = read_file_if_exists(root_ / name, name);
+    const auto lock = storage_->lock(root_);
+    storage_->remove_stale_temporary_files(root_);
+    storage_->remove_stale_temporary_files(journal_folder());
+    // Programs that don't take the lock (a sync tool, git) may replace the file meanwhile: then
+    // the entry is appended to what they brought, never written over it.
+    constexpr int tries = 5;
+    std::string addition;
+    int tried = 0;
+    while (!try_append(entry, month, addition))
+        if (++tried == tries)
+            throw user_error(
+                fmt::format("{} kept changing while tend wrote to it, so nothing was written",
+                            name),
+                "another program (a sync tool?) is writing it; try again in a moment");
+    // The entry is saved from here on; failing now would invite logging it twice.
+    try {
+        UndoLog(root_, *storage_).record(name, addition, logged_utc);
+    } catch (const std::runtime_error& error) {  // a system_error, or user_error for a folder
+        return std::string(error.what());
+    }
+    return std::nullopt;
+}
+
+bool Journal::try_append(const Entry& entry, const std::string& month,
+                         std::string& addition) const {
+    const std::string name = month_file_name(month);
+    const auto existing = storage_->read(root_ / name, name);
     auto known = existing ? entries_before_append(month, *existing) : std::vector<Entry>{};
 
     const bool crlf = existing && existing->find("\r\n") != std::string::npos;
     const std::string_view newline = crlf ? "\r\n" : "\n";
-    std::string addition;
+    addition.clear();
     if (!existing || existing->empty()) {
         addition = new_month_header(month, newline);
     } else if (existing->back() != '\n') {
@@ -249,23 +375,17 @@ std::optional<std::string> Journal::append(const Entry& entry,
     const int block_line = (existing ? lines(*existing) : 0) + lines(addition) + 1;
     addition += entry_block(entry, newline);
     const std::string content = (existing ? *existing : std::string{}) + addition;
-    write_file_atomically(root_ / name, content, name);
+    check_month_change(existing.value_or(""), content, name, config_, month, 0, {entry},
+                       known ? &*known : nullptr);
+    if (!storage_->replace(root_ / name, content, name, Durability::synced, &existing))
+        return false;
     if (known) {
         Entry added = entry;
         added.line = block_line;
         known->push_back(std::move(added));
         cache().remember_latest(month, content, *known);
-        written_[month] = std::move(*known);
-    } else {
-        written_.erase(month);
     }
-    // The entry is saved from here on; failing now would invite logging it twice.
-    try {
-        UndoLog(root_).record(name, addition, logged_utc);
-    } catch (const std::runtime_error& error) {  // a system_error, or user_error for a folder
-        return std::string(error.what());
-    }
-    return std::nullopt;
+    return true;
 }
 
 }  // namespace tend::store

@@ -16,6 +16,10 @@ using EnvironmentLookup = std::function<std::optional<std::string>(const char* n
 std::filesystem::path locate_journal(const std::optional<std::string>& dir_option,
                                      const EnvironmentLookup& environment);
 
+// Throws user_error, one clear line, when `root` or its journal/ is there but can't be a folder:
+// a file, or a link to nothing. A missing folder is fine (the first write creates it).
+void check_journal_location(const std::filesystem::path& root);
+
 // The process environment, for locate_journal.
 std::optional<std::string> process_environment(const char* name);
 

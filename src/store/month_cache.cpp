@@ -20,8 +20,9 @@ namespace tend::store {
 
 namespace {
 
-constexpr char magic[8] = {'t', 'e', 'n', 'd', 'c', 'a', 'c', '2'};
-constexpr char latest_magic[8] = {'t', 'e', 'n', 'd', 'l', 'a', 't', '1'};
+// Version 3 and latest 2 carry a checksum of every blob: a flipped bit reads as "not cached".
+constexpr char magic[8] = {'t', 'e', 'n', 'd', 'c', 'a', 'c', '3'};
+constexpr char latest_magic[8] = {'t', 'e', 'n', 'd', 'l', 'a', 't', '2'};
 // A month file changed less than this long ago may change again within the same clock tick
 // without its modification time moving, so it is not cached yet.
 constexpr std::int64_t settle_ns = 2'000'000'000;
@@ -63,7 +64,9 @@ std::uint64_t plan_key(const Plan& plan) {
 std::uint64_t cache_context(const Config& config) {
     std::string fingerprint = TEND_VERSION;
     for (const auto& kind : config.profile.kinds) {
-        fingerprint += fmt::format("\x1f{}\x1e{}\x1e{}", kind.name, kind.primary, kind.progression);
+        // The role too: a month's history (visits, procedures, questions) depends on it.
+        fingerprint += fmt::format("\x1f{}\x1e{}\x1e{}\x1e{}", kind.name, kind.primary,
+                                   kind.progression, kind_role_name(kind.role));
         for (const auto& field : kind.fields) {
             fingerprint += fmt::format("\x1d{}\x1c{}\x1c{}\x1c{}\x1c", field.name,
                                        static_cast<int>(field.type), field.min.value_or(-1e300),
@@ -84,21 +87,42 @@ std::int64_t real_time_ns() {
         .count();
 }
 
+namespace {
+
+// A cache file is tend's own: a link in its place (perhaps out of the folder) is left alone.
+bool plain_or_missing(const std::filesystem::path& path) {
+    struct stat status {};
+    return ::lstat(path.c_str(), &status) != 0 || S_ISREG(status.st_mode);
+}
+
+}  // namespace
+
 MonthCache::MonthCache(std::filesystem::path root, std::uint64_t context,
                        std::function<std::int64_t()> now_ns)
-    : path_(root / ".cache" / "months.bin"),
+    : MonthCache(std::move(root), context, disk(), std::move(now_ns)) {}
+
+MonthCache::MonthCache(std::filesystem::path root, std::uint64_t context, Storage& storage,
+                       std::function<std::int64_t()> now_ns)
+    : storage_(&storage),
+      path_(root / ".cache" / "months.bin"),
       latest_path_(root / ".cache" / "latest.bin"),
       context_(context),
       now_ns_(std::move(now_ns)) {
+    // Stay inside the folder: a .cache that is a link (perhaps out of the journal) is not
+    // read or written, and neither are cache files that are links.
+    struct stat folder_status {};
+    if (::lstat(path_.parent_path().c_str(), &folder_status) == 0)
+        usable_ = S_ISDIR(folder_status.st_mode);
+    if (!usable_) return;
     // The file stays open: every month is then read from this one version of it, even if
     // another tend replaces the cache meanwhile (it renames a new file into place).
-    descriptor_ = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+    descriptor_ = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
     if (descriptor_ < 0) return;
     struct stat status {};
     if (::fstat(descriptor_, &status) != 0) return;
     file_size_ = static_cast<std::uint64_t>(status.st_size);
-    // Each index record is at most a name of 7 bytes with its length and 8 numbers.
-    constexpr std::uint64_t longest_record = 4 + 7 + 8 * 8;
+    // Each index record is at most a name of 7 bytes with its length and 10 numbers.
+    constexpr std::uint64_t longest_record = 4 + 7 + 10 * 8;
     std::string head(sizeof magic + sizeof(std::uint64_t) + sizeof(std::uint32_t), '\0');
     if (!read_at(0, head) || std::memcmp(head.data(), magic, sizeof magic) != 0) return;
     Reader header(std::string_view(head).substr(sizeof magic));
@@ -121,8 +145,10 @@ MonthCache::MonthCache(std::filesystem::path root, std::uint64_t context,
         cached.stamp.inode = reader.number<std::uint64_t>();
         cached.stamp.device = reader.number<std::uint64_t>();
         cached.entries.size = reader.number<std::uint64_t>();
+        cached.entries.checksum = reader.number<std::uint64_t>();
         cached.plan_key = reader.number<std::uint64_t>();
         cached.history.size = reader.number<std::uint64_t>();
+        cached.history.checksum = reader.number<std::uint64_t>();
         cached.entries.offset = offset;
         cached.history.offset = offset + cached.entries.size;
         offset += cached.entries.size + cached.history.size;
@@ -159,7 +185,7 @@ std::optional<std::string_view> MonthCache::read_blob(const Blob& blob) {
     if (descriptor_ < 0 || blob.offset > file_size_ || blob.size > file_size_ - blob.offset)
         return std::nullopt;
     buffer_.resize(blob.size);
-    if (!read_at(blob.offset, buffer_)) return std::nullopt;
+    if (!read_at(blob.offset, buffer_) || fnv1a(buffer_) != blob.checksum) return std::nullopt;
     return std::string_view(buffer_);
 }
 
@@ -202,6 +228,7 @@ void MonthCache::remember(const std::string& month, const FileStamp& stamp,
     remembered = Month{};
     remembered.stamp = stamp;
     remembered.entries.size = writer.out().size();
+    remembered.entries.checksum = fnv1a(writer.out());
     remembered.entries.fresh = std::move(writer.out());
     changed_ = true;
 }
@@ -226,6 +253,7 @@ void MonthCache::remember_history(const std::string& month, const FileStamp& sta
     write_history(writer, history);
     found->plan_key = plan_key;
     found->history.size = writer.out().size();
+    found->history.checksum = fnv1a(writer.out());
     found->history.fresh = std::move(writer.out());
     changed_ = true;
 }
@@ -235,16 +263,23 @@ std::optional<std::vector<Entry>> MonthCache::find_latest(const std::string& mon
                                                           std::string_view content) {
     if (!latest_) {
         try {
-            latest_ = read_file_if_exists(latest_path_, ".cache/latest.bin");
+            latest_ = usable_ && plain_or_missing(latest_path_)
+                          ? storage_->read(latest_path_, ".cache/latest.bin")
+                          : std::optional<std::string>{};
         } catch (const std::exception&) {
             latest_ = std::optional<std::string>{};
         }
     }
     const auto& bytes = *latest_;
-    if (!bytes || bytes->size() < sizeof latest_magic ||
+    constexpr std::size_t checksum_size = sizeof(std::uint64_t);
+    if (!bytes || bytes->size() < sizeof latest_magic + checksum_size ||
         std::memcmp(bytes->data(), latest_magic, sizeof latest_magic) != 0)
         return std::nullopt;
-    Reader reader(std::string_view(*bytes).substr(sizeof latest_magic));
+    const std::string_view body(bytes->data(), bytes->size() - checksum_size);
+    std::uint64_t checksum = 0;
+    std::memcpy(&checksum, bytes->data() + body.size(), checksum_size);
+    if (fnv1a(body) != checksum) return std::nullopt;
+    Reader reader(body.substr(sizeof latest_magic));
     if (reader.number<std::uint64_t>() != context_ || reader.text_view() != month ||
         reader.text_view() != content || !reader.ok())
         return std::nullopt;
@@ -261,10 +296,12 @@ void MonthCache::remember_latest(const std::string& month, std::string_view cont
     writer.text(month);
     writer.text(content);
     write_entries(writer, entries);
+    writer.number(fnv1a(writer.out()));
     try {
-        ensure_private_directory(latest_path_.parent_path(), ".cache");
-        write_file_atomically(latest_path_, writer.out(), ".cache/latest.bin",
-                              Durability::unsynced);
+        if (!usable_ || !plain_or_missing(latest_path_))
+            throw std::runtime_error(".cache/latest.bin is not tend's file");
+        storage_->make_private_folder(latest_path_.parent_path(), ".cache");
+        storage_->replace(latest_path_, writer.out(), ".cache/latest.bin", Durability::unsynced);
     } catch (const std::exception&) {
         // Without it the next command parses the month file, as it would anyway.
     }
@@ -280,7 +317,12 @@ void MonthCache::keep_only(const std::vector<std::string>& months) {
 }
 
 void MonthCache::save() {
-    if (!changed_) return;
+    if (!changed_ || !usable_ || !plain_or_missing(path_)) return;
+    // A damaged blob is never copied into the new file: its month is dropped (and parsed again
+    // next time).
+    std::erase_if(months_, [&](const auto& cached) {
+        return !read_blob(cached.second.entries) || !read_blob(cached.second.history);
+    });
     Writer index;
     index.bytes(magic, sizeof magic);
     index.number(context_);
@@ -293,8 +335,10 @@ void MonthCache::save() {
         index.number(cached.stamp.inode);
         index.number(cached.stamp.device);
         index.number(cached.entries.size);
+        index.number(cached.entries.checksum);
         index.number(cached.plan_key);
         index.number(cached.history.size);
+        index.number(cached.history.checksum);
     }
     // The months' bytes are copied one at a time, from memory or from the old file.
     const auto produce = [&](const std::function<void(std::string_view)>& put) {
@@ -308,11 +352,11 @@ void MonthCache::save() {
             }
     };
     try {
-        ensure_private_directory(path_.parent_path(), ".cache");
+        storage_->make_private_folder(path_.parent_path(), ".cache");
         // A writer killed mid-way leaves its temporary file. Removing one that a live writer
         // still uses only makes that writer's save fail, which a cache can afford.
-        remove_stale_temporary_files(path_.parent_path());
-        write_file_atomically(path_, produce, ".cache/months.bin", Durability::unsynced);
+        storage_->remove_stale_temporary_files(path_.parent_path());
+        storage_->replace(path_, produce, ".cache/months.bin", Durability::unsynced, nullptr);
     } catch (const std::exception&) {
         // The cache is only a shortcut: without it the next command parses the files again.
     }

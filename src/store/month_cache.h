@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "store/storage.h"
 #include "tend/compact_entry.h"
 #include "tend/entry.h"
 #include "tend/history.h"
@@ -45,6 +46,9 @@ class MonthCache {
     // cache is empty.
     // `now_ns` tells the time in nanoseconds since 1970 (tests pass a later one).
     MonthCache(std::filesystem::path root, std::uint64_t context,
+               std::function<std::int64_t()> now_ns = real_time_ns);
+    // The same, writing through `storage`.
+    MonthCache(std::filesystem::path root, std::uint64_t context, Storage& storage,
                std::function<std::int64_t()> now_ns = real_time_ns);
     MonthCache(const MonthCache&) = delete;
     MonthCache& operator=(const MonthCache&) = delete;
@@ -92,6 +96,7 @@ class MonthCache {
     struct Blob {
         std::uint64_t offset = 0;  // in the cache file; unused when `fresh`
         std::uint64_t size = 0;
+        std::uint64_t checksum = 0;        // FNV-1a of the bytes, checked on every read
         std::optional<std::string> fresh;  // encoded in this process, not yet written
     };
     struct Month {
@@ -106,6 +111,9 @@ class MonthCache {
     std::optional<std::string_view> read_blob(const Blob& blob);
     bool read_at(std::uint64_t offset, std::string& buffer) const;
 
+    Storage* storage_;
+    // False when .cache is not a plain folder of the journal (a link that may lead out of it).
+    bool usable_ = true;
     std::filesystem::path path_;
     std::filesystem::path latest_path_;
     int descriptor_ = -1;  // the cache file, open for the whole command; -1 when there is none
@@ -122,8 +130,8 @@ class MonthCache {
 // and what it adds up (kind, conditions, total), as a hash.
 std::uint64_t plan_key(const Plan& plan);
 
-// What parsing a month depends on, as a hash: every kind and field of the profile (names, types,
-// ranges, choices) and tend's version. A cache made under another context is not used.
+// What parsing a month depends on, as a hash: every kind (with its role) and field of the
+// profile (names, types, ranges, choices) and tend's version. A cache made under another context is not used.
 std::uint64_t cache_context(const Config& config);
 
 }  // namespace tend::store

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "core/text.h"
+#include "store/toml_depth.h"
 #include "store/toml_problem.h"
 
 namespace tend::store {
@@ -114,9 +115,10 @@ class EntryReader {
             const std::string name(key.str());
             if (name == "at" || name == "kind") continue;
             if (name == "note") {
-                if (const auto note = node.value<std::string>())
+                if (const auto note = node.value<std::string>()) {
                     entry.note = *note;
-                else
+                    warn_unsafe(node, *note, true);
+                } else
                     report(node.source(), "'note' must be a string");
                 continue;
             }
@@ -146,9 +148,10 @@ class EntryReader {
             value = number->get();
         else if (const auto* flag = node.as_boolean())
             value = flag->get();
-        else if (const auto* text = node.as_string())
+        else if (const auto* text = node.as_string()) {
             value = text->get();
-        else {
+            warn_unsafe(node, text->get(), true);
+        } else {
             report(node.source(),
                    fmt::format("{} must be {}", field.name, describe_allowed(field)));
             return;
@@ -163,6 +166,15 @@ class EntryReader {
         entry.fields.emplace_back(field.name, std::move(value));
     }
 
+    // Shown escaped wherever tend prints it, but worth knowing about: `tend check` warns.
+    void warn_unsafe(const toml::node& node, std::string_view text, bool newlines_allowed) {
+        if (const auto character = unsafe_character_in(text, newlines_allowed))
+            report(node.source(),
+                   fmt::format("a control character ({}) in the text; tend shows it escaped",
+                               *character),
+                   Severity::warning);
+    }
+
     void read_tags(const toml::node& node, Entry& entry) {
         const auto* tags = node.as_array();
         if (!tags) {
@@ -170,9 +182,10 @@ class EntryReader {
             return;
         }
         for (const auto& tag : *tags) {
-            if (const auto text = tag.value<std::string>())
+            if (const auto text = tag.value<std::string>()) {
                 entry.tags.push_back(*text);
-            else
+                warn_unsafe(tag, *text, false);
+            } else
                 report(tag.source(), "each tag must be a string");
         }
     }
@@ -189,6 +202,7 @@ class EntryReader {
 
 std::optional<Problem> check_toml_syntax(std::string_view content,
                                          const std::string& display_name) {
+    if (auto problem = nesting_problem(content, display_name)) return problem;
     try {
         (void)toml::parse(without_bom(content), display_name);
     } catch (const toml::parse_error& error) {
@@ -202,6 +216,10 @@ MonthFile parse_month_file(std::string_view content, const std::string& display_
                            const std::optional<std::string>& month) {
     MonthFile result;
     toml::table root;
+    if (auto problem = nesting_problem(content, display_name)) {
+        result.problems.push_back(std::move(*problem));
+        return result;
+    }
     try {
         root = toml::parse(without_bom(content), display_name);
     } catch (const toml::parse_error& error) {

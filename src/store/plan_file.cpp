@@ -7,10 +7,11 @@
 
 #include "core/text.h"
 #include "store/file_io.h"
-#include "store/folder_lock.h"
 #include "store/plan_text_edit.h"
+#include "store/toml_depth.h"
 #include "store/toml_problem.h"
 #include "store/toml_writer.h"
+#include "store/write_check.h"
 #include "tend/error.h"
 
 namespace tend::store {
@@ -177,6 +178,10 @@ struct ParsedPlan {
 ParsedPlan parse(std::string_view content, const Config& config) {
     ParsedPlan parsed;
     toml::table root;
+    if (auto problem = nesting_problem(content, display_name)) {
+        parsed.file.problems.push_back(std::move(*problem));
+        return parsed;
+    }
     try {
         root = toml::parse(without_bom(content), display_name);
     } catch (const toml::parse_error& error) {
@@ -213,14 +218,34 @@ ParsedPlan parse(std::string_view content, const Config& config) {
 }
 
 // Reads plan.toml under the lock and refuses to touch it while it has errors.
-std::pair<std::string, ParsedPlan> read_for_change(const std::filesystem::path& root,
-                                                   const Config& config) {
-    std::string content = read_file_if_exists(root / plan_file_name, display_name).value_or("");
-    ParsedPlan parsed = parse(content, config);
-    for (const auto& problem : parsed.file.problems)
+struct PlanForChange {
+    std::optional<std::string> bytes;  // as read, for compare before replace
+    std::string content;
+    ParsedPlan parsed;
+};
+
+PlanForChange read_for_change(const std::filesystem::path& root, const Config& config,
+                              Storage& storage) {
+    PlanForChange plan;
+    plan.bytes = storage.read(root / plan_file_name, display_name);
+    plan.content = plan.bytes.value_or("");
+    plan.parsed = parse(plan.content, config);
+    for (const auto& problem : plan.parsed.file.problems)
         if (problem.severity == Severity::error)
             throw user_error(problem.text(), "nothing was changed; fix plan.toml by hand first");
-    return {std::move(content), std::move(parsed)};
+    return plan;
+}
+
+// Writes the changed plan once it reads back as `expected`, unless plan.toml changed since it
+// was read (a sync tool, an editor): then nothing is written.
+void write_plan_change(const std::filesystem::path& root, const Config& config,
+                       const PlanForChange& plan, const std::string& changed,
+                       const std::vector<PlanItem>& expected, Storage& storage) {
+    check_plan_change(changed, config, expected);
+    if (!storage.replace(root / plan_file_name, changed, display_name, Durability::synced,
+                         &plan.bytes))
+        throw user_error("plan.toml changed while tend was changing it, so nothing was written",
+                         "another program wrote it meanwhile; look at it, then try again");
 }
 
 }  // namespace
@@ -267,11 +292,13 @@ std::string plan_item_block(const PlanItem& item, std::string_view newline) {
     return block;
 }
 
-void add_plan_item(const std::filesystem::path& root, const Config& config, const PlanItem& item) {
-    ensure_private_directory(root, root.string());
-    FolderLock lock(root);
-    remove_stale_temporary_files(root);
-    const auto [content, parsed] = read_for_change(root, config);
+void add_plan_item(const std::filesystem::path& root, const Config& config, const PlanItem& item,
+                   Storage& storage) {
+    storage.make_private_folder(root, root.string());
+    const auto lock = storage.lock(root);
+    storage.remove_stale_temporary_files(root);
+    const PlanForChange plan = read_for_change(root, config, storage);
+    const std::string& content = plan.content;
     const std::string_view newline = newline_of(content);
     std::string addition;
     if (content.empty())
@@ -284,27 +311,35 @@ void add_plan_item(const std::filesystem::path& root, const Config& config, cons
         addition = newline;
     addition += newline;
     addition += plan_item_block(item, newline);
-    write_file_atomically(root / plan_file_name, content + addition, display_name);
+    std::vector<PlanItem> expected = plan.parsed.file.plan.items;
+    expected.push_back(item);
+    write_plan_change(root, config, plan, content + addition, expected, storage);
 }
 
 void end_plan_item(const std::filesystem::path& root, const Config& config,
-                   const ItemChooser& choose, Date end) {
-    FolderLock lock(root);
-    remove_stale_temporary_files(root);
-    const auto [content, parsed] = read_for_change(root, config);
-    const std::size_t index = choose(parsed.file.plan);
-    const std::string changed = with_end_date(content, parsed.places.at(index), format_date(end));
-    write_file_atomically(root / plan_file_name, changed, display_name);
+                   const ItemChooser& choose, Date end, Storage& storage) {
+    const auto lock = storage.lock(root);
+    storage.remove_stale_temporary_files(root);
+    const PlanForChange plan = read_for_change(root, config, storage);
+    const std::size_t index = choose(plan.parsed.file.plan);
+    const std::string changed =
+        with_end_date(plan.content, plan.parsed.places.at(index), format_date(end));
+    std::vector<PlanItem> expected = plan.parsed.file.plan.items;
+    expected.at(index).end = end;
+    expected.at(index).length.clear();
+    write_plan_change(root, config, plan, changed, expected, storage);
 }
 
 void remove_plan_item(const std::filesystem::path& root, const Config& config,
-                      const ItemChooser& choose) {
-    FolderLock lock(root);
-    remove_stale_temporary_files(root);
-    const auto [content, parsed] = read_for_change(root, config);
-    const std::size_t index = choose(parsed.file.plan);
-    write_file_atomically(root / plan_file_name, without_item(content, parsed.places.at(index)),
-                          display_name);
+                      const ItemChooser& choose, Storage& storage) {
+    const auto lock = storage.lock(root);
+    storage.remove_stale_temporary_files(root);
+    const PlanForChange plan = read_for_change(root, config, storage);
+    const std::size_t index = choose(plan.parsed.file.plan);
+    std::vector<PlanItem> expected = plan.parsed.file.plan.items;
+    expected.erase(expected.begin() + static_cast<std::ptrdiff_t>(index));
+    write_plan_change(root, config, plan, without_item(plan.content, plan.parsed.places.at(index)),
+                      expected, storage);
 }
 
 }  // namespace tend::store

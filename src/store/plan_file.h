@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "store/problem.h"
+#include "store/storage.h"
 #include "tend/plan.h"
 #include "tend/profile.h"
 
@@ -35,8 +36,11 @@ std::vector<Problem> check_plan_file(const std::filesystem::path& root, const Co
 std::string plan_item_block(const PlanItem& item, std::string_view newline = "\n");
 
 // Appends `item` to plan.toml (created 0600 when missing). The existing text is kept byte for
-// byte; refuses (user_error) when plan.toml has errors.
-void add_plan_item(const std::filesystem::path& root, const Config& config, const PlanItem& item);
+// byte; refuses (user_error) when plan.toml has errors. Each change below is parsed before it is
+// written and must read back as the old items plus exactly the change; when another program
+// replaces plan.toml meanwhile, the change is refused (user_error) and nothing is written.
+void add_plan_item(const std::filesystem::path& root, const Config& config, const PlanItem& item,
+                   Storage& storage = disk());
 
 // Picks the item to change from the plan as it is on disk under the lock (an index), or throws.
 using ItemChooser = std::function<std::size_t(const Plan& plan)>;
@@ -44,10 +48,10 @@ using ItemChooser = std::function<std::size_t(const Plan& plan)>;
 // Sets the chosen item's end to `end`: its `end` value is replaced, or its `length` line becomes
 // `end = DATE`, or an `end` line is added after its last key. Everything else is kept as written.
 void end_plan_item(const std::filesystem::path& root, const Config& config,
-                   const ItemChooser& choose, Date end);
+                   const ItemChooser& choose, Date end, Storage& storage = disk());
 
 // Deletes the chosen item's [[item]] block (header through its last key, and one blank line).
 void remove_plan_item(const std::filesystem::path& root, const Config& config,
-                      const ItemChooser& choose);
+                      const ItemChooser& choose, Storage& storage = disk());
 
 }  // namespace tend::store

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/text.h"
+
 namespace tend::store {
 
 enum class Severity { error, warning };
@@ -28,7 +30,8 @@ inline std::string on_one_line(std::string_view text) {
             line += character;
         }
     }
-    return line;
+    // C1 controls and bidirectional overrides too, which a terminal would act on.
+    return escape_unsafe(line, false);
 }
 
 struct Problem {

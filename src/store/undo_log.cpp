@@ -5,8 +5,10 @@
 #include <toml++/toml.h>
 
 #include "store/file_io.h"
-#include "store/folder_lock.h"
+#include "store/month_file.h"
+#include "store/toml_depth.h"
 #include "store/toml_writer.h"
+#include "store/write_check.h"
 #include "tend/error.h"
 
 namespace tend::store {
@@ -16,12 +18,20 @@ namespace {
 constexpr std::size_t kept_blocks = 20;
 constexpr std::string_view undo_file_name = ".undo.toml";
 
+// Stay inside the folder: only "journal/YYYY-MM.toml" is a file undo may change.
+bool names_month_file(std::string_view file) {
+    constexpr std::string_view folder = "journal/";
+    return file.starts_with(folder) && month_of_file_name(file.substr(folder.size()));
+}
+
 }  // namespace
 
 std::vector<LoggedBlock> UndoLog::read() const {
     std::vector<LoggedBlock> blocks;
-    const auto content = read_file_if_exists(root_ / undo_file_name, undo_file_name);
+    const auto content = storage_->read(root_ / undo_file_name, undo_file_name);
     if (!content) return blocks;
+    // A damaged or planted record only means there is nothing to undo.
+    if (nesting_problem(*content, std::string(undo_file_name))) return blocks;
     try {
         const toml::table table = toml::parse(*content);
         if (const auto* logged = table["logged"].as_array()) {
@@ -31,7 +41,8 @@ std::vector<LoggedBlock> UndoLog::read() const {
                 const auto file = (*record)["file"].value<std::string>();
                 const auto text = (*record)["text"].value<std::string>();
                 const auto logged_utc = (*record)["logged_utc"].value<std::int64_t>();
-                if (file && text) blocks.push_back({*file, *text, logged_utc});
+                if (file && text && names_month_file(*file))
+                    blocks.push_back({*file, *text, logged_utc});
             }
         }
     } catch (const toml::parse_error&) {
@@ -52,7 +63,7 @@ void UndoLog::write(const std::vector<LoggedBlock>& blocks) const {
     }
     // Not synced: a record lost or made older by a power cut is safe, since undo removes only
     // bytes the month file still ends with, and a damaged record reads as nothing to undo.
-    write_file_atomically(root_ / undo_file_name, content, undo_file_name, Durability::unsynced);
+    storage_->replace(root_ / undo_file_name, content, undo_file_name, Durability::unsynced);
 }
 
 void UndoLog::record(const std::string& file, const std::string& text,
@@ -76,32 +87,41 @@ void UndoLog::forget_last() const {
     write(blocks);
 }
 
-LoggedBlock undo_last_log(const std::filesystem::path& root, bool dry_run,
-                          const LoggedBlock* expected) {
-    const UndoLog undo_log(root);
+LoggedBlock undo_last_log(const std::filesystem::path& root, const Config& config, bool dry_run,
+                          const LoggedBlock* expected, Storage& storage) {
+    const UndoLog undo_log(root, storage);
     const auto no_undo = [] {
         return user_error("there is nothing to undo",
                           "undo takes back entries added with 'tend log'");
     };
-    if (!std::filesystem::exists(root / undo_file_name)) throw no_undo();
-    FolderLock lock(root);
-    remove_stale_temporary_files(root);
+    if (!storage.read(root / undo_file_name, undo_file_name)) throw no_undo();
+    const auto lock = storage.lock(root);
+    storage.remove_stale_temporary_files(root);
     const auto last = undo_log.last();
     if (!last) throw no_undo();
     if (expected && (last->file != expected->file || last->text != expected->text))
         throw user_error(
             "the last logged entry changed while you were asked, so nothing was removed",
             "run 'tend undo' again");
-    const auto content = read_file_if_exists(root / last->file, last->file);
-    if (!content || !content->ends_with(last->text))
-        throw user_error(
+    const auto changed_since = [&] {
+        return user_error(
             fmt::format(
                 "the last logged entry is no longer at the end of {}, so nothing was removed",
                 last->file),
             "the file was changed since; edit it by hand to remove the entry");
+    };
+    const auto content = storage.read(root / last->file, last->file);
+    if (!content || !content->ends_with(last->text)) throw changed_since();
     if (!dry_run) {
-        write_file_atomically(root / last->file,
-                              content->substr(0, content->size() - last->text.size()), last->file);
+        const std::string without = content->substr(0, content->size() - last->text.size());
+        const std::string month = *month_of_file_name(last->file.substr(8));
+        // The block's entry, when it is still valid under today's profile, is the one to go.
+        const auto removed = parse_month_file(
+            last->text, last->file, config, [](std::int64_t) { return 0; }, month);
+        check_month_change(*content, without, last->file, config, month, removed.entries.size(),
+                           {});
+        if (!storage.replace(root / last->file, without, last->file, Durability::synced, &content))
+            throw changed_since();
         undo_log.forget_last();
     }
     return *last;

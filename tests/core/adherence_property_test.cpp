@@ -7,6 +7,7 @@
 #include <random>
 
 #include "core/plan_fixture.h"
+#include "core/report_fixture.h"
 #include "tend/stats.h"
 
 using namespace tend;
@@ -182,7 +183,7 @@ Story random_story(std::mt19937& random) {
 StatsReport stats_of(const Story& story, const Period& period, bool with_previous = true) {
     StatsRequest request{period, std::nullopt, {}, story.today};
     if (with_previous) request.previous = previous_period(period);
-    return compute_stats(request, story.entries, story.plan, story.config);
+    return tend::testing::stats_of(request, story.entries, story.plan, story.config);
 }
 
 const ItemSummary* item_numbered(const StatsReport& report, std::size_t number) {

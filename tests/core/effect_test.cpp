@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "core/plan_fixture.h"
+#include "core/report_fixture.h"
 
 using namespace tend;
 using namespace tend::testing;
@@ -47,7 +48,7 @@ const Period whole_november{day(2026, 11, 1), day(2026, 11, 30)};
 
 TEST_CASE("effect: means and days on each side, and their difference") {
     const EffectReport report =
-        compare_effect(cardio_on_sex_pain(whole_november), november(), builtin_config());
+        effect_of(cardio_on_sex_pain(whole_november), november(), builtin_config());
     CHECK(report.with.days == 4);
     CHECK(*report.with.mean == doctest::Approx(3.25));
     CHECK(report.without.days == 3);
@@ -62,7 +63,7 @@ TEST_CASE("effect: means and days on each side, and their difference") {
 TEST_CASE("effect: --within 1 moves the day two days after cardio to the other side") {
     EffectRequest request = cardio_on_sex_pain(whole_november);
     request.within_days = 1;
-    const EffectReport report = compare_effect(request, november(), builtin_config());
+    const EffectReport report = effect_of(request, november(), builtin_config());
     CHECK(report.with.days == 3);  // 2, 5 and 11 Nov
     CHECK(*report.with.mean == 3);
     CHECK(report.without.days == 4);  // 3, 4, 10 and 14 Nov
@@ -71,8 +72,8 @@ TEST_CASE("effect: --within 1 moves the day two days after cardio to the other s
 
 TEST_CASE("effect: fewer than three days on a side is not enough to compare") {
     const EffectReport report =
-        compare_effect(cardio_on_sex_pain(Period{day(2026, 11, 1), day(2026, 11, 5)}), november(),
-                       builtin_config());
+        effect_of(cardio_on_sex_pain(Period{day(2026, 11, 1), day(2026, 11, 5)}), november(),
+                  builtin_config());
     CHECK(report.with.days == 3);
     CHECK(report.without.days == 1);
     CHECK(*report.without.mean == 6);
@@ -83,8 +84,8 @@ TEST_CASE("effect: fewer than three days on a side is not enough to compare") {
 
 TEST_CASE("effect: a factor just before the period counts, outcomes outside it do not") {
     const EffectReport report =
-        compare_effect(cardio_on_sex_pain(Period{day(2026, 11, 2), day(2026, 11, 11)}), november(),
-                       builtin_config());
+        effect_of(cardio_on_sex_pain(Period{day(2026, 11, 2), day(2026, 11, 11)}), november(),
+                  builtin_config());
     CHECK(report.with.days == 4);     // 2 Nov is after the cardio of 1 Nov
     CHECK(report.without.days == 2);  // 4 and 10 Nov; 14 Nov is outside
 }
@@ -93,7 +94,7 @@ TEST_CASE("effect: entries out of time order give the same answer") {
     std::vector<Entry> entries = november();
     std::reverse(entries.begin(), entries.end());
     const EffectReport report =
-        compare_effect(cardio_on_sex_pain(whole_november), entries, builtin_config());
+        effect_of(cardio_on_sex_pain(whole_november), entries, builtin_config());
     CHECK(report.with.days == 4);
     CHECK(*report.with.mean == doctest::Approx(3.25));
     CHECK(report.without.days == 3);
@@ -108,8 +109,8 @@ TEST_CASE("effect: days are local days, whatever the offset was") {
     late.at = instant_at(2026, 11, 23, 0, 15, 7200);
     entries = {cardio, late};
     const EffectReport report =
-        compare_effect(cardio_on_sex_pain(Period{day(2026, 11, 20), day(2026, 11, 30)}), entries,
-                       builtin_config());
+        effect_of(cardio_on_sex_pain(Period{day(2026, 11, 20), day(2026, 11, 30)}), entries,
+                  builtin_config());
     CHECK(report.with.days == 0);
     CHECK(report.without.days == 1);
     CHECK_FALSE(report.with.mean.has_value());
@@ -123,7 +124,7 @@ TEST_CASE("effect: a difference in minutes is never called meaningful") {
         entries.push_back(entry_on("dilate", day(2026, 11, date), 21, {{"minutes", date * 2}}));
     sort_by_time(entries);
     const EffectRequest request{whole_november, "cardio", FieldRef{"dilate", "minutes"}, 2};
-    const EffectReport report = compare_effect(request, entries, builtin_config());
+    const EffectReport report = effect_of(request, entries, builtin_config());
     CHECK(report.with.days == 5);  // 2-6 Nov: 4 + 6 + 8 + 10 + 12 = 40
     CHECK(*report.with.mean == 8);
     CHECK(report.without.days == 3);  // 40 + 42 + 44

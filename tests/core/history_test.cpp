@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/plan_fixture.h"
+#include "core/report_fixture.h"
 #include "render/report_json.h"
 #include "render/stats_json.h"
 #include "tend/stats.h"
@@ -126,12 +127,13 @@ TEST_CASE("history: stats from recent entries and the months before equal stats 
                                    std::pair{day(2026, 8, 27), day(2026, 11, 25)}}) {
         StatsRequest request{
             Period{from, to}, previous_period(Period{from, to}), {}, day(2026, 11, 25)};
-        const StatsReport expected = compute_stats(request, journal.entries, journal.plan, config);
+        const StatsReport expected = stats_of(request, journal.entries, journal.plan, config);
         const Date cut = first_of_month(*request.previous->from);
         const auto [before, recent] = split_at(journal.entries, cut);
-        const History earlier = history_by_month(before, journal.plan, config.profile);
-        const StatsReport split = compute_stats(request, compact(recent, config.profile).entries(),
-                                                earlier, journal.plan, config);
+        JournalSlice slice = everything_in(recent, config.profile);
+        slice.before = history_by_month(before, journal.plan, config.profile);
+        slice.read_from = cut;
+        const StatsReport split = compute_stats(request, slice, journal.plan, config);
         CAPTURE(format_date(from));
         CHECK(render::stats_json(split).dump() == render::stats_json(expected).dump());
         // What only the months before tell: the longest streak, Botox, the highest size.
@@ -146,14 +148,16 @@ TEST_CASE("history: a visit report from recent entries and the months before is 
     const Config config = builtin_config();
     ExportRequest request;
     request.today = day(2026, 11, 25);
-    request.period = default_export_period(journal.entries, request.today).period;
-    const VisitReport expected =
-        compute_visit_report(request, journal.entries, journal.plan, config);
+    request.period = default_period_of(journal.entries, config.profile, request.today).period;
+    const VisitReport expected = visit_report_of(request, journal.entries, journal.plan, config);
     const Date cut = first_of_month(*previous_period(request.period).from);
     const auto [before, recent] = split_at(journal.entries, cut);
-    const History earlier = history_by_month(before, journal.plan, config.profile);
-    CHECK(default_export_period(recent, earlier, request.today).period == request.period);
-    const VisitReport split = compute_visit_report(request, recent, earlier, journal.plan, config);
+    JournalSlice slice = everything_in(recent, config.profile);
+    slice.before = history_by_month(before, journal.plan, config.profile);
+    slice.read_from = cut;
+    CHECK(default_export_period(recent, slice.before, config.profile, request.today).period ==
+          request.period);
+    const VisitReport split = compute_visit_report(request, slice, journal.plan, config);
     CHECK(render::visit_report_json(split).dump() == render::visit_report_json(expected).dump());
     CHECK_FALSE(expected.questions.empty());
 }

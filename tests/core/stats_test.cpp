@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "core/plan_fixture.h"
+#include "core/report_fixture.h"
 #include "core/stats_parts.h"
 
 using namespace tend;
@@ -78,8 +79,7 @@ TEST_CASE("stats: the previous period has the same length, just before; a month 
 
 TEST_CASE("stats: header and plan adherence with day strips") {
     const Story story = two_weeks();
-    const StatsReport report =
-        compute_stats(story.request, story.entries, story.plan, builtin_config());
+    const StatsReport report = stats_of(story.request, story.entries, story.plan, builtin_config());
     CHECK(report.entries == 11);
     CHECK(report.days_logged == 6);
     REQUIRE(report.items.size() == 2);
@@ -100,8 +100,7 @@ TEST_CASE("stats: header and plan adherence with day strips") {
 
 TEST_CASE("stats: per kind counts, field numbers, daily means and meaningful changes") {
     const Story story = two_weeks();
-    const StatsReport report =
-        compute_stats(story.request, story.entries, story.plan, builtin_config());
+    const StatsReport report = stats_of(story.request, story.entries, story.plan, builtin_config());
     REQUIRE(report.kinds.size() == 3);
     CHECK(report.kinds[0].kind == "dilate");
     CHECK(report.kinds[1].kind == "cardio");
@@ -128,8 +127,7 @@ TEST_CASE("stats: per kind counts, field numbers, daily means and meaningful cha
 
 TEST_CASE("stats: progression, streaks, flags and milestones") {
     const Story story = two_weeks();
-    const StatsReport report =
-        compute_stats(story.request, story.entries, story.plan, builtin_config());
+    const StatsReport report = stats_of(story.request, story.entries, story.plan, builtin_config());
     REQUIRE(report.progression.size() == 1);
     const ProgressionSummary& sizes = report.progression[0];
     CHECK(sizes.highest == 3);
@@ -156,7 +154,7 @@ TEST_CASE("stats: progression, streaks, flags and milestones") {
     REQUIRE(report.procedures.size() == 1);
     CHECK(report.procedures[0].what == "Botox");
     CHECK(report.procedures[0].days_ago == 163);
-    CHECK(report.last_visit->what == "visit (pt)");
+    CHECK(report.last_visit->what == "pt");  // render words it "visit (pt)"
     CHECK(report.last_visit->days_ago == 50);
 }
 
@@ -166,8 +164,7 @@ TEST_CASE("stats: a gap of several days while the plan runs is flagged kindly") 
         const Date date = entry.at.local_date();
         return date >= day(2026, 11, 17) && date <= day(2026, 11, 21);
     });
-    const StatsReport report =
-        compute_stats(story.request, story.entries, story.plan, builtin_config());
+    const StatsReport report = stats_of(story.request, story.entries, story.plan, builtin_config());
     REQUIRE_FALSE(report.flags.empty());
     CHECK(report.flags.back().id == "gap");
     CHECK(report.flags.back().message ==
@@ -178,8 +175,7 @@ TEST_CASE("stats: a gap of several days while the plan runs is flagged kindly") 
 TEST_CASE("stats: an empty period and a journal without a plan") {
     StatsRequest request{
         Period{day(2026, 11, 23), day(2026, 11, 29)}, std::nullopt, {}, day(2026, 11, 25)};
-    const StatsReport empty =
-        compute_stats(request, std::vector<Entry>{}, Plan{}, builtin_config());
+    const StatsReport empty = stats_of(request, std::vector<Entry>{}, Plan{}, builtin_config());
     CHECK(empty.entries == 0);
     CHECK(empty.days_logged == 0);
     CHECK(empty.items.empty());
@@ -197,7 +193,7 @@ TEST_CASE("stats: a period across a month and a year end, with entries out of fi
     sort_by_time(entries);
     StatsRequest request{
         Period{day(2026, 12, 28), day(2027, 1, 3)}, std::nullopt, {}, day(2027, 1, 10)};
-    const StatsReport report = compute_stats(request, entries, Plan{}, builtin_config());
+    const StatsReport report = stats_of(request, entries, Plan{}, builtin_config());
     CHECK(report.days_logged == 7);
     REQUIRE(report.kinds.size() == 1);
     const FieldSummary& level = report.kinds[0].fields[0];
@@ -214,7 +210,7 @@ TEST_CASE("stats: days follow the offset each entry was logged with, across a DS
     after.at = instant_at(2026, 10, 25, 0, 30, 3600);
     StatsRequest request{
         Period{day(2026, 10, 24), day(2026, 10, 25)}, std::nullopt, {}, day(2026, 11, 1)};
-    const StatsReport report = compute_stats(request, {before, after}, Plan{}, builtin_config());
+    const StatsReport report = stats_of(request, {before, after}, Plan{}, builtin_config());
     CHECK(report.days_logged == 2);
     CHECK(report.kinds[0].fields[0].daily_means == std::vector<std::optional<double>>{2, 4});
 }
@@ -222,8 +218,7 @@ TEST_CASE("stats: days follow the offset each entry was logged with, across a DS
 TEST_CASE("stats: --kind limits kinds, plan items and progression") {
     Story story = two_weeks();
     story.request.kinds = {"cardio"};
-    const StatsReport report =
-        compute_stats(story.request, story.entries, story.plan, builtin_config());
+    const StatsReport report = stats_of(story.request, story.entries, story.plan, builtin_config());
     CHECK(report.entries == 4);
     REQUIRE(report.items.size() == 1);
     CHECK(report.items[0].kind == "cardio");

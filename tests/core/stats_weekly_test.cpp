@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "core/plan_fixture.h"
+#include "core/report_fixture.h"
 #include "tend/stats.h"
 
 using namespace tend;
@@ -55,8 +56,7 @@ NewYear new_year() {
 
 TEST_CASE("stats weekly: one row per week up to today, the first cut to the period") {
     const NewYear story = new_year();
-    const StatsReport report =
-        compute_stats(story.request, story.entries, story.plan, builtin_config());
+    const StatsReport report = stats_of(story.request, story.entries, story.plan, builtin_config());
     const WeeklyTable& table = report.weekly;
     REQUIRE(table.rows.size() == 3);  // the week of 11 Jan has not begun
     CHECK(table.rows[0].days == Period{day(2026, 12, 23), day(2026, 12, 27)});
@@ -70,7 +70,7 @@ TEST_CASE("stats weekly: one row per week up to today, the first cut to the peri
 TEST_CASE("stats weekly: entries, days logged and sessions of each plan kind") {
     const NewYear story = new_year();
     const auto rows =
-        compute_stats(story.request, story.entries, story.plan, builtin_config()).weekly.rows;
+        stats_of(story.request, story.entries, story.plan, builtin_config()).weekly.rows;
     REQUIRE(rows.size() == 3);
     CHECK(rows[0].entries == 4);  // dilate 23, 24; cardio 23; sex 26
     CHECK(rows[0].days_logged == 3);
@@ -86,7 +86,7 @@ TEST_CASE("stats weekly: entries, days logged and sessions of each plan kind") {
 TEST_CASE("stats weekly: a window counts in the week holding most of its days, once it closes") {
     const NewYear story = new_year();
     const auto rows =
-        compute_stats(story.request, story.entries, story.plan, builtin_config()).weekly.rows;
+        stats_of(story.request, story.entries, story.plan, builtin_config()).weekly.rows;
     REQUIRE(rows.size() == 3);
     // 23-27 Dec: dilating 2 of 5 days; cardio's week of 21 Dec has 5 of its 7 days in the
     // period, so it is this row's, read whole: the sessions of 21 and 23 Dec, 2 of 3.
@@ -113,7 +113,7 @@ TEST_CASE("stats weekly: a window counts in the week holding most of its days, o
 TEST_CASE("stats weekly: mean and highest pain per context, highest size") {
     const NewYear story = new_year();
     const auto rows =
-        compute_stats(story.request, story.entries, story.plan, builtin_config()).weekly.rows;
+        stats_of(story.request, story.entries, story.plan, builtin_config()).weekly.rows;
     REQUIRE(rows.size() == 3);
     REQUIRE(rows[0].pain.size() == 2);
     CHECK(rows[0].pain[0]->n == 2);
@@ -134,7 +134,7 @@ TEST_CASE("stats weekly: pain means mix values of a week, in any file order") {
     // A hand-edited entry for 22 Dec placed last, and one more dilate on 23 Dec with pain 6.
     story.entries.push_back(dilate(day(2026, 12, 23), 3, 6));
     const auto rows =
-        compute_stats(story.request, story.entries, story.plan, builtin_config()).weekly.rows;
+        stats_of(story.request, story.entries, story.plan, builtin_config()).weekly.rows;
     REQUIRE(rows.size() == 3);
     CHECK(rows[0].pain[0]->n == 3);
     CHECK(rows[0].pain[0]->mean == 4);  // (3 + 3 + 6) / 3
@@ -145,8 +145,7 @@ TEST_CASE("stats weekly: pain means mix values of a week, in any file order") {
 TEST_CASE("stats weekly: --kind keeps only that kind's columns and entries") {
     NewYear story = new_year();
     story.request.kinds = {"dilate"};
-    const auto table =
-        compute_stats(story.request, story.entries, story.plan, builtin_config()).weekly;
+    const auto table = stats_of(story.request, story.entries, story.plan, builtin_config()).weekly;
     CHECK(table.plan_kinds == std::vector<std::string>{"dilate"});
     CHECK(table.pain_fields == std::vector<FieldRef>{{"dilate", "pain"}});
     REQUIRE(table.rows.size() == 3);
@@ -159,7 +158,7 @@ TEST_CASE("stats weekly: weeks follow week_start, and a profile without a plan h
     NewYear story = new_year();
     Config config = builtin_config();
     config.settings.week_start = std::chrono::Sunday;
-    const auto table = compute_stats(story.request, story.entries, Plan{}, config).weekly;
+    const auto table = stats_of(story.request, story.entries, Plan{}, config).weekly;
     REQUIRE(table.rows.size() == 3);
     CHECK(table.rows[0].days == Period{day(2026, 12, 23), day(2026, 12, 26)});
     CHECK(table.rows[1].days == Period{day(2026, 12, 27), day(2027, 1, 2)});
@@ -173,7 +172,7 @@ TEST_CASE("stats weekly: weeks follow week_start, and a profile without a plan h
 TEST_CASE("stats weekly: an empty period still has its weeks, with nothing in them") {
     NewYear story = new_year();
     story.request.period = Period{day(2026, 11, 2), day(2026, 11, 15)};
-    const auto table = compute_stats(story.request, story.entries, Plan{}, builtin_config()).weekly;
+    const auto table = stats_of(story.request, story.entries, Plan{}, builtin_config()).weekly;
     REQUIRE(table.rows.size() == 2);
     CHECK(table.rows[0].entries == 0);
     CHECK(table.rows[1].days_logged == 0);

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "core/plan_fixture.h"
+#include "core/report_fixture.h"
 
 using namespace tend;
 using namespace tend::testing;
@@ -61,24 +62,25 @@ ExportRequest request_for(Period period) {
 
 TEST_CASE("visit report: the default period starts the day after the last visit") {
     const auto entries = autumn();
-    const ExportPeriod since = default_export_period(entries, day(2026, 11, 2));
+    const Profile profile = pelvic_floor_profile();
+    const ExportPeriod since = default_period_of(entries, profile, day(2026, 11, 2));
     CHECK(since.period == Period{day(2026, 10, 13), day(2026, 11, 2)});
     CHECK(*since.last_visit == day(2026, 10, 12));
     // A visit logged today is the one the notes are for: the period reaches back past it.
     auto with_today = entries;
     with_today.push_back(entry_on("visit", day(2026, 11, 2), 9));
-    CHECK(default_export_period(with_today, day(2026, 11, 2)).period ==
+    CHECK(default_period_of(with_today, profile, day(2026, 11, 2)).period ==
           Period{day(2026, 10, 13), day(2026, 11, 2)});
     // Without any visit: the last 30 days.
-    const ExportPeriod month = default_export_period({}, day(2026, 11, 2));
+    const ExportPeriod month = default_period_of({}, profile, day(2026, 11, 2));
     CHECK(month.period == Period{day(2026, 10, 4), day(2026, 11, 2)});
     CHECK_FALSE(month.last_visit.has_value());
 }
 
 TEST_CASE("visit report: lists of the period, questions since the last visit") {
     const VisitReport report =
-        compute_visit_report(request_for(Period{day(2026, 10, 13), day(2026, 11, 2)}), autumn(),
-                             Plan{}, builtin_config());
+        visit_report_of(request_for(Period{day(2026, 10, 13), day(2026, 11, 2)}), autumn(), Plan{},
+                        builtin_config());
     CHECK(*report.last_visit == day(2026, 10, 12));
     CHECK(report.entries.size() == 14);     // 7 dilate, 3 sex, 2 questions, med, note
     REQUIRE(report.questions.size() == 1);  // the answered one and the one before the visit drop
@@ -96,8 +98,8 @@ TEST_CASE("visit report: lists of the period, questions since the last visit") {
 
 TEST_CASE("visit report: measures per week, the main outcome's trend and the size steps") {
     const VisitReport report =
-        compute_visit_report(request_for(Period{day(2026, 10, 13), day(2026, 11, 2)}), autumn(),
-                             Plan{}, builtin_config());
+        visit_report_of(request_for(Period{day(2026, 10, 13), day(2026, 11, 2)}), autumn(), Plan{},
+                        builtin_config());
     // Pain scales always (dilate, massage, sex, pain.level); anxiety and comfort had no values.
     REQUIRE(report.measures.size() == 4);
     CHECK(report.measures[0].field == FieldRef{"dilate", "pain"});
@@ -138,7 +140,7 @@ TEST_CASE("visit report: measures per week, the main outcome's trend and the siz
 TEST_CASE("visit report: --no-notes removes every note, tag and question") {
     ExportRequest request = request_for(Period{day(2026, 10, 13), day(2026, 11, 2)});
     request.notes = false;
-    const VisitReport report = compute_visit_report(request, autumn(), Plan{}, builtin_config());
+    const VisitReport report = visit_report_of(request, autumn(), Plan{}, builtin_config());
     CHECK(report.notes_list.empty());
     CHECK(report.questions.empty());
     CHECK(report.entries.size() == 14);
@@ -156,7 +158,7 @@ TEST_CASE("visit report: --kind limits entries, measures and sessions") {
     Plan plan;
     plan.items = {plan_item("dilate", {"daily"}, day(2026, 10, 13)),
                   plan_item("sex", {"1/week"}, day(2026, 10, 12))};
-    const VisitReport report = compute_visit_report(request, autumn(), plan, builtin_config());
+    const VisitReport report = visit_report_of(request, autumn(), plan, builtin_config());
     CHECK(report.entries.size() == 3);
     REQUIRE(report.measures.size() == 1);
     CHECK(report.measures[0].field == FieldRef{"sex", "pain"});
@@ -167,7 +169,7 @@ TEST_CASE("visit report: --kind limits entries, measures and sessions") {
 }
 
 TEST_CASE("visit report: an empty period has no outcome and empty lists") {
-    const VisitReport report = compute_visit_report(
+    const VisitReport report = visit_report_of(
         request_for(Period{day(2026, 9, 1), day(2026, 9, 30)}), autumn(), Plan{}, builtin_config());
     CHECK(report.entries.empty());
     CHECK(report.stats.entries == 0);
@@ -176,4 +178,35 @@ TEST_CASE("visit report: an empty period has no outcome and empty lists") {
     CHECK(report.notes_list.empty());
     REQUIRE(report.measures.size() == 4);  // the pain scales, each saying "no entries"
     CHECK(report.measures[2].points.empty());
+}
+
+TEST_CASE("visit report: visits, questions and the trend come from roles and outcomes, not names") {
+    // The same story in a profile that calls visits "appointment" and treats dilating pain as
+    // its outcome: nothing is lost and the trend follows the outcome.
+    Config config = builtin_config();
+    for (auto& kind : config.profile.kinds)
+        if (kind.role == KindRole::visit) kind.name = "appointment";
+    config.profile.outcomes = {{"dilate", "pain"}};
+    auto entries = autumn();
+    for (auto& entry : entries)
+        if (entry.kind == "visit") entry.kind = "appointment";
+    const ExportPeriod since = default_period_of(entries, config.profile, day(2026, 11, 2));
+    CHECK(since.period == Period{day(2026, 10, 13), day(2026, 11, 2)});
+    const VisitReport report = visit_report_of(request_for(since.period), entries, Plan{}, config);
+    CHECK(report.last_visit == std::optional<Date>(day(2026, 10, 12)));
+    REQUIRE(report.questions.size() == 1);
+    CHECK(report.questions[0].note == "When can I move up a size?");
+    REQUIRE(report.treatments.size() == 1);
+    CHECK(report.treatments[0].kind == "med");
+    REQUIRE(report.outcome.has_value());
+    CHECK(report.outcome->field == FieldRef{"dilate", "pain"});
+    // Dilate pain 6, 6 in the week of 13 Oct; 4, 3 in the week of 26 Oct.
+    CHECK(report.outcome->first_mean == 6);
+    CHECK(report.outcome->last_mean == 3.5);
+    // A kind without its role is just a kind: no visit, so the last 30 days.
+    Config no_roles = config;
+    for (auto& kind : no_roles.profile.kinds)
+        kind.role = KindRole::none;
+    CHECK(default_period_of(entries, no_roles.profile, day(2026, 11, 2)).period ==
+          Period{day(2026, 10, 4), day(2026, 11, 2)});
 }

@@ -98,7 +98,10 @@ TEST_CASE("e2e adherence: the window still open is 'so far' and raises no percen
     CHECK(squeezed(line_of(stats.out, "Overall")) == "Overall 83%");
     const auto notes = tend_in(journal, {"export", "this-week"}, now);
     CHECK(notes.out.find("| cardio | 3 times a week | 1 of 3 so far | - |") != std::string::npos);
+    CHECK(notes.out.find("| stretch | daily | 5 of 6 and 1 of 1 so far | 83% |") !=
+          std::string::npos);
     CHECK(notes.out.find("| Overall (in sessions) |  |  | 83% |") != std::string::npos);
+    CHECK(notes.out.find("| 16 Nov | 5/6, 1/1 so far | 1/3 so far | 83% |") != std::string::npos);
 }
 
 TEST_CASE("e2e adherence: the notes after a Monday visit keep that week's sessions") {

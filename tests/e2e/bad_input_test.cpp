@@ -128,7 +128,8 @@ const std::vector<BadInput>& catalogue() {
          "the note is not valid UTF-8 text - check your terminal's encoding"},
         {{"log", "note", "bell\x07"},
          2,
-         "the note contains a control character - notes may hold text, newlines and tabs"},
+         "the note contains a control character (U+0007) - notes may hold text, newlines and "
+         "tabs"},
         {{"log", "note", "\x1b[31mred"}, 2, "the note contains a control character..."},
         {{"log", "note", "-"},
          2,
@@ -137,7 +138,7 @@ const std::vector<BadInput>& catalogue() {
          std::string("nul\0byte", 8)},
         {{"log", "note", "-"},
          2,
-         "the note is 10485760 bytes long; the most a note can hold is 100000...",
+         "the note on standard input is longer than the most a note can hold (100000 bytes)...",
          {},
          ten_megabytes},
         {{"log", "note", "-"}, 2, "the note is not valid UTF-8 text...", {}, "caf\xc3"},

@@ -49,9 +49,9 @@ std::string bash_completes(const TempFolder& folder, const std::string& line,
 }  // namespace
 
 TEST_CASE("completion: subcommands, options, periods, kinds, fields and choices") {
-    CHECK(
-        candidates("tend ") ==
-        "log\nshow\nundo\ncheck\ninit\nkinds\nplan\nstats\nexport\nquestions\nedit\ncompletions\n");
+    CHECK(candidates("tend ") ==
+          "log\nshow\nundo\ncheck\ninit\nkinds\nplan\nstats\nexport\nquestions\nedit\ncompletions\n"
+          "remind\n");
     CHECK(candidates("tend st") == "stats\n");
     CHECK(candidates("tend log dil") == "dilate\n");
     CHECK(candidates("tend log dilate s") == "size=\n");

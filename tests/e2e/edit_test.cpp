@@ -18,6 +18,13 @@ struct EditFixture {
         REQUIRE(run_tend({"--dir", journal.path(), "log", "dilate", "3", "pain=2"}).exit_code == 0);
         REQUIRE(run_tend({"--dir", journal.path(), "log", "pain", "4"}).exit_code == 0);
     }
+    // The edit sessions' copies in the journal folder (.edit-2026-11-PID.toml).
+    std::vector<std::filesystem::path> edit_copies() const {
+        std::vector<std::filesystem::path> copies;
+        for (const auto& item : std::filesystem::directory_iterator(journal.path()))
+            if (item.path().filename().string().starts_with(".edit-")) copies.push_back(item);
+        return copies;
+    }
     RunResult edit(const std::string& script, std::vector<std::string> words = {}) {
         write_text(journal / "editor.sh", "#!/bin/sh\n" + script);
         std::filesystem::permissions(journal / "editor.sh", std::filesystem::perms::owner_all);
@@ -45,7 +52,7 @@ TEST_CASE("e2e edit: a change is saved privately and checked") {
     expected.replace(expected.find("pain = 2"), 8, "pain = 3");
     CHECK(read_text(fixture.journal / month_file) == expected);
     CHECK(permissions_of(fixture.journal / month_file) == 0600);
-    CHECK_FALSE(std::filesystem::exists(fixture.journal / ".edit-2026-11.toml"));
+    CHECK(fixture.edit_copies().empty());
 }
 
 TEST_CASE("e2e edit: a mistake is saved as typed and reported at once") {
@@ -75,7 +82,7 @@ TEST_CASE("e2e edit: no change, a failing editor, or a month without a file chan
           "tend: there is no journal/2026-09.toml yet - 'tend log' starts a month; "
           "'tend edit' opens months that have entries\n");
     CHECK(snapshot(fixture.journal / "journal") == files);
-    CHECK_FALSE(std::filesystem::exists(fixture.journal / ".edit-2026-11.toml"));
+    CHECK(fixture.edit_copies().empty());
 }
 
 TEST_CASE("e2e edit: an entry logged during the edit is never overwritten") {
@@ -85,11 +92,14 @@ TEST_CASE("e2e edit: an entry logged during the edit is never overwritten") {
     const auto result = fixture.edit("'" + tend + "' log note from the other terminal\n" +
                                      "sed -i 's/pain = 2/pain = 3/' \"$1\"\n");
     CHECK(result.exit_code == 2);
+    const auto copies = fixture.edit_copies();
+    REQUIRE(copies.size() == 1);
     CHECK(result.err ==
           "tend: journal/2026-11.toml changed while you edited it, so your edit was not saved - "
-          "it is kept in .edit-2026-11.toml: copy your changes over, then delete it\n");
+          "it is kept in " +
+              copies[0].filename().string() + ": copy your changes over, then delete it\n");
     const std::string month = read_text(fixture.journal / month_file);
     CHECK(month.find("from the other terminal") != std::string::npos);
     CHECK(month.find("pain = 2") != std::string::npos);
-    CHECK(read_text(fixture.journal / ".edit-2026-11.toml").find("pain = 3") != std::string::npos);
+    CHECK(read_text(copies[0]).find("pain = 3") != std::string::npos);
 }

@@ -121,7 +121,8 @@ TEST_CASE(
                                  RunOptions{"bell \x07 here", {}, 077, {}, {}});
     CHECK(result.exit_code == 2);
     CHECK(result.err ==
-          "tend: the note contains a control character - notes may hold text, newlines and tabs\n");
+          "tend: the note contains a control character (U+0007) - notes may hold text, newlines "
+          "and tabs\n");
     CHECK_FALSE(std::filesystem::exists(journal / month_file));
 }
 
@@ -131,9 +132,8 @@ TEST_CASE("e2e log: a 10 MB note is refused without writing anything") {
                                  RunOptions{std::string(10 * 1024 * 1024, 'a'), {}, 077, {}, {}});
     CHECK(result.exit_code == 2);
     CHECK(result.err ==
-          "tend: the note is 10485760 bytes long; the most a note can hold is 100000 - keep long "
-          "texts in a file "
-          "of your own and note where it is\n");
+          "tend: the note on standard input is longer than the most a note can hold (100000 "
+          "bytes) - keep long texts in a file of your own and note where it is\n");
     CHECK_FALSE(std::filesystem::exists(journal / month_file));
 }
 

@@ -66,7 +66,10 @@ TEST_CASE("man: every option in the help of every command is in tend(1)") {
                                                             {"plan", "add"},
                                                             {"plan", "end"},
                                                             {"plan", "due"},
-                                                            {"plan", "ics"}};
+                                                            {"plan", "ics"},
+                                                            {"remind"},
+                                                            {"remind", "install"},
+                                                            {"remind", "uninstall"}};
     const std::regex option(R"((^|[\s,])(--?[a-z][a-z-]*))");
     std::set<std::string> seen;
     for (auto words : commands) {

@@ -35,6 +35,18 @@ Failure journal(std::string_view input);
 // with the full one, and what is read comes back the same when written and read again.
 Failure month_cache(std::string_view input);
 
+// plan.toml's bytes, then `plan add`, `plan end` or `plan rm` on them (the first byte picks
+// which, and the item), through the in-memory storage: a change is refused only with
+// user_error and leaves the bytes as they were; one that is written keeps every byte outside
+// its edit, and reads back as the old items plus exactly the change.
+Failure plan_edit(std::string_view input);
+
+// The whole write path: a month file's bytes, then `log` appends an entry and `undo` takes it
+// back, through the in-memory storage. A refusal is a user_error with the bytes unchanged; an
+// append keeps the old bytes as the new file's start, and the new file reads back as the old
+// entries plus the new one; undo restores the old bytes exactly.
+Failure write_path(std::string_view input);
+
 struct NamedTarget {
     std::string_view name;
     Target run;

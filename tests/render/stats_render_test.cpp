@@ -3,6 +3,7 @@
 
 #include "core/plan_fixture.h"
 #include "render/effect.h"
+#include "render/numbers.h"
 #include "render/weekly_text.h"
 
 using namespace tend;
@@ -148,4 +149,13 @@ TEST_CASE("effect json: both sides, the difference and whether it is enough") {
   "difference": -2.35,
   "meaningful": true
 })");
+}
+
+TEST_CASE("numbers: magnitudes beyond an integer print in shortest form, never as a cast") {
+    CHECK(render::format_number(1e20) == "1e+20");
+    CHECK(render::format_number(-1e20) == "-1e+20");
+    CHECK(render::format_number(123456789012.0) == "123456789012");
+    CHECK(render::format_number(2.46) == "2.5");
+    CHECK(render::format_percent(1e18) == "1e+20%");
+    CHECK(render::format_percent(0.857) == "86%");
 }

@@ -99,6 +99,7 @@ TEST_CASE("config: init's template reads back as the same profile") {
         const auto parsed = parse_config(config_template(profile, Settings{}), "tend.toml");
         CHECK(parsed.problems.empty());
         const Profile& back = parsed.config.profile;
+        CHECK(back.outcomes == profile.outcomes);
         REQUIRE(back.kinds.size() == profile.kinds.size());
         for (std::size_t index = 0; index < profile.kinds.size(); ++index) {
             const KindSpec& written = profile.kinds[index];
@@ -107,6 +108,7 @@ TEST_CASE("config: init's template reads back as the same profile") {
             CHECK(read.description == written.description);
             CHECK(read.primary == written.primary);
             CHECK(read.progression == written.progression);
+            CHECK(read.role == written.role);
             REQUIRE(read.fields.size() == written.fields.size());
             for (std::size_t field = 0; field < written.fields.size(); ++field) {
                 CHECK(read.fields[field].name == written.fields[field].name);
@@ -119,4 +121,73 @@ TEST_CASE("config: init's template reads back as the same profile") {
             }
         }
     }
+}
+
+TEST_CASE("config: a kind's role and the outcomes say what the reports look for") {
+    const auto parsed = parse_config(
+        "[settings]\noutcomes = [\"migraine.severity\", \"migraine.hours\"]\n"
+        "[kinds.migraine]\nfields.severity = { type = \"scale\" }\n"
+        "fields.hours = { type = \"number\" }\n"
+        "[kinds.neuro]\nrole = \"visit\"\n[kinds.ask]\nrole = \"question\"\n"
+        "[kinds.nerve-block]\nrole = \"procedure\"\n[kinds.triptan]\nrole = \"medication\"\n"
+        "[kinds.cycle]\nrole = \"cycle\"\n[kinds.visit]\nrole = \"\"\n",
+        "tend.toml");
+    CHECK(parsed.problems.empty());
+    const Profile& profile = parsed.config.profile;
+    CHECK(profile.outcomes ==
+          std::vector<FieldRef>{{"migraine", "severity"}, {"migraine", "hours"}});
+    CHECK(profile.role_of("migraine") == KindRole::none);
+    CHECK(profile.role_of("neuro") == KindRole::visit);
+    CHECK(profile.role_of("ask") == KindRole::question);
+    CHECK(profile.role_of("nerve-block") == KindRole::procedure);
+    CHECK(profile.role_of("triptan") == KindRole::medication);
+    CHECK(profile.role_of("cycle") == KindRole::cycle);
+    CHECK(profile.role_of("visit") == KindRole::none);  // role = "": none, whatever its name
+    CHECK(profile.kinds_with_role(KindRole::visit) == std::vector<std::string_view>{"neuro"});
+}
+
+TEST_CASE("config: an unknown role or outcome is an error that lists what is allowed") {
+    const auto parsed = parse_config(
+        "[settings]\noutcomes = [\"migraine.aura\", \"headache.severity\", \"severity\"]\n"
+        "[kinds.migraine]\nrole = \"appointment\"\nfields.aura = { type = \"bool\" }\n",
+        "tend.toml");
+    std::vector<std::string> texts;
+    for (const auto& problem : parsed.problems)
+        texts.push_back(problem.text());
+    const std::vector<std::string> expected = {
+        "tend.toml:4:8: unknown role 'appointment' of kind migraine - a role is one of 'visit', "
+        "'procedure', 'question', 'medication' or 'cycle' (or \"\" for none)",
+        "tend.toml:2:13: outcome 'migraine.aura' must be a numeric field written kind.field, "
+        "such as \"sex.pain\"",
+        "tend.toml:2:30: outcome 'headache.severity' must be a numeric field written "
+        "kind.field, such as \"sex.pain\"",
+        "tend.toml:2:51: outcome 'severity' must be a numeric field written kind.field, such as "
+        "\"sex.pain\"",
+    };
+    CHECK(texts == expected);
+    CHECK(parsed.config.profile.outcomes.empty());
+}
+
+TEST_CASE("config: a tend.toml from before roles keeps the built-in meaning of its kinds") {
+    // Written by an older `tend init`: no role anywhere and no outcomes.
+    const auto parsed = parse_config(
+        "[kinds.sex]\nfields.pain = { type = \"scale\" }\n"
+        "[kinds.visit]\nfields.with = { type = \"text\" }\n[kinds.med]\n[kinds.question]\n"
+        "[kinds.walk]\nfields.pain = { type = \"scale\" }\n",
+        "tend.toml");
+    CHECK(parsed.problems.empty());
+    const Profile& profile = parsed.config.profile;
+    CHECK(profile.role_of("visit") == KindRole::visit);
+    CHECK(profile.role_of("med") == KindRole::medication);
+    CHECK(profile.role_of("question") == KindRole::question);
+    CHECK(profile.role_of("walk") == KindRole::none);
+    // dilate.pain is not in this profile, so only sex.pain is kept.
+    CHECK(profile.outcomes == std::vector<FieldRef>{{"sex", "pain"}});
+
+    // One role said anywhere: the file speaks for itself, names give nothing.
+    const auto declared =
+        parse_config("[kinds.visit]\n[kinds.appointment]\nrole = \"visit\"\n", "tend.toml");
+    CHECK(declared.problems.empty());
+    CHECK(declared.config.profile.role_of("visit") == KindRole::none);
+    CHECK(declared.config.profile.role_of("appointment") == KindRole::visit);
 }

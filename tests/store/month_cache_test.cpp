@@ -113,7 +113,7 @@ TEST_CASE("month cache: the compact read of a month is the compact form of the p
     // A blob that claims five entries but holds three: the three read are taken back.
     const auto file = journal.root / ".cache" / "months.bin";
     std::string damaged_bytes = read_text(file);
-    const std::size_t blob_start = 8 + 8 + 4 + (4 + 7 + 8 * 8);
+    const std::size_t blob_start = 8 + 8 + 4 + (4 + 7 + 10 * 8);
     REQUIRE(damaged_bytes[blob_start] == 3);
     damaged_bytes[blob_start] = 5;
     write_text(file, damaged_bytes);
@@ -322,7 +322,7 @@ TEST_CASE("month cache: after a log, the next command reads the month it wrote, 
     TempFolder root;
     const Config config = builtin_config();
     {
-        const Journal journal(root.path(), config);
+        Journal journal(root.path(), config);
         Entry entry;
         entry.at = instant_at(2026, 11, 3, 21, 0);
         entry.kind = "dilate";
@@ -367,7 +367,9 @@ TEST_CASE("month cache: a save copies the months it kept from the old file besid
     CHECK(sizes(*reopened.find("2026-10", october)) == std::vector<std::int64_t>{2});
 }
 
-TEST_CASE("month cache: a save that can't read the old file's months writes nothing") {
+TEST_CASE(
+    "month cache: a save that can't read the old file's months drops them, and keeps the "
+    "rest") {
     const OneMonth journal(dilate_block(3, 2));
     journal.cache_it();
     const auto file = journal.root / ".cache" / "months.bin";
@@ -378,5 +380,51 @@ TEST_CASE("month cache: a save that can't read the old file's months writes noth
     october.inode += 1;
     cache.remember("2026-10", october, journal.parsed());
     cache.save();
-    CHECK(std::filesystem::file_size(file) == 40);
+    MonthCache reopened(journal.root.path(), cache_context(journal.config), journal.later);
+    CHECK_FALSE(reopened.find("2026-11", *stamp_of(journal.month)).has_value());
+    const auto kept = reopened.find("2026-10", october);
+    REQUIRE(kept.has_value());
+    CHECK(sizes(*kept) == std::vector<std::int64_t>{2});
+}
+
+TEST_CASE(
+    "month cache: a bit flipped anywhere in months.bin or latest.bin never shows a wrong "
+    "value, and is not copied into the next cache") {
+    const OneMonth journal(dilate_block(3, 2) + "note = \"tired\"\n\n" + dilate_block(4, 3));
+    const auto expected = journal.parsed();
+    const std::string content = read_text(journal.month);
+    journal.cache_it();
+    MonthCache(journal.root.path(), cache_context(journal.config))
+        .remember_latest("2026-11", content, expected);
+    for (const std::string name : {"months.bin", "latest.bin"}) {
+        const auto file = journal.root / ".cache" / name;
+        const std::string good = read_text(file);
+        std::size_t served = 0;
+        for (std::size_t index = 0; index < good.size(); ++index) {
+            CAPTURE(name);
+            CAPTURE(index);
+            std::string flipped = good;
+            flipped[index] = static_cast<char>(flipped[index] ^ (1 << (index % 8)));
+            write_text(file, flipped);
+            MonthCache cache(journal.root.path(), cache_context(journal.config), journal.later);
+            const auto found = name == "months.bin"
+                                   ? cache.find("2026-11", *stamp_of(journal.month))
+                                   : cache.find_latest("2026-11", content);
+            if (found) {
+                ++served;
+                CHECK(*found == expected);
+            }
+            if (name == "months.bin") {
+                // Saving again (another month remembered) drops the damaged month.
+                cache.remember("2026-10", *stamp_of(journal.month), {});
+                cache.save();
+                MonthCache next(journal.root.path(), cache_context(journal.config), journal.later);
+                const auto again = next.find("2026-11", *stamp_of(journal.month));
+                if (again) CHECK(*again == expected);
+            }
+        }
+        // Only flips in bytes nobody reads (padding of the stamp's unused fields) may still serve.
+        CHECK(served < good.size() / 10);
+        write_text(file, good);
+    }
 }

@@ -1,0 +1,94 @@
+// End-to-end tests of profile roles: a migraine diary whose kinds share no name with the
+// pelvic-floor profile gets from stats and export what the pelvic-floor example gets, because
+// its tend.toml says which kind is a visit, a question, a procedure and a medication, and which
+// field is the outcome (tests/data/migraine).
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "e2e/run_tend.h"
+
+using namespace tend::testing;
+
+namespace {
+
+const std::filesystem::path diary = std::filesystem::path(TEND_SOURCE_DIR) / "tests/data/migraine";
+
+// Runs `tend WORDS` as a person types it, from `folder` (so --dir can be relative); returns
+// standard output, and fails the test on a non-zero exit or anything on standard error.
+std::string tend_in(const TempFolder& folder, const std::string& words) {
+    const std::string command = "cd '" + folder.path().string() +
+                                "' && TZ=Europe/Berlin TEND_NOW=2026-11-25T10:00:00+01:00 '" +
+                                std::string(TEND_BINARY) + "' " + words + " > out.txt 2> err.txt";
+    CAPTURE(words);
+    CHECK(std::system(command.c_str()) == 0);
+    CHECK(read_text(folder / "err.txt") == "");
+    return read_text(folder / "out.txt");
+}
+
+// A private copy of the diary in `folder`/diary: the reads write their cache into it.
+void copy_diary(const TempFolder& folder) {
+    std::filesystem::copy(diary, folder / "diary", std::filesystem::copy_options::recursive);
+}
+
+bool has(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("e2e roles: a migraine diary's export covers the time since its last neuro visit") {
+    TempFolder folder;
+    copy_diary(folder);
+    // Twice: the second run reads the months before from the cache's histories.
+    for (const std::string pass : {"cold cache", "warm cache"}) {
+        CAPTURE(pass);
+        const std::string notes = tend_in(folder, "export --dir diary");
+        // The default period: from the day after the last visit of a kind with role visit.
+        CHECK(has(notes, "21 Oct - 25 Nov 2026 (36 days), since the visit on Tue 20 Oct 2026  \n"));
+        // The headline trend is the profile's outcome, migraine severity.
+        CHECK(has(notes,
+                  "- Migraine severity went from a weekly mean of 7.5 (week of 21 Oct) to 2 (week "
+                  "of 23 Nov): 5.5 points lower, a meaningful change for the better.\n"));
+        // The medication list and the days since the procedure.
+        CHECK(count_of(notes, "| triptan | name sumatriptan · dose 50 mg |") == 2);
+        CHECK(has(notes, "| 21 Oct | nerve-block | name occipital block |"));
+        CHECK(has(notes, "- occipital block: 35 days ago (21 Oct 2026)\n"));
+        // Open questions since the last visit: the answered one and the one before it are not.
+        CHECK(has(notes, "Can I take a second triptan the same day?"));
+        CHECK(!has(notes, "How long does a block last?"));
+        CHECK(!has(notes, "Is a preventive worth trying?"));
+    }
+}
+
+TEST_CASE("e2e roles: a migraine diary's stats show its milestones and severity") {
+    TempFolder folder;
+    copy_diary(folder);
+    const std::string week = tend_in(folder, "stats --dir diary last-week");
+    CHECK(has(week,
+              "Milestones\n  occipital block: 35 days ago (21 Oct)\n"
+              "  Last visit (neurologist): 36 days ago (20 Oct)\n"));
+    // Severity is the outcome, followed week by week as pain is.
+    const std::string weekly = tend_in(folder, "stats 2026-10-19..2026-11-29 --weekly --dir diary");
+    CHECK(has(weekly,
+              "  Week of  migraine\n  19 Oct      7.5/8\n  26 Oct          -\n"
+              "  2 Nov         6/6\n"));
+    const std::string json = tend_in(folder, "stats --json --dir diary");
+    CHECK(has(json,
+              "  \"last_visit\": {\n    \"what\": \"visit (neurologist)\",\n"
+              "    \"date\": \"2026-10-20\",\n    \"days_ago\": 36\n  },"));
+    CHECK(has(json, "\"what\": \"occipital block\""));
+}
+
+TEST_CASE("e2e roles: check names the roles a kind may have") {
+    TempFolder folder;
+    copy_diary(folder);
+    write_text(folder / "diary/tend.toml", read_text(folder / "diary/tend.toml") +
+                                               "\n[kinds.dentist]\nrole = \"appointment\"\n");
+    const auto result = run_tend({"--dir", (folder / "diary").string(), "check"});
+    CHECK(result.exit_code == 1);  // problems found
+    CHECK(has(result.out,
+              "tend.toml:39:8: unknown role 'appointment' of kind dentist - a role is one of "
+              "'visit', 'procedure', 'question', 'medication' or 'cycle' (or \"\" for none)\n"));
+}

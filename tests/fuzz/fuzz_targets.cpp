@@ -334,7 +334,7 @@ Failure write_path(std::string_view input) {
     const auto month = memory_root / "journal/2026-11.toml";
     storage.put(month, old_content);
     const Config& config = builtin_config();
-    const store::Journal journal(memory_root, config, storage);
+    store::Journal journal(memory_root, config, storage);
     Entry entry;
     entry.at = testing::instant_at(2026, 11, 25, 9, 30);
     entry.kind = "pain";

@@ -9,8 +9,8 @@
 
 namespace tend {
 
-// The profile's kind for questions to ask at a visit (its role is "question"; the note is the
-// question), or nullptr.
+// The profile's kind for questions to ask at a visit (the kind whose role is question; the note
+// is the question), or nullptr.
 // The one place that decides which kind that is.
 const KindSpec* question_kind(const Profile& profile);
 

@@ -188,7 +188,7 @@ Command add_log_command(CLI::App& app) {
         "  tend log dilate 3 min=15 pain=2\n"
         "  tend log kegels sets=3 reps=10 @morning\n"
         "  tend log sex pain=3 anxiety=2 --at \"yesterday 22:30\" much easier than last week\n"
-        "  tend log                   (on a terminal: asks for the kind, each field and the note)");
+        "  tend log                   # on a terminal: asks for the kind, each field and the note");
     return {command, [options](Context& context) { return run_log(*options, context); }};
 }
 

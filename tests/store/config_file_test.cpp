@@ -181,8 +181,8 @@ TEST_CASE("config: a tend.toml from before roles keeps the built-in meaning of i
     CHECK(profile.role_of("med") == KindRole::medication);
     CHECK(profile.role_of("question") == KindRole::question);
     CHECK(profile.role_of("walk") == KindRole::none);
-    // dilate.pain is not in this profile, so only sex.pain is kept.
-    CHECK(profile.outcomes == std::vector<FieldRef>{{"sex", "pain"}});
+    // Its kinds extend the built-in ones, so dilate.pain is there too and both are kept.
+    CHECK(profile.outcomes == std::vector<FieldRef>{{"sex", "pain"}, {"dilate", "pain"}});
 
     // One role said anywhere: the file speaks for itself, names give nothing.
     const auto declared =

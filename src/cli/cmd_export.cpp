@@ -72,7 +72,7 @@ int run_export(const ExportOptions& options, Context& context) {
         fmt::print("{}", text);  // flushed and checked at exit (main.cpp)
         return exit_code::ok;
     }
-    store::write_named_output(options.output, text);
+    store::write_named_output(options.output, text, context.root());
     fmt::print("wrote the notes for {} to {}\n", render::period_words(request.period),
                options.output);
     return exit_code::ok;

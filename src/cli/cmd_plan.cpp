@@ -216,7 +216,7 @@ int run_ics(const PlanOptions& options, Context& context) {
         fmt::print("{}", calendar);  // flushed and checked at exit (main.cpp)
         return exit_code::ok;
     }
-    store::write_named_output(options.ics_output, calendar);
+    store::write_named_output(options.ics_output, calendar, context.root());
     fmt::print("wrote the plan to {}\n", options.ics_output);
     return exit_code::ok;
 }

@@ -1,7 +1,10 @@
 // Open questions and answers to them, found through the profile's question role.
 #include "tend/questions.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <cstdint>
 #include <set>
 
 #include "tend/history.h"
@@ -14,8 +17,15 @@ const KindSpec* question_kind(const Profile& profile) {
 }
 
 std::string answer_tag(const Entry& question) {
+    // The time alone is not enough: questions copied from a notebook with one --at, or logged
+    // within a second, share it. The words tell them apart (32-bit FNV-1a, as eight hex digits).
+    std::uint32_t hash = 2166136261u;
+    for (const char character : question.note) {
+        hash ^= static_cast<unsigned char>(character);
+        hash *= 16777619u;
+    }
     // The local date and time without the offset: "2026-11-20T21:00:00".
-    return "answers-" + format_iso(question.at).substr(0, 19);
+    return fmt::format("answers-{}-{:08x}", format_iso(question.at).substr(0, 19), hash);
 }
 
 std::vector<Entry> open_questions(const std::vector<Entry>& entries, const Profile& profile) {

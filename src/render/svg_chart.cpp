@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/text.h"
 #include "render/numbers.h"
 
 namespace tend::render {
@@ -134,7 +135,10 @@ void add_steps(std::string& out, const Chart& chart, const Scale& scale) {
 
 }  // namespace
 
-std::string html_escaped(std::string_view text) {
+std::string html_escaped(std::string_view raw) {
+    // Control characters and bidi overrides from a note never reach the page raw: printed
+    // notes must read as written, and `cat notes.html` must not run terminal escapes.
+    const std::string text = escape_unsafe(raw, true);
     std::string out;
     for (const char character : text) {
         switch (character) {

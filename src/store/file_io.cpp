@@ -95,7 +95,32 @@ bool is_temporary_file_name(std::string_view name) {
            parse_digits(rest.substr(dash + 1)).has_value();
 }
 
-void write_named_output(const std::filesystem::path& path, std::string_view content) {
+namespace {
+
+// True when `path` is, or leads through links to, tend.toml, plan.toml, a file under journal/
+// or one of tend's hidden files (.cache, .undo.toml) in the journal folder `root`.
+bool is_journal_file(const std::filesystem::path& path, const std::filesystem::path& root) {
+    std::error_code error;
+    const auto target = std::filesystem::weakly_canonical(std::filesystem::absolute(path), error);
+    if (error) return false;
+    const auto folder = std::filesystem::weakly_canonical(std::filesystem::absolute(root), error);
+    if (error) return false;
+    const auto relative = target.lexically_relative(folder);
+    if (relative.empty() || *relative.begin() == "..") return false;
+    const std::string first = relative.begin()->string();
+    return first == "journal" || first == "tend.toml" || first == "plan.toml" ||
+           first.starts_with(".");
+}
+
+}  // namespace
+
+void write_named_output(const std::filesystem::path& path, std::string_view content,
+                        const std::filesystem::path& journal_root) {
+    if (is_journal_file(path, journal_root))
+        throw user_error(
+            fmt::format("'{}' is one of the journal's own files, so nothing was written",
+                        path.string()),
+            "name a file outside the journal folder, e.g. -o visit.html");
     struct stat status {};
     // A FIFO, /dev/stdout or a terminal is written in place; replacing it would cut it (and
     // /dev/stdout leads to whatever the shell opened, a file or a pipe).

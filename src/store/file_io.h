@@ -63,8 +63,11 @@ std::vector<std::string> names_in(const std::filesystem::path& folder);
 void remove_stale_temporary_files(const std::filesystem::path& folder);
 
 // Writes a file the person named (export -o): a regular or new file atomically; anything else
-// (a FIFO, /dev/stdout, a device) in place, never replaced.
-void write_named_output(const std::filesystem::path& path, std::string_view content);
+// (a FIFO, /dev/stdout, a device) in place, never replaced. Refuses (user_error) a path that is,
+// or links to, one of the files of the journal at `journal_root`: a report typed over
+// journal/2026-11.toml or plan.toml would replace what the person wrote.
+void write_named_output(const std::filesystem::path& path, std::string_view content,
+                        const std::filesystem::path& journal_root);
 
 // True for the names write_file_atomically uses for its temporary files.
 bool is_temporary_file_name(std::string_view name);

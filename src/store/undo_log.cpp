@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "core/text.h"
 #include "store/file_io.h"
 #include "store/month_file.h"
 #include "store/toml_depth.h"
@@ -110,6 +111,16 @@ LoggedBlock undo_last_log(const std::filesystem::path& root, const Config& confi
                 last->file),
             "the file was changed since; edit it by hand to remove the entry");
     };
+    // What log recorded is one [[entry]] block; a damaged or planted record that holds none or
+    // several (the whole month, say) must never make undo remove more than one entry.
+    std::size_t blocks = 0;
+    for (const auto line : split(last->text, '\n'))
+        if (trim(line).starts_with("[[entry]]")) ++blocks;
+    if (blocks != 1)
+        throw user_error(
+            "tend's record of the last logged entry (.undo.toml) does not hold "
+            "exactly one entry, so nothing was removed",
+            "delete .undo.toml, and edit the month by hand with 'tend edit'");
     const auto content = storage.read(root / last->file, last->file);
     if (!content || !content->ends_with(last->text)) throw changed_since();
     if (!dry_run) {

@@ -32,7 +32,8 @@ struct UserFolder {
 std::vector<std::string> split_lines(const std::string& text) {
     std::vector<std::string> lines;
     std::size_t start = 0;
-    for (std::size_t end = text.find('\n'); end != std::string::npos; end = text.find('\n', start)) {
+    for (std::size_t end = text.find('\n'); end != std::string::npos;
+         end = text.find('\n', start)) {
         lines.push_back(text.substr(start, end - start));
         start = end + 1;
     }
@@ -259,7 +260,8 @@ TEST_CASE("everyday: undo takes back an entry logged in the last hour; an older 
     CHECK(later.exit_code == 2);
     CHECK(later.out == "");
     CHECK(later.err ==
-          "tend: the last entry was logged more than an hour ago: Tue 24 Nov 2026 21:00  pain      pain "
+          "tend: the last entry was logged more than an hour ago: Tue 24 Nov 2026 21:00  pain      "
+          "pain "
           "4/10 - to remove it, run 'tend undo --yes'\n");
     CHECK(read_text(month) == logged);
     const auto confirmed = at("2026-11-25T11:30:00+01:00", {"undo", "--yes"});
@@ -290,7 +292,7 @@ TEST_CASE("everyday: questions stay open across visits until answered with a new
     REQUIRE(after.starts_with(before));
     CHECK(after.substr(before.size()) ==
           "\n[[entry]]\nat = 2026-11-25T10:00:00+01:00\nkind = \"question\"\nanswered = true\n"
-          "tags = [\"answers-2026-10-20T21:00:00\"]\nnote = \"size 4 next week\"\n");
+          "tags = [\"answers-2026-10-20T21:00:00-a5bcb19c\"]\nnote = \"size 4 next week\"\n");
     CHECK(user.tend({"questions"}).out ==
           "  1  Fri 2 Oct 2026  Is the Botox wearing off already after 4 months?\n"
           "  2  Mon 16 Nov 2026  Can I use lidocaine gel before dilating?\n"
@@ -365,9 +367,9 @@ TEST_CASE("everyday: plan mistakes are easy to undo, and plan end never re-opens
 
 TEST_CASE("everyday: help columns never run together, and mistyped commands get a suggestion") {
     const std::vector<std::vector<std::string>> commands = {
-        {},          {"log"},     {"show"},           {"undo"},        {"check"},
-        {"init"},    {"kinds"},   {"plan"},           {"plan", "add"}, {"plan", "end"},
-        {"stats"},   {"export"},  {"questions"},      {"edit"},        {"completions"}};
+        {},        {"log"},    {"show"},      {"undo"},        {"check"},
+        {"init"},  {"kinds"},  {"plan"},      {"plan", "add"}, {"plan", "end"},
+        {"stats"}, {"export"}, {"questions"}, {"edit"},        {"completions"}};
     for (auto words : commands) {
         CAPTURE(words);
         words.push_back("--help");
@@ -403,9 +405,92 @@ TEST_CASE("everyday: a month so far counts its days so far, against the calendar
     UserFolder user;
     const auto now = user.tend({"stats", "this-month"});
     CHECK(now.err == "");
-    CHECK(now.out.starts_with("Sun 1 Nov 2026 - Mon 30 Nov 2026\n"
-                              "65 entries on 22 of 25 days so far · compared with 1 Oct - 31 Oct\n"));
+    CHECK(
+        now.out.starts_with("Sun 1 Nov 2026 - Mon 30 Nov 2026\n"
+                            "65 entries on 22 of 25 days so far · compared with 1 Oct - 31 Oct\n"));
     CHECK(user.tend({"stats", "2026-10"})
               .out.starts_with("Thu 1 Oct 2026 - Sat 31 Oct 2026\n"
                                "134 entries on 28 of 31 days · compared with 1 Sep - 30 Sep\n"));
+}
+
+TEST_CASE("everyday: -o never replaces one of the journal's own files, even through a link") {
+    UserFolder user;
+    const auto month = user.folder / "journal" / "journal" / "2026-11.toml";
+    const auto plan_file = user.folder / "journal" / "plan.toml";
+    const std::string month_text = read_text(month);
+    const std::string plan_text = read_text(plan_file);
+
+    const auto notes =
+        user.tend({"export", "--format", "md", "-o", "journal/journal/2026-11.toml"});
+    CHECK(notes.exit_code == 2);
+    CHECK(notes.out == "");
+    CHECK(notes.err ==
+          "tend: 'journal/journal/2026-11.toml' is one of the journal's own files, so nothing was "
+          "written - name a file outside the journal folder, e.g. -o visit.html\n");
+    const auto calendar = user.tend({"plan", "ics", "-o", "journal/plan.toml"});
+    CHECK(calendar.exit_code == 2);
+    CHECK(calendar.err ==
+          "tend: 'journal/plan.toml' is one of the journal's own files, so nothing was written - "
+          "name a file outside the journal folder, e.g. -o visit.html\n");
+    std::filesystem::create_symlink("journal/journal/2026-11.toml", user.folder / "x.md");
+    CHECK(user.tend({"export", "-o", "x.md"}).exit_code == 2);
+    CHECK(read_text(month) == month_text);
+    CHECK(read_text(plan_file) == plan_text);
+}
+
+TEST_CASE("everyday: an undo record that holds more than one entry removes nothing") {
+    UserFolder user;
+    const auto month = user.folder / "journal" / "journal" / "2026-11.toml";
+    const std::string month_text = read_text(month);
+    // A damaged or planted record naming the whole month as "the last entry".
+    write_text(user.folder / "journal" / ".undo.toml",
+               "[[logged]]\nfile = \"journal/2026-11.toml\"\ntext = '''\n" + month_text + "'''\n");
+    const auto undone = user.tend({"undo", "--yes"});
+    CHECK(undone.exit_code == 2);
+    CHECK(undone.out == "");
+    CHECK(undone.err ==
+          "tend: tend's record of the last logged entry (.undo.toml) does not hold exactly one "
+          "entry, so nothing was removed - delete .undo.toml, and edit the month by hand with "
+          "'tend edit'\n");
+    CHECK(read_text(month) == month_text);
+}
+
+TEST_CASE("everyday: questions asked in the same minute are answered one at a time") {
+    UserFolder user;
+    REQUIRE(user.tend({"log", "question", "--at", "yesterday 8pm", "can", "I", "skip", "kegels",
+                       "on", "period", "days"})
+                .exit_code == 0);
+    REQUIRE(user.tend({"log", "question", "--at", "yesterday 8pm", "should", "I", "go", "up", "to",
+                       "size", "5"})
+                .exit_code == 0);
+    const auto before = split_lines(user.tend({"questions"}).out);
+    REQUIRE(before.size() == 6);  // three from the example, these two, and the hint
+    CHECK(before[4].ends_with("should I go up to size 5"));
+    const auto answered = user.tend({"questions", "answer", "5", "not", "yet"});
+    CHECK(answered.err == "");
+    CHECK(answered.exit_code == 0);
+    const auto after = split_lines(user.tend({"questions"}).out);
+    REQUIRE(after.size() == 5);
+    CHECK(after[3].ends_with("can I skip kegels on period days"));
+
+    // An answer may not carry what a note may not.
+    const auto escape = user.tend({"questions", "answer", "4", "\x1b]0;x\a"});
+    CHECK(escape.exit_code == 2);
+    CHECK(escape.err ==
+          "tend: the answer contains a control character (U+001B) - an answer may hold text, "
+          "newlines and tabs\n");
+}
+
+TEST_CASE("everyday: a control character typed into a month file reaches the HTML notes escaped") {
+    UserFolder user;
+    const auto month = user.folder / "journal" / "journal" / "2026-11.toml";
+    write_text(month, read_text(month) +
+                          "\n[[entry]]\nat = 2026-11-24T20:00:00+01:00\nkind = \"note\"\n"
+                          "note = \"\\u001B[31mred \\u202Egnp.exe\"\n");
+    const auto notes = user.tend({"export", "2026-11-01..2026-11-24", "-o", "notes.html"});
+    CHECK(notes.exit_code == 0);
+    const std::string html = read_text(user.folder / "notes.html");
+    CHECK(html.find('\x1b') == std::string::npos);
+    CHECK(html.find("\u202e") == std::string::npos);
+    CHECK(html.find("[31mred") != std::string::npos);
 }

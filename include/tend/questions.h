@@ -15,7 +15,8 @@ namespace tend {
 const KindSpec* question_kind(const Profile& profile);
 
 // The tag an answer carries to name its question, from the question's local time and a hash of
-// its words: "answers-2026-11-20T21:00:00-1f2e3d4c". Answers are new entries, so the journal stays append-only.
+// its words: "answers-2026-11-20T21:00:00-1f2e3d4c". Answers are new entries, so the journal stays
+// append-only.
 std::string answer_tag(const Entry& question);
 
 // The questions among `entries` (in time order) that are still open, oldest first: not marked

@@ -102,7 +102,7 @@ class Completer {
     std::vector<std::string> candidates(const std::vector<std::string>& words) {
         const CLI::App* app = &root_;
         std::vector<std::string> positionals;
-        const CLI::Option* awaiting = nullptr;  // an option whose value comes next
+        const CLI::Option* awaiting = nullptr;   // an option whose value comes next
         const CLI::App* awaiting_app = nullptr;  // the command it was typed in
         for (std::size_t index = 1; index + 1 < words.size(); ++index) {
             const std::string& word = words[index];

@@ -131,7 +131,8 @@ class MonthCache {
 std::uint64_t plan_key(const Plan& plan);
 
 // What parsing a month depends on, as a hash: every kind (with its role) and field of the
-// profile (names, types, ranges, choices) and tend's version. A cache made under another context is not used.
+// profile (names, types, ranges, choices) and tend's version. A cache made under another context is
+// not used.
 std::uint64_t cache_context(const Config& config);
 
 }  // namespace tend::store

@@ -75,7 +75,8 @@ TEST_CASE("adherence: every other day is anchored at the start, across a leap da
                                    "2028-03-02..2028-03-03 1/1", "2028-03-04..2028-03-05 0/1"});
 }
 
-TEST_CASE("adherence: an every-other-day window across a month end is a tie: its first day's month") {
+TEST_CASE(
+    "adherence: an every-other-day window across a month end is a tie: its first day's month") {
     const PlanItem massage = plan_item("massage", {"every other day"}, day(2026, 10, 27));
     std::vector<Entry> entries;
     add_sessions(entries, "massage", day(2026, 11, 1), 1);  // in the window Oct 31 - Nov 1

@@ -8,7 +8,8 @@
 
 using namespace tend::testing;
 
-TEST_CASE("install: the binary, tend(1), tend(5) (compressed) and the bash, zsh and fish completions") {
+TEST_CASE(
+    "install: the binary, tend(1), tend(5) (compressed) and the bash, zsh and fish completions") {
     TempFolder prefix;
     const std::string command = "cmake --install '" + std::string(TEND_BUILD_DIR) + "' --prefix '" +
                                 prefix.path().string() + "' > /dev/null";
@@ -96,8 +97,8 @@ TEST_CASE("install: the license is the MIT license, word for word in the .deb's 
     CHECK(copyright.ends_with("\n\nLicense: Expat\n" + indented));
 
     TempFolder prefix;
-    const std::string install = "cmake --install '" + std::string(TEND_BUILD_DIR) +
-                                "' --prefix '" + prefix.path().string() + "' > /dev/null";
+    const std::string install = "cmake --install '" + std::string(TEND_BUILD_DIR) + "' --prefix '" +
+                                prefix.path().string() + "' > /dev/null";
     REQUIRE(std::system(install.c_str()) == 0);
     CHECK(read_text(prefix / "share/doc/tend/copyright") == copyright);
 }
@@ -111,8 +112,9 @@ TEST_CASE("install: lintian finds no error in the .deb") {
     CHECK(read_text(folder / "root/usr/share/doc/tend/copyright") ==
           read_text(std::string(TEND_SOURCE_DIR) + "/packaging/debian/copyright"));
     if (!on_path("lintian")) {
-        MESSAGE("lintian is not installed: the .deb was not checked with it "
-                "(apt-get install lintian to run this check)");
+        MESSAGE(
+            "lintian is not installed: the .deb was not checked with it "
+            "(apt-get install lintian to run this check)");
         return;
     }
     const auto lintian = output_of("lintian --tag-display-limit 0 '" + deb.string() + "' 2>&1");

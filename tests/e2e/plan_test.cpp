@@ -376,8 +376,8 @@ TEST_CASE("e2e plan: plan ics is valid iCalendar with the right recurrences") {
     CHECK(calendar.find("METHOD") == std::string::npos);
 
     // libical, as calendar servers read it: no parse error, no RFC 5545/5546 restriction broken.
-    const auto libical = output_of(fmt::format("'{}' '{}'", TEND_ICS_LIBICAL_CHECK,
-                                               (journal / "plan.ics").string()));
+    const auto libical = output_of(
+        fmt::format("'{}' '{}'", TEND_ICS_LIBICAL_CHECK, (journal / "plan.ics").string()));
     CHECK(libical.exit_code == 0);
     CHECK(libical.out == "ok: 7 events\n");
 

@@ -87,5 +87,8 @@ void add_examples(CLI::App& app, std::string_view examples);
 // Accepts a whole number from `low` to `high`; otherwise says so in words
 // ("-n: must be a whole number from 1 up, got 'many'").
 CLI::Validator whole_number(int low, int high);
+// For -o FILE: an empty name (an unset $OUT in a script) is refused rather than read as
+// standard output, where private notes would scroll past or land in a log.
+CLI::Validator file_name();
 
 }  // namespace tend::cli

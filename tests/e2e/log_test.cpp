@@ -60,7 +60,8 @@ TEST_CASE("e2e log: tags and note words") {
     TempFolder journal;
     const auto result = run_tend(
         {"--dir", journal.path(), "log", "pain", "6", "@evening", "sharp", "after", "walking"});
-    CHECK(result.out == "logged pain (pain 6/10) today at 10:00 - note \"sharp after walking\"\n");
+    CHECK(result.out ==
+          "logged pain (pain 6/10) today at 10:00 @evening - note \"sharp after walking\"\n");
     const std::string text = read_text(journal / month_file);
     CHECK(text.find("level = 6\ntags = [\"evening\"]\nnote = \"sharp after walking\"\n") !=
           std::string::npos);

@@ -405,6 +405,7 @@ ConfigFile parse_config(std::string_view content, const std::string& display_nam
     if (outcomes) profile.outcomes = *outcomes;
     if (root["kinds"].as_table())
         keep_built_in_meanings(profile, reader.declared_roles(), outcomes.has_value());
+    add_rest_kind(profile);
     for (auto&& [key, node] : root) {
         const auto name = key.str();
         if (name != "settings" && name != "dilators" && name != "flags" && name != "reminders" &&
@@ -459,13 +460,15 @@ times = ["08:00", "13:00", "20:00"]  # when "N times a day" items remind you in 
 # name of a built-in one replaces it. Field types: int, number, scale (0-10 unless min/max say
 # otherwise), bool (yes/no), duration (15, 15m, 1h30m; stored in minutes), text, choice.
 # `primary` is the field a bare value fills: `tend log pain 6`. `role` says what a kind is
-# for: "visit", "procedure", "question", "medication" or "cycle" (see docs/format.md).
+# for: "visit", "procedure", "question", "medication", "cycle" or "rest" (see docs/format.md).
 )",
                     profile.name == "blank" ? "blank" : "pelvic-floor",
                     to_lower(weekday_name(settings.week_start)), outcomes_list(profile.outcomes),
                     settings.dilator_sizes, settings.persistent_pain_level,
                     settings.persistent_pain_days, settings.gap_days);
     for (const auto& kind : profile.kinds) {
+        // Every profile has the rest kind (add_rest_kind); written out, it would only be noise.
+        if (kind.role == KindRole::rest) continue;
         text += fmt::format("\n[kinds.{}]\ndescription = {}\n", kind.name,
                             toml_string(kind.description));
         if (!kind.primary.empty()) text += fmt::format("primary = \"{}\"\n", kind.primary);

@@ -19,6 +19,7 @@ using std::chrono::days;
 struct SkipOptions {
     std::vector<std::string> words;
     std::string on;
+    const CLI::Option* on_option = nullptr;  // to tell `--on ''` from no --on
 };
 
 // The days of --on: a date (YYYY-MM-DD, today, tomorrow, yesterday) or a PERIOD with both ends.
@@ -113,6 +114,8 @@ int run_skip(SkipOptions options, Context& context) {
 
     std::vector<std::string> kinds = take_kinds(options.words, plan);
     Period period{today, today};
+    if (options.on_option && options.on_option->count() > 0 && trim(options.on).empty())
+        throw user_error("'--on' needs a day or a period", "for example --on yesterday");
     if (!options.on.empty()) {
         period = days_of(options.on, today, config.settings.week_start);
     } else if (!options.words.empty() && looks_like_a_day(options.words.front())) {
@@ -168,11 +171,12 @@ Command add_skip_command(CLI::App& app) {
         ->add_option("words", options->words,
                      "Kinds of plan items to rest (none: every item), then the reason")
         ->option_text("[KIND ...] [reason ...]");
-    command
-        ->add_option("--on", options->on,
-                     "The day or days: today (default), yesterday, tomorrow, 2026-12-24, "
-                     "2026-10-14..2026-10-17, this-week ...")
-        ->option_text("DAY|PERIOD");
+    options->on_option =
+        command
+            ->add_option("--on", options->on,
+                         "The day or days: today (default), yesterday, tomorrow, 2026-12-24, "
+                         "2026-10-14..2026-10-17, this-week ...")
+            ->option_text("DAY|PERIOD");
     add_examples(
         *command,
         "  tend skip period                         # every item, today; the reason: period\n"

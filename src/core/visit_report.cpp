@@ -131,7 +131,7 @@ bool rests_a_wanted_kind(const Rest& rest, const std::vector<std::string>& kinds
 }
 
 // The rest entries' days within the period, joined into runs of days with the same reason and
-// items: four entries of one day each, 14-17 Oct, "period", are one run.
+// items: four entries of one day each, 14-17 Oct, each for a period, are one run.
 std::vector<RestRun> rests_of(const ExportRequest& request, const std::vector<Entry>& entries,
                               const Profile& profile) {
     std::vector<RestRun> runs;

@@ -321,9 +321,13 @@ class ConfigReader {
 // built-in profile's keep what the built-in profile says of them, as they did then.
 void keep_built_in_meanings(Profile& profile, bool declared_roles, bool declared_outcomes) {
     const Profile built_in = pelvic_floor_profile();
+    // Never the rest role: rest days came after roles, so a kind of its own named skip
+    // (a skipping rope) never meant one.
     if (!declared_roles)
         for (auto& kind : profile.kinds)
-            if (const KindSpec* same = built_in.kind(kind.name)) kind.role = same->role;
+            if (const KindSpec* same = built_in.kind(kind.name);
+                same && same->role != KindRole::rest)
+                kind.role = same->role;
     if (!declared_outcomes) {
         // The base profile's outcomes are read again against the kinds as now declared.
         profile.outcomes.clear();

@@ -108,7 +108,7 @@ TEST_CASE("e2e skip: kinds are read only when in the plan, the rest is the reaso
     CHECK(plan_today.out.find("• kegels   to do today") != std::string::npos);
 }
 
-TEST_CASE("e2e skip: a week with rest days expects less; a block of rest days is not due") {
+TEST_CASE("e2e skip: a week with rest days expects less, a block of rest days is not due") {
     User user;
     user.add({"plan", "add", "cardio", "3/week", "--from", "2026-11-16"});
     user.add({"plan", "add", "massage", "every", "2d", "--from", "2026-11-16"});
@@ -155,7 +155,25 @@ TEST_CASE("e2e skip: refused without writing: a day ahead without --on, an item 
           "tend: a rest of 46 days is longer than one skip holds (31 days) - "
           "skip a month at a time, or end the items with 'tend plan end' and "
           "add them again\n");
+    const auto empty_on = user.tend({"skip", "--on", "", "ill"});
+    CHECK(empty_on.exit_code == 2);
+    CHECK(empty_on.err == "tend: '--on' needs a day or a period - for example --on yesterday\n");
     CHECK(snapshot(user.folder / "j") == files);
+
+    // A tend.toml from before rest days with a kind of its own named skip (no role): its
+    // entries never become rests, and `tend skip` says what is missing.
+    write_text(
+        user.folder / "rope/tend.toml",
+        "[kinds.skip]\ndescription = \"skipping rope\"\nfields.count = { type = \"int\" }\n");
+    write_text(user.folder / "rope/plan.toml",
+               "[[item]]\nkind = \"skip\"\nschedule = \"daily\"\nstart = 2026-11-16\n");
+    RunOptions options;
+    options.environment["HOME"] = user.folder.path().string();
+    const auto rope = run_tend_in(user.folder.path(), {"skip", "--dir", "rope"}, options);
+    CHECK(rope.exit_code == 2);
+    CHECK(rope.err ==
+          "tend: your tend.toml has no kind with role = \"rest\" to keep rest days "
+          "in - remove the kind named skip from tend.toml, or give a kind that role\n");
 
     // Ahead on purpose, with --on; yesterday needs none. Neither is a "check the year" warning.
     const auto planned = user.tend({"skip", "travelling", "--on", "tomorrow"});

@@ -51,6 +51,7 @@ struct Command {
 
 // Each subcommand registers itself on the main app (one file each, src/cli/cmd_*.cpp).
 Command add_log_command(CLI::App& app);
+Command add_skip_command(CLI::App& app);
 Command add_show_command(CLI::App& app);
 Command add_undo_command(CLI::App& app);
 Command add_check_command(CLI::App& app);

@@ -79,7 +79,8 @@ TEST_CASE("e2e log: every bad input is one line on stderr, exit 2, and nothing o
         {{"dilte", "3"},
          "tend: unknown kind 'dilte' - did you mean 'dilate'? ('tend kinds' lists them)\n"},
         {{"s", "2"},
-         "tend: ambiguous kind 's': it could be 'stretch' or 'sex' - type a few more letters\n"},
+         "tend: ambiguous kind 's': it could be 'stretch', 'sex' or 'skip' - type a few more "
+         "letters\n"},
         {{"dilate", "sise=3"},
          "tend: unknown field 'sise' for dilate - did you mean 'size'? (dilate has 'size', "
          "'minutes', 'pain', "

@@ -83,7 +83,7 @@ struct Settings {
 };
 
 struct Profile {
-    std::string name;  // "pelvic-floor", "blank" or "custom"
+    std::string name;  // a built-in profile's name (builtin_profile_names) or "custom"
     std::vector<KindSpec> kinds;
     // The headline outcomes, most important first: the first with values is the summary's
     // trend. Empty: the scale fields that rate pain (named or labelled "pain").
@@ -104,12 +104,25 @@ struct Config {
 
 // The built-in pelvic-floor profile (shared/domain.md), sized for `settings`.
 Profile pelvic_floor_profile(const Settings& settings = {});
+// A migraine diary: attacks with severity 0-3, acute and preventive medication, the cycle.
+Profile migraine_profile();
+// A physiotherapy programme for a knee or back: exercises with sets, reps, load and pain before
+// and after, range of motion, a 0-100 function score.
+Profile physio_profile();
+// A gut diary: symptom scores, stool form on the Bristol scale (1-7), meals and triggers.
+Profile gut_profile();
 // A profile with only the `note` kind, for people who define their own kinds.
 Profile blank_profile();
 // Adds the built-in rest kind `skip` (role rest; fields `items`, the plan kinds it rests, none
 // for all, and `days`, how many days from its date, 1 when absent) to a profile that has no kind
 // with the role rest, so that every journal can hold the rest days `tend skip` writes.
 void add_rest_kind(Profile& profile);
+
+// The names `profile =` and `tend init --profile` take, in the order they are listed:
+// pelvic-floor, migraine, physio, gut and blank.
+const std::vector<std::string>& builtin_profile_names();
+// The built-in profile called `name` (sized for `settings`); nothing for an unknown name.
+std::optional<Profile> builtin_profile(std::string_view name, const Settings& settings = {});
 
 // Finds a kind by exact name or unique prefix ("dil" -> dilate). Throws user_error for an
 // unknown kind (with a did-you-mean hint) or an ambiguous prefix (listing the candidates).

@@ -159,6 +159,7 @@ class Completer {
         if (is("--on") && app.get_name() == "stats") return outcome_names();
         if (is("--color")) return {"auto", "always", "never"};
         if (is("--format")) return {"md", "html", "csv", "json"};
+        if (is("--profile")) return builtin_profile_names();
         if (is("--at") || is("--from") || is("--until") || is("--on"))
             return {"today", "yesterday"};
         return {};  // files and folders: the shell's own completion

@@ -86,9 +86,13 @@ KindSummary summarise_kind(const KindSpec& kind, const std::vector<const Compact
 
 bool higher_is_better(const FieldSpec& field) {
     constexpr std::string_view better_when_higher[] = {
-        "comfort", "mood", "energy", "arousal", "desire", "relief", "satisfaction"};
-    return std::find(std::begin(better_when_higher), std::end(better_when_higher), field.name) !=
-           std::end(better_when_higher);
+        "comfort", "mood", "energy", "arousal", "desire", "relief", "satisfaction", "function"};
+    const auto named = [&](std::string_view word) {
+        return std::find(std::begin(better_when_higher), std::end(better_when_higher), word) !=
+               std::end(better_when_higher);
+    };
+    // The label counts too: a score labelled "function" is better when higher.
+    return named(field.name) || (!field.label.empty() && named(field.label));
 }
 
 bool is_pain_field(const FieldSpec& field) {

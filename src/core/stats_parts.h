@@ -58,8 +58,8 @@ class DaySet {
     std::vector<bool> bits_;
 };
 
-// True for scale fields where a higher value is the better one (comfort, mood, ...); for the
-// rest (pain, anxiety) lower is better.
+// True for scale fields where a higher value is the better one (comfort, mood, relief, a score
+// labelled function, ...); for the rest (pain, anxiety) lower is better.
 bool higher_is_better(const FieldSpec& field);
 
 // A scale field that rates pain: named "pain" or labelled so (pain.level).

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "render/numbers.h"
@@ -128,11 +129,15 @@ void kinds_section(std::string& out, const StatsReport& report, bool color) {
             if (field.type == FieldType::duration)
                 line += fmt::format(" · {} in all", format_minutes(std::llround(field.sum)));
         out += line + "\n";
+        // Labels such as "pain before" get the room they need, so "mean" never touches them.
+        std::size_t label_width = 10;
+        for (const auto& field : kind.fields)
+            label_width = std::max(label_width, field.label.size());
         for (const auto& field : kind.fields) {
             if (field.type == FieldType::duration && field.n == kind.count) continue;
-            std::string row = fmt::format("    {:<10} mean {:<4} min {:<3} max {:<3}", field.label,
-                                          format_number(field.mean), format_number(field.min),
-                                          format_number(field.max));
+            std::string row = fmt::format("    {:<{}} mean {:<4} min {:<3} max {:<3}", field.label,
+                                          label_width, format_number(field.mean),
+                                          format_number(field.min), format_number(field.max));
             if (!field.daily_means.empty()) row += " " + sparkline(field);
             if (field.previous_mean)
                 row += fmt::format("  was {}", format_number(*field.previous_mean));

@@ -49,14 +49,17 @@ class ConfigReader {
             if (const auto* node = table->get("times")) read_times(*node, settings);
     }
 
-    // `profile = "pelvic-floor"` (the default) or `"blank"`: the kinds that [kinds] extends.
+    // `profile = "pelvic-floor"` (the default), "migraine", "physio", "gut" or "blank": the
+    // kinds that [kinds] extends.
     Profile read_base_profile(const toml::table& root, const Settings& settings) {
         const toml::node* node = root.get("profile");
         if (!node) return pelvic_floor_profile(settings);
         const auto name = node->value<std::string>();
-        if (name == "blank") return blank_profile();
-        if (name != "pelvic-floor")
-            report(*node, "'profile' must be \"pelvic-floor\" or \"blank\"");
+        if (auto profile = name ? builtin_profile(*name, settings) : std::nullopt) return *profile;
+        report(*node, name ? fmt::format("unknown profile '{}' - a profile is one of {}", *name,
+                                         quoted_list(builtin_profile_names()))
+                           : fmt::format("'profile' must be one of {}",
+                                         quoted_list(builtin_profile_names())));
         return pelvic_floor_profile(settings);
     }
 
@@ -318,9 +321,9 @@ class ConfigReader {
 };
 
 // A tend.toml written before kinds had roles and the profile outcomes: its kinds named as the
-// built-in profile's keep what the built-in profile says of them, as they did then.
-void keep_built_in_meanings(Profile& profile, bool declared_roles, bool declared_outcomes) {
-    const Profile built_in = pelvic_floor_profile();
+// base profile's keep what the base profile says of them, as they did then.
+void keep_built_in_meanings(Profile& profile, const Profile& built_in, bool declared_roles,
+                            bool declared_outcomes) {
     // Never the rest role: rest days came after roles, so a kind of its own named skip
     // (a skipping rope) never meant one.
     if (!declared_roles)
@@ -400,6 +403,7 @@ ConfigFile parse_config(std::string_view content, const std::string& display_nam
     reader.read_settings(root, result.config.settings);
     Profile& profile = result.config.profile;
     profile = reader.read_base_profile(root, result.config.settings);
+    const Profile base = profile;
     if (const auto* kinds = root["kinds"].as_table()) {
         profile.name = "custom";
         for (auto& kind : reader.read_kinds(*kinds, result.config.settings))
@@ -407,8 +411,11 @@ ConfigFile parse_config(std::string_view content, const std::string& display_nam
     }
     const auto outcomes = reader.read_outcomes(root, profile);
     if (outcomes) profile.outcomes = *outcomes;
-    if (root["kinds"].as_table())
-        keep_built_in_meanings(profile, reader.declared_roles(), outcomes.has_value());
+    if (root["kinds"].as_table()) {
+        // Before roles, kind names had the pelvic-floor meanings, whatever the base profile.
+        keep_built_in_meanings(profile, base.name == "blank" ? pelvic_floor_profile() : base,
+                               reader.declared_roles(), outcomes.has_value());
+    }
     add_rest_kind(profile);
     for (auto&& [key, node] : root) {
         const auto name = key.str();
@@ -436,26 +443,37 @@ Config load_config(const std::filesystem::path& root) {
 }
 
 std::string config_template(const Profile& profile, const Settings& settings) {
-    std::string text =
-        fmt::format(R"(# tend settings and profile ({0} profile).
+    const bool built_in = builtin_profile(profile.name).has_value();
+    const std::string name = built_in ? profile.name : "pelvic-floor";
+    std::string text = fmt::format(R"(# tend settings and profile ({0} profile).
 # Edit freely: `tend check` tells you if something is off. The format is in docs/format.md.
 
-profile = "{0}"  # the built-in kinds that [kinds] below extends: "pelvic-floor" or "blank"
+profile = "{0}"  # the built-in kinds that [kinds] below extends (docs/profiles.md)
 
 [settings]
 name = ""                 # your name, shown on reports; leave empty for none
 week_start = "{1}"     # the first day of your week: "monday", "sunday", ...
 color = "auto"            # "auto" (only on a terminal), "always" or "never"
 outcomes = {2}  # what matters most, first: the notes' trend
-
+)",
+                                   name, to_lower(weekday_name(settings.week_start)),
+                                   outcomes_list(profile.outcomes));
+    // Only a profile that tracks a dilator set's sizes needs the set described.
+    const bool has_progression =
+        std::any_of(profile.kinds.begin(), profile.kinds.end(),
+                    [](const KindSpec& kind) { return !kind.progression.empty(); });
+    if (has_progression)
+        text += fmt::format(R"(
 [dilators]
-sizes = {3}                 # how many sizes your set has; `size` goes from 1 to this
+sizes = {}                 # how many sizes your set has; `size` goes from 1 to this
 diameters_mm = []         # optional, smallest first, e.g. [13, 16, 19, 22, 25, 29]
-
+)",
+                            settings.dilator_sizes);
+    text += fmt::format(R"(
 [flags]
-persistent_pain_level = {4}  # pain at or above this level...
-persistent_pain_days = {5}   # ...on this many days of a week is worth a check with your doctor
-gap_days = {6}               # days without entries before a gentle note in stats
+persistent_pain_level = {0}  # pain at or above this level...
+persistent_pain_days = {1}   # ...on this many days of a week is worth a check with your doctor
+gap_days = {2}               # days without entries before a gentle note in stats
 
 [reminders]
 times = ["08:00", "13:00", "20:00"]  # when "N times a day" items remind you in calendar exports
@@ -466,10 +484,8 @@ times = ["08:00", "13:00", "20:00"]  # when "N times a day" items remind you in 
 # `primary` is the field a bare value fills: `tend log pain 6`. `role` says what a kind is
 # for: "visit", "procedure", "question", "medication", "cycle" or "rest" (see docs/format.md).
 )",
-                    profile.name == "blank" ? "blank" : "pelvic-floor",
-                    to_lower(weekday_name(settings.week_start)), outcomes_list(profile.outcomes),
-                    settings.dilator_sizes, settings.persistent_pain_level,
-                    settings.persistent_pain_days, settings.gap_days);
+                        settings.persistent_pain_level, settings.persistent_pain_days,
+                        settings.gap_days);
     for (const auto& kind : profile.kinds) {
         // Every profile has the rest kind (add_rest_kind); written out, it would only be noise.
         if (kind.role == KindRole::rest) continue;

@@ -172,7 +172,8 @@ const std::vector<BadInput>& catalogue() {
          "away first"},
         {{"init", "--profile", "knees"},
          2,
-         "--profile: knees not in {pelvic-floor,blank} - see 'tend --help'"},
+         "unknown profile 'knees' - the profiles are 'pelvic-floor', 'migraine', 'physio', "
+         "'gut' and 'blank'"},
         {{"kinds", "--all"}, 2, "the following argument was not expected: --all..."},
         {{"completions", "powershell"},
          2,

@@ -66,6 +66,8 @@ TEST_CASE("completion: subcommands, options, periods, kinds, fields and choices"
     CHECK(candidates("tend stats last-") == "last-week\nlast-month\nlast-7d\nlast-30d\nlast-90d\n");
     CHECK(candidates("tend export --f") == "--format\n");
     CHECK(candidates("tend export --format h") == "html\n");
+    CHECK(candidates("tend init --profile ") == "pelvic-floor\nmigraine\nphysio\ngut\nblank\n");
+    CHECK(candidates("tend init --profile m") == "migraine\n");
     CHECK(candidates("tend stats --kind se") == "sex\n");
     CHECK(candidates("tend plan a") == "add\n");
     CHECK(candidates("tend plan add ca") == "cardio\n");

@@ -2,11 +2,11 @@
 // written through bash from a user's folder, on a copy of the example journal.
 //
 // The folder looks like a checkout after the set-up: build/dev/tend (the binary under test),
-// examples/pelvic-floor (a copy; also $TEND_DIR, the journal the examples write to) and a
-// bin/ first on PATH with `tend` and the stand-ins. Stand-ins: `notify-send` prints its words to
-// standard output; $EDITOR and $VISUAL are `true` (an editor closed without changes). TEND_NOW is
-// 2026-11-25T10:00:00+01:00 in Europe/Berlin. Each example must exit 0 (or 1 where its comment
-// says "exit 1"), and afterwards no file may exist outside the journal but those an example
+// examples/ (a copy; examples/pelvic-floor is also $TEND_DIR, the journal the examples write
+// to) and a bin/ first on PATH with `tend` and the stand-ins. Stand-ins: `notify-send` prints its
+// words to standard output; $EDITOR and $VISUAL are `true` (an editor closed without changes).
+// TEND_NOW is 2026-11-25T10:00:00+01:00 in Europe/Berlin. Each example must exit 0 (or 1 where its
+// comment says "exit 1"), and afterwards no file may exist outside the journal but those an example
 // names after -o or > (visit.html, plan.ics, ~/.zfunc/_tend) or inside a --dir it names.
 #include <doctest/doctest.h>
 
@@ -109,9 +109,9 @@ struct DocsFolder {
     RunOptions options;
 
     DocsFolder() {
+        // Every example journal; the other profiles' are read with --dir examples/NAME.
         const auto journal = root / "examples" / "pelvic-floor";
-        std::filesystem::create_directories(journal.parent_path());
-        std::filesystem::copy(source_dir / "examples" / "pelvic-floor", journal,
+        std::filesystem::copy(source_dir / "examples", root / "examples",
                               std::filesystem::copy_options::recursive);
         std::filesystem::create_directories(root / "build" / "dev");
         std::filesystem::create_symlink(TEND_BINARY, root / "build" / "dev" / "tend");
@@ -158,13 +158,13 @@ struct DocsFolder {
         return promised;
     }
 
-    // Files outside the journal, bin/ and build/ that are not inside a named --dir.
+    // Files outside the example journals, bin/ and build/ that are not inside a named --dir.
     std::set<std::string> written_outside(const std::vector<std::string>& journal_folders) const {
         std::set<std::string> written;
         for (const auto& item : std::filesystem::recursive_directory_iterator(root.path())) {
             if (item.is_symlink() || !item.is_regular_file()) continue;
             const std::string name = item.path().lexically_relative(root.path()).string();
-            bool inside = name.starts_with("examples/pelvic-floor/") || name.starts_with("bin/") ||
+            bool inside = name.starts_with("examples/") || name.starts_with("bin/") ||
                           name.starts_with("build/");
             for (const auto& folder : journal_folders)
                 inside = inside || name.starts_with(folder + "/");

@@ -66,7 +66,46 @@ TEST_CASE("config: custom kinds extend the pelvic-floor profile, one of the same
     const auto wrong = parse_config("profile = \"pelvic\"\n", "tend.toml");
     REQUIRE(wrong.problems.size() == 1);
     CHECK(wrong.problems[0].text() ==
-          "tend.toml:1:11: 'profile' must be \"pelvic-floor\" or \"blank\"");
+          "tend.toml:1:11: unknown profile 'pelvic' - a profile is one of 'pelvic-floor', "
+          "'migraine', 'physio', 'gut' or 'blank'");
+    const auto not_a_name = parse_config("profile = 3\n", "tend.toml");
+    REQUIRE(not_a_name.problems.size() == 1);
+    CHECK(not_a_name.problems[0].text() ==
+          "tend.toml:1:11: 'profile' must be one of 'pelvic-floor', 'migraine', 'physio', 'gut' "
+          "or 'blank'");
+}
+
+TEST_CASE("config: profile = NAME selects a built-in profile, its kinds and its outcomes") {
+    for (const std::string name : {"migraine", "physio", "gut"}) {
+        CAPTURE(name);
+        const auto parsed =
+            parse_config("profile = \"" + name + "\"\n[settings]\nname = \"Robin\"\n", "tend.toml");
+        CHECK(parsed.problems.empty());
+        const Profile built_in = *builtin_profile(name);
+        const Profile& profile = parsed.config.profile;
+        CHECK(profile.name == name);
+        CHECK(profile.kind_names() == built_in.kind_names());
+        CHECK(profile.outcomes == built_in.outcomes);
+        CHECK(parsed.config.settings.name == "Robin");
+    }
+}
+
+TEST_CASE("config: custom kinds extend the gut profile, and keep its roles without any role") {
+    // No kind declares a role, so a replaced kind keeps the gut profile's role for its name.
+    const auto parsed = parse_config(
+        "profile = \"gut\"\n"
+        "[kinds.sleep]\nfields.hours = { type = \"number\", min = 0, max = 16 }\n"
+        "[kinds.visit]\nfields.with = { type = \"choice\", choices = [\"gp\", \"nurse\"] }\n",
+        "tend.toml");
+    CHECK(parsed.problems.empty());
+    const Profile& profile = parsed.config.profile;
+    CHECK(profile.kinds.size() == gut_profile().kinds.size() + 1);
+    CHECK(profile.kinds.back().name == "sleep");
+    CHECK(profile.kind("stool") != nullptr);
+    CHECK(profile.kind("dilate") == nullptr);
+    CHECK(profile.role_of("visit") == KindRole::visit);
+    CHECK(profile.kind("visit")->field("with")->choices == std::vector<std::string>{"gp", "nurse"});
+    CHECK(profile.outcomes == std::vector<FieldRef>{{"gut", "pain"}, {"gut", "bloating"}});
 }
 
 TEST_CASE("config: mistakes are located problems") {
@@ -96,9 +135,14 @@ TEST_CASE("config: a syntax error names line and column") {
 }
 
 TEST_CASE("config: init's template reads back as the same profile") {
-    for (const Profile& profile : {pelvic_floor_profile(), blank_profile()}) {
+    for (const auto& name : builtin_profile_names()) {
+        const Profile profile = *builtin_profile(name);
         CAPTURE(profile.name);
-        const auto parsed = parse_config(config_template(profile, Settings{}), "tend.toml");
+        const std::string text = config_template(profile, Settings{});
+        CHECK(text.find("\nprofile = \"" + name + "\"") != std::string::npos);
+        // Only the profile with a dilator set describes one.
+        CHECK((text.find("\n[dilators]\n") != std::string::npos) == (name == "pelvic-floor"));
+        const auto parsed = parse_config(text, "tend.toml");
         CHECK(parsed.problems.empty());
         const Profile& back = parsed.config.profile;
         CHECK(back.outcomes == profile.outcomes);

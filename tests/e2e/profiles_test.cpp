@@ -1,0 +1,213 @@
+// End-to-end tests of the built-in migraine, physio and gut profiles: each example journal
+// (examples/NAME) passes `check` and exports in all four formats, its Markdown equal to the
+// golden file tests/data/profiles/NAME-export.md; `tend init --profile NAME` starts a journal.
+//
+// The golden files are the default export (since the last visit) at TEND_NOW
+// 2026-11-25T10:00:00+01:00 in Europe/Berlin. After a deliberate change of the export, make them
+// again from a copy of the example (so no cache lands in the source tree), and read the diff:
+//   cp -r examples/gut /tmp/gut
+//   TZ=Europe/Berlin TEND_NOW=2026-11-25T10:00:00+01:00 build/dev/tend --dir /tmp/gut export
+//     > tests/data/profiles/gut-export.md
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "e2e/run_tend.h"
+
+using namespace tend::testing;
+
+namespace {
+
+const std::filesystem::path source = TEND_SOURCE_DIR;
+
+// A private copy of examples/`name` in `folder`/`name`: the reads write their cache into it.
+void copy_example(const TempFolder& folder, const std::string& name) {
+    std::filesystem::copy(source / "examples" / name, folder / name,
+                          std::filesystem::copy_options::recursive);
+}
+
+// Runs `tend WORDS` from `folder` as a person types it; the result must be a clean exit 0.
+std::string tend_in(const TempFolder& folder, const std::vector<std::string>& words) {
+    const auto result = run_tend_in(folder.path(), words);
+    std::string typed = "tend";
+    for (const auto& word : words)
+        typed += " " + word;
+    CAPTURE(typed);
+    CHECK(result.exit_code == 0);
+    CHECK(result.err == "");
+    return result.out;
+}
+
+bool has(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+// Runs python3 on `script` with `arguments`; returns what it printed.
+std::string python(const TempFolder& folder, const std::string& script,
+                   const std::string& argument) {
+    write_text(folder / "check.py", script);
+    const auto result =
+        output_of("/usr/bin/python3 '" + (folder / "check.py").string() + "' '" + argument + "'");
+    CHECK(result.exit_code == 0);
+    return result.out;
+}
+
+// The number of entries, the period and the first three CSV columns' names, and the HTML's
+// well-formedness, for a format check that reads what the other formats hold.
+const std::string formats_script = R"(import csv, json, sys, xml.dom.minidom
+folder = sys.argv[1]
+data = json.load(open(folder + '/notes.json'))
+with open(folder + '/notes.csv', newline='', encoding='utf-8-sig') as file:
+    rows = list(csv.DictReader(file))
+xml.dom.minidom.parse(folder + '/notes.html')
+print(len(data['entries']), len(rows), data['period']['from'], data['period']['to'],
+      list(rows[0].keys())[:3], data['summary']['entries'])
+)";
+
+// Exports `name` in every format from `folder` and checks the golden Markdown; returns the
+// Markdown.
+std::string export_all_formats(const TempFolder& folder, const std::string& name) {
+    const std::string markdown = tend_in(folder, {"export", "--dir", name});
+    CHECK(markdown == read_text(source / "tests/data/profiles" / (name + "-export.md")));
+    for (const std::string format : {"html", "csv", "json"}) {
+        CAPTURE(format);
+        const std::string written =
+            tend_in(folder, {"--dir", name, "export", "--format", format, "-o", "notes." + format});
+        CHECK(has(written, "wrote the notes for "));
+        CHECK(permissions_of(folder / ("notes." + format)) == 0600);
+    }
+    return markdown;
+}
+
+}  // namespace
+
+TEST_CASE("e2e profiles: the migraine example passes check and exports in four formats") {
+    TempFolder folder;
+    copy_example(folder, "migraine");
+    CHECK(tend_in(folder, {"check", "--dir", "migraine"}) ==
+          "checked 3 month files and plan.toml: all good\n");
+    CHECK(tend_in(folder, {"--dir", "migraine", "kinds"})
+              .starts_with("migraine profile: 11 kinds\n"));
+    const std::string notes = export_all_formats(folder, "migraine");
+    // Since the last visit of the visit role, with its trend of attack severity (0-3).
+    CHECK(has(notes, "13 Oct - 25 Nov 2026 (44 days), since the visit on Mon 12 Oct 2026  \n"));
+    CHECK(has(notes,
+              "- Migraine severity went from a weekly mean of 2.5 (week of 13 Oct) to 1 "
+              "(week of 16 Nov): 1.5 points lower, a meaningful change for the better.\n"));
+    CHECK(has(notes, "### Migraine severity (0-3)\n"));
+    // Both kinds of medication are listed; the procedure's days are counted.
+    CHECK(count_of(notes, "| acute | name sumatriptan · dose 50 mg · relief ") == 8);
+    CHECK(count_of(notes, "| preventive | name amitriptyline · dose 20 mg |") == 28);
+    CHECK(has(notes, "- occipital nerve block: 72 days ago (14 Sep 2026)\n"));
+    // The two open questions since the visit; not the answered one, nor the one before it.
+    CHECK(count_of(notes, "- [ ] ") == 2);
+    CHECK(has(notes, "If the headache comes back the next day, can I take the triptan again?"));
+    CHECK(!has(notes, "Is red wine a trigger for everyone?"));
+    CHECK(!has(notes, "Would a preventive make me drowsy"));
+    CHECK(python(folder, formats_script, folder.path().string()) ==
+          "121 121 2026-10-13 2026-11-25 ['date', 'time', 'kind'] 121\n");
+}
+
+TEST_CASE("e2e profiles: the physio example passes check and exports in four formats") {
+    TempFolder folder;
+    copy_example(folder, "physio");
+    CHECK(tend_in(folder, {"--dir", "physio", "check"}) ==
+          "checked 3 month files and plan.toml: all good\n");
+    const std::string notes = export_all_formats(folder, "physio");
+    CHECK(has(notes, "21 Oct - 25 Nov 2026 (36 days), since the visit on Tue 20 Oct 2026  \n"));
+    // The function score (0-100, better when higher) is the trend.
+    CHECK(has(notes,
+              "- Function went from a weekly mean of 55 (week of 21 Oct) to 77 (week of "
+              "16 Nov): 22 points higher, a meaningful change for the better.\n"));
+    CHECK(has(notes, "### Exercise pain after (0-10)\n"));
+    CHECK(has(notes, "- knee arthroscopy: 57 days ago (29 Sep 2026)\n"));
+    CHECK(has(notes, "| 23 Oct | med | name ibuprofen · dose 400 mg |"));
+    CHECK(count_of(notes, "- [ ] ") == 2);
+    CHECK(has(notes, "When can I start running again?"));
+    CHECK(!has(notes, "Should the knee still swell"));
+    CHECK(!has(notes, "cycle on the road"));  // asked before the visit
+    CHECK(python(folder, formats_script, folder.path().string()) ==
+          "149 149 2026-10-21 2026-11-25 ['date', 'time', 'kind'] 149\n");
+    // Range of motion in degrees, as stats show it for the last week.
+    const std::string week = tend_in(folder, {"--dir", "physio", "stats", "last-week"});
+    CHECK(
+        has(week, "  rom        1 on 1 day\n    degrees    mean 135  min 135 max 135  was 133\n"));
+    // Labels longer than the usual column keep a space before "mean".
+    CHECK(has(week, "\n    pain before mean 0.3  min 0   max 1   "));
+    CHECK(has(week, "\n    pain after  mean 1.4  min 0   max 3   "));
+}
+
+TEST_CASE("e2e profiles: the gut example passes check and exports in four formats") {
+    TempFolder folder;
+    copy_example(folder, "gut");
+    CHECK(tend_in(folder, {"check", "--dir", "gut"}) ==
+          "checked 3 month files and plan.toml: all good\n");
+    const std::string notes = export_all_formats(folder, "gut");
+    CHECK(has(notes, "15 Oct - 25 Nov 2026 (42 days), since the visit on Wed 14 Oct 2026  \n"));
+    CHECK(has(notes, "- Gut pain went from a weekly mean of "));
+    CHECK(has(notes, "a meaningful change for the better.\n"));
+    CHECK(has(notes, "### Gut bloating (0-10)\n"));
+    CHECK(has(notes, "- colonoscopy: 54 days ago (2 Oct 2026)\n"));
+    CHECK(has(notes, "| 29 Oct | med | name peppermint oil · dose 0.2 ml capsule |"));
+    CHECK(count_of(notes, "- [ ] ") == 2);
+    CHECK(has(notes, "Is it fine to keep taking psyllium for months?"));
+    CHECK(!has(notes, "Does peppermint oil interact"));
+    CHECK(!has(notes, "another colonoscopy"));  // asked before the visit
+    CHECK(python(folder, formats_script, folder.path().string()) ==
+          "231 231 2026-10-15 2026-11-25 ['date', 'time', 'kind'] 231\n");
+    // Stool form on the Bristol scale, and the days after a trigger against the others.
+    const std::string week =
+        tend_in(folder, {"stats", "last-week", "--dir", "gut", "--kind", "stool"});
+    CHECK(has(week,
+              "  stool      11 on 7 days\n    form       mean 3.3  min 3   max 4    was 3.7\n"));
+    const std::string effect =
+        tend_in(folder, {"--dir", "gut", "stats", "--effect", "trigger", "--on", "gut.pain"});
+    CHECK(
+        effect.starts_with("Gut pain after trigger, 22 Sep - 25 Nov 2026\n"
+                           "  after trigger    mean 3.7    on 15 days\n"
+                           "  other days       mean 3.8    on 33 days\n"));
+}
+
+TEST_CASE("e2e profiles: init --profile NAME writes a journal with that profile") {
+    TempFolder folder;
+    for (const std::string name : {"migraine", "physio", "gut"}) {
+        CAPTURE(name);
+        // Options in any order, a relative folder that doesn't exist yet.
+        CHECK(tend_in(folder, {"init", "--profile", name, "--dir", name + "-diary"}) ==
+              "wrote " + name + "-diary/tend.toml with the " + name +
+                  " profile; edit it to change kinds and settings\n");
+        const std::string written = read_text(folder / (name + "-diary") / "tend.toml");
+        CHECK(written.starts_with("# tend settings and profile (" + name + " profile).\n"));
+        CHECK(has(written, "\nprofile = \"" + name + "\""));
+        CHECK(permissions_of(folder / (name + "-diary") / "tend.toml") == 0600);
+        CHECK(tend_in(folder, {"--dir", name + "-diary", "check"}) ==
+              "checked 0 month files: all good\n");
+    }
+    // The profile's kinds and outcomes, ready to log.
+    CHECK(tend_in(folder, {"--dir", "gut-diary", "log", "stool", "4"}) != "");
+    const std::string shown = tend_in(folder, {"--dir", "gut-diary", "show", "today"});
+    CHECK(has(shown, "stool     form 4"));
+    CHECK(
+        has(read_text(folder / "migraine-diary/tend.toml"), "outcomes = [\"migraine.severity\"]"));
+    CHECK(has(read_text(folder / "physio-diary/tend.toml"),
+              "fields.score = { type = \"scale\", min = 0, max = 100, label = \"function\" }\n"));
+}
+
+TEST_CASE("e2e profiles: an unknown profile lists the profiles in one line and writes nothing") {
+    TempFolder folder;
+    const auto result =
+        run_tend_in(folder.path(), {"--dir", "diary", "init", "--profile", "migrane"});
+    CHECK(result.exit_code == 2);
+    CHECK(result.out == "");
+    CHECK(result.err ==
+          "tend: unknown profile 'migrane' - did you mean 'migraine'? (the profiles are "
+          "'pelvic-floor', 'migraine', 'physio', 'gut' and 'blank')\n");
+    CHECK(!std::filesystem::exists(folder / "diary"));
+    const auto far = run_tend_in(folder.path(), {"init", "--profile=knee", "--dir", "diary"});
+    CHECK(far.exit_code == 2);
+    CHECK(far.err ==
+          "tend: unknown profile 'knee' - the profiles are 'pelvic-floor', 'migraine', "
+          "'physio', 'gut' and 'blank'\n");
+    CHECK(!std::filesystem::exists(folder / "diary"));
+}

@@ -17,6 +17,8 @@ std::string field_summary(const FieldSpec& field, const KindSpec& kind) {
     if (field.name == kind.primary) roles.emplace_back("primary");
     if (field.name == kind.progression) roles.emplace_back("progression");
     if (!roles.empty()) text += fmt::format("  ({})", fmt::join(roles, ", "));
+    while (text.ends_with(' '))  // a text field has nothing after its padded type
+        text.pop_back();
     return text;
 }
 

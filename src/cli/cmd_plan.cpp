@@ -1,6 +1,7 @@
 // `tend plan`: show the home programme, add, end and remove items; today, due and ics.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <tuple>
 
 #include "cli/context.h"
@@ -189,23 +190,39 @@ int run_end(const PlanOptions& options, Context& context) {
 int run_remove(const PlanOptions& options, Context& context) {
     const Config& config = context.journal().config();
     const Date today = context.time().today();
+    // An item that has counted no session yet has measured nothing the user did: a mistake
+    // (a wrong start, a wrong rule) is undone by removing it. One that counted a session is
+    // part of the record and is ended instead.
+    const auto has_counted = [&](const PlanItem& item) {
+        if (item.start >= today) return false;  // a mistake made today is undone at once
+        const std::vector<Entry> entries =
+            context.journal().load(Period{item.start, today}, context.time().offset_at_local);
+        return std::any_of(entries.begin(), entries.end(),
+                           [&](const Entry& entry) { return item.counts(entry); });
+    };
     PlanItem removed;
+    std::size_t removed_index = 0;
+    std::size_t item_count = 0;
     store::remove_plan_item(context.root(), config, [&](const Plan& plan) {
-        // An item that starts today has measured nothing yet: a mistake made today is undone.
         const std::size_t index = choose_plan_item(
-            plan, options.item, [&](const PlanItem& item) { return item.start >= today; },
-            "has already started", today, "rm");
+            plan, options.item, [&](const PlanItem& item) { return !has_counted(item); },
+            "has counted no session yet", today, "rm");
         const PlanItem& item = plan.items[index];
-        if (item.start < today)
+        if (has_counted(item))
             throw user_error(
-                fmt::format("#{} {} started on {}; removing it would change how past days are "
-                            "measured",
+                fmt::format("#{} {} has counted sessions since {}; removing it would change how "
+                            "those days are measured",
                             index + 1, item.label(), format_date(item.start)),
                 fmt::format("end it instead: tend plan end {}", index + 1));
         removed = item;
+        removed_index = index;
+        item_count = plan.items.size();
         return index;
     });
     fmt::print("removed from the plan: {}\n", item_heading(removed));
+    // Numbers are positions: say so, so that a following 'plan end 4' is not a surprise.
+    if (removed_index + 1 < item_count)
+        fmt::print("items after it moved up one number; 'tend plan' shows the new numbers\n");
     return exit_code::ok;
 }
 
@@ -268,7 +285,7 @@ Command add_plan_command(CLI::App& app) {
         ->option_text("DATE");
     add_examples(*end, "  tend plan end kegels\n  tend plan end 2 --on yesterday");
 
-    CLI::App* remove = plan->add_subcommand("rm", "Delete an item that has not started yet");
+    CLI::App* remove = plan->add_subcommand("rm", "Delete an item that has counted no session yet");
     remove->add_option("item", options->item, "Number, name or kind, as 'tend plan' shows")
         ->required()
         ->option_text("ITEM");

@@ -114,10 +114,18 @@ std::string plan_status_after_log(Context& context, const Entry& entry) {
         std::string lines;
         for (const auto& item : statuses_on(context, day, &entry)) {
             if (item.item->kind != entry.kind) continue;
-            lines += fmt::format(
-                "plan: {} {}\n", item.item->label(),
-                render::describe_status(*item.item, item.status, context.journal().config(), day,
-                                        context.time().today()));
+            const Config& config = context.journal().config();
+            // A session short of the item's conditions is kept, and the line says why it
+            // did not count, so that "0 of 1" is not a puzzle.
+            const std::string why =
+                item.item->counts(entry) || item.item->conditions.empty()
+                    ? ""
+                    : fmt::format(" (this one isn't counted: the plan asks for {})",
+                                  render::describe_conditions(*item.item, config));
+            lines += fmt::format("plan: {} {}{}\n", item.item->label(),
+                                 render::describe_status(*item.item, item.status, config, day,
+                                                         context.time().today()),
+                                 why);
         }
         return lines;
     } catch (const user_error& error) {

@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <limits>
+#include <map>
+#include <set>
 
 #include "cli/clock.h"
 #include "core/text.h"
@@ -61,11 +63,45 @@ void add_examples(CLI::App& app, std::string_view examples) {
     app.footer(fmt::format("Examples:\n{}", examples));
 }
 
+namespace {
+
+// What a problem says without the value that broke it: "size must be from 1 to 3" for
+// "size must be from 1 to 3, got 4", so that entries broken by one cause are seen together.
+std::string cause_of(const store::Problem& problem) {
+    const auto got = problem.message.find(", got ");
+    return problem.message.substr(0, got);
+}
+
+}  // namespace
+
 std::size_t print_problems(const std::vector<store::Problem>& problems) {
+    // Many entries in the month files with the same error almost always have one cause: a
+    // change to tend.toml (fewer dilator sizes, a field renamed). Say that once, with the fix,
+    // instead of blaming each past entry on a line of its own.
+    constexpr std::size_t many = 3;
+    std::map<std::string, std::size_t> entries_with;
+    for (const auto& problem : problems)
+        if (problem.severity == store::Severity::error && problem.line > 0 &&
+            problem.file.starts_with("journal/"))
+            ++entries_with[cause_of(problem)];
     std::size_t errors = 0;
+    std::set<std::string> said;
     for (const auto& problem : problems) {
-        fmt::print("{}\n", problem.text());
         if (problem.severity == store::Severity::error) ++errors;
+        const auto group = problem.severity == store::Severity::error && problem.line > 0 &&
+                                   problem.file.starts_with("journal/")
+                               ? entries_with.find(cause_of(problem))
+                               : entries_with.end();
+        if (group == entries_with.end() || group->second < many) {
+            fmt::print("{}\n", problem.text());
+            continue;
+        }
+        if (!said.insert(group->first).second) continue;
+        fmt::print(
+            "{}:{}:{}: {} entries break one rule: {} - if tend.toml changed lately, "
+            "change it back; otherwise fix them by hand, starting here\n",
+            problem.file, problem.line, problem.column, group->second,
+            store::on_one_line(group->first));
     }
     return errors;
 }

@@ -150,8 +150,13 @@ int run(int argc, char** argv) {
         std::string help = "--help";
         for (const CLI::App* level = &typed_command(app); level; level = level->get_parent())
             help = level->get_name() + " " + help;
+        const bool given_twice = text.find(": At Most ") != std::string::npos &&
+                                 text.find(" required but received ") != std::string::npos;
         if (option.starts_with("-") && text.find(" missing") != std::string::npos)
             print_error(fmt::format("{} needs a value", option), fmt::format("see '{}'", help));
+        else if (given_twice)  // CLI11's "--on: At Most 1 required but received 2"
+            print_error(fmt::format("{} takes one value; it was given more", option),
+                        fmt::format("give it once; see '{}'", help));
         else
             print_error(lowercase_first(text), fmt::format("see '{}'", help));
         return tend::exit_code::user_error;

@@ -58,11 +58,26 @@ void set_once(std::vector<std::pair<std::string, FieldValue>>& fields, const Fie
     fields.emplace_back(field.name, std::move(value));
 }
 
-// `size 3` typed as two words: the kind's field of exactly that name and a value it takes.
+// The field `name` names as the first of two words: its exact name, or the start of one field's
+// name of three letters or more ("min" for minutes), as `min=15` would.
+const FieldSpec* field_named(const KindSpec& kind, std::string_view name) {
+    const std::string lowered = to_lower(name);
+    if (const FieldSpec* exact = kind.field(lowered)) return exact;
+    if (lowered.size() < 3) return nullptr;
+    const FieldSpec* found = nullptr;
+    for (const auto& field : kind.fields) {
+        if (!field.name.starts_with(lowered)) continue;
+        if (found) return nullptr;  // "s" could be several: the words stay a note
+        found = &field;
+    }
+    return found;
+}
+
+// `size 3` (or `min 15`) typed as two words: the kind's field of that name and a value it takes.
 std::optional<std::pair<const FieldSpec*, FieldValue>> two_word_field(const KindSpec& kind,
                                                                       std::string_view name,
                                                                       std::string_view value) {
-    const FieldSpec* field = kind.field(to_lower(name));
+    const FieldSpec* field = field_named(kind, name);
     if (!field) return {};
     // "size 9" is meant as the size: say what is wrong rather than keep it as a note.
     if (field->is_numeric() && looks_numeric(value))

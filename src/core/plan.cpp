@@ -49,6 +49,35 @@ double item_amount_of(const PlanItem& item, const AnyEntry& entry) {
     return field_number(entry, item.total->field).value_or(0);
 }
 
+// "3 weeks ago" -> 21, "a day ago" -> 1, "10d ago" -> 10; nothing when `text` is not of that form.
+std::optional<int> days_ago(const std::string& text) {
+    const auto words = split(text, ' ');
+    std::vector<std::string> parts;
+    for (const auto& word : words)
+        if (!word.empty()) parts.emplace_back(word);
+    if (parts.size() < 2 || parts.size() > 3 || parts.back() != "ago") return std::nullopt;
+    std::string number = parts[0];
+    std::string unit = parts.size() == 3 ? parts[1] : "";
+    if (parts.size() == 2) {  // "10d", "2w"
+        const auto letters = number.find_first_not_of("0123456789");
+        if (letters == std::string::npos || letters == 0) return std::nullopt;
+        unit = number.substr(letters);
+        number = number.substr(0, letters);
+    }
+    int count = 0;
+    if (number == "a" || number == "an" || number == "one") {
+        count = 1;
+    } else {
+        if (number.empty() || number.size() > 4 ||
+            number.find_first_not_of("0123456789") != std::string::npos)
+            return std::nullopt;
+        count = std::stoi(number);
+    }
+    if (unit == "d" || unit == "day" || unit == "days") return count;
+    if (unit == "w" || unit == "week" || unit == "weeks") return 7 * count;
+    return std::nullopt;
+}
+
 }  // namespace
 
 bool PlanItem::counts(const Entry& entry) const {
@@ -151,8 +180,19 @@ Date parse_plan_date(std::string_view text, Date today) {
     if (lowered == "tomorrow") return today + std::chrono::days{1};
     if (lowered == "yesterday") return today - std::chrono::days{1};
     if (const auto date = parse_iso_date(lowered)) return *date;
+    // The most recent past Monday (never today), as --at reads "mon".
+    if (const auto weekday = parse_weekday(lowered)) {
+        Date day = today - std::chrono::days{1};
+        while (Weekday{day} != *weekday)
+            day -= std::chrono::days{1};
+        return day;
+    }
+    // "3 weeks ago", "10 days ago", "a week ago", "2w ago", "10d ago": for a programme already
+    // under way when tend came along.
+    if (const auto days = days_ago(lowered)) return today - std::chrono::days{*days};
     throw user_error(fmt::format("can't read the date '{}'", text),
-                     "use YYYY-MM-DD, today, tomorrow or yesterday");
+                     "use YYYY-MM-DD, today, tomorrow, yesterday, a weekday (mon) or '3 weeks "
+                     "ago'");
 }
 
 }  // namespace tend

@@ -44,12 +44,15 @@ std::string entry_line(const Entry& entry, const Config& config) {
     if (!values.empty()) line += " " + values;
     for (const auto& tag : entry.tags)
         line += fmt::format("  @{}", tag);
+    // The note is set apart by a dash, so that "size 3" typed as a note never reads as a field.
     const auto note_lines = split(entry.note, '\n');
     if (!entry.note.empty())
         line +=
-            fmt::format("{}{}", values.empty() && entry.tags.empty() ? " " : "  ", note_lines[0]);
+            fmt::format("{}— {}", values.empty() && entry.tags.empty() ? " " : "  ", note_lines[0]);
     for (std::size_t index = 1; index < note_lines.size(); ++index)
-        line += fmt::format("\n{:17}{}", "", note_lines[index]);
+        line += fmt::format("\n{:19}{}", "", note_lines[index]);
+    while (line.ends_with(' '))
+        line.pop_back();
     // Text from the files (a note, a tag, a text field) never reaches the terminal as raw
     // control characters: an ESC could rewrite the screen.
     return escape_unsafe(line, true);

@@ -68,6 +68,13 @@ std::string describe_rules(const PlanItem& item, const Config& config) {
     return words;
 }
 
+std::string describe_conditions(const PlanItem& item, const Config& config) {
+    std::string words;
+    for (const auto& condition : item.conditions)
+        words += (words.empty() ? "" : " and ") + describe_condition_words(item, condition, config);
+    return words;
+}
+
 std::string describe_dates(const PlanItem& item, Date today) {
     if (item.start > today) {
         std::string words = "from " + date_words(item.start, today);

@@ -13,6 +13,10 @@ namespace tend::render {
 // each", "at least 2 h a day", "every other day, with size at least 3".
 std::string describe_rules(const PlanItem& item, const Config& config);
 
+// The conditions a session must meet to count, in words: "at least 10 min each", "with size at
+// least 3 and at least 10 min each"; empty when there are none.
+std::string describe_conditions(const PlanItem& item, const Config& config);
+
 // The dates as seen from `today`: "until 14 Dec", "from 30 Nov for 3 weeks", "6 Oct - 26 Oct",
 // "" for an open-ended item already in force.
 std::string describe_dates(const PlanItem& item, Date today);

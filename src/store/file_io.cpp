@@ -137,6 +137,18 @@ void write_named_output(const std::filesystem::path& path, std::string_view cont
         if (descriptor.close() != 0) fail("write", path.string());
         return;
     }
+    // A folder that isn't there is a typo in what the user named, not a failure of the disk.
+    const std::filesystem::path folder = path.parent_path();
+    struct stat folder_status {};
+    if (!folder.empty() && ::stat(folder.c_str(), &folder_status) != 0 && errno == ENOENT)
+        throw user_error(fmt::format("there is no folder '{}', so '{}' was not written",
+                                     folder.string(), path.string()),
+                         "create the folder first, or name a file in a folder that exists");
+    if (!folder.empty() && ::stat(folder.c_str(), &folder_status) == 0 &&
+        !S_ISDIR(folder_status.st_mode))
+        throw user_error(fmt::format("'{}' is a file, not a folder, so '{}' was not written",
+                                     folder.string(), path.string()),
+                         "name a file in a folder that exists");
     write_file_atomically(path, content, path.string());
 }
 

@@ -18,7 +18,7 @@ Entry dilate_at(Instant at, std::int64_t size, std::string note = "") {
 
 }  // namespace
 
-TEST_CASE("compact entries: time, kind and fields are kept; names come from the profile") {
+TEST_CASE("compact entries: time, kind and fields are kept, names come from the profile") {
     const Profile profile = pelvic_floor_profile();
     const std::vector<Entry> entries{
         dilate_at(instant_at(2026, 11, 3, 21, 0), 3, "a long note that is not kept at all"),

@@ -65,7 +65,7 @@ Story two_weeks() {
 
 }  // namespace
 
-TEST_CASE("stats: the previous period has the same length, just before; a month the month before") {
+TEST_CASE("stats: the previous period has the same length, just before, a month the month before") {
     CHECK(previous_period(Period{day(2026, 11, 16), day(2026, 11, 22)}) ==
           Period{day(2026, 11, 9), day(2026, 11, 15)});
     CHECK(previous_period(Period{day(2026, 3, 2), day(2026, 3, 31)}) ==

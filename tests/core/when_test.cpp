@@ -139,7 +139,7 @@ TEST_CASE("when: across DST a relative time has the offset really in force then"
     CHECK(when_in_berlin("2026-10-25T03:30:00+01:00", "1h ago") == "2026-10-25T02:30:00+01:00");
 }
 
-TEST_CASE("when: a wall time the clocks skipped is refused; a repeated one is the first") {
+TEST_CASE("when: a wall time the clocks skipped is refused, a repeated one is the first") {
     try {
         (void)when_in_berlin("2026-03-29T12:00:00+02:00", "02:30");
         FAIL("accepted a time that did not exist");

@@ -190,7 +190,8 @@ const std::vector<BadInput>& catalogue() {
          "can't read the length '3months' - use days or weeks: 30d, 3w, 8w"},
         {{"plan", "add", "dilate", "daily", "--from", "soon"},
          2,
-         "can't read the date 'soon' - use YYYY-MM-DD, today, tomorrow or yesterday"},
+         "can't read the date 'soon' - use YYYY-MM-DD, today, tomorrow, yesterday, a weekday (mon) "
+         "or '3 weeks ago'"},
         {{"plan", "add", "dilate", "daily", "--from", "2026-12-01", "--until", "2026-11-01"},
          2,
          "the item ends on 2026-11-01, before it starts on 2026-12-01 - the end is the last day "
@@ -211,8 +212,8 @@ const std::vector<BadInput>& catalogue() {
          "there is no item #99 - the plan has items 1 to 5; 'tend plan' lists them"},
         {{"plan", "rm", "2"},
          2,
-         "#2 Dilator started on 2026-10-06; removing it would change how past days are measured - "
-         "end it instead: tend plan end 2"},
+         "#2 Dilator has counted sessions since 2026-10-06; removing it would change how those "
+         "days are measured - end it instead: tend plan end 2"},
         {{"plan", "end"}, 2, "'tend plan end' needs ITEM - see 'tend plan end --help'"},
         // stats
         {{"stats", "someday"}, 2, "can't read the period 'someday'..."},

@@ -26,19 +26,19 @@ TEST_CASE("e2e show: entries in time order, grouped by day, with filters") {
 
     CHECK(run_tend({"--dir", journal.path(), "show", "last-7d"}).out ==
           "Tue 24 Nov 2026\n"
-          "  07:00  pain      pain 4/10  morning ache\n"
+          "  07:00  pain      pain 4/10  — morning ache\n"
           "  08:00  kegels    sets 3 · reps 10\n"
           "\n"
           "Wed 25 Nov 2026\n"
-          "  10:00  dilate    size 3 · 15 min · pain 2/10  @evening  easier today\n");
+          "  10:00  dilate    size 3 · 15 min · pain 2/10  @evening  — easier today\n");
     CHECK(run_tend({"--dir", journal.path(), "show", "all", "--kind", "no"}).out ==
-          "Fri 30 Oct 2026\n  12:00  note      october\n");
+          "Fri 30 Oct 2026\n  12:00  note      — october\n");
     CHECK(run_tend({"--dir", journal.path(), "show", "all", "--tag", "@evening"})
               .out.find("dilate") != std::string::npos);
     CHECK(run_tend({"--dir", journal.path(), "show", "all", "--contains", "ACHE"}).out ==
-          "Tue 24 Nov 2026\n  07:00  pain      pain 4/10  morning ache\n");
+          "Tue 24 Nov 2026\n  07:00  pain      pain 4/10  — morning ache\n");
     CHECK(run_tend({"--dir", journal.path(), "show", "all", "-n", "1"}).out ==
-          "Wed 25 Nov 2026\n  10:00  dilate    size 3 · 15 min · pain 2/10  @evening  easier "
+          "Wed 25 Nov 2026\n  10:00  dilate    size 3 · 15 min · pain 2/10  @evening  — easier "
           "today\n");
     CHECK(run_tend({"--dir", journal.path(), "show", "2026-09"}).out ==
           "Nothing logged in 2026-09-01 .. 2026-09-30.\n");
@@ -176,7 +176,7 @@ TEST_CASE(
           "  07:40  stretch   pose happy-baby · 3 min\n"
           "  21:43  dilate    size 4 (22 mm) · 15 min · pain 2/10 · anxiety 1/10\n"
           "  22:30  sex       pain 2/10 · anxiety 1/10 · penetration yes · comfort 8/10  @partner  "
-          "Almost no pain!\n");
+          "— Almost no pain!\n");
     const auto all = run_tend({"--dir", example, "show", "all", "--json"});
     CHECK(count_of(all.out, "\"kind\": ") == 204);
     CHECK(count_of(all.out, "+02:00\"") > 0);  // before the change to winter time on 25 Oct

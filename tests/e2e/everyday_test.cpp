@@ -234,7 +234,7 @@ TEST_CASE("everyday: one custom kind in tend.toml keeps the built-in ones") {
     CHECK(blank.err == "tend: unknown kind 'dilate' - 'tend kinds' lists them\n");
 }
 
-TEST_CASE("everyday: undo takes back an entry logged in the last hour; an older one needs --yes") {
+TEST_CASE("everyday: undo takes back an entry logged in the last hour, an older one needs --yes") {
     UserFolder user;
     const auto at = [&](const std::string& now, std::vector<std::string> arguments) {
         RunOptions options = user.options;
@@ -493,4 +493,113 @@ TEST_CASE("everyday: a control character typed into a month file reaches the HTM
     CHECK(html.find('\x1b') == std::string::npos);
     CHECK(html.find("\u202e") == std::string::npos);
     CHECK(html.find("[31mred") != std::string::npos);
+}
+
+TEST_CASE("everyday: show sets the note apart, so a note that reads like a field is not one") {
+    UserFolder user;
+    // "siz 3" is no field's name or start of three letters: it stays the note.
+    REQUIRE(user.tend({"log", "relax", "10", "size", "3", "felt", "long"}).exit_code == 0);
+    REQUIRE(user.tend({"log", "kegels", "--at", "10:05"}).exit_code == 0);
+    CHECK(user.tend({"show", "today"}).out ==
+          "Wed 25 Nov 2026\n"
+          "  10:00  relax     10 min  — size 3 felt long\n"
+          "  10:05  kegels\n");
+}
+
+TEST_CASE("everyday: the start of a field's name works as two words too, as min=15 does") {
+    UserFolder user;
+    const auto logged = user.tend({"log", "dilate", "3", "min", "15", "pain", "2", "slow"});
+    CHECK(logged.err == "");
+    CHECK(logged.out.starts_with(
+        "logged dilate (size 3 (19 mm) · 15 min · pain 2/10) today at 10:00 - note \"slow\"\n"));
+    CHECK(count_of(read_text(user.folder / "journal" / "journal" / "2026-11.toml"),
+                   "size = 3\nminutes = 15\npain = 2\nnote = \"slow\"\n") == 1);
+    // Two letters are too few to be sure: "mi 15" stays the note.
+    const auto note = user.tend({"log", "relax", "mi", "15"});
+    CHECK(note.out == "logged relax today at 10:00 - note \"mi 15\"\n");
+}
+
+TEST_CASE("everyday: a session short of the plan's condition says why it did not count") {
+    UserFolder user;
+    const auto short_one = user.tend({"log", "dilate", "3", "min=5"});
+    CHECK(short_one.exit_code == 0);
+    CHECK(short_one.out ==
+          "logged dilate (size 3 (19 mm) · 5 min) today at 10:00\n"
+          "plan: Dilator to do today (this one isn't counted: the plan asks for at least 10 min "
+          "each)\n");
+    const auto long_one = user.tend({"log", "dilate", "3", "min=12"});
+    CHECK(long_one.out ==
+          "logged dilate (size 3 (19 mm) · 12 min) today at 10:00\nplan: Dilator done today\n");
+}
+
+TEST_CASE(
+    "everyday: plan add --from takes a weekday or a span back, for a programme begun earlier") {
+    UserFolder user;
+    const auto weeks = user.tend(
+        {"plan", "add", "stretch", "daily", "--from", "2 weeks ago", "--name", "Stretches"});
+    CHECK(weeks.err == "");
+    CHECK(read_text(user.folder / "journal" / "plan.toml")
+              .ends_with("kind = \"stretch\"\nschedule = \"daily\"\nstart = 2026-11-11\n"
+                         "name = \"Stretches\"\n"));
+    // Wednesday 25 Nov: "mon" is the Monday before, "wed" a week ago (never today).
+    REQUIRE(user.tend({"plan", "add", "--from", "mon", "relax", "daily"}).exit_code == 0);
+    CHECK(read_text(user.folder / "journal" / "plan.toml")
+              .ends_with("kind = \"relax\"\nschedule = \"daily\"\nstart = 2026-11-23\n"));
+    REQUIRE(user.tend({"plan", "add", "cardio", "weekly", "--from", "10d ago"}).exit_code == 0);
+    CHECK(read_text(user.folder / "journal" / "plan.toml")
+              .ends_with("kind = \"cardio\"\nschedule = \"weekly\"\nstart = 2026-11-15\n"));
+    const auto before = snapshot(user.folder.path());
+    const auto refused =
+        user.tend({"plan", "add", "cardio", "3/week", "--from", "2 fortnights ago"});
+    CHECK(refused.exit_code == 2);
+    CHECK(refused.err ==
+          "tend: can't read the date '2 fortnights ago' - use YYYY-MM-DD, today, tomorrow, "
+          "yesterday, a weekday (mon) or '3 weeks ago'\n");
+    CHECK(snapshot(user.folder.path()) == before);
+}
+
+TEST_CASE("everyday: an option given twice is said in words, not in CLI11's") {
+    UserFolder user;
+    const auto before = snapshot(user.folder.path());
+    const auto twice = user.tend({"export", "-o", "a.md", "--format", "md", "-o", "b.md"});
+    CHECK(twice.exit_code == 2);
+    CHECK(twice.err ==
+          "tend: --output takes one value; it was given more - give it once; see 'tend export "
+          "--help'\n");
+    const auto on_twice =
+        user.tend({"stats", "--effect", "dilate", "--on", "sex.pain", "--on", "dilate.pain"});
+    CHECK(
+        on_twice.err ==
+        "tend: --on takes one value; it was given more - give it once; see 'tend stats --help'\n");
+    CHECK(snapshot(user.folder.path()) == before);
+}
+
+TEST_CASE(
+    "everyday: entries broken by one change to tend.toml are said in one line, with the fix") {
+    UserFolder user;
+    const auto settings = user.folder / "journal" / "tend.toml";
+    std::string text = read_text(settings);
+    // A smaller dilator set: the past sizes 4 no longer fit.
+    text.replace(text.find("sizes = 6"), 9, "sizes = 3");
+    text.replace(text.find("diameters_mm = [13, 16, 19, 22, 25, 29]"), 39,
+                 "diameters_mm = [13, 16, 19]");
+    write_text(settings, text);
+    const auto checked = user.tend({"check"});
+    CHECK(checked.exit_code == 1);
+    CHECK(checked.out ==
+          "journal/2026-11.toml:174:8: 14 entries break one rule: size must be from 1 to 3 - if "
+          "tend.toml changed lately, change it back; otherwise fix them by hand, starting here\n"
+          "checked 4 month files and plan.toml: 14 problems to fix by hand\n");
+    // Two with one cause are listed one by one, as before: they are typos, not a changed rule.
+    text.replace(text.find("sizes = 3"), 9, "sizes = 6");
+    text.replace(text.find("diameters_mm = [13, 16, 19]"), 27,
+                 "diameters_mm = [13, 16, 19, 22, 25, 29]");
+    write_text(settings, text);
+    write_text(user.folder / "journal" / "journal" / "2026-07.toml",
+               "[[entry]]\nat = 2026-07-01T08:00:00+02:00\nkind = \"pain\"\nlevel = 12\n\n"
+               "[[entry]]\nat = 2026-07-02T08:00:00+02:00\nkind = \"pain\"\nlevel = 11\n");
+    CHECK(user.tend({"check"}).out ==
+          "journal/2026-07.toml:4:9: level must be from 0 to 10, got 12\n"
+          "journal/2026-07.toml:9:9: level must be from 0 to 10, got 11\n"
+          "checked 5 month files and plan.toml: 2 problems to fix by hand\n");
 }

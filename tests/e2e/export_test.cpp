@@ -232,7 +232,25 @@ TEST_CASE("e2e export: bad input is one line, exit 2, and nothing written") {
     CHECK(snapshot(folder.path()).empty());
     const auto missing = run_tend(
         {"--dir", example, "export", "-o", (folder / "no-such-folder" / "visit.md").string()});
-    CHECK(missing.exit_code == 3);
-    CHECK(missing.err == "tend: can't write '" + (folder / "no-such-folder" / "visit.md").string() +
-                             "': No such file or directory\n");
+    // A folder that isn't there is a typo: bad input (2), said plainly, not a disk failure.
+    CHECK(missing.exit_code == 2);
+    CHECK(missing.err == "tend: there is no folder '" + (folder / "no-such-folder").string() +
+                             "', so '" + (folder / "no-such-folder" / "visit.md").string() +
+                             "' was not written - create the folder first, or name a file in a "
+                             "folder that exists\n");
+    // The same typed relative, from the user's folder; and a file where a folder should be.
+    write_text(folder / "notes", "not a folder\n");
+    const auto relative =
+        run_tend_in(folder.path(), {"export", "--dir", example, "-o", "sub/visit.md"});
+    CHECK(relative.exit_code == 2);
+    CHECK(relative.err ==
+          "tend: there is no folder 'sub', so 'sub/visit.md' was not written - create the folder "
+          "first, or name a file in a folder that exists\n");
+    const auto file_as_folder =
+        run_tend_in(folder.path(), {"--dir", example, "export", "-o", "notes/visit.md"});
+    CHECK(file_as_folder.exit_code == 2);
+    CHECK(file_as_folder.err ==
+          "tend: 'notes' is a file, not a folder, so 'notes/visit.md' was not written - name a "
+          "file in a folder that exists\n");
+    CHECK(read_text(folder / "notes") == "not a folder\n");
 }

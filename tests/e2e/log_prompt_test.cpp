@@ -15,20 +15,27 @@ std::string quoted(const std::string& word) {
     return quoted + "'";
 }
 
-// Runs `tend log ARGUMENTS` in `journal` on a pseudo-terminal through `steps`
-// (--expect TEXT, --send TEXT, --type TEXT, --eof); returns the screen and "exit N".
-std::string on_terminal(const TempFolder& journal, const std::vector<std::string>& steps,
-                        const std::vector<std::string>& arguments = {}) {
+// Runs `tend WORDS` in `journal` on a pseudo-terminal through `steps` (--expect TEXT, --send
+// TEXT, --type TEXT, --eof), with the clock at `now`; returns the screen and "exit N".
+std::string run_on_terminal(const TempFolder& journal, const std::vector<std::string>& steps,
+                            const std::vector<std::string>& words, const std::string& now) {
     std::string command = "cd " + quoted(journal.path().string()) + " && /usr/bin/python3 " +
                           quoted(std::string(TEND_SOURCE_DIR) + "/tests/e2e/pty_session.py");
     for (const auto& step : steps)
         command += " " + quoted(step);
     command += " -- /usr/bin/env -i PATH=/usr/bin:/bin HOME=" + quoted(journal.path().string()) +
-               " TZ=Europe/Berlin TEND_NOW=2026-11-25T10:00:00+01:00 LANG=C.UTF-8 " +
-               quoted(TEND_BINARY) + " log --dir data";
-    for (const auto& argument : arguments)
-        command += " " + quoted(argument);
+               " TZ=Europe/Berlin TEND_NOW=" + now + " LANG=C.UTF-8 " + quoted(TEND_BINARY);
+    for (const auto& word : words)
+        command += " " + quoted(word);
     return output_of(command + " 2>&1").out;
+}
+
+// Runs `tend log --dir data ARGUMENTS` on a pseudo-terminal at 25 Nov 2026, 10:00.
+std::string on_terminal(const TempFolder& journal, const std::vector<std::string>& steps,
+                        const std::vector<std::string>& arguments = {}) {
+    std::vector<std::string> words = {"log", "--dir", "data"};
+    words.insert(words.end(), arguments.begin(), arguments.end());
+    return run_on_terminal(journal, steps, words, "2026-11-25T10:00:00+01:00");
 }
 
 const std::string pelvic_floor_kinds =
@@ -38,7 +45,7 @@ const std::string pelvic_floor_kinds =
 }  // namespace
 
 TEST_CASE(
-    "e2e prompt: kind, fields with ranges and a note with quotes; a wrong answer is asked "
+    "e2e prompt: kind, fields with ranges and a note with quotes, and a wrong answer is asked "
     "again") {
     TempFolder journal;
     const std::string note = R"(it's easier, isn't it? "yes" $HOME `date` \n #1)";
@@ -76,7 +83,9 @@ TEST_CASE(
                         "note: " +
                         note +
                         "\n"
-                        "logged dilate (size 3 · 15 min · pain 2/10) today at 10:00\n"
+                        "logged dilate (size 3 · 15 min · pain 2/10) today at 10:00 - note \"" +
+                        note +
+                        "\"\n"
                         "exit 0\n");
     CHECK(read_text(journal / "data/journal/2026-11.toml")
               .ends_with("[[entry]]\n"
@@ -88,7 +97,7 @@ TEST_CASE(
                          "note = \"it's easier, isn't it? \\\"yes\\\" $HOME `date` \\\\n #1\"\n"));
 }
 
-TEST_CASE("e2e prompt: a kind without fields goes straight to the note; --at still applies") {
+TEST_CASE("e2e prompt: a kind without fields goes straight to the note, and --at still applies") {
     TempFolder journal;
     const std::string screen = on_terminal(
         journal,
@@ -100,7 +109,8 @@ TEST_CASE("e2e prompt: a kind without fields goes straight to the note; --at sti
                         "Press Enter to leave a field out.\n"
                         "answered (yes/no): \n"
                         "note: can I swim after the botox?\n"
-                        "logged question yesterday at 21:30\n"
+                        "logged question yesterday at 21:30 - note \"can I swim after the "
+                        "botox?\"\n"
                         "exit 0\n");
     CHECK(read_text(journal / "data/journal/2026-11.toml")
               .ends_with("at = 2026-11-24T21:30:00+01:00\n"
@@ -139,4 +149,41 @@ TEST_CASE("e2e prompt: not on a terminal, tend log without a kind asks nothing a
     CHECK(result.out == "");
     CHECK(result.err == "tend: 'tend log' needs KIND ... - see 'tend log --help'\n");
     CHECK(snapshot(journal.path()).empty());
+}
+
+TEST_CASE("e2e undo on a terminal: an entry logged over an hour ago is removed only on 'y'") {
+    TempFolder journal;
+    // Logged at 10:00 (run_tend's clock), asked about at 12:00.
+    REQUIRE(run_tend({"--dir", (journal / "data").string(), "log", "relax", "10"}).exit_code == 0);
+    REQUIRE(
+        run_tend({"--dir", (journal / "data").string(), "log", "dilate", "3", "min=15", "pain=2"})
+            .exit_code == 0);
+    const auto before = snapshot(journal.path());
+    const std::string question =
+        "The last entry was logged more than an hour ago:\n"
+        "  Wed 25 Nov 2026 10:00  dilate    size 3 · 15 min · pain 2/10\n"
+        "Remove it? [y/N] ";
+    const std::string two_hours_later = "2026-11-25T12:00:00+01:00";
+
+    SUBCASE("Enter keeps it") {
+        CHECK(run_on_terminal(journal, {"--expect", "[y/N] ", "--send", ""},
+                              {"undo", "--dir", "data"},
+                              two_hours_later) == question + "\nnothing was removed\nexit 1\n");
+        CHECK(snapshot(journal.path()) == before);
+    }
+    SUBCASE("Ctrl-D keeps it") {
+        CHECK(run_on_terminal(journal, {"--expect", "[y/N] ", "--eof"}, {"--dir", "data", "undo"},
+                              two_hours_later) == question + "nothing was removed\nexit 1\n");
+        CHECK(snapshot(journal.path()) == before);
+    }
+    SUBCASE("'y' removes exactly that entry") {
+        CHECK(run_on_terminal(journal, {"--expect", "[y/N] ", "--send", "y"},
+                              {"undo", "--dir", "data"},
+                              two_hours_later) == question +
+                                                      "y\nremoved: Wed 25 Nov 2026 10:00  dilate   "
+                                                      " size 3 · 15 min · pain 2/10\nexit 0\n");
+        const std::string month = read_text(journal / "data/journal/2026-11.toml");
+        CHECK(month.find("kind = \"dilate\"") == std::string::npos);
+        CHECK(month.ends_with("kind = \"relax\"\nminutes = 10\n"));
+    }
 }

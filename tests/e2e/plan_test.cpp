@@ -240,7 +240,9 @@ TEST_CASE("e2e plan: plan due answers 0 while something is due and 1 after the l
           "logged kegels (reps 10) today at 10:00\nplan: kegels 1 of 2 today — 1 to go\n");
     tend_in(journal, {"log", "kegels", "10"});
     const auto short_session = tend_in(journal, {"log", "dilate", "2", "min=5"});
-    CHECK(short_session.out.ends_with("plan: dilate to do today\n"));
+    CHECK(short_session.out.ends_with(
+        "plan: dilate to do today (this one isn't counted: the plan asks for at least 10 min "
+        "each)\n"));
     CHECK(tend_in(journal, {"plan", "due", "-q"}).exit_code == 0);
 
     const auto last = tend_in(journal, {"log", "dilate", "2", "min=12"});
@@ -271,7 +273,7 @@ TEST_CASE("e2e plan: an empty journal has nothing due") {
 }
 
 TEST_CASE(
-    "e2e plan: plan end keeps the item's history, plan rm only deletes what has not started") {
+    "e2e plan: plan end keeps the item's history, plan rm only deletes what has counted nothing") {
     TempFolder journal;
     add_seed_programme(journal);
     add_item(journal, {"kegels", "3/day", "--from", "2026-12-01", "--for", "2w"});
@@ -284,11 +286,15 @@ TEST_CASE(
           std::string::npos);
 
     const std::string before = read_text(journal / "plan.toml");
+    // One session that met 'minutes>=10': #2 is part of the record now.
+    REQUIRE(tend_in(journal, {"log", "--at", "2026-10-07 20:00", "dilate", "min=12"}).exit_code ==
+            0);
     const auto started = tend_in(journal, {"plan", "rm", "2"});
     CHECK(started.exit_code == 2);
     CHECK(started.err ==
-          "tend: #2 dilate started on 2026-10-05; removing it would change how past days are "
-          "measured - end it instead: tend plan end 2\n");
+          "tend: #2 dilate has counted sessions since 2026-10-05; removing it would change how "
+          "those days are measured - end it instead: tend plan end 2\n");
+    CHECK(read_text(journal / "plan.toml") == before);
     const auto ambiguous = tend_in(journal, {"plan", "end", "kegels", "--on", "2026-12-05"});
     CHECK(ambiguous.exit_code == 0);  // only the December block is still in force on 5 Dec
     const std::string after_end = read_text(journal / "plan.toml");
@@ -302,12 +308,41 @@ TEST_CASE(
     CHECK(tend_in(journal, {"plan", "end", "9"}).err ==
           "tend: there is no item #9 - the plan has items 1 to 5; 'tend plan' lists them\n");
 
-    const auto removed = tend_in(journal, {"plan", "rm", "kegels"});
+    // Two kegels items have counted nothing (the ended one had no session): the number says which.
+    const auto removed = tend_in(journal, {"plan", "rm", "5"});
     CHECK(removed.exit_code == 0);
-    CHECK(removed.out == "removed from the plan: kegels\n");
+    CHECK(removed.out == "removed from the plan: kegels\n");  // the last item: no renumbering
     CHECK(read_text(journal / "plan.toml") ==
           after_end.substr(0, after_end.rfind("\n[[item]]\nkind = \"kegels\"") + 1));
     CHECK(before != after_end);
+}
+
+TEST_CASE("e2e plan: an item started weeks ago that counted nothing yet is removed, and says so") {
+    TempFolder journal;
+    add_seed_programme(journal);
+    // Added with a wrong start weeks ago; the only stretch logged is before it started.
+    add_item(journal, {"stretch", "daily", "--from", "2026-11-02", "--name", "Stretches"});
+    REQUIRE(tend_in(journal, {"log", "stretch", "--at", "2026-11-01 09:00"}).exit_code == 0);
+    const std::string with_stretch = read_text(journal / "plan.toml");
+
+    // From another folder, options after the item.
+    TempFolder elsewhere;
+    const auto removed =
+        run_tend_in(elsewhere.path(), {"--dir", journal.path(), "plan", "rm", "Stretches"});
+    CHECK(removed.err == "");
+    CHECK(removed.exit_code == 0);
+    CHECK(removed.out == "removed from the plan: Stretches (stretch)\n");
+    CHECK(read_text(journal / "plan.toml") ==
+          with_stretch.substr(0, with_stretch.rfind("\n[[item]]\nkind = \"stretch\"") + 1));
+
+    // Not the last item: the ones after it move up, and rm says so.
+    const auto kegels = tend_in(journal, {"plan", "rm", "1"});
+    CHECK(kegels.exit_code == 0);
+    CHECK(kegels.out ==
+          "removed from the plan: kegels\n"
+          "items after it moved up one number; 'tend plan' shows the new numbers\n");
+    CHECK(tend_in(journal, {"plan"}).out.find("   1  dilate: daily, at least 10 min each\n") !=
+          std::string::npos);
 }
 
 TEST_CASE("e2e plan: bad plan input is one line with a hint, exit 2, and nothing written") {
@@ -336,7 +371,8 @@ TEST_CASE("e2e plan: bad plan input is one line with a hint, exit 2, and nothing
         {{"plan", "add", "dilate", "daily", "--until", "2026-12-01", "--for", "3w"},
          "tend: --until excludes --for - see 'tend --help'\n"},
         {{"plan", "add", "dilate", "daily", "--from", "soon"},
-         "tend: can't read the date 'soon' - use YYYY-MM-DD, today, tomorrow or yesterday\n"},
+         "tend: can't read the date 'soon' - use YYYY-MM-DD, today, tomorrow, yesterday, a weekday "
+         "(mon) or '3 weeks ago'\n"},
         {{"plan", "end", "2", "--on", "2026-10-01"},
          "tend: #2 dilate starts on 2026-10-05, after 2026-10-01 - to drop an item that has not "
          "started, use 'tend plan rm 2'\n"},

@@ -189,7 +189,7 @@ TEST_CASE("e2e remind: uninstall leaves a unit of the same name that tend did no
 }
 
 TEST_CASE(
-    "e2e remind: a crontab line per time; uninstall leaves the user's own lines as they "
+    "e2e remind: a crontab line per time, and uninstall leaves the user's own lines as they "
     "were") {
     Home home;
     const std::string uid = std::to_string(::getuid());

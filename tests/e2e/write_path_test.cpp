@@ -337,7 +337,7 @@ TEST_CASE("e2e write path: CSV cells a spreadsheet would run are neutralised, nu
     CHECK(csv.out.find(",2,") != std::string::npos);
 }
 
-TEST_CASE("e2e write path: output errors exit 3 with one line; a closed pipe stays quiet") {
+TEST_CASE("e2e write path: output errors exit 3 with one line, a closed pipe stays quiet") {
     TempFolder home;
     REQUIRE(run_shell("tend --dir tend log relax 5", home.path()).exit_code == 0);
     const auto full = run_shell("tend --dir tend export today > /dev/full", home.path());

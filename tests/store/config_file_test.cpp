@@ -45,7 +45,7 @@ TEST_CASE("config: custom kinds keep their written order and typed fields") {
     CHECK(walk.primary == "km");
 }
 
-TEST_CASE("config: custom kinds extend the pelvic-floor profile; one of the same name replaces") {
+TEST_CASE("config: custom kinds extend the pelvic-floor profile, one of the same name replaces") {
     const Profile builtin = pelvic_floor_profile();
     const auto parsed = parse_config(
         "[kinds.migraine]\nfields.level = { type = \"scale\" }\n"

@@ -10,6 +10,7 @@
 #include "tend/entry.h"
 #include "tend/period.h"
 #include "tend/plan.h"
+#include "tend/profile.h"
 
 namespace tend {
 
@@ -50,20 +51,55 @@ class CountedAmounts {
     // The amounts summed per day, in date order.
     std::vector<std::pair<Date, double>> per_day() const;
 
+    // Rest days of the item (rest_days_of): nothing is due on them.
+    void add_rest_days(const std::vector<Date>& days);
+    bool rests_on(Date day) const;
+    long rest_days_between(Date first, Date last) const;  // inclusive
+    const std::vector<Date>& rest_days() const { return rest_days_; }
+
   private:
     template <typename Entries>
     void count(const PlanItem& item, const Entries& entries);
     std::vector<std::pair<Date, double>> amounts_;  // in date order
+    std::vector<Date> rest_days_;                   // in date order, each once
 };
+
+// A rest entry (`tend skip`): an entry of a kind with the role rest. It rests the plan items of
+// the kinds its text field `items` names (separated by spaces or commas; none or empty: every
+// item) for `days` days (1 when absent) from its local date; its note is the reason.
+constexpr int longest_rest_days = 31;  // the most days one rest entry can hold (`days`)
+struct Rest {
+    Date first{};
+    Date last{};
+    std::vector<std::string> kinds;  // empty: every plan item
+    bool rests(const PlanItem& item) const;
+};
+std::optional<Rest> rest_of(const Entry& entry, const Profile& profile);
+std::optional<Rest> rest_of(const CompactEntry& entry, const Profile& profile);
+
+// The days `item` rests on, in date order, each once: the days of the rest entries among
+// `entries` that name it (or name no kind), while the item is in force.
+std::vector<Date> rest_days_of(const PlanItem& item, const std::vector<Entry>& entries,
+                               const Profile& profile);
+std::vector<Date> rest_days_of(const PlanItem& item, const std::vector<CompactEntry>& entries,
+                               const Profile& profile);
 
 // The window of `item` that holds `day`, with nothing done yet; none when the item is not in
 // force that day or its schedule has nothing on it ("mon,wed,fri" on a Tuesday).
 std::optional<Window> window_on(const PlanItem& item, Date day, Weekday week_start);
 
+// The window of `item` that holds `day` as the reports count it: with the rest days in `counted`
+// taken out (a window of rest days only is not due, a week expects pro rata of its days left)
+// and what was done in it. None when nothing is due.
+std::optional<Window> due_window_on(const PlanItem& item, Date day, Weekday week_start,
+                                    const CountedAmounts& counted);
+
 // The windows of `item` that belong to `period` (their anchor day lies in it, so consecutive
 // periods share none), each evaluated whole with what `counted` did on all of its days, also
 // those outside the period. A week the item covers only in part expects times x days / 7,
-// rounded; windows expecting nothing are left out. An open end of `period` stops at the item's
+// rounded; windows expecting nothing are left out. Rest days count as days the item does not
+// cover: a daily window on one, or an N-day window of rest days only, is not due, and a week
+// with rest days expects pro rata of the days left. An open end of `period` stops at the item's
 // end, or at `today`.
 std::vector<Window> windows_for(const PlanItem& item, const Period& period,
                                 const CountedAmounts& counted, Weekday week_start, Date today);
@@ -96,13 +132,17 @@ Adherence adherence_of(const std::vector<Window>& windows, Date today);
 
 // Where `item` stands on `day`, for `plan today`, `plan due` and the line after `log`.
 struct DayStatus {
-    enum class State { due, done, not_due };
+    // resting: `day` is a rest day of the item (whatever its window still expects).
+    enum class State { due, done, not_due, resting };
     State state = State::not_due;
     std::optional<Window> window;  // the window holding `day`, with what was done
     double done_that_day = 0;      // of the window's done, the part logged on `day`
     std::optional<Date> next;      // the first day of the next window, when there is one
 };
 DayStatus status_on(const PlanItem& item, Date day, const std::vector<Entry>& entries,
+                    Weekday week_start);
+// The same with the rest days in `counted`.
+DayStatus status_on(const PlanItem& item, Date day, const CountedAmounts& counted,
                     Weekday week_start);
 
 }  // namespace tend

@@ -43,6 +43,9 @@ struct History {
     std::vector<Entry> open_questions;  // unanswered, after the last visit
     // Per plan item, by index: what its entries count, summed per day, in date order.
     std::vector<std::vector<std::pair<Date, double>>> counted;
+    // Per plan item, by index: its rest days (rest_days_of), in date order. A rest entry near a
+    // month's end may rest days of the next month: they are here too.
+    std::vector<std::vector<Date>> rested;
 
     // Adds what a later stretch of the journal holds.
     void append(const History& later);

@@ -34,10 +34,11 @@ struct FieldSpec {
 
 // What a kind is for, when the reports should know: a visit to a clinician (reports default to
 // "since the last visit"), a procedure (days since it), a question for the next visit, a
-// medication (listed with the procedures), the menstrual cycle. Most kinds have none.
-enum class KindRole { none, visit, procedure, question, medication, cycle };
+// medication (listed with the procedures), the menstrual cycle, a rest day (`tend skip`: plan
+// items named in its `items` field, or all, are not due on its days). Most kinds have none.
+enum class KindRole { none, visit, procedure, question, medication, cycle, rest };
 
-// "visit", "procedure", "question", "medication", "cycle" ("" for none).
+// "visit", "procedure", "question", "medication", "cycle", "rest" ("" for none).
 std::string_view kind_role_name(KindRole role);
 // The role named `name`; nothing for an unknown name (and for "").
 std::optional<KindRole> parse_kind_role(std::string_view name);
@@ -105,6 +106,10 @@ struct Config {
 Profile pelvic_floor_profile(const Settings& settings = {});
 // A profile with only the `note` kind, for people who define their own kinds.
 Profile blank_profile();
+// Adds the built-in rest kind `skip` (role rest; fields `items`, the plan kinds it rests, none
+// for all, and `days`, how many days from its date, 1 when absent) to a profile that has no kind
+// with the role rest, so that every journal can hold the rest days `tend skip` writes.
+void add_rest_kind(Profile& profile);
 
 // Finds a kind by exact name or unique prefix ("dil" -> dilate). Throws user_error for an
 // unknown kind (with a did-you-mean hint) or an ambiguous prefix (listing the candidates).

@@ -18,8 +18,9 @@
 namespace tend {
 
 // One day of an item's strip: a session that completed its window, part of what was expected,
-// a window that ended with nothing, a day with nothing due, or a day still to come.
-enum class DayMark { done, partly, missed, not_due, to_come };
+// a window that ended with nothing, a day with nothing due, a day still to come, or a rest day
+// (`tend skip`: nothing was due, and nothing was done that counted on it).
+enum class DayMark { done, partly, missed, not_due, to_come, rest };
 
 struct ItemSummary {
     std::size_t number = 0;  // as `tend plan` shows it
@@ -73,7 +74,8 @@ struct ProgressionSummary {
 
 struct Streak {
     std::string label;
-    int current = 0;  // fully done days up to today (today counts once it is done)
+    int current = 0;  // fully done days up to today (today counts once it is done); rest days
+                      // are passed over, neither counted nor breaking the run
     int longest = 0;
 };
 

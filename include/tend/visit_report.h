@@ -72,6 +72,15 @@ struct OutcomeTrend {
     int meaningful_change = 0;  // +1 better, -1 worse, 0 under 2 points on 0-10
 };
 
+// Consecutive rest days (`tend skip`) with one reason, clipped to the period: "14-17 Oct: period".
+struct RestRun {
+    Date first{};
+    Date last{};
+    std::vector<std::string> kinds;  // the plan kinds rested; empty: every item
+    std::string reason;              // the rest entries' note; empty without notes
+    friend bool operator==(const RestRun&, const RestRun&) = default;
+};
+
 struct VisitReport {
     Period period;
     Date generated{};
@@ -86,7 +95,9 @@ struct VisitReport {
     std::vector<ProgressionSeries> progression;
     std::vector<Entry> treatments;  // entries of medication and procedure kinds in the period
     std::vector<Entry> visits;      // entries of visit kinds in the period
-    std::vector<Entry> notes_list;  // entries with a note, not questions; empty without notes
+    std::vector<RestRun> rests;     // rest days in the period, in date order
+    std::vector<Entry>
+        notes_list;  // entries with a note but questions and rests; none without notes
     std::vector<Entry> questions;   // since the last visit, not answered; empty without notes
     std::vector<Entry> entries;     // every entry of the period; without notes: no notes or tags
 };

@@ -187,6 +187,7 @@ class Completer {
             return {};
         }
         if ((name == "end" || name == "rm") && positionals.empty()) return plan_item_words();
+        if (name == "skip") return plan_kinds(positionals);
         if (name == "show" || name == "stats" || name == "export" || name == "edit") {
             if (!positionals.empty()) return {};
             return {std::begin(period_words), std::end(period_words)};
@@ -253,6 +254,26 @@ class Completer {
             // A broken plan.toml offers nothing, and says nothing.
         }
         return words;
+    }
+
+    // The kinds of the plan's items not yet typed, while only kinds were typed (`tend skip`).
+    std::vector<std::string> plan_kinds(const std::vector<std::string>& typed) {
+        std::vector<std::string> kinds;
+        try {
+            const Plan& plan = context_.plan();
+            const auto planned = [&](const std::string& word) {
+                return std::any_of(plan.items.begin(), plan.items.end(),
+                                   [&](const PlanItem& item) { return item.kind == word; });
+            };
+            if (!std::all_of(typed.begin(), typed.end(), planned)) return {};
+            for (const auto& item : plan.items)
+                if (std::find(typed.begin(), typed.end(), item.kind) == typed.end() &&
+                    std::find(kinds.begin(), kinds.end(), item.kind) == kinds.end())
+                    kinds.push_back(item.kind);
+        } catch (const std::exception&) {
+            // A broken plan.toml offers nothing, and says nothing.
+        }
+        return kinds;
     }
 
     std::vector<std::string> kind_names() {

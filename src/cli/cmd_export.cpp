@@ -95,6 +95,7 @@ Command add_export_command(CLI::App& app) {
     command
         ->add_option("-o,--output", options->output,
                      "Write to FILE (private, 0600); the format follows its extension")
+        ->check(file_name())
         ->option_text("FILE");
     command->add_option("--kind", options->kinds, "Only this kind (repeat for more)")
         ->option_text("KIND")

@@ -158,8 +158,12 @@ int run_log(const LogOptions& options, Context& context) {
     const auto undo_problem = context.journal().append(entry, context.time().now.utc_seconds);
 
     const std::string values = render::describe_values(entry, config);
-    fmt::print("logged {}{} {}{}\n", entry.kind, values.empty() ? "" : fmt::format(" ({})", values),
-               when_text(at, context.time()), note_text(entry.note));
+    std::string tags;
+    for (const auto& tag : entry.tags)
+        tags += " @" + tag;
+    fmt::print("logged {}{} {}{}{}\n", entry.kind,
+               values.empty() ? "" : fmt::format(" ({})", values), when_text(at, context.time()),
+               tags, note_text(entry.note));
     fmt::print("{}", plan_status);
     if (undo_problem)
         fmt::print(stderr, "tend: the entry is saved, but 'tend undo' can't take it back: {}\n",

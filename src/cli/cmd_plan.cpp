@@ -204,6 +204,7 @@ int run_remove(const PlanOptions& options, Context& context) {
     std::size_t removed_index = 0;
     std::size_t item_count = 0;
     store::remove_plan_item(context.root(), config, [&](const Plan& plan) {
+        require_one_named(plan, options.item, "rm");
         const std::size_t index = choose_plan_item(
             plan, options.item, [&](const PlanItem& item) { return !has_counted(item); },
             "has counted no session yet", today, "rm");
@@ -219,10 +220,16 @@ int run_remove(const PlanOptions& options, Context& context) {
         item_count = plan.items.size();
         return index;
     });
-    fmt::print("removed from the plan: {}\n", item_heading(removed));
-    // Numbers are positions: say so, so that a following 'plan end 4' is not a surprise.
-    if (removed_index + 1 < item_count)
-        fmt::print("items after it moved up one number; 'tend plan' shows the new numbers\n");
+    fmt::print("removed from the plan: #{} {}: {}\n", removed_index + 1, item_heading(removed),
+               render::describe_rules(removed, config));
+    // Numbers are positions: say which changed, so that a following 'plan end 4' is not a
+    // surprise.
+    if (removed_index + 1 < item_count) {
+        std::string moved;
+        for (std::size_t number = removed_index + 2; number <= item_count; ++number)
+            moved += fmt::format("{}#{} is now #{}", moved.empty() ? "" : ", ", number, number - 1);
+        fmt::print("{}\n", moved);
+    }
     return exit_code::ok;
 }
 
@@ -285,7 +292,8 @@ Command add_plan_command(CLI::App& app) {
         ->option_text("DATE");
     add_examples(*end, "  tend plan end kegels\n  tend plan end 2 --on yesterday");
 
-    CLI::App* remove = plan->add_subcommand("rm", "Delete an item that has counted no session yet");
+    CLI::App* remove = plan->add_subcommand(
+        "rm", "Delete an item that starts today or has counted no session yet");
     remove->add_option("item", options->item, "Number, name or kind, as 'tend plan' shows")
         ->required()
         ->option_text("ITEM");
@@ -304,6 +312,7 @@ Command add_plan_command(CLI::App& app) {
     CLI::App* ics =
         plan->add_subcommand("ics", "The plan as iCalendar events for a phone calendar");
     ics->add_option("-o,--output", options->ics_output, "Write to FILE (0600) instead of stdout")
+        ->check(file_name())
         ->option_text("FILE");
     add_examples(*ics, "  tend plan ics -o plan.ics\n  tend plan ics > ~/plan.ics");
 

@@ -22,6 +22,8 @@ std::string_view mark_of(DayStatus::State state) {
             return "•";
         case DayStatus::State::not_due:
             return "-";
+        case DayStatus::State::resting:
+            return "~";
     }
     return " ";
 }
@@ -34,9 +36,15 @@ std::string encouragement(const std::vector<ItemStatus>& statuses) {
     const bool any_done_today =
         std::any_of(statuses.begin(), statuses.end(),
                     [](const ItemStatus& item) { return item.status.done_that_day > 0; });
-    const bool anything_today = std::any_of(
-        statuses.begin(), statuses.end(),
-        [](const ItemStatus& item) { return item.status.state != DayStatus::State::not_due; });
+    const bool anything_today =
+        std::any_of(statuses.begin(), statuses.end(), [](const ItemStatus& item) {
+            return item.status.state == DayStatus::State::due ||
+                   item.status.state == DayStatus::State::done;
+        });
+    const bool resting = std::any_of(statuses.begin(), statuses.end(), [](const ItemStatus& item) {
+        return item.status.state == DayStatus::State::resting;
+    });
+    if (!anything_today && resting) return "A rest day. Rest is part of the programme too.";
     if (!anything_today) return "Nothing is due today. Rest is part of the programme too.";
     if (due == 0) return "All done for today. Well done.";
     const std::string left = due == 1 ? "one thing" : fmt::format("{} things", due);

@@ -46,6 +46,14 @@ bool Context::use_color() {
     return ::isatty(STDOUT_FILENO) == 1;
 }
 
+CLI::Validator file_name() {
+    return CLI::Validator(
+        [](std::string& text) -> std::string {
+            return text.empty() ? "needs a file name (or - for standard output), got ''" : "";
+        },
+        "FILE");
+}
+
 CLI::Validator whole_number(int low, int high) {
     return CLI::Validator(
         [low, high](std::string& text) -> std::string {
@@ -67,31 +75,33 @@ namespace {
 
 // What a problem says without the value that broke it: "size must be from 1 to 3" for
 // "size must be from 1 to 3, got 4", so that entries broken by one cause are seen together.
+// Errors and warnings are told apart.
 std::string cause_of(const store::Problem& problem) {
     const auto got = problem.message.find(", got ");
-    return problem.message.substr(0, got);
+    return (problem.severity == store::Severity::warning ? "warning: " : "") +
+           problem.message.substr(0, got);
+}
+
+bool about_an_entry(const store::Problem& problem) {
+    return problem.line > 0 && problem.file.starts_with("journal/");
 }
 
 }  // namespace
 
 std::size_t print_problems(const std::vector<store::Problem>& problems) {
-    // Many entries in the month files with the same error almost always have one cause: a
+    // Many entries in the month files with the same problem almost always have one cause: a
     // change to tend.toml (fewer dilator sizes, a field renamed). Say that once, with the fix,
     // instead of blaming each past entry on a line of its own.
     constexpr std::size_t many = 3;
     std::map<std::string, std::size_t> entries_with;
     for (const auto& problem : problems)
-        if (problem.severity == store::Severity::error && problem.line > 0 &&
-            problem.file.starts_with("journal/"))
-            ++entries_with[cause_of(problem)];
+        if (about_an_entry(problem)) ++entries_with[cause_of(problem)];
     std::size_t errors = 0;
     std::set<std::string> said;
     for (const auto& problem : problems) {
         if (problem.severity == store::Severity::error) ++errors;
-        const auto group = problem.severity == store::Severity::error && problem.line > 0 &&
-                                   problem.file.starts_with("journal/")
-                               ? entries_with.find(cause_of(problem))
-                               : entries_with.end();
+        const auto group =
+            about_an_entry(problem) ? entries_with.find(cause_of(problem)) : entries_with.end();
         if (group == entries_with.end() || group->second < many) {
             fmt::print("{}\n", problem.text());
             continue;

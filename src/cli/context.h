@@ -51,6 +51,7 @@ struct Command {
 
 // Each subcommand registers itself on the main app (one file each, src/cli/cmd_*.cpp).
 Command add_log_command(CLI::App& app);
+Command add_skip_command(CLI::App& app);
 Command add_show_command(CLI::App& app);
 Command add_undo_command(CLI::App& app);
 Command add_check_command(CLI::App& app);
@@ -87,5 +88,8 @@ void add_examples(CLI::App& app, std::string_view examples);
 // Accepts a whole number from `low` to `high`; otherwise says so in words
 // ("-n: must be a whole number from 1 up, got 'many'").
 CLI::Validator whole_number(int low, int high);
+// For -o FILE: an empty name (an unset $OUT in a script) is refused rather than read as
+// standard output, where private notes would scroll past or land in a log.
+CLI::Validator file_name();
 
 }  // namespace tend::cli

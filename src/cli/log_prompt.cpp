@@ -62,8 +62,9 @@ std::string allowed_text(const FieldSpec& field) {
 std::optional<const KindSpec*> ask_kind(const Config& config, std::istream& answers,
                                         std::FILE* questions) {
     std::string kinds;
-    for (const auto& name : config.profile.kind_names())
-        kinds += (kinds.empty() ? "" : ", ") + name;
+    // Rest days have their own command (`tend skip`), so the rest kind is not offered here.
+    for (const auto& kind : config.profile.kinds)
+        if (kind.role != KindRole::rest) kinds += (kinds.empty() ? "" : ", ") + kind.name;
     fmt::print(questions, "Kinds: {}\n", kinds);
     for (;;) {
         const auto typed = answer(answers, questions, "kind: ");

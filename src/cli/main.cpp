@@ -123,13 +123,14 @@ int run(int argc, char** argv) {
         ->check(CLI::IsMember({"auto", "always", "never"}));
 
     std::vector<tend::cli::Command> commands = {
-        tend::cli::add_log_command(app),      tend::cli::add_show_command(app),
-        tend::cli::add_undo_command(app),     tend::cli::add_check_command(app),
-        tend::cli::add_init_command(app),     tend::cli::add_kinds_command(app),
-        tend::cli::add_plan_command(app),     tend::cli::add_stats_command(app),
-        tend::cli::add_export_command(app),   tend::cli::add_questions_command(app),
-        tend::cli::add_edit_command(app),     tend::cli::add_completions_command(app),
-        tend::cli::add_complete_command(app), tend::cli::add_remind_command(app),
+        tend::cli::add_log_command(app),         tend::cli::add_skip_command(app),
+        tend::cli::add_show_command(app),        tend::cli::add_undo_command(app),
+        tend::cli::add_check_command(app),       tend::cli::add_init_command(app),
+        tend::cli::add_kinds_command(app),       tend::cli::add_plan_command(app),
+        tend::cli::add_stats_command(app),       tend::cli::add_export_command(app),
+        tend::cli::add_questions_command(app),   tend::cli::add_edit_command(app),
+        tend::cli::add_completions_command(app), tend::cli::add_complete_command(app),
+        tend::cli::add_remind_command(app),
     };
 
     try {

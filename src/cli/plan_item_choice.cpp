@@ -22,6 +22,25 @@ std::string listed(const Plan& plan, const std::vector<std::size_t>& indexes) {
 
 }  // namespace
 
+void require_one_named(const Plan& plan, std::string_view typed, std::string_view command) {
+    const std::string wanted = to_lower(trim(typed));
+    const std::string_view digits =
+        wanted.starts_with('#') ? std::string_view(wanted).substr(1) : std::string_view(wanted);
+    if (wanted.empty() || parse_digits(digits)) return;
+    std::vector<std::size_t> named;
+    for (std::size_t index = 0; index < plan.items.size(); ++index) {
+        const PlanItem& item = plan.items[index];
+        const std::string name = to_lower(item.name);
+        if (item.kind.starts_with(wanted) || (!name.empty() && name.starts_with(wanted)))
+            named.push_back(index);
+    }
+    if (named.size() > 1)
+        throw user_error(
+            fmt::format("'{}' matches {} items: {}", typed, named.size(), listed(plan, named)),
+            fmt::format("this can't be undone, so use the number, e.g. 'tend plan {} {}'", command,
+                        named.back() + 1));
+}
+
 std::size_t choose_plan_item(const Plan& plan, std::string_view typed,
                              const std::function<bool(const PlanItem&)>& fits,
                              std::string_view fits_words, Date today, std::string_view command) {

@@ -18,4 +18,8 @@ std::size_t choose_plan_item(const Plan& plan, std::string_view typed,
                              const std::function<bool(const PlanItem&)>& fits,
                              std::string_view fits_words, Date today, std::string_view command);
 
+// For a command that can't be taken back (`plan rm`): when `typed` is a name or kind that more
+// than one item answers to, throws user_error listing them, so the number is given instead.
+void require_one_named(const Plan& plan, std::string_view typed, std::string_view command);
+
 }  // namespace tend::cli

@@ -8,7 +8,8 @@ namespace tend::cli {
 std::vector<ItemStatus> statuses_on(Context& context, Date day, const Entry* adding) {
     const Plan& plan = context.plan();
     const Weekday week_start = context.journal().config().settings.week_start;
-    Date earliest = day;
+    // A rest entry rests up to 31 days from its own date: the entries read reach back that far.
+    Date earliest = day - std::chrono::days{longest_rest_days - 1};
     for (const auto& item : plan.items)
         if (const auto window = window_on(item, day, week_start))
             earliest = std::min(earliest, window->first);
@@ -30,7 +31,9 @@ std::vector<ItemStatus> statuses_on(Context& context, Date day, const Entry* add
     for (std::size_t index = 0; index < plan.items.size(); ++index) {
         const PlanItem& item = plan.items[index];
         if (!item.in_force_on(day)) continue;
-        statuses.push_back({index + 1, &item, status_on(item, day, entries, week_start)});
+        CountedAmounts counted(item, entries);
+        counted.add_rest_days(rest_days_of(item, entries, context.journal().config().profile));
+        statuses.push_back({index + 1, &item, status_on(item, day, counted, week_start)});
     }
     return statuses;
 }

@@ -5,6 +5,9 @@
 #include <cmath>
 #include <utility>
 
+#include "core/text.h"
+#include "tend/history.h"
+
 namespace tend {
 
 namespace {
@@ -98,7 +101,95 @@ std::vector<Window> bare_windows(const PlanItem& item, Date from, Date to, Weekd
     return windows;
 }
 
+// `window` with the item's rest days taken out, as a week the item covers in part: none when
+// every day of it rests, or when what is left of a week expects nothing.
+std::optional<Window> without_rest(const PlanItem& item, Window window,
+                                   const CountedAmounts& counted) {
+    const long length = (window.last - window.first).count() + 1;
+    const long resting = counted.rest_days_between(window.first, window.last);
+    if (resting == 0) return window;
+    if (resting >= length) return std::nullopt;
+    if (item.schedule.unit == Schedule::Unit::week) {
+        const double share = static_cast<double>(length - resting) / 7.0;
+        window.expected =
+            item.total ? per_window(item) * share : std::round(per_window(item) * share);
+        if (window.expected <= 0) return std::nullopt;
+    }
+    return window;
+}
+
+template <typename AnyEntry>
+std::optional<Rest> rest_in(const AnyEntry& entry, const Profile& profile) {
+    if (profile.role_of(entry.kind) != KindRole::rest) return std::nullopt;
+    Rest rest;
+    rest.first = entry.at.local_date();
+    long length = 1;
+    if (const auto* value = entry.field("days"))
+        if (const auto* count = std::get_if<std::int64_t>(value))
+            length = std::clamp<long>(static_cast<long>(*count), 1, longest_rest_days);
+    rest.last = rest.first + days{length - 1};
+    if (const auto items = text_of(entry.field("items"))) {
+        std::string list(*items);
+        std::replace(list.begin(), list.end(), ',', ' ');
+        for (const auto word : split(list, ' '))
+            if (!trim(word).empty()) rest.kinds.emplace_back(trim(word));
+    }
+    return rest;
+}
+
+template <typename Entries>
+std::vector<Date> rest_days_in(const PlanItem& item, const Entries& entries,
+                               const Profile& profile) {
+    std::vector<Date> rest_days;
+    for (const auto& entry : entries) {
+        const auto rest = rest_in(entry, profile);
+        if (!rest || !rest->rests(item)) continue;
+        for (Date day = rest->first; day <= rest->last; day += days{1})
+            if (item.in_force_on(day)) rest_days.push_back(day);
+    }
+    std::sort(rest_days.begin(), rest_days.end());
+    rest_days.erase(std::unique(rest_days.begin(), rest_days.end()), rest_days.end());
+    return rest_days;
+}
+
 }  // namespace
+
+bool Rest::rests(const PlanItem& item) const {
+    return kinds.empty() || std::find(kinds.begin(), kinds.end(), item.kind) != kinds.end();
+}
+
+std::optional<Rest> rest_of(const Entry& entry, const Profile& profile) {
+    return rest_in(entry, profile);
+}
+
+std::optional<Rest> rest_of(const CompactEntry& entry, const Profile& profile) {
+    return rest_in(entry, profile);
+}
+
+std::vector<Date> rest_days_of(const PlanItem& item, const std::vector<Entry>& entries,
+                               const Profile& profile) {
+    return rest_days_in(item, entries, profile);
+}
+
+std::vector<Date> rest_days_of(const PlanItem& item, const std::vector<CompactEntry>& entries,
+                               const Profile& profile) {
+    return rest_days_in(item, entries, profile);
+}
+
+void CountedAmounts::add_rest_days(const std::vector<Date>& rest_days) {
+    rest_days_.insert(rest_days_.end(), rest_days.begin(), rest_days.end());
+    std::sort(rest_days_.begin(), rest_days_.end());
+    rest_days_.erase(std::unique(rest_days_.begin(), rest_days_.end()), rest_days_.end());
+}
+
+bool CountedAmounts::rests_on(Date day) const {
+    return std::binary_search(rest_days_.begin(), rest_days_.end(), day);
+}
+
+long CountedAmounts::rest_days_between(Date first, Date last) const {
+    return std::upper_bound(rest_days_.begin(), rest_days_.end(), last) -
+           std::lower_bound(rest_days_.begin(), rest_days_.end(), first);
+}
 
 CountedAmounts::CountedAmounts(const PlanItem& item, const std::vector<Entry>& entries) {
     count(item, entries);
@@ -148,6 +239,15 @@ std::optional<Window> window_on(const PlanItem& item, Date day, Weekday week_sta
     return bare_window_on(item, day, week_start);
 }
 
+std::optional<Window> due_window_on(const PlanItem& item, Date day, Weekday week_start,
+                                    const CountedAmounts& counted) {
+    const auto bare = bare_window_on(item, day, week_start);
+    if (!bare) return std::nullopt;
+    auto window = without_rest(item, *bare, counted);
+    if (window) window->done = counted.between(window->first, window->last);
+    return window;
+}
+
 std::vector<Window> windows_for(const PlanItem& item, const Period& period,
                                 const std::vector<Entry>& entries, Weekday week_start, Date today) {
     return windows_for(item, period, CountedAmounts(item, entries), week_start, today);
@@ -162,10 +262,12 @@ std::vector<Window> windows_for(const PlanItem& item, const Period& period,
     // A window that belongs to the period may begin before it: look back one window's length.
     const Date earliest = std::max(item.start, from - days{longest_window(item) - 1});
     std::vector<Window> windows;
-    for (auto& window : bare_windows(item, earliest, to, week_start)) {
-        if (window.anchor() < from || window.anchor() > to) continue;
-        window.done = counted.between(window.first, window.last);
-        windows.push_back(window);
+    for (const auto& bare : bare_windows(item, earliest, to, week_start)) {
+        if (bare.anchor() < from || bare.anchor() > to) continue;
+        auto window = without_rest(item, bare, counted);
+        if (!window) continue;
+        window->done = counted.between(window->first, window->last);
+        windows.push_back(*window);
     }
     return windows;
 }
@@ -204,21 +306,25 @@ Adherence adherence_of(const std::vector<Window>& windows, Date today) {
 
 DayStatus status_on(const PlanItem& item, Date day, const std::vector<Entry>& entries,
                     Weekday week_start) {
+    return status_on(item, day, CountedAmounts(item, entries), week_start);
+}
+
+DayStatus status_on(const PlanItem& item, Date day, const CountedAmounts& counted,
+                    Weekday week_start) {
     DayStatus status;
-    const CountedAmounts counted(item, entries);
-    status.window = bare_window_on(item, day, week_start);
+    status.window = due_window_on(item, day, week_start, counted);
     Date search_from = day + days{1};
     if (status.window) {
-        status.window->done = counted.between(status.window->first, status.window->last);
         status.done_that_day = counted.between(day, day);
         status.state = status.window->met() ? DayStatus::State::done : DayStatus::State::due;
         search_from = status.window->last + days{1};
     }
+    if (item.in_force_on(day) && counted.rests_on(day)) status.state = DayStatus::State::resting;
     if (search_from < item.start) search_from = item.start;
     // The next window starts within a week of the current one, or at the item's start.
     for (Date candidate = search_from; candidate <= search_from + days{400}; candidate += days{1}) {
         if (item.has_ended_before(candidate)) break;
-        const auto next = bare_window_on(item, candidate, week_start);
+        const auto next = due_window_on(item, candidate, week_start, counted);
         if (next && next->first == candidate) {
             status.next = candidate;
             break;

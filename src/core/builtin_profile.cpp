@@ -1,6 +1,8 @@
 // The built-in profiles: pelvic-floor (see shared/domain.md) and blank.
 #include "tend/profile.h"
 
+#include "tend/adherence.h"
+
 namespace tend {
 
 namespace {
@@ -110,6 +112,7 @@ Profile pelvic_floor_profile(const Settings& settings) {
     kinds.push_back({"note", "anything else (the note is the entry)", {}, "", "", KindRole::none});
     // Pain during sex is what most users care about; dilating is the way there.
     profile.outcomes = {{"sex", "pain"}, {"dilate", "pain"}};
+    add_rest_kind(profile);
     return profile;
 }
 
@@ -117,7 +120,21 @@ Profile blank_profile() {
     Profile profile{"blank", {}, {}};
     profile.kinds.push_back(
         {"note", "anything else (the note is the entry)", {}, "", "", KindRole::none});
+    add_rest_kind(profile);
     return profile;
+}
+
+void add_rest_kind(Profile& profile) {
+    if (!profile.kinds_with_role(KindRole::rest).empty()) return;
+    // A name of its own: "rest" would be read as a kind where people write reasons.
+    if (profile.kind("skip")) return;
+    profile.kinds.push_back({"skip",
+                             "a rest day (tend skip): items rest, all when none; the note is the "
+                             "reason",
+                             {text("items"), integer("days", 1, longest_rest_days)},
+                             "",
+                             "",
+                             KindRole::rest});
 }
 
 }  // namespace tend

@@ -65,6 +65,13 @@ void History::append(const History& later) {
     for (std::size_t item = 0; item < later.counted.size(); ++item)
         counted[item].insert(counted[item].end(), later.counted[item].begin(),
                              later.counted[item].end());
+    rested.resize(std::max(rested.size(), later.rested.size()));
+    for (std::size_t item = 0; item < later.rested.size(); ++item) {
+        auto& days = rested[item];
+        days.insert(days.end(), later.rested[item].begin(), later.rested[item].end());
+        std::sort(days.begin(), days.end());
+        days.erase(std::unique(days.begin(), days.end()), days.end());
+    }
 }
 
 History history_of(const std::vector<Entry>& entries, const Plan& plan, const Profile& profile) {
@@ -89,8 +96,10 @@ History history_of(const std::vector<Entry>& entries, const Plan& plan, const Pr
         }
         if (roles.is_open_question(entry)) history.open_questions.push_back(entry);
     }
-    for (const auto& item : plan.items)
+    for (const auto& item : plan.items) {
         history.counted.push_back(CountedAmounts(item, entries).per_day());
+        history.rested.push_back(rest_days_of(item, entries, profile));
+    }
     return history;
 }
 

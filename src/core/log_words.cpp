@@ -74,11 +74,13 @@ const FieldSpec* field_named(const KindSpec& kind, std::string_view name) {
 }
 
 // `size 3` (or `min 15`) typed as two words: the kind's field of that name and a value it takes.
+// Never a text field: any word is a valid text, so "location of the pain is..." would lose its
+// first words to the field; a text field is set as `location=knee`.
 std::optional<std::pair<const FieldSpec*, FieldValue>> two_word_field(const KindSpec& kind,
                                                                       std::string_view name,
                                                                       std::string_view value) {
     const FieldSpec* field = field_named(kind, name);
-    if (!field) return {};
+    if (!field || field->type == FieldType::text) return {};
     // "size 9" is meant as the size: say what is wrong rather than keep it as a note.
     if (field->is_numeric() && looks_numeric(value))
         return std::pair{field, parse_field_value(*field, value)};
@@ -120,10 +122,11 @@ LogWords parse_log_words(const Config& config, std::span<const std::string> word
             set_once(result.fields, *pair->first, pair->second,
                      fmt::format("{} {}", word, words[index + 1]));
             ++index;
-        } else if (index == 1 && !kind.primary.empty() &&
+        } else if (index == 1 && !kind.primary.empty() && !kind.field(to_lower(word)) &&
                    (!kind.field(kind.primary)->is_numeric() || looks_numeric(word))) {
             // A number after a numeric primary must be a valid value; a plain word after one
-            // starts the note instead ("tend log pain sharp after walking").
+            // starts the note instead ("tend log pain sharp after walking"). A field's own name
+            // is never the primary's value: "pose 3" with no pose 3 stays the note.
             const FieldSpec& primary = *kind.field(kind.primary);
             set_once(result.fields, primary, parse_field_value(primary, word), word);
         } else {

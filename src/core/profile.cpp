@@ -22,12 +22,13 @@ constexpr std::array<std::pair<FieldType, std::string_view>, 7> type_names = {{
     {FieldType::choice, "choice"},
 }};
 
-constexpr std::array<std::pair<KindRole, std::string_view>, 5> role_names = {{
+constexpr std::array<std::pair<KindRole, std::string_view>, 6> role_names = {{
     {KindRole::visit, "visit"},
     {KindRole::procedure, "procedure"},
     {KindRole::question, "question"},
     {KindRole::medication, "medication"},
     {KindRole::cycle, "cycle"},
+    {KindRole::rest, "rest"},
 }};
 
 // Exact name first, then a unique prefix. `what` is "kind" or "field" for messages.

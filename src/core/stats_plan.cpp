@@ -14,10 +14,13 @@ using std::chrono::days;
 DayMark mark_for(const PlanItem& item, Date day, const Period& period,
                  const CountedAmounts& amounts, Weekday week_start, Date today) {
     if (day > today) return DayMark::to_come;
-    auto window = window_on(item, day, week_start);
-    if (!window || !period.contains(window->anchor())) return DayMark::not_due;
-    window->done = amounts.between(window->first, window->last);
     const double on_day = amounts.between(day, day);
+    const auto window = due_window_on(item, day, week_start, amounts);
+    // A rest day shows as one, unless a session on it counts in its window (a week's) here.
+    if (item.in_force_on(day) && amounts.rests_on(day) &&
+        (!window || on_day <= 0 || !period.contains(window->anchor())))
+        return DayMark::rest;
+    if (!window || !period.contains(window->anchor())) return DayMark::not_due;
     // The window holding today is "so far", done or not: no row counts it yet.
     if (window->last >= today && on_day > 0) return DayMark::partly;
     if (window->first == window->last) {
@@ -85,9 +88,11 @@ std::vector<std::vector<Window>> add_plan_sections(StatsReport& report, const St
     for (std::size_t index = 0; index < plan.items.size(); ++index) {
         const PlanItem& item = plan.items[index];
         if (!wanted_kind(request, item.kind)) continue;
-        const CountedAmounts counted(
+        CountedAmounts counted(
             item, index < earlier.counted.size() ? earlier.counted[index] : nothing_earlier,
             entries);
+        if (index < earlier.rested.size()) counted.add_rest_days(earlier.rested[index]);
+        counted.add_rest_days(rest_days_of(item, entries, config.profile));
         auto windows = windows_for(item, request.period, counted, week_start, today);
         // "was" is the previous period's own figure: items that ended before this one count too.
         std::optional<double> previous_fraction;

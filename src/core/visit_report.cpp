@@ -124,6 +124,40 @@ std::vector<ProgressionSeries> progression_of(const ExportRequest& request,
     return series;
 }
 
+bool rests_a_wanted_kind(const Rest& rest, const std::vector<std::string>& kinds) {
+    if (kinds.empty() || rest.kinds.empty()) return true;
+    return std::any_of(rest.kinds.begin(), rest.kinds.end(),
+                       [&](const std::string& kind) { return wanted_kind(kinds, kind); });
+}
+
+// The rest entries' days within the period, joined into runs of days with the same reason and
+// items: four entries of one day each, 14-17 Oct, each for a period, are one run.
+std::vector<RestRun> rests_of(const ExportRequest& request, const std::vector<Entry>& entries,
+                              const Profile& profile) {
+    std::vector<RestRun> runs;
+    for (const auto& entry : entries) {
+        const auto rest = rest_of(entry, profile);
+        if (!rest || !rests_a_wanted_kind(*rest, request.kinds)) continue;
+        const Date first = std::max(rest->first, *request.period.from);
+        const Date last = std::min(rest->last, *request.period.to);
+        if (last < first) continue;
+        runs.push_back({first, last, rest->kinds, request.notes ? entry.note : std::string{}});
+    }
+    std::stable_sort(runs.begin(), runs.end(), [](const RestRun& left, const RestRun& right) {
+        return left.first < right.first;
+    });
+    std::vector<RestRun> joined;
+    for (auto& run : runs) {
+        if (!joined.empty() && joined.back().kinds == run.kinds &&
+            joined.back().reason == run.reason && run.first <= joined.back().last + days{1}) {
+            joined.back().last = std::max(joined.back().last, run.last);
+            continue;
+        }
+        joined.push_back(std::move(run));
+    }
+    return joined;
+}
+
 void strip_notes(Entry& entry) {
     entry.note.clear();
     entry.tags.clear();
@@ -173,7 +207,8 @@ VisitReport compute_visit_report(const ExportRequest& request, const JournalSlic
         if (!request.notes) strip_notes(report.entries.back());
         if (roles.is_treatment(entry.kind)) report.treatments.push_back(entry);
         if (roles.is_visit(entry.kind)) report.visits.push_back(entry);
-        if (request.notes && !entry.note.empty() && !roles.is_question(entry.kind))
+        if (request.notes && !entry.note.empty() && !roles.is_question(entry.kind) &&
+            config.profile.role_of(entry.kind) != KindRole::rest)
             report.notes_list.push_back(entry);
     }
     if (!request.notes) {
@@ -186,6 +221,7 @@ VisitReport compute_visit_report(const ExportRequest& request, const JournalSlic
         report.sessions +=
             static_cast<int>(std::count_if(report.entries.begin(), report.entries.end(),
                                            [&](const Entry& entry) { return entry.kind == kind; }));
+    report.rests = rests_of(request, entries, config.profile);
     report.measures = measures_of(report, request, config);
     report.outcome = outcome_of(report, config);
     report.progression = progression_of(request, entries, earlier, config);

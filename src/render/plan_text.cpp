@@ -94,6 +94,9 @@ std::string format_amount(const PlanItem& item, double amount, const Config& con
 
 std::string describe_status(const PlanItem& item, const DayStatus& status, const Config& config,
                             Date day, Date today) {
+    if (status.state == DayStatus::State::resting)
+        return fmt::format("resting {}{}", day == today ? "today" : "that day",
+                           status.window ? "" : next_words(status, today));
     if (status.state == DayStatus::State::not_due || !status.window)
         return fmt::format("not due {}{}", day == today ? "today" : "that day",
                            next_words(status, today));

@@ -80,6 +80,20 @@ std::string done_of_due(const PlanItem& item, const Adherence& adherence, std::s
     return text.empty() ? "nothing due yet" : text;
 }
 
+// "14-17 Oct: period", "30 Oct - 2 Nov (dilate, massage): travel", "3 Nov".
+std::string rest_line(const RestRun& run) {
+    std::string line = format_short_date(run.first);
+    if (run.last != run.first)
+        line = month_of(run.first) == month_of(run.last)
+                   ? fmt::format("{}-{}", day_of(run.first), format_short_date(run.last))
+                   : fmt::format("{} - {}", line, format_short_date(run.last));
+    std::string kinds;
+    for (const auto& kind : run.kinds)
+        kinds += (kinds.empty() ? "" : ", ") + kind;
+    if (!kinds.empty()) line += fmt::format(" ({})", kinds);
+    return run.reason.empty() ? line : fmt::format("{}: {}", line, run.reason);
+}
+
 Section programme_section(const VisitReport& report, const Config& config) {
     Section section{"Home programme and adherence", {}};
     const StatsReport& stats = report.stats;
@@ -124,6 +138,14 @@ Section programme_section(const VisitReport& report, const Config& config) {
         Paragraph{"Done of due per week. A window (a day, a block of days, a week) counts in the "
                   "week that holds most of its days; \"so far\": a window still open, counted "
                   "once it closes; \"-\": nothing was due."});
+    if (!report.rests.empty()) {
+        section.blocks.push_back(Subheading{"Rest days"});
+        Bullets rests;
+        for (const auto& run : report.rests)
+            rests.items.push_back(rest_line(run));
+        section.blocks.push_back(std::move(rests));
+        section.blocks.push_back(Paragraph{"Rest days were neither due nor missed."});
+    }
     return section;
 }
 

@@ -25,6 +25,8 @@ std::string_view mark_name(DayMark mark) {
             return "not-due";
         case DayMark::to_come:
             return "to-come";
+        case DayMark::rest:
+            return "rest";
     }
     return "not-due";
 }

@@ -37,6 +37,9 @@ std::string strip(const std::vector<DayMark>& days, bool color) {
             case DayMark::to_come:
                 text += " ";
                 break;
+            case DayMark::rest:
+                text += paint("-", "36", color);
+                break;
         }
     }
     return text;
@@ -108,7 +111,11 @@ void plan_section(std::string& out, const StatsReport& report, const Config& con
         out += fmt::format("  {:<18} {:>11}  {:>4}  {}\n", "Overall", "",
                            format_percent(*report.adherence),
                            change_words(report.adherence, report.previous_adherence));
-    out += "  ● done  ◐ part  ○ missed  · not due\n";
+    bool any_rest = false;
+    for (const auto& item : report.items)
+        for (const auto mark : item.days)
+            any_rest = any_rest || mark == DayMark::rest;
+    out += fmt::format("  ● done  ◐ part  ○ missed  · not due{}\n", any_rest ? "  - rest" : "");
 }
 
 void kinds_section(std::string& out, const StatsReport& report, bool color) {

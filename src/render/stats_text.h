@@ -11,7 +11,7 @@ namespace tend::render {
 // line instead when nothing was logged.
 std::string stats_heading(const StatsReport& report);
 
-// Symbols carry the meaning without colour: ● done, ◐ partly, ○ missed, · not due.
+// Symbols carry the meaning without colour: ● done, ◐ partly, ○ missed, · not due, - rest.
 std::string stats_text(const StatsReport& report, const Config& config, bool color);
 
 // The last visit as the summary names it: "visit (pt)", or "visit" when it says with whom.

@@ -169,6 +169,12 @@ void write_history(Writer& writer, const History& history) {
             writer.number(amount);
         }
     }
+    writer.number(static_cast<std::uint32_t>(history.rested.size()));
+    for (const auto& rest_days : history.rested) {
+        writer.number(static_cast<std::uint32_t>(rest_days.size()));
+        for (const auto day : rest_days)
+            write_date(writer, day);
+    }
 }
 
 History read_history(Reader& reader) {
@@ -208,6 +214,13 @@ History read_history(Reader& reader) {
             const Date day = read_date(reader);
             amounts.emplace_back(day, reader.number<double>());
         }
+    }
+    const auto resting_items = reader.number<std::uint32_t>();
+    for (std::uint32_t item = 0; item < resting_items && reader.ok(); ++item) {
+        auto& rest_days = history.rested.emplace_back();
+        const auto days = reader.number<std::uint32_t>();
+        for (std::uint32_t index = 0; index < days && reader.ok(); ++index)
+            rest_days.push_back(read_date(reader));
     }
     return history;
 }

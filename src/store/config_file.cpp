@@ -321,9 +321,13 @@ class ConfigReader {
 // built-in profile's keep what the built-in profile says of them, as they did then.
 void keep_built_in_meanings(Profile& profile, bool declared_roles, bool declared_outcomes) {
     const Profile built_in = pelvic_floor_profile();
+    // Never the rest role: rest days came after roles, so a kind of its own named skip
+    // (a skipping rope) never meant one.
     if (!declared_roles)
         for (auto& kind : profile.kinds)
-            if (const KindSpec* same = built_in.kind(kind.name)) kind.role = same->role;
+            if (const KindSpec* same = built_in.kind(kind.name);
+                same && same->role != KindRole::rest)
+                kind.role = same->role;
     if (!declared_outcomes) {
         // The base profile's outcomes are read again against the kinds as now declared.
         profile.outcomes.clear();
@@ -405,6 +409,7 @@ ConfigFile parse_config(std::string_view content, const std::string& display_nam
     if (outcomes) profile.outcomes = *outcomes;
     if (root["kinds"].as_table())
         keep_built_in_meanings(profile, reader.declared_roles(), outcomes.has_value());
+    add_rest_kind(profile);
     for (auto&& [key, node] : root) {
         const auto name = key.str();
         if (name != "settings" && name != "dilators" && name != "flags" && name != "reminders" &&
@@ -459,13 +464,15 @@ times = ["08:00", "13:00", "20:00"]  # when "N times a day" items remind you in 
 # name of a built-in one replaces it. Field types: int, number, scale (0-10 unless min/max say
 # otherwise), bool (yes/no), duration (15, 15m, 1h30m; stored in minutes), text, choice.
 # `primary` is the field a bare value fills: `tend log pain 6`. `role` says what a kind is
-# for: "visit", "procedure", "question", "medication" or "cycle" (see docs/format.md).
+# for: "visit", "procedure", "question", "medication", "cycle" or "rest" (see docs/format.md).
 )",
                     profile.name == "blank" ? "blank" : "pelvic-floor",
                     to_lower(weekday_name(settings.week_start)), outcomes_list(profile.outcomes),
                     settings.dilator_sizes, settings.persistent_pain_level,
                     settings.persistent_pain_days, settings.gap_days);
     for (const auto& kind : profile.kinds) {
+        // Every profile has the rest kind (add_rest_kind); written out, it would only be noise.
+        if (kind.role == KindRole::rest) continue;
         text += fmt::format("\n[kinds.{}]\ndescription = {}\n", kind.name,
                             toml_string(kind.description));
         if (!kind.primary.empty()) text += fmt::format("primary = \"{}\"\n", kind.primary);

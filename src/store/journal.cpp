@@ -272,9 +272,12 @@ std::vector<Problem> Journal::check(const OffsetAtLocal& offset_at_local, Date t
         if (!content) continue;
         auto parsed = parse_month_file(*content, name, config_, offset_at_local, month);
         problems.insert(problems.end(), parsed.problems.begin(), parsed.problems.end());
-        for (const auto& entry : parsed.entries)
+        for (const auto& entry : parsed.entries) {
+            // A rest planned ahead (`tend skip --on` a later day) is meant to be in the future.
+            if (config_.profile.role_of(entry.kind) == KindRole::rest) continue;
             if (auto problem = future_problem(name, entry, today))
                 problems.push_back(std::move(*problem));
+        }
     }
     return problems;
 }

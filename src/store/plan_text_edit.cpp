@@ -100,7 +100,14 @@ std::string without_item(const std::string& content, const ItemPlace& place) {
     const std::string_view next(content.data() + to, blank_end - to);
     if (!next.empty() && next.find_first_not_of(" \t\r\n") == std::string_view::npos)
         to = blank_end;
-    return content.substr(0, from) + content.substr(to);
+    // The last block takes the blank line before it along, so the file doesn't end in one.
+    std::size_t keep = from;
+    if (to == content.size() && place.header_line >= 2) {
+        const std::size_t blank_start = starts.at(static_cast<std::size_t>(place.header_line - 2));
+        const std::string_view before(content.data() + blank_start, from - blank_start);
+        if (before.find_first_not_of(" \t\r\n") == std::string_view::npos) keep = blank_start;
+    }
+    return content.substr(0, keep) + content.substr(to);
 }
 
 }  // namespace tend::store

@@ -1,5 +1,6 @@
-// Property test of adherence (issue 17): random plans and journals checked against a small
-// model written here from docs/plan.md, and against the summary itself asked other ways.
+// Property test of adherence (issue 17): random plans and journals, with random rest days
+// (`tend skip`), checked against a small model written here from docs/plan.md, and against the
+// summary itself asked other ways.
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -29,7 +30,33 @@ int days_between(Date from, Date to) {
     return static_cast<int>((to - from).count());
 }
 
-std::vector<ModelWindow> model_windows(const PlanItem& item, Date horizon, Weekday week_start) {
+// A rest as the story wrote it: these days, for these kinds (none: every item).
+struct ModelRest {
+    Date first{};
+    Date last{};
+    std::vector<std::string> kinds;
+};
+
+bool rests_on(const PlanItem& item, const std::vector<ModelRest>& rests, Date day) {
+    for (const auto& rest : rests)
+        if (rest.first <= day && day <= rest.last &&
+            (rest.kinds.empty() ||
+             std::find(rest.kinds.begin(), rest.kinds.end(), item.kind) != rest.kinds.end()))
+            return true;
+    return false;
+}
+
+int rest_days_in(const PlanItem& item, const std::vector<ModelRest>& rests, Date first, Date last) {
+    int count = 0;
+    for (Date day = first; day <= last; day += days{1})
+        count += rests_on(item, rests, day) ? 1 : 0;
+    return count;
+}
+
+// The rules of docs/plan.md, "Rest days": a daily window on a rest day is not due; an N-day
+// window of rest days only is not due; a week expects pro rata of the days that are not rest.
+std::vector<ModelWindow> model_windows(const PlanItem& item, const std::vector<ModelRest>& rests,
+                                       Date horizon, Weekday week_start) {
     const double each = item.total ? item.total->at_least : item.schedule.times;
     const Date last = item.end ? std::min(*item.end, horizon) : horizon;
     const auto clip = [&](Date day) { return item.end ? std::min(day, *item.end) : day; };
@@ -37,17 +64,21 @@ std::vector<ModelWindow> model_windows(const PlanItem& item, Date horizon, Weekd
     switch (item.schedule.unit) {
         case Schedule::Unit::day:
             for (Date day = item.start; day <= last; day += days{1})
-                windows.push_back({day, day, each});
+                if (!rests_on(item, rests, day)) windows.push_back({day, day, each});
             break;
         case Schedule::Unit::weekdays:
             for (Date day = item.start; day <= last; day += days{1})
                 for (const Weekday listed : item.schedule.weekdays)
-                    if (Weekday{day} == listed) windows.push_back({day, day, each});
+                    if (Weekday{day} == listed && !rests_on(item, rests, day))
+                        windows.push_back({day, day, each});
             break;
         case Schedule::Unit::every_n_days:
-            for (Date first = item.start; first <= last; first += days{item.schedule.interval_days})
-                windows.push_back(
-                    {first, clip(first + days{item.schedule.interval_days - 1}), each});
+            for (Date first = item.start; first <= last;
+                 first += days{item.schedule.interval_days}) {
+                const Date end = clip(first + days{item.schedule.interval_days - 1});
+                if (rest_days_in(item, rests, first, end) <= days_between(first, end))
+                    windows.push_back({first, end, each});
+            }
             break;
         case Schedule::Unit::week: {
             Date week = item.start;
@@ -57,7 +88,8 @@ std::vector<ModelWindow> model_windows(const PlanItem& item, Date horizon, Weekd
                 const Date first = std::max(week, item.start);
                 const Date end = clip(week + days{6});
                 if (end < first) continue;
-                const double share = (days_between(first, end) + 1) / 7.0;
+                const double share =
+                    (days_between(first, end) + 1 - rest_days_in(item, rests, first, end)) / 7.0;
                 const double expected = item.total ? each * share : std::round(each * share);
                 if (expected > 0) windows.push_back({first, end, expected});
             }
@@ -91,9 +123,10 @@ struct ModelFigure {
 };
 
 ModelFigure model_figure(const PlanItem& item, const std::vector<Entry>& entries,
-                         const Period& period, Date today, Weekday week_start) {
+                         const std::vector<ModelRest>& rests, const Period& period, Date today,
+                         Weekday week_start) {
     ModelFigure figure;
-    for (const auto& window : model_windows(item, *period.to + days{60}, week_start)) {
+    for (const auto& window : model_windows(item, rests, *period.to + days{60}, week_start)) {
         if (!period.contains(window.anchor())) continue;
         figure.listed = true;
         if (window.last >= today) continue;  // open or to come
@@ -108,11 +141,12 @@ ModelFigure model_figure(const PlanItem& item, const std::vector<Entry>& entries
 }
 
 std::optional<double> model_overall(const Plan& plan, const std::vector<Entry>& entries,
-                                    const Period& period, Date today, Weekday week_start) {
+                                    const std::vector<ModelRest>& rests, const Period& period,
+                                    Date today, Weekday week_start) {
     double expected = 0;
     double credited = 0;
     for (const auto& item : plan.items) {
-        const ModelFigure figure = model_figure(item, entries, period, today, week_start);
+        const ModelFigure figure = model_figure(item, entries, rests, period, today, week_start);
         expected += figure.sessions_expected;
         credited += figure.sessions_credited;
     }
@@ -125,9 +159,27 @@ std::optional<double> model_overall(const Plan& plan, const std::vector<Entry>& 
 struct Story {
     Plan plan;
     std::vector<Entry> entries;
+    std::vector<ModelRest> rests;  // also in `entries`, as `tend skip` writes them
     Config config;
     Date today{};
 };
+
+// Streaks of a daily item by the model: met days in a row, rest days passed over; the day
+// holding today neither counts until met nor breaks the run.
+std::pair<int, int> model_streak(const PlanItem& item, const Story& story, Weekday week_start) {
+    int run = 0;
+    int longest = 0;
+    for (const auto& window : model_windows(item, story.rests, story.today, week_start)) {
+        if (window.first > story.today) break;
+        const bool met =
+            amount_in(item, story.entries, window.first, window.last) >= window.expected;
+        if (met)
+            longest = std::max(longest, ++run);
+        else if (window.last < story.today)
+            run = 0;
+    }
+    return {run, longest};
+}
 
 const Date base = day(2026, 9, 1);
 
@@ -167,6 +219,30 @@ Story random_story(std::mt19937& random) {
         story.plan.items.push_back(plan_item(kind, words, start, end));
     }
     story.today = base + days{pick(20, 75)};
+    // Rest days: every item or some kinds (also kinds no item has), one day or several, some
+    // overlapping, some after today (planned ahead).
+    const int rests = pick(0, 4);
+    for (int index = 0; index < rests; ++index) {
+        ModelRest rest;
+        rest.first = base + days{pick(-5, 80)};
+        rest.last = rest.first + days{pick(0, 1) ? 0 : pick(1, 9)};
+        const int named = pick(0, 2);
+        for (int kind = 0; kind < named; ++kind)
+            rest.kinds.push_back(kinds[static_cast<std::size_t>(pick(0, 3))]);
+        if (pick(0, 3) == 0) rest.kinds.push_back("dilate");
+        std::vector<std::pair<std::string, FieldValue>> fields;
+        std::string named_kinds;
+        for (const auto& kind : rest.kinds)
+            named_kinds += (named_kinds.empty() ? "" : pick(0, 1) ? " " : ", ") + kind;
+        if (!named_kinds.empty()) fields.emplace_back("items", named_kinds);
+        const std::int64_t length = days_between(rest.first, rest.last) + 1;
+        if (length > 1 || pick(0, 1)) fields.emplace_back("days", FieldValue{length});
+        Entry entry = entry_on("skip", rest.first, pick(0, 23));
+        entry.fields = std::move(fields);
+        entry.note = "period";
+        story.entries.push_back(std::move(entry));
+        story.rests.push_back(std::move(rest));
+    }
     for (Date date = base - days{5}; date <= story.today; date += days{1})
         for (const char* kind : {"stretch", "cardio", "massage", "kegels", "dilate"}) {
             const int count = std::max(0, pick(-2, 2));
@@ -209,7 +285,7 @@ void check_period(const Story& story, const Period& period, std::mt19937& random
     for (std::size_t index = 0; index < story.plan.items.size(); ++index) {
         const PlanItem& item = story.plan.items[index];
         const ModelFigure figure =
-            model_figure(item, story.entries, period, story.today, week_start);
+            model_figure(item, story.entries, story.rests, period, story.today, week_start);
         const ItemSummary* summary = item_numbered(report, index + 1);
         CHECK(figure.listed == (summary != nullptr));
         if (!summary) continue;
@@ -219,9 +295,31 @@ void check_period(const Story& story, const Period& period, std::mt19937& random
         const bool done_mark = std::find(summary->days.begin(), summary->days.end(),
                                          DayMark::done) != summary->days.end();
         if (done_mark) CHECK(summary->adherence.fraction().value_or(1) > 0);
+        // A rest day shows its own mark, and only where the item rests.
+        for (std::size_t offset = 0; offset < summary->days.size(); ++offset) {
+            const Date day = *period.from + days{static_cast<int>(offset)};
+            if (summary->days[offset] == DayMark::rest)
+                CHECK((item.in_force_on(day) && rests_on(item, story.rests, day)));
+            else if (day <= story.today && item.in_force_on(day) &&
+                     rests_on(item, story.rests, day))
+                CHECK((summary->days[offset] == DayMark::done ||
+                       summary->days[offset] == DayMark::partly));
+        }
     }
-    CHECK(same(report.adherence,
-               model_overall(story.plan, story.entries, period, story.today, week_start)));
+    CHECK(same(report.adherence, model_overall(story.plan, story.entries, story.rests, period,
+                                               story.today, week_start)));
+    // Streaks pass over rest days: neither counted nor broken.
+    for (const auto& streak : report.streaks)
+        for (const auto& item : story.plan.items)
+            if (item.label() == streak.label &&
+                std::count_if(
+                    story.plan.items.begin(), story.plan.items.end(),
+                    [&](const PlanItem& other) { return other.label() == streak.label; }) == 1) {
+                const auto [current, longest] = model_streak(item, story, week_start);
+                CHECK(streak.current == current);
+                CHECK(streak.longest == longest);
+                break;
+            }
 
     // Consecutive periods add up to the whole.
     if (*period.to > *period.from) {

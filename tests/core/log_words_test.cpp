@@ -95,7 +95,7 @@ TEST_CASE("log words: every mistake gets one clear message") {
           "unknown kind 'dilte' - did you mean 'dilate'? ('tend kinds' lists them)");
     CHECK(error_of({"zzz"}) == "unknown kind 'zzz' - 'tend kinds' lists them");
     CHECK(error_of({"s"}) ==
-          "ambiguous kind 's': it could be 'stretch' or 'sex' - type a few more letters");
+          "ambiguous kind 's': it could be 'stretch', 'sex' or 'skip' - type a few more letters");
     CHECK(error_of({"p"}) ==
           "ambiguous kind 'p': it could be 'pain', 'procedure' or 'period' - type a few more "
           "letters");

@@ -58,7 +58,7 @@ const std::vector<BadInput>& catalogue() {
          "unknown kind 'dilte' - did you mean 'dilate'? ('tend kinds' lists them)"},
         {{"log", "s"},
          2,
-         "ambiguous kind 's': it could be 'stretch' or 'sex' - type a few more letters"},
+         "ambiguous kind 's': it could be 'stretch', 'sex' or 'skip' - type a few more letters"},
         {{"log", "dilate", "sise=3"},
          2,
          "unknown field 'sise' for dilate - did you mean 'size'?..."},

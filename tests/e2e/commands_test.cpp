@@ -138,7 +138,7 @@ TEST_CASE("e2e kinds: lists each kind with fields, types and ranges") {
     const auto result = run_tend({"--dir", journal.path(), "kinds"});
     CHECK(result.exit_code == 0);
     CHECK(
-        result.out.starts_with("pelvic-floor profile: 14 kinds\n\ndilate      dilator session\n"
+        result.out.starts_with("pelvic-floor profile: 15 kinds\n\ndilate      dilator session\n"
                                "  size        int       from 1 to 6  (primary, progression)\n"
                                "  minutes     duration  from 0 min to 24 h\n"
                                "  pain        scale     from 0 to 10\n"));

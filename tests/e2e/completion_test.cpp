@@ -50,9 +50,14 @@ std::string bash_completes(const TempFolder& folder, const std::string& line,
 
 TEST_CASE("completion: subcommands, options, periods, kinds, fields and choices") {
     CHECK(candidates("tend ") ==
-          "log\nshow\nundo\ncheck\ninit\nkinds\nplan\nstats\nexport\nquestions\nedit\ncompletions\n"
-          "remind\n");
+          "log\nskip\nshow\nundo\ncheck\ninit\nkinds\nplan\nstats\nexport\nquestions\nedit\n"
+          "completions\nremind\n");
     CHECK(candidates("tend st") == "stats\n");
+    // `tend skip` offers the plan's kinds, until a word of the reason.
+    CHECK(candidates("tend skip ") == "kegels\ndilate\nstretch\ncardio\nmassage\n");
+    CHECK(candidates("tend skip dilate ") == "kegels\nstretch\ncardio\nmassage\n");
+    CHECK(candidates("tend skip period ") == "");
+    CHECK(candidates("tend skip --on ") == "today\nyesterday\n");
     CHECK(candidates("tend log dil") == "dilate\n");
     CHECK(candidates("tend log dilate s") == "size=\n");
     CHECK(candidates("tend log dilate ") == "size=\nminutes=\npain=\nanxiety=\novernight=\n");

@@ -223,7 +223,7 @@ TEST_CASE("everyday: one custom kind in tend.toml keeps the built-in ones") {
           "logged migraine (level 4/10) today at 10:00\n");
     CHECK(user.tend({"log", "dilate", "3"}).exit_code == 0);
     const auto kinds = user.tend({"kinds"});
-    CHECK(kinds.out.starts_with("custom profile: 15 kinds\n"));
+    CHECK(kinds.out.starts_with("custom profile: 16 kinds\n"));  // skip included
 
     // "blank" has only notes and the kinds written.
     write_text(user.folder / "notes" / "tend.toml",
@@ -336,7 +336,7 @@ TEST_CASE("everyday: plan mistakes are easy to undo, and plan end never re-opens
     CHECK(read_text(plan_file) == with_breathing);
     const auto removed = user.tend({"plan", "rm", "Breathing"});
     CHECK(removed.err == "");
-    CHECK(removed.out == "removed from the plan: Breathing (relax)\n");
+    CHECK(removed.out == "removed from the plan: #6 Breathing (relax): daily\n");
     CHECK(read_text(plan_file).find("Breathing") == std::string::npos);
     CHECK(user.tend({"plan"}).out ==
           run_tend_in(user.folder.path(), {"--dir", example.string(), "plan"}, user.options).out);
@@ -602,4 +602,54 @@ TEST_CASE(
           "journal/2026-07.toml:4:9: level must be from 0 to 10, got 12\n"
           "journal/2026-07.toml:9:9: level must be from 0 to 10, got 11\n"
           "checked 5 month files and plan.toml: 2 problems to fix by hand\n");
+}
+
+TEST_CASE("everyday: a text field is never taken from the words of a note") {
+    UserFolder user;
+    const auto pain =
+        user.tend({"log", "pain", "6", "location", "of", "the", "pain", "is", "knee"});
+    CHECK(pain.out ==
+          "logged pain (pain 6/10) today at 10:00 - note \"location of the pain is knee\"\n");
+    // A field's own name is not the primary's value: "pose 3" is the note, not a pose "pose".
+    const auto pose = user.tend({"log", "stretch", "pose", "3"});
+    CHECK(pose.exit_code == 0);
+    CHECK(pose.out.starts_with("logged stretch today at 10:00 - note \"pose 3\"\n"));
+    // Set with '=', a text field takes its words.
+    const auto set = user.tend({"log", "pain", "4", "location=knee", "after", "stairs"});
+    CHECK(
+        set.out.starts_with("logged pain (pain 4/10 · location knee) today at 10:00 - note "
+                            "\"after stairs\"\n"));
+}
+
+TEST_CASE("everyday: -o with an empty name is refused, never standard output") {
+    UserFolder user;
+    const auto before = snapshot(user.folder.path());
+    const auto empty = user.tend({"export", "-o", ""});
+    CHECK(empty.exit_code == 2);
+    CHECK(empty.out == "");
+    CHECK(empty.err ==
+          "tend: --output: needs a file name (or - for standard output), got '' - see 'tend "
+          "--help'\n");
+    const auto ics = user.tend({"plan", "ics", "--output", ""});
+    CHECK(ics.exit_code == 2);
+    CHECK(ics.out == "");
+    CHECK(snapshot(user.folder.path()) == before);
+}
+
+TEST_CASE("everyday: many entries with one warning from a tend.toml change are one line too") {
+    UserFolder user;
+    // dilate without 'anxiety': every past dilate entry with anxiety draws one warning.
+    const auto settings = user.folder / "journal" / "tend.toml";
+    std::string text = read_text(settings);
+    const std::string anxiety = "fields.anxiety = { type = \"scale\" }\n";
+    REQUIRE(text.find("[kinds.dilate]") < text.find(anxiety));
+    text.erase(text.find(anxiety), anxiety.size());
+    write_text(settings, text);
+    const auto checked = user.tend({"check"});
+    CHECK(checked.err == "");
+    CHECK(count_of(checked.out, "\n") == 2);
+    CHECK(count_of(checked.out,
+                   " entries break one rule: warning: unknown field 'anxiety' for "
+                   "dilate (kept, but not used) - if tend.toml changed lately, "
+                   "change it back; otherwise fix them by hand, starting here\n") == 1);
 }

@@ -60,7 +60,8 @@ TEST_CASE("e2e log: tags and note words") {
     TempFolder journal;
     const auto result = run_tend(
         {"--dir", journal.path(), "log", "pain", "6", "@evening", "sharp", "after", "walking"});
-    CHECK(result.out == "logged pain (pain 6/10) today at 10:00 - note \"sharp after walking\"\n");
+    CHECK(result.out ==
+          "logged pain (pain 6/10) today at 10:00 @evening - note \"sharp after walking\"\n");
     const std::string text = read_text(journal / month_file);
     CHECK(text.find("level = 6\ntags = [\"evening\"]\nnote = \"sharp after walking\"\n") !=
           std::string::npos);
@@ -78,7 +79,8 @@ TEST_CASE("e2e log: every bad input is one line on stderr, exit 2, and nothing o
         {{"dilte", "3"},
          "tend: unknown kind 'dilte' - did you mean 'dilate'? ('tend kinds' lists them)\n"},
         {{"s", "2"},
-         "tend: ambiguous kind 's': it could be 'stretch' or 'sex' - type a few more letters\n"},
+         "tend: ambiguous kind 's': it could be 'stretch', 'sex' or 'skip' - type a few more "
+         "letters\n"},
         {{"dilate", "sise=3"},
          "tend: unknown field 'sise' for dilate - did you mean 'size'? (dilate has 'size', "
          "'minutes', 'pain', "

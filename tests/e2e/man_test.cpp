@@ -53,6 +53,7 @@ TEST_CASE("man: every option in the help of every command is in tend(1)") {
     const std::string page = plain(read_text(man_folder + "tend.1"));
     const std::vector<std::vector<std::string>> commands = {{},
                                                             {"log"},
+                                                            {"skip"},
                                                             {"show"},
                                                             {"undo"},
                                                             {"check"},

@@ -311,9 +311,10 @@ TEST_CASE(
     // Two kegels items have counted nothing (the ended one had no session): the number says which.
     const auto removed = tend_in(journal, {"plan", "rm", "5"});
     CHECK(removed.exit_code == 0);
-    CHECK(removed.out == "removed from the plan: kegels\n");  // the last item: no renumbering
+    CHECK(removed.out ==
+          "removed from the plan: #5 kegels: 3 times a day\n");  // the last: no renumbering
     CHECK(read_text(journal / "plan.toml") ==
-          after_end.substr(0, after_end.rfind("\n[[item]]\nkind = \"kegels\"") + 1));
+          after_end.substr(0, after_end.rfind("\n\n[[item]]\nkind = \"kegels\"") + 1));
     CHECK(before != after_end);
 }
 
@@ -331,18 +332,34 @@ TEST_CASE("e2e plan: an item started weeks ago that counted nothing yet is remov
         run_tend_in(elsewhere.path(), {"--dir", journal.path(), "plan", "rm", "Stretches"});
     CHECK(removed.err == "");
     CHECK(removed.exit_code == 0);
-    CHECK(removed.out == "removed from the plan: Stretches (stretch)\n");
+    CHECK(removed.out == "removed from the plan: #5 Stretches (stretch): daily\n");
     CHECK(read_text(journal / "plan.toml") ==
-          with_stretch.substr(0, with_stretch.rfind("\n[[item]]\nkind = \"stretch\"") + 1));
+          with_stretch.substr(0, with_stretch.rfind("\n\n[[item]]\nkind = \"stretch\"") + 1));
 
     // Not the last item: the ones after it move up, and rm says so.
     const auto kegels = tend_in(journal, {"plan", "rm", "1"});
     CHECK(kegels.exit_code == 0);
     CHECK(kegels.out ==
-          "removed from the plan: kegels\n"
-          "items after it moved up one number; 'tend plan' shows the new numbers\n");
+          "removed from the plan: #1 kegels: 3 times a day\n"
+          "#2 is now #1, #3 is now #2, #4 is now #3\n");
     CHECK(tend_in(journal, {"plan"}).out.find("   1  dilate: daily, at least 10 min each\n") !=
           std::string::npos);
+
+    // Removing can't be undone: a kind that several items answer to needs the number, even
+    // when only one of them could be removed.
+    add_item(journal, {"dilate", "daily", "min:15+", "--from", "2026-12-01"});
+    const std::string two_dilate = read_text(journal / "plan.toml");
+    const auto by_kind = tend_in(journal, {"plan", "rm", "dilate"});
+    CHECK(by_kind.exit_code == 2);
+    CHECK(by_kind.err ==
+          "tend: 'dilate' matches 2 items: #1 dilate (daily), #4 dilate (daily) - this can't be "
+          "undone, so use the number, e.g. 'tend plan rm 4'\n");
+    CHECK(read_text(journal / "plan.toml") == two_dilate);
+    CHECK(tend_in(journal, {"plan", "rm", "4"}).out ==
+          "removed from the plan: #4 dilate: daily, at least 15 min each\n");
+    // The last block goes with the blank line before it: the file does not end in a blank line.
+    CHECK(read_text(journal / "plan.toml") ==
+          two_dilate.substr(0, two_dilate.rfind("\n\n[[item]]\nkind = \"dilate\"") + 1));
 }
 
 TEST_CASE("e2e plan: bad plan input is one line with a hint, exit 2, and nothing written") {

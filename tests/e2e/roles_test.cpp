@@ -88,7 +88,8 @@ TEST_CASE("e2e roles: check names the roles a kind may have") {
                                                "\n[kinds.dentist]\nrole = \"appointment\"\n");
     const auto result = run_tend({"--dir", (folder / "diary").string(), "check"});
     CHECK(result.exit_code == 1);  // problems found
-    CHECK(has(result.out,
-              "tend.toml:39:8: unknown role 'appointment' of kind dentist - a role is one of "
-              "'visit', 'procedure', 'question', 'medication' or 'cycle' (or \"\" for none)\n"));
+    CHECK(has(
+        result.out,
+        "tend.toml:39:8: unknown role 'appointment' of kind dentist - a role is one of "
+        "'visit', 'procedure', 'question', 'medication', 'cycle' or 'rest' (or \"\" for none)\n"));
 }

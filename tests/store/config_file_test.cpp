@@ -32,11 +32,13 @@ TEST_CASE("config: custom kinds keep their written order and typed fields") {
     CHECK(parsed.problems.empty());
     const Profile& profile = parsed.config.profile;
     CHECK(profile.name == "custom");
-    REQUIRE(profile.kinds.size() == 3);
-    CHECK(profile.kinds[0].name == "note");  // the blank profile's one kind
-    CHECK(profile.kinds[1].name == "walk");
-    CHECK(profile.kinds[2].name == "fsfi");
-    const KindSpec& walk = profile.kinds[1];
+    REQUIRE(profile.kinds.size() == 4);
+    CHECK(profile.kinds[0].name == "note");  // the blank profile's kinds: notes and rest days
+    CHECK(profile.kinds[1].name == "skip");
+    CHECK(profile.kinds[1].role == KindRole::rest);
+    CHECK(profile.kinds[2].name == "walk");
+    CHECK(profile.kinds[3].name == "fsfi");
+    const KindSpec& walk = profile.kinds[2];
     REQUIRE(walk.fields.size() == 3);
     CHECK(walk.fields[0].name == "km");
     CHECK(walk.fields[0].unit == "km");
@@ -156,7 +158,7 @@ TEST_CASE("config: an unknown role or outcome is an error that lists what is all
         texts.push_back(problem.text());
     const std::vector<std::string> expected = {
         "tend.toml:4:8: unknown role 'appointment' of kind migraine - a role is one of 'visit', "
-        "'procedure', 'question', 'medication' or 'cycle' (or \"\" for none)",
+        "'procedure', 'question', 'medication', 'cycle' or 'rest' (or \"\" for none)",
         "tend.toml:2:13: outcome 'migraine.aura' must be a numeric field written kind.field, "
         "such as \"sex.pain\"",
         "tend.toml:2:30: outcome 'headache.severity' must be a numeric field written "

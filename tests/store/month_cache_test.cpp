@@ -181,6 +181,9 @@ TEST_CASE("month cache: a damaged or foreign cache is empty, never an error") {
     CHECK_FALSE(journal.cached().has_value());
     write_text(file, "tendcac1" + std::string(64, '\xff'));
     CHECK_FALSE(journal.cached().has_value());
+    // A cache of the format before rest days (3) is not read, though it is otherwise whole.
+    write_text(file, "tendcac3" + good.substr(8));
+    CHECK_FALSE(journal.cached().has_value());
     write_text(file, good);
     REQUIRE(journal.cached().has_value());
     // Another profile (a field less) is another context.
@@ -254,7 +257,9 @@ TEST_CASE("month cache: histories are kept per month and plan, and every edit is
     const auto october = root / "journal" / "2026-10.toml";
     write_text(october,
                "[[entry]]\nat = 2026-10-03T21:00:00+02:00\nkind = \"dilate\"\nsize = 5\n\n"
-               "[[entry]]\nat = 2026-10-04T21:00:00+02:00\nkind = \"dilate\"\nsize = 3\n");
+               "[[entry]]\nat = 2026-10-04T21:00:00+02:00\nkind = \"dilate\"\nsize = 3\n\n"
+               "[[entry]]\nat = 2026-10-30T12:00:00+01:00\nkind = \"skip\"\ndays = 4\n"
+               "note = \"period\"\n");
     write_text(root / "journal" / "2026-11.toml", dilate_block(3, 4) + "minutes = 12\n");
     std::this_thread::sleep_for(std::chrono::milliseconds(2100));
     Plan plan;
@@ -265,6 +270,10 @@ TEST_CASE("month cache: histories are kept per month and plan, and every edit is
     CHECK(before_november.progression_of("dilate")->highest == 5);
     CHECK(before_november.progression_of("dilate")->last == 3);
     CHECK(before_november.first_day == std::optional<Date>(day(2026, 10, 3)));
+    // October's rest runs into November: its rest days are all in October's history.
+    CHECK(before_november.rested ==
+          std::vector<std::vector<Date>>{
+              {day(2026, 10, 30), day(2026, 10, 31), day(2026, 11, 1), day(2026, 11, 2)}});
     // Joined over both months, as history_of over every entry.
     const auto all = journal.load(Period{}, berlin_winter);
     CHECK(journal.history_before("2026-12", plan, berlin_winter) ==

@@ -14,6 +14,9 @@ inline constexpr int ok = 0;
 inline constexpr int no = 1;            // `plan due`: nothing due; `check`: problems found
 inline constexpr int user_error = 2;    // bad input, bad usage, or a journal file to fix
 inline constexpr int system_error = 3;  // the system failed: I/O, permissions, disk full, bug
+// The change was saved, but standard output failed after it (a full disk under `> out`, a
+// closed stdout), so its confirmation is missing: running the command again would log twice.
+inline constexpr int saved_but_output_failed = 4;
 }  // namespace exit_code
 
 // A mistake the user can fix: bad input, an unknown kind, a broken hand edit.

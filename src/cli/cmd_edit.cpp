@@ -16,14 +16,34 @@ namespace {
 
 // Like crontab -e: an edit that no longer parses is not saved over the month; the person may
 // edit it again, else it is kept aside. The answer is read from standard input.
-bool wants_to_edit_again(const store::Problem& problem) {
-    fmt::print(stderr,
-               "tend: {}\nyour edit does not parse, so it was not saved. Edit again? [y/N] ",
-               problem.text());
+bool wants_to_edit_again(const store::Problem& problem, std::string_view what_is_wrong) {
+    fmt::print(stderr, "tend: {}\nyour edit {}, so it was not saved. Edit again? [y/N] ",
+               problem.text(), what_is_wrong);
     std::fflush(stderr);
     std::string answer;
     if (!std::getline(std::cin, answer)) return false;
     return answer == "y" || answer == "Y" || answer == "yes";
+}
+
+// An edit that removes every entry is far more often an editor's mistake (a crash, a wrong
+// key) than a wish, so, as visudo guards sudoers, it is not saved: the month stays as it was,
+// and the line says how to remove entries on purpose.
+void refuse_emptying(store::EditSession& session, const std::string& edited,
+                     const store::MonthShape& shape, const std::filesystem::path& root) {
+    if (shape.entries > 0) return;
+    const std::string& name = session.month_file();
+    if (store::month_shape(session.original(), name).entries == 0) return;
+    const bool blank = edited.find_first_not_of(" \t\r\n") == std::string::npos;
+    std::string kept;
+    if (blank)
+        session.discard();
+    else
+        kept = "; your text is kept in " + session.copy().filename().string();
+    throw user_error(
+        fmt::format("your edit of {} removes every entry, so it was not saved{}", name, kept),
+        fmt::format("to remove some entries, delete their [[entry]] blocks and keep the others; "
+                    "to remove the whole month, delete the file {}",
+                    (root / name).string()));
 }
 
 int run_edit(const std::string& period_text, Context& context) {
@@ -46,11 +66,18 @@ int run_edit(const std::string& period_text, Context& context) {
             throw;
         }
         edited = session.edited();
-        const auto unreadable = store::check_toml_syntax(edited, name);
-        if (!unreadable) break;
-        if (!wants_to_edit_again(*unreadable))
+        const auto shape = store::month_shape(edited, name);
+        if (!shape.problem) {
+            refuse_emptying(session, edited, shape, context.root());
+            break;
+        }
+        // A syntax error, or entries tend can't add to (`entry = [...]`): the next log would
+        // fail on them.
+        const std::string_view what_is_wrong =
+            store::check_toml_syntax(edited, name) ? "does not parse" : "can't be added to";
+        if (!wants_to_edit_again(*shape.problem, what_is_wrong))
             throw user_error(
-                fmt::format("your edit of {} does not parse, so it was not saved", name),
+                fmt::format("your edit of {} {}, so it was not saved", name, what_is_wrong),
                 session.keep_message());
     }
     const bool saved = session.save(edited);

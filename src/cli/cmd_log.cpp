@@ -40,7 +40,7 @@ void check_note(std::string_view note) {
                                      note.size(), longest_note),
                          "keep long texts in a file of your own and note where it is");
     if (const auto character = unsafe_character_in(note, true))
-        throw user_error(fmt::format("the note contains a control character ({})", *character),
+        throw user_error(fmt::format("the note contains {}", *character),
                          "notes may hold text, newlines and tabs");
 }
 

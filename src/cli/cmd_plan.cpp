@@ -136,7 +136,7 @@ int run_add(const AddOptions& options, Context& context) {
          {std::tuple{"--name", &item.name, false}, std::tuple{"--note", &item.note, true}}) {
         if (const auto character = unsafe_character_in(*text, newlines))
             throw user_error(
-                fmt::format("{} contains a control character ({})", what, *character),
+                fmt::format("{} contains {}", what, *character),
                 newlines ? "notes may hold text, newlines and tabs" : "a name is one line of text");
         if (!is_valid_utf8(*text))
             throw user_error(fmt::format("{} is not valid UTF-8 text", what),

@@ -60,7 +60,7 @@ int run_answer(const QuestionsOptions& options, Context& context) {
     if (!is_valid_utf8(said))
         throw user_error("the answer is not valid UTF-8 text", "check your terminal's encoding");
     if (const auto character = unsafe_character_in(said, true))
-        throw user_error(fmt::format("the answer contains a control character ({})", *character),
+        throw user_error(fmt::format("the answer contains {}", *character),
                          "an answer may hold text, newlines and tabs");
     const Entry answer = answer_to(question, context.journal().config().profile, context.time().now,
                                    std::move(said));

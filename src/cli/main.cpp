@@ -18,6 +18,7 @@
 
 #include "cli/context.h"
 #include "core/text.h"
+#include "store/storage.h"
 #include "tend/error.h"
 
 namespace {
@@ -25,7 +26,8 @@ namespace {
 constexpr std::string_view exit_codes_help =
     "Exit codes: 0 ok; 1 a plain \"no\" (check found problems, plan due and remind: nothing\n"
     "due, log: its questions ended with Ctrl-D);\n"
-    "2 bad input or a journal file to fix; 3 the system failed (disk, permissions).\n"
+    "2 bad input or a journal file to fix; 3 the system failed (disk, permissions);\n"
+    "4 the change was saved, but its confirmation could not be written (don't repeat it).\n"
     "The journal is plain TOML in --dir, $TEND_DIR, $XDG_DATA_HOME/tend or ~/.local/share/tend.";
 
 std::string lowercase_first(std::string text) {
@@ -191,22 +193,30 @@ bool fill_closed_standard_streams() {
     return stdout_closed;
 }
 
+// The errno of a failed write to standard output that fmt reported by throwing.
+int output_error = 0;
+
 // Output errors are errors: a full disk under `> notes.md`, /dev/full or a closed stdout end
 // with one line and exit code 3, checked after the last flush. A closed pipe (`| head`) stays
 // quiet.
+// When the journal was changed before the output failed, the line says so and the exit code is
+// 4, not 3 ("nothing was changed"), so that a script does not log the entry twice.
 int checked_output(int exit_code, bool stdout_closed) {
     errno = 0;
     const bool flushed = std::fflush(stdout) == 0;
     if (flushed && !std::ferror(stdout)) return exit_code;
-    const int error = flushed ? 0 : errno;
+    const int error = flushed ? output_error : errno;
     if (error == EPIPE) return exit_code;
-    if (stdout_closed)
-        print_error("can't write the output: standard output is closed");
-    else if (error != 0)
-        print_error(fmt::format("can't write the output: {}", std::strerror(error)));
-    else
-        print_error("can't write the output: writing to standard output failed");
-    return tend::exit_code::system_error;
+    const std::string reason = stdout_closed ? "standard output is closed"
+                               : error != 0  ? std::strerror(error)
+                                             : "writing to standard output failed";
+    if (tend::store::disk().durable_writes == 0) {
+        print_error(fmt::format("can't write the output: {}", reason));
+        return tend::exit_code::system_error;
+    }
+    print_error(fmt::format("saved, but could not write the confirmation: {}", reason),
+                "the change is in the journal, so don't run the command again");
+    return tend::exit_code::saved_but_output_failed;
 }
 
 int run_guarded(int argc, char** argv) {
@@ -216,8 +226,13 @@ int run_guarded(int argc, char** argv) {
         print_error(error.what(), error.hint());
         return tend::exit_code::user_error;
     } catch (const std::system_error& error) {
-        // fmt::print's own check of a large write to standard output ("cannot write to file").
+        // fmt::print's own check of a large write to standard output ("cannot write to file"):
+        // checked_output says it, once.
         if (error.code().value() == EPIPE) return tend::exit_code::system_error;
+        if (std::ferror(stdout) && std::string_view(error.what()).starts_with("cannot write")) {
+            output_error = error.code().value();
+            return tend::exit_code::system_error;
+        }
         print_error(error.what());
         return tend::exit_code::system_error;
     } catch (const std::bad_alloc&) {

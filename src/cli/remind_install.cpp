@@ -15,6 +15,7 @@
 
 #include "store/file_io.h"
 #include "store/journal_paths.h"
+#include "store/storage.h"
 #include "tend/error.h"
 
 extern char** environ;
@@ -69,14 +70,16 @@ std::string times_text(const std::vector<int>& times) {
 }
 
 bool written_by_tend(const fs::path& path) {
-    const auto content = store::read_file_if_exists(path, path.string());
+    const auto content = store::disk().read(path, path.string());
     return content && content->find(render::reminder_file_header) != std::string::npos;
 }
 
+// Reminder files live where the scheduler looks (~/.config), outside the journal by nature, but
+// are written the one way tend writes: Storage's private, atomic replace, through links.
 void write_reminder_file(const fs::path& path, const std::string& content, fs::perms mode) {
-    store::ensure_private_directory(path.parent_path(), path.parent_path().string());
-    store::write_file_atomically(path, content, path.string());
-    fs::permissions(path, mode);
+    store::disk().make_private_folder(path.parent_path(), path.parent_path().string());
+    store::disk().replace(path, content, path.string());
+    fs::permissions(path, mode);  // follows a link, as the write did
     fmt::print("wrote {}\n", path.string());
 }
 
@@ -156,7 +159,7 @@ int install_systemd(const ReminderInstallOptions& options, const std::vector<int
     write_reminder_file(folder / "tend-remind.service", service, private_file);
     write_reminder_file(folder / "tend-remind.timer", timer, private_file);
     // What `systemctl --user enable` does, without needing a running user manager.
-    store::ensure_private_directory(link.parent_path(), link.parent_path().string());
+    store::disk().make_private_folder(link.parent_path(), link.parent_path().string());
     if (!fs::is_symlink(link)) fs::create_symlink(wants_link_target, link);
     fmt::print(
         "linked {}\n{} They start with your next login, or now with:\n"

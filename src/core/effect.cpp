@@ -15,16 +15,17 @@ namespace {
 using std::chrono::days;
 
 struct OutcomeDay {
-    double sum = 0;
+    long double sum = 0;  // no overflow to inf, whatever the values
     int n = 0;
     std::int64_t first_utc = std::numeric_limits<std::int64_t>::max();
 };
 
 struct SideSum {
-    double sum = 0;
+    long double sum = 0;
     int days = 0;
     EffectSide side() const {
-        return {days, days > 0 ? std::optional<double>(sum / days) : std::nullopt};
+        return {days,
+                days > 0 ? std::optional<double>(static_cast<double>(sum / days)) : std::nullopt};
     }
 };
 

@@ -46,14 +46,6 @@ std::optional<bool> parse_boolean(std::string_view text) {
     return {};
 }
 
-bool has_control_character(std::string_view text) {
-    for (const char character : text) {
-        const auto byte = static_cast<unsigned char>(character);
-        if (byte < 0x20 || byte == 0x7F) return true;
-    }
-    return false;
-}
-
 [[noreturn]] void bad_value(const FieldSpec& field, std::string_view text, std::string_view kind) {
     throw user_error(fmt::format("{} must be {}, got '{}'", field.name, kind, text),
                      describe_allowed(field).empty()
@@ -142,8 +134,8 @@ FieldValue parse_field_value(const FieldSpec& field, std::string_view text) {
             if (text.empty()) bad_value(field, text, "some text");
             if (!is_valid_utf8(text))
                 throw user_error(fmt::format("{} is not valid UTF-8 text", field.name));
-            if (has_control_character(text))
-                throw user_error(fmt::format("{} contains a control character", field.name),
+            if (const auto unsafe = unsafe_character_in(text, false))
+                throw user_error(fmt::format("{} contains {}", field.name, *unsafe),
                                  "put longer text in the note");
             return std::string(text);
     }

@@ -67,7 +67,8 @@ KindSummary summarise_kind(const KindSpec& kind, const std::vector<const Compact
         field.scale_min = scale_min(spec);
         field.scale_max = scale_max(spec);
         field.n = values.n;
-        field.sum = values.sum;
+        // Past the largest double the sum is inf, which every renderer shows as "no value".
+        field.sum = static_cast<double>(values.sum);
         field.mean = values.mean();
         field.min = values.min;
         field.max = values.max;

@@ -12,10 +12,12 @@
 
 namespace tend {
 
-// Values of a field: how many, their sum, the lowest and the highest.
+// Values of a field: how many, their sum, the lowest and the highest. The sum is a long double
+// (to 1e4932), so that the mean of values near the largest double (1e308) is that value, not
+// inf.
 struct Values {
     int n = 0;
-    double sum = 0;
+    long double sum = 0;
     double min = 0;
     double max = 0;
     void add(double value) {
@@ -24,7 +26,7 @@ struct Values {
         sum += value;
         ++n;
     }
-    double mean() const { return n == 0 ? 0 : sum / n; }
+    double mean() const { return n == 0 ? 0 : static_cast<double>(sum / n); }
     // For a week of the trend view: none when there were no values.
     std::optional<WeekValues> week_values() const {
         if (n == 0) return std::nullopt;

@@ -137,48 +137,112 @@ std::string quoted_list(const std::vector<std::string>& items, std::string_view 
 
 namespace {
 
-// The code point of an unsafe character starting at `text[index]` and its length in bytes, or
-// a length of 0 when the character there is safe.
-std::pair<char32_t, std::size_t> unsafe_at(std::string_view text, std::size_t index,
-                                           bool newlines_allowed) {
-    const auto byte = static_cast<unsigned char>(text[index]);
-    if (byte < 0x20 || byte == 0x7F) {
-        if (newlines_allowed && (byte == '\n' || byte == '\t')) return {0, 0};
-        return {byte, 1};
-    }
-    const auto next = [&](std::size_t offset) {
+// One character of text: its code point, its length in bytes (at least 1) and whether it must
+// not reach a terminal or a document raw.
+struct Scanned {
+    char32_t code = 0;
+    std::size_t length = 1;
+    bool unsafe = false;
+};
+
+// Decodes the UTF-8 character at `text[index]`; a stray byte is itself, one byte long.
+Scanned decode_at(std::string_view text, std::size_t index) {
+    const auto at = [&](std::size_t offset) {
         return index + offset < text.size() ? static_cast<unsigned char>(text[index + offset]) : 0u;
     };
-    if (byte == 0xC2 && next(1) >= 0x80 && next(1) <= 0x9F) return {next(1), 2};
-    if (byte == 0xE2) {
-        const char32_t code = ((byte & 0x0Fu) << 12) | ((next(1) & 0x3Fu) << 6) | (next(2) & 0x3Fu);
-        if ((code >= 0x202A && code <= 0x202E) || (code >= 0x2066 && code <= 0x2069))
-            return {code, 3};
+    const unsigned byte = at(0);
+    const auto continuation = [&](std::size_t offset) { return (at(offset) & 0xC0u) == 0x80u; };
+    if (byte >= 0xC2 && byte <= 0xDF && continuation(1))
+        return {((byte & 0x1Fu) << 6) | (at(1) & 0x3Fu), 2};
+    if (byte >= 0xE0 && byte <= 0xEF && continuation(1) && continuation(2))
+        return {((byte & 0x0Fu) << 12) | ((at(1) & 0x3Fu) << 6) | (at(2) & 0x3Fu), 3};
+    if (byte >= 0xF0 && byte <= 0xF4 && continuation(1) && continuation(2) && continuation(3))
+        return {((byte & 0x07u) << 18) | ((at(1) & 0x3Fu) << 12) | ((at(2) & 0x3Fu) << 6) |
+                    (at(3) & 0x3Fu),
+                4};
+    return {byte, 1};
+}
+
+bool is_control(char32_t code) {
+    return code < 0x20 || code == 0x7F || (code >= 0x80 && code <= 0x9F);
+}
+
+// Characters that show nothing, or move text, yet change what a line says: bidirectional
+// overrides and isolates (U+202A-U+202E, U+2066-U+2069), the line and paragraph separators
+// (U+2028, U+2029), zero-width space (U+200B), word joiner and invisible operators
+// (U+2060-U+2064), deprecated format characters (U+206A-U+206F), the byte order mark
+// (U+FEFF), interlinear annotations (U+FFF9-U+FFFB), the Mongolian vowel separator (U+180E)
+// and tag characters (U+E0000-U+E007F) outside a flag. Joiners (U+200C, U+200D) stay: emoji
+// and Persian text need them.
+bool is_hiding(char32_t code) {
+    return (code >= 0x202A && code <= 0x202E) || (code >= 0x2066 && code <= 0x2069) ||
+           code == 0x2028 || code == 0x2029 || code == 0x200B ||
+           (code >= 0x2060 && code <= 0x2064) || (code >= 0x206A && code <= 0x206F) ||
+           code == 0xFEFF || (code >= 0xFFF9 && code <= 0xFFFB) || code == 0x180E ||
+           (code >= 0xE0000 && code <= 0xE007F);
+}
+
+// The character at `text[index]`, unsafe or not. A subdivision flag (U+1F3F4, tag letters,
+// U+E007F: the flags of England, Scotland, Wales) is one safe piece.
+Scanned scan_at(std::string_view text, std::size_t index, bool newlines_allowed) {
+    Scanned scanned = decode_at(text, index);
+    if (scanned.code == 0x1F3F4) {
+        std::size_t end = index + scanned.length;
+        while (end < text.size()) {
+            const Scanned tag = decode_at(text, end);
+            if (tag.code < 0xE0020 || tag.code > 0xE007F) break;
+            end += tag.length;
+            if (tag.code == 0xE007F) return {scanned.code, end - index, false};
+        }
+        return scanned;
     }
-    return {0, 0};
+    if (newlines_allowed && (scanned.code == '\n' || scanned.code == '\t')) return scanned;
+    scanned.unsafe = is_control(scanned.code) || is_hiding(scanned.code);
+    return scanned;
+}
+
+std::string code_name(char32_t code) {
+    return fmt::format("U+{:04X}", static_cast<unsigned>(code));
 }
 
 }  // namespace
 
 std::optional<std::string> unsafe_character_in(std::string_view text, bool newlines_allowed) {
-    for (std::size_t index = 0; index < text.size(); ++index)
-        if (const auto [code, length] = unsafe_at(text, index, newlines_allowed); length > 0)
-            return fmt::format("U+{:04X}", static_cast<unsigned>(code));
-    return std::nullopt;
+    std::vector<char32_t> found;  // each character once, in the order they first appear
+    for (std::size_t index = 0; index < text.size();) {
+        const Scanned scanned = scan_at(text, index, newlines_allowed);
+        if (scanned.unsafe && std::find(found.begin(), found.end(), scanned.code) == found.end())
+            found.push_back(scanned.code);
+        index += scanned.length;
+    }
+    if (found.empty()) return std::nullopt;
+    const bool controls = std::all_of(found.begin(), found.end(), is_control);
+    const bool hiding = std::none_of(found.begin(), found.end(), is_control);
+    std::string codes;
+    for (const char32_t code : found)
+        codes += (codes.empty() ? "" : ", ") + code_name(code);
+    if (found.size() == 1)
+        return fmt::format("{} ({})", controls ? "a control character" : "an invisible character",
+                           codes);
+    return fmt::format("{} ({})",
+                       controls ? "control characters"
+                       : hiding ? "invisible characters"
+                                : "control and invisible characters",
+                       codes);
 }
 
 std::string escape_unsafe(std::string_view text, bool newlines_allowed) {
     std::string out;
     out.reserve(text.size());
     for (std::size_t index = 0; index < text.size();) {
-        const auto [code, length] = unsafe_at(text, index, newlines_allowed);
-        if (length == 0) {
-            out += text[index++];
-            continue;
-        }
-        out += code < 0x100 ? fmt::format("\\x{:02X}", static_cast<unsigned>(code))
-                            : fmt::format("\\u{{{:04X}}}", static_cast<unsigned>(code));
-        index += length;
+        const Scanned scanned = scan_at(text, index, newlines_allowed);
+        if (!scanned.unsafe)
+            out += text.substr(index, scanned.length);
+        else
+            out += scanned.code < 0x100
+                       ? fmt::format("\\x{:02X}", static_cast<unsigned>(scanned.code))
+                       : fmt::format("\\u{{{:04X}}}", static_cast<unsigned>(scanned.code));
+        index += scanned.length;
     }
     return out;
 }

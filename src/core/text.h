@@ -14,9 +14,12 @@ std::string_view trim(std::string_view text);
 std::optional<int> parse_digits(std::string_view text);
 std::vector<std::string_view> split(std::string_view text, char separator);
 bool is_valid_utf8(std::string_view text);
-// The first character of `text` that must not reach a terminal or a document raw: C0 controls
-// (but newline and tab when `newlines_allowed`), DEL, C1 controls and the bidirectional
-// overrides and isolates (U+202A-U+202E, U+2066-U+2069), as "U+001B"; nothing when all is well.
+// The characters of `text` that must not reach a terminal or a document raw, each named once
+// in the order they first appear: "a control character (U+001B)", "control and invisible
+// characters (U+001B, U+200B)"; nothing when all is well. Unsafe are C0 controls (but newline
+// and tab when `newlines_allowed`), DEL, C1 controls, and the invisible characters that hide or
+// reorder text (bidi overrides and isolates, U+2028/U+2029, zero-width space, U+FEFF, tag
+// characters; see is_hiding in text.cpp).
 std::optional<std::string> unsafe_character_in(std::string_view text, bool newlines_allowed);
 // `text` with each such character written visibly as \xNN or \u{NNNN}, for output; newlines
 // and tabs stay when `newlines_allowed`.

@@ -107,6 +107,8 @@ Json period_json(const Period& period) {
 }
 
 Json rounded(double value, int decimals) {
+    // Decimals don't matter that far up, and scaling 1e308 would make it inf.
+    if (!std::isfinite(value) || std::abs(value) >= 1e15) return Json(value);
     const double scale = std::pow(10.0, decimals);
     return Json(std::round(value * scale) / scale);
 }

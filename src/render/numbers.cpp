@@ -8,6 +8,9 @@
 namespace tend::render {
 
 std::string format_number(double value) {
+    if (!std::isfinite(value)) return "?";
+    // Rounding to tenths would multiply past the largest double (1e308 * 10 is inf).
+    if (std::abs(value) >= 1e15) return fmt::format("{}", value);
     const double tenths = std::round(value * 10) / 10;
     // Whole numbers without a decimal point; beyond what an integer holds exactly, fmt's
     // shortest form (1e+20), never a cast (undefined behaviour past 2^63).

@@ -42,10 +42,22 @@ bool is_plain_number(std::string_view text) {
 std::string spreadsheet_safe(std::string text) {
     // OWASP's list: a cell starting with one of these runs as a formula in a spreadsheet, so it
     // gets a leading apostrophe, which keeps it text. Plain numbers stay numbers.
-    constexpr std::string_view formula_starts = "=+-@\t\r";
-    if (!text.empty() && formula_starts.find(text[0]) != std::string_view::npos &&
-        !is_plain_number(text))
-        text.insert(0, "'");
+    // Spreadsheets skip leading white space before they look (" =1+1" runs too), so what
+    // counts is the first character after it.
+    std::string_view rest = text;
+    while (true) {
+        if (!rest.empty() &&
+            std::string_view(" \t\r\n\v\f").find(rest[0]) != std::string_view::npos)
+            rest.remove_prefix(1);
+        else if (rest.starts_with("\xC2\xA0") || rest.starts_with("\xE3\x80\x80"))
+            rest.remove_prefix(rest.starts_with("\xC2") ? 2 : 3);  // no-break, ideographic space
+        else
+            break;
+    }
+    const bool formula = !rest.empty() &&
+                         std::string_view("=+-@").find(rest[0]) != std::string_view::npos &&
+                         !is_plain_number(rest);
+    if (formula || text.starts_with('\t') || text.starts_with('\r')) text.insert(0, "'");
     return escape_unsafe(text, true);
 }
 

@@ -22,6 +22,8 @@ class EditSession {
     const std::filesystem::path& copy() const { return copy_; }
     // "journal/2026-11.toml"
     const std::string& month_file() const { return month_file_; }
+    // What the month file held when the session started.
+    const std::string& original() const { return *original_; }
     // What the copy holds now. Throws user_error when the copy vanished (never empty content).
     std::string edited() const;
     // Saves `edited` over the month file under the lock, unless the month changed since the

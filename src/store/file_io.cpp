@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <cerrno>
+#include <cstdint>
 
 #include <algorithm>
 #include <atomic>
@@ -151,11 +152,29 @@ void write_named_output(const std::filesystem::path& path, std::string_view cont
     write_file_atomically(path, content, path.string());
 }
 
+namespace {
+
+// What a file that is not a regular file is, for the one line that refuses it.
+std::string_view kind_of_file(mode_t mode) {
+    if (S_ISFIFO(mode)) return "a named pipe (FIFO)";
+    if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
+    if (S_ISSOCK(mode)) return "a socket";
+    return "not a regular file";
+}
+
+}  // namespace
+
 std::optional<std::string> read_file_if_exists(const std::filesystem::path& path,
                                                std::string_view display_name) {
-    FileDescriptor descriptor(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; what is opened is looked at first.
+    FileDescriptor descriptor(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY));
     if (descriptor.get() < 0) {
         if (errno == ENOENT) return std::nullopt;
+        if (errno == ELOOP)
+            throw user_error(fmt::format("'{}' is a link that leads back to itself (a loop of "
+                                         "links), so it can't be read",
+                                         display_name),
+                             "point the link at a file, or remove it");
         fail("read", display_name);
     }
     struct stat status {};
@@ -163,11 +182,26 @@ std::optional<std::string> read_file_if_exists(const std::filesystem::path& path
     if (S_ISDIR(status.st_mode))
         throw user_error(fmt::format("'{}' is a folder, not a file", display_name),
                          "move it away so tend can use that name");
+    // A FIFO would hang every command and /dev/zero would read until memory runs out.
+    if (!S_ISREG(status.st_mode))
+        throw user_error(fmt::format("'{}' is {}, not a file tend can read", display_name,
+                                     kind_of_file(status.st_mode)),
+                         "move it away and put the journal's own file there");
+    const auto too_large = [&] {
+        return user_error(
+            fmt::format("'{}' is larger than {} MB, more than tend reads from one file",
+                        display_name, largest_file_read / (1024 * 1024)),
+            "move it out of the journal folder and see what it holds");
+    };
+    if (static_cast<std::uint64_t>(status.st_size) > largest_file_read) throw too_large();
     // Read straight into the string; one byte more than the size shows the end (or growth).
     std::string content(static_cast<std::size_t>(status.st_size) + 1, '\0');
     std::size_t done = 0;
     while (true) {
-        if (done == content.size()) content.resize(2 * content.size());
+        if (done == content.size()) {
+            if (done > largest_file_read) throw too_large();
+            content.resize(std::min<std::size_t>(2 * content.size(), largest_file_read + 1));
+        }
         const ssize_t count =
             ::read(descriptor.get(), content.data() + done, content.size() - done);
         if (count < 0) {
@@ -216,6 +250,11 @@ std::filesystem::path write_target_of(const std::filesystem::path& target,
         // its file, with the temporary beside that file, so the link stays a link.
         std::error_code error;
         const auto resolved = std::filesystem::canonical(target, error);
+        if (error == std::errc::too_many_symbolic_link_levels)
+            throw user_error(fmt::format("'{}' is a link that leads back to itself (a loop of "
+                                         "links), so nothing was written",
+                                         display_name),
+                             "point the link at a file, or remove it");
         if (error)
             throw user_error(
                 fmt::format("'{}' is a link to a file that does not exist", display_name),

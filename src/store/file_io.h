@@ -10,8 +10,12 @@
 
 namespace tend::store {
 
+// The most tend reads from one file (a month of entries is far below it).
+inline constexpr std::size_t largest_file_read = std::size_t{256} * 1024 * 1024;
+
 // The whole file, or nothing when it does not exist. Throws fmt::system_error on other
-// failures and user_error when the path is a directory.
+// failures, and user_error when the path is a folder, a link loop, not a regular file (a FIFO,
+// a device: never waited on or read without end) or larger than largest_file_read.
 std::optional<std::string> read_file_if_exists(const std::filesystem::path& path,
                                                std::string_view display_name);
 

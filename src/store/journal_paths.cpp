@@ -12,7 +12,12 @@ namespace tend::store {
 
 std::filesystem::path locate_journal(const std::optional<std::string>& dir_option,
                                      const EnvironmentLookup& environment) {
-    if (dir_option && !dir_option->empty()) return *dir_option;
+    // `--dir ""` (an unset variable in a script: --dir "$JOURNAL") must not quietly mean the
+    // default journal.
+    if (dir_option && dir_option->empty())
+        throw user_error("--dir names no folder (it was given an empty value)",
+                         "name the journal folder, e.g. --dir ~/journal, or leave --dir out");
+    if (dir_option) return *dir_option;
     if (auto dir = environment("TEND_DIR")) return *dir;
     // The XDG spec: a relative path in XDG_DATA_HOME is invalid and is ignored.
     if (auto data_home = environment("XDG_DATA_HOME"); data_home && data_home->starts_with('/'))

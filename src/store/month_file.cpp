@@ -13,6 +13,10 @@ namespace tend::store {
 
 namespace {
 
+constexpr std::string_view inline_entries_problem =
+    "'entry' is written as an inline array; write each entry as an [[entry]] table, as tend "
+    "does, so that 'tend log' can add to this file";
+
 class EntryReader {
   public:
     EntryReader(const std::string& file, const Config& config, const OffsetAtLocal& offset_at_local,
@@ -170,8 +174,8 @@ class EntryReader {
     void warn_unsafe(const toml::node& node, std::string_view text, bool newlines_allowed) {
         if (const auto character = unsafe_character_in(text, newlines_allowed))
             report(node.source(),
-                   fmt::format("a control character ({}) in the text; tend shows it escaped",
-                               *character),
+                   fmt::format("{} in the text; tend shows {} escaped", *character,
+                               character->find(',') == std::string::npos ? "it" : "them"),
                    Severity::warning);
     }
 
@@ -241,11 +245,35 @@ MonthFile parse_month_file(std::string_view content, const std::string& display_
                                                  "'entry' must be written as [[entry]] tables"));
             continue;
         }
+        // An inline `entry = [ {...} ]` parses, but the next `tend log` appends [[entry]] to a
+        // key it already holds, and the file no longer reads back; say so before that.
+        if (!entries->empty() && entries->front().as_table()->is_inline()) {
+            result.problems.push_back(
+                problem_at(display_name, node.source(), std::string(inline_entries_problem)));
+        }
         for (const auto& item : *entries)
             if (auto entry = reader.read(*item.as_table()))
                 result.entries.push_back(std::move(*entry));
     }
     return result;
+}
+
+MonthShape month_shape(std::string_view content, const std::string& display_name) {
+    MonthShape shape;
+    if ((shape.problem = check_toml_syntax(content, display_name))) return shape;
+    const toml::table root = toml::parse(without_bom(content), display_name);
+    const toml::node* node = root.get("entry");
+    if (!node) return shape;
+    const auto* entries = node->as_array();
+    if (!entries || !entries->is_array_of_tables())
+        shape.problem =
+            problem_at(display_name, node->source(), "'entry' must be written as [[entry]] tables");
+    else if (entries->front().as_table()->is_inline())
+        shape.problem =
+            problem_at(display_name, node->source(), std::string(inline_entries_problem));
+    else
+        shape.entries = entries->size();
+    return shape;
 }
 
 std::optional<std::string> month_of_file_name(std::string_view file_name) {

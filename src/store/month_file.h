@@ -28,6 +28,15 @@ MonthFile parse_month_file(std::string_view content, const std::string& display_
 // Only the TOML syntax: the first syntax error as a problem, or nothing.
 std::optional<Problem> check_toml_syntax(std::string_view content, const std::string& display_name);
 
+// Whether `content` is a month file tend can read and add to: its TOML syntax and the shape of
+// its entries (an [[entry]] array of tables, not `entry = [...]` or one [entry] table). What
+// an edit must pass before it is saved over a month.
+struct MonthShape {
+    std::optional<Problem> problem;  // the first syntax or shape problem
+    std::size_t entries = 0;         // how many [[entry]] tables it holds
+};
+MonthShape month_shape(std::string_view content, const std::string& display_name);
+
 // "2026-11" for "2026-11.toml"; nothing for other names.
 std::optional<std::string> month_of_file_name(std::string_view file_name);
 

@@ -30,7 +30,10 @@ std::optional<std::string> DiskStorage::read(const std::filesystem::path& path,
 bool DiskStorage::replace(const std::filesystem::path& target, const ContentProducer& produce,
                           std::string_view display_name, Durability durability,
                           const std::optional<std::string>* expected) {
-    return replace_file(target, produce, display_name, durability, expected, before_rename);
+    const bool replaced =
+        replace_file(target, produce, display_name, durability, expected, before_rename);
+    if (replaced && durability == Durability::synced) ++durable_writes;
+    return replaced;
 }
 
 void DiskStorage::make_private_folder(const std::filesystem::path& path,

@@ -82,6 +82,9 @@ class DiskStorage final : public Storage {
     void remove_stale_temporary_files(const std::filesystem::path& folder) override;
 
     std::function<void(const std::filesystem::path& target)> before_rename;
+    // How many synced replaces were done: changes the person keeps (a month, the plan, an undo),
+    // not caches. A failure after one must not say "nothing was changed".
+    int durable_writes = 0;
 };
 
 // The process's disk.

@@ -62,7 +62,8 @@ TEST_CASE("field values: wrong types and out-of-range values say what is allowed
           "with must be one of 'gyn', 'pt' or 'other', got 'dentist'");
     CHECK(message_for(field("stretch", "pose"), "c") ==
           "ambiguous pose 'c': it could be 'child' or 'cat-cow'");
-    CHECK(message_for(field("med", "name"), "a\tb") == "name contains a control character");
+    CHECK(message_for(field("med", "name"), "a\tb") ==
+          "name contains a control character (U+0009)");
     CHECK(message_for(field("med", "name"), "\xff") == "name is not valid UTF-8 text");
     FieldSpec weight{"weight", FieldType::number, 0, 300, {}, {}, "kg"};
     CHECK(message_for(weight, "nan") == "weight must be a number, got 'nan'");

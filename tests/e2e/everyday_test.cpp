@@ -477,8 +477,8 @@ TEST_CASE("everyday: questions asked in the same minute are answered one at a ti
     const auto escape = user.tend({"questions", "answer", "4", "\x1b]0;x\a"});
     CHECK(escape.exit_code == 2);
     CHECK(escape.err ==
-          "tend: the answer contains a control character (U+001B) - an answer may hold text, "
-          "newlines and tabs\n");
+          "tend: the answer contains control characters (U+001B, U+0007) - an answer may hold "
+          "text, newlines and tabs\n");
 }
 
 TEST_CASE("everyday: a control character typed into a month file reaches the HTML notes escaped") {

@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <thread>
 
+#include "e2e/run_shell.h"
 #include "e2e/run_tend.h"
 
 using namespace tend::testing;
@@ -18,27 +19,6 @@ using namespace tend::testing;
 namespace {
 
 const std::string month_file = "journal/2026-11.toml";
-
-// Runs `line` in sh from `folder` (also HOME), with tend's test environment and `environment`
-// ("NAME=value ..."); `tend` is the built binary, and so is $TEND.
-RunResult run_shell(const std::string& line, const std::filesystem::path& folder,
-                    const std::string& environment = {}) {
-    TempFolder io;
-    write_text(io / "script", "tend() { \"$TEND\" \"$@\"; }\n" + line + "\n");
-    const char* asan = std::getenv("ASAN_OPTIONS");
-    const std::string command = fmt::format(
-        "cd '{}' && env -i PATH=/usr/bin:/bin HOME='{}' TZ=Europe/Berlin "
-        "TEND_NOW=2026-11-25T10:00:00+01:00 LANG=C.UTF-8 TEND='{}' {} {} sh '{}' > '{}' 2> '{}'",
-        folder.string(), folder.string(), TEND_BINARY,
-        asan ? fmt::format("ASAN_OPTIONS='{}'", asan) : "", environment, (io / "script").string(),
-        (io / "out").string(), (io / "err").string());
-    RunResult result;
-    const int status = std::system(command.c_str());
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    result.out = read_text(io / "out");
-    result.err = read_text(io / "err");
-    return result;
-}
 
 bool has_strace() {
     return std::system("/usr/bin/strace -qq -o /dev/null /bin/true > /dev/null 2>&1") == 0;
@@ -333,8 +313,9 @@ TEST_CASE(
     CHECK(exported.out.find('\x1B') == std::string::npos);
     CHECK(exported.out.find("\xE2\x80\xAE") == std::string::npos);
     const auto checked = run_shell("tend --dir tend check", home.path());
-    CHECK(checked.out.find("journal/2026-11.toml:5:8: warning: a control character (U+001B) in "
-                           "the text; tend shows it escaped") != std::string::npos);
+    CHECK(checked.out.find("journal/2026-11.toml:5:8: warning: control and invisible characters "
+                           "(U+001B, U+0007, U+202E) in the text; tend shows them escaped") !=
+          std::string::npos);
     const auto named = run_shell(
         "tend --dir tend plan add relax daily --name \"$(printf 'a\\033b')\"", home.path());
     CHECK(named.exit_code == 2);

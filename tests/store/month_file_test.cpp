@@ -35,8 +35,8 @@ TEST_CASE("month file: a written entry reads back identical, whatever its note h
     // The control characters read back as written; `check` only warns about them.
     REQUIRE(parsed.problems.size() == 1);
     CHECK(parsed.problems[0].text() ==
-          "journal/2026-11.toml:8:8: warning: a control character (U+0001) in the text; tend "
-          "shows it escaped");
+          "journal/2026-11.toml:8:8: warning: control characters (U+0001, U+007F) in the text; "
+          "tend shows them escaped");
     REQUIRE(parsed.entries.size() == 1);
     const Entry& back = parsed.entries[0];
     CHECK(back.at == entry.at);
@@ -159,4 +159,25 @@ TEST_CASE("month file: names are YYYY-MM.toml") {
     CHECK_FALSE(month_of_file_name("2026-1.toml").has_value());
     CHECK_FALSE(month_of_file_name("notes.toml").has_value());
     CHECK_FALSE(month_of_file_name(".2026-11.toml.tmp-1-0").has_value());
+}
+
+TEST_CASE("month file: month_shape counts [[entry]] tables and names shapes log can't add to") {
+    const auto shape = [](std::string_view text) {
+        return month_shape(text, "journal/2026-11.toml");
+    };
+    CHECK(shape("").entries == 0);
+    CHECK_FALSE(shape("# only a comment\n").problem);
+    CHECK(shape("[[entry]]\nkind = \"relax\"\n[[entry]]\nkind = \"relax\"\n").entries == 2);
+    const auto inline_array = shape("entry = [ { kind = \"relax\" } ]\n");
+    REQUIRE(inline_array.problem);
+    CHECK(inline_array.problem->text() ==
+          "journal/2026-11.toml:1:9: 'entry' is written as an inline array; write each entry as "
+          "an [[entry]] table, as tend does, so that 'tend log' can add to this file");
+    const auto one_table = shape("[entry]\nkind = \"relax\"\n");
+    REQUIRE(one_table.problem);
+    CHECK(one_table.problem->text() ==
+          "journal/2026-11.toml:1:1: 'entry' must be written as [[entry]] tables");
+    const auto broken = shape("[[entry]\n");
+    REQUIRE(broken.problem);
+    CHECK(broken.problem->text().starts_with("journal/2026-11.toml:1:"));
 }

@@ -44,6 +44,19 @@ bool looks_like_a_day(std::string_view word) {
            parse_iso_date(lowered).has_value();
 }
 
+// The plan kind `word` names: the kind itself, or the start of exactly one plan kind's name of
+// three letters or more ("kegel", "dil"), as `tend log` reads kinds; nothing otherwise.
+std::optional<std::string> planned_kind(const std::string& word, const Plan& plan) {
+    std::optional<std::string> found;
+    for (const auto& item : plan.items) {
+        if (item.kind == word) return item.kind;
+        if (word.size() < 3 || !item.kind.starts_with(word) || found == item.kind) continue;
+        if (found) return std::nullopt;  // the start of two kinds: a word of the reason
+        found = item.kind;
+    }
+    return found;
+}
+
 // The leading words that name kinds of plan items ("dilate massage period cramps" -> dilate,
 // massage); the rest is the reason. A kind of the profile that no plan item has is a word of the
 // reason: `tend skip period` rests everything, for the reason "period".
@@ -51,11 +64,11 @@ std::vector<std::string> take_kinds(std::vector<std::string>& words, const Plan&
     std::vector<std::string> kinds;
     std::size_t used = 0;
     for (; used < words.size(); ++used) {
-        const std::string word = to_lower(words[used]);
-        const bool planned = std::any_of(plan.items.begin(), plan.items.end(),
-                                         [&](const PlanItem& item) { return item.kind == word; });
-        if (!planned) break;
-        if (std::find(kinds.begin(), kinds.end(), word) == kinds.end()) kinds.push_back(word);
+        std::string word = to_lower(words[used]);
+        if (word.size() > 1 && word.ends_with(',')) word.pop_back();  // "dilate, kegels"
+        const auto kind = planned_kind(word, plan);
+        if (!kind) break;
+        if (std::find(kinds.begin(), kinds.end(), *kind) == kinds.end()) kinds.push_back(*kind);
     }
     words.erase(words.begin(), words.begin() + static_cast<long>(used));
     return kinds;

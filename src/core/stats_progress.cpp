@@ -56,18 +56,25 @@ void flag_step_backs(StatsReport& report) {
 // The longest run of days without entries, while some plan item was in force.
 void flag_gap(StatsReport& report, const StatsRequest& request,
               const std::vector<CompactEntry>& entries, const Plan& plan, const Config& config) {
+    // A rest entry is no session, and a day every item in force rests on is no gap: the
+    // programme asked nothing of it.
     DaySet logged(request.period);
     for (const auto& entry : entries)
-        logged.insert(entry.at.local_date());
+        if (!rest_of(entry, config.profile)) logged.insert(entry.at.local_date());
+    std::vector<std::vector<Date>> rested;
+    for (const auto& item : plan.items)
+        rested.push_back(rest_days_of(item, entries, config.profile));
     const Date last = std::min(*request.period.to, request.today - days{1});
     Date run_start{};
     int run = 0;
     int longest = 0;
     Date longest_start{};
     for (Date day = *request.period.from; day <= last; day += days{1}) {
-        const bool planned =
-            std::any_of(plan.items.begin(), plan.items.end(),
-                        [&](const PlanItem& item) { return item.in_force_on(day); });
+        bool planned = false;
+        for (std::size_t index = 0; index < plan.items.size(); ++index)
+            planned =
+                planned || (plan.items[index].in_force_on(day) &&
+                            !std::binary_search(rested[index].begin(), rested[index].end(), day));
         if (planned && !logged.contains(day)) {
             if (run++ == 0) run_start = day;
             if (run > longest) {

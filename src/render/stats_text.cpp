@@ -218,12 +218,15 @@ std::string stats_heading(const StatsReport& report) {
         return out +
                "Nothing logged in this period yet. Entries you add with 'tend log' show up here.\n";
     const auto length = (*report.period.to - *report.period.from).count() + 1;
+    const std::string entries =
+        report.entries == 1 ? std::string("1 entry") : fmt::format("{} entries", report.entries);
+    const auto of_days = [](std::int64_t days) { return days == 1 ? "day" : "days"; };
     if (report.days_so_far > 0 && report.days_so_far < length)
-        out += fmt::format("{} entries on {} of {} days so far", report.entries, report.days_logged,
-                           report.days_so_far);
+        out += fmt::format("{} on {} of {} {} so far", entries, report.days_logged,
+                           report.days_so_far, of_days(report.days_so_far));
     else
         out +=
-            fmt::format("{} entries on {} of {} days", report.entries, report.days_logged, length);
+            fmt::format("{} on {} of {} {}", entries, report.days_logged, length, of_days(length));
     if (report.previous)
         out += fmt::format(" · compared with {} - {}", format_short_date(*report.previous->from),
                            format_short_date(*report.previous->to));

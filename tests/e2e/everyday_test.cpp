@@ -653,3 +653,12 @@ TEST_CASE("everyday: many entries with one warning from a tend.toml change are o
                    "dilate (kept, but not used) - if tend.toml changed lately, "
                    "change it back; otherwise fix them by hand, starting here\n") == 1);
 }
+
+TEST_CASE("everyday: one entry on one day is said in the singular") {
+    TempFolder journal;
+    REQUIRE(run_tend({"--dir", journal.path().string(), "log", "relax", "10"}).exit_code == 0);
+    const auto stats = run_tend({"--dir", journal.path().string(), "stats", "today"});
+    CHECK(
+        stats.out.starts_with("Wed 25 Nov 2026 - Wed 25 Nov 2026\n1 entry on 1 of 1 day · compared "
+                              "with 24 Nov - 24 Nov\n"));
+}

@@ -106,6 +106,14 @@ TEST_CASE("e2e skip: kinds are read only when in the plan, the rest is the reaso
     CHECK(plan_today.out.find("~ stretch  resting today") != std::string::npos);
     CHECK(plan_today.out.find("~ massage  resting today") != std::string::npos);
     CHECK(plan_today.out.find("• kegels   to do today") != std::string::npos);
+
+    // The start of one plan kind's name is that kind, as `tend log kegel` reads it; "car" is
+    // the start of no plan kind, so it is a word of the reason and every item rests.
+    const auto prefix = user.tend({"skip", "kegel", "cramps"}, "2026-11-25T09:00:00+01:00");
+    CHECK(prefix.err == "");
+    CHECK(prefix.out == "resting today: kegels - cramps\n");
+    const auto reason = user.tend({"skip", "car", "trouble"}, "2026-11-26T09:00:00+01:00");
+    CHECK(reason.out == "resting today: every plan item - car trouble\n");
 }
 
 TEST_CASE("e2e skip: a week with rest days expects less, a block of rest days is not due") {
@@ -230,4 +238,26 @@ TEST_CASE("e2e skip: the visit notes list rest days, one line per run, with the 
     const auto private_notes = user.tend({"export", "--no-notes", "2026-11-01..2026-11-25"});
     CHECK(private_notes.out.find("- 16-18 Nov\n- 20 Nov (stretch)\n") != std::string::npos);
     CHECK(private_notes.out.find(": period") == std::string::npos);
+}
+
+TEST_CASE("e2e skip: a week of prescribed rest is no gap, in stats or in the notes") {
+    User user;
+    user.add({"plan", "add", "dilate", "daily", "--from", "2026-11-09"});
+    for (const char* day : {"09", "10", "11", "12", "13", "14", "15", "23", "24"})
+        user.add({"log", "dilate", "3", "--at", std::string("2026-11-") + day + " 20:00"});
+    // Unrested, the week without entries is a gap.
+    const auto unrested = user.tend({"stats", "2026-11-09..2026-11-24"});
+    CHECK(
+        unrested.out.find("No entries for 7 days (16 Nov - 22 Nov) while the plan was running.") !=
+        std::string::npos);
+    user.add({"skip", "dilate,", "--on", "2026-11-16..2026-11-22", "flare,", "PT", "said", "rest"});
+    CHECK(user.month("2026-11").find(
+              "items = \"dilate\"\ndays = 7\nnote = \"flare, PT said rest\"\n") !=
+          std::string::npos);
+    const auto stats = user.tend({"stats", "2026-11-09..2026-11-24"});
+    CHECK(stats.out.find("No entries for") == std::string::npos);
+    CHECK(row(stats.out, "dilate") == "dilate 9/9 100% ●●●●●●●-------●●");
+    const auto notes = user.tend({"export", "2026-11-09..2026-11-24"});
+    CHECK(notes.out.find("No entries for") == std::string::npos);
+    CHECK(notes.out.find("16-22 Nov (dilate): flare, PT said rest") != std::string::npos);
 }

@@ -1,6 +1,4 @@
 // Progression (highest size, step backs), calm flags, and the days since procedures and visits.
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <map>
 #include <set>
@@ -12,10 +10,6 @@ namespace tend {
 namespace {
 
 using std::chrono::days;
-
-std::string short_date(Date day) {
-    return format_short_date(day);
-}
 
 void flag_persistent_pain(StatsReport& report, const StatsRequest& request,
                           const std::vector<CompactEntry>& entries, const Config& config) {
@@ -35,22 +29,18 @@ void flag_persistent_pain(StatsReport& report, const StatsRequest& request,
     const int count = painful_days.count();
     if (count >= config.settings.persistent_pain_days)
         report.flags.push_back(
-            {"persistent-pain",
-             fmt::format("Pain of {} or more on {} days of this period. Consistent pain is worth "
-                         "a check with your doctor.",
-                         level, count)});
+            Flag{.kind = Flag::Kind::persistent_pain, .level = level, .days = count});
 }
 
 void flag_step_backs(StatsReport& report) {
     for (const auto& progression : report.progression)
         for (const auto& step : progression.step_backs)
-            report.flags.push_back(
-                {"step-back",
-                 fmt::format(
-                     "The {} {} went from {} back to {} on {}. Stepping back after a break or "
-                     "a hard day is common; move up again when it feels comfortable.",
-                     progression.kind, progression.field, step.from, step.to,
-                     short_date(step.date))});
+            report.flags.push_back(Flag{.kind = Flag::Kind::step_back,
+                                        .about = progression.kind,
+                                        .field = progression.field,
+                                        .from = step.from,
+                                        .to = step.to,
+                                        .first = step.date});
 }
 
 // The longest run of days without entries, while some plan item was in force.
@@ -86,14 +76,22 @@ void flag_gap(StatsReport& report, const StatsRequest& request,
         }
     }
     if (longest >= config.settings.gap_days)
-        report.flags.push_back(
-            {"gap", fmt::format("No entries for {} days ({} - {}) while the plan was running. "
-                                "Whenever you are ready, picking up again is what counts.",
-                                longest, short_date(longest_start),
-                                short_date(longest_start + days{longest - 1}))});
+        report.flags.push_back(Flag{.kind = Flag::Kind::gap,
+                                    .days = longest,
+                                    .first = longest_start,
+                                    .last = longest_start + days{longest - 1}});
 }
 
 }  // namespace
+
+std::string_view Flag::id() const {
+    switch (kind) {
+        case Kind::persistent_pain: return "persistent-pain";
+        case Kind::step_back: return "step-back";
+        case Kind::gap: return "gap";
+    }
+    return "gap";
+}
 
 void add_progression(StatsReport& report, const StatsRequest& request,
                      const std::vector<CompactEntry>& entries, const History& earlier,

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "render/entry_text.h"
+#include "render/flag_text.h"
 #include "render/numbers.h"
 #include "render/plan_text.h"
 
@@ -333,7 +334,7 @@ Document visit_document(const VisitReport& report, const Config& config) {
     Section flags{"Worth knowing", {}};
     Bullets messages;
     for (const auto& flag : report.stats.flags)
-        messages.items.push_back(flag.message);
+        messages.items.push_back(flag_sentence(flag));
     if (messages.items.empty())
         flags.blocks.push_back(Paragraph{"Nothing stood out in this period."});
     else

@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "render/flag_text.h"
 #include "render/stats_text.h"
 
 namespace tend::render {
@@ -176,8 +177,8 @@ Json stats_json(const StatsReport& report) {
     Json flags = Json::array();
     for (const auto& flag : report.flags) {
         Json entry = Json::object();
-        entry.set("id", flag.id);
-        entry.set("message", flag.message);
+        entry.set("id", std::string(flag.id()));
+        entry.set("message", flag_sentence(flag));
         flags.push(std::move(entry));
     }
     json.set("flags", std::move(flags));

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "render/flag_text.h"
 #include "render/numbers.h"
 #include "render/plan_text.h"
 #include "render/table.h"
@@ -194,7 +195,7 @@ namespace {
 void notes_section(std::string& out, const StatsReport& report) {
     if (!report.flags.empty()) out += "\nWorth knowing\n";
     for (const auto& flag : report.flags)
-        out += wrapped_text(flag.message, "  - ", "    ");
+        out += wrapped_text(flag_sentence(flag), "  - ", "    ");
     if (report.procedures.empty() && !report.last_visit) return;
     out += "\nMilestones\n";
     const auto days = [](int count) {

@@ -144,12 +144,17 @@ TEST_CASE("stats: progression, streaks, flags and milestones") {
     CHECK(report.streaks[0].current == 0);
     CHECK(report.streaks[0].longest == 8);
 
+    // Flags come out of core as data; render words them (tests/render).
     REQUIRE(report.flags.size() == 2);
-    CHECK(report.flags[0].id == "persistent-pain");
-    CHECK(report.flags[0].message ==
-          "Pain of 6 or more on 3 days of this period. Consistent pain is worth a check with "
-          "your doctor.");
-    CHECK(report.flags[1].id == "step-back");
+    CHECK(report.flags[0].id() == "persistent-pain");
+    CHECK(report.flags[0].level == 6);
+    CHECK(report.flags[0].days == 3);
+    CHECK(report.flags[1].id() == "step-back");
+    CHECK(report.flags[1].about == "dilate");
+    CHECK(report.flags[1].field == "size");
+    CHECK(report.flags[1].from == 3);
+    CHECK(report.flags[1].to == 2);
+    CHECK(report.flags[1].first == day(2026, 11, 18));
 
     REQUIRE(report.procedures.size() == 1);
     CHECK(report.procedures[0].what == "Botox");
@@ -166,10 +171,10 @@ TEST_CASE("stats: a gap of several days while the plan runs is flagged kindly") 
     });
     const StatsReport report = stats_of(story.request, story.entries, story.plan, builtin_config());
     REQUIRE_FALSE(report.flags.empty());
-    CHECK(report.flags.back().id == "gap");
-    CHECK(report.flags.back().message ==
-          "No entries for 5 days (17 Nov - 21 Nov) while the plan was running. Whenever you are "
-          "ready, picking up again is what counts.");
+    CHECK(report.flags.back().id() == "gap");
+    CHECK(report.flags.back().days == 5);
+    CHECK(report.flags.back().first == day(2026, 11, 17));
+    CHECK(report.flags.back().last == day(2026, 11, 21));
 }
 
 TEST_CASE("stats: an empty period and a journal without a plan") {

@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include <filesystem>
+
 #include "core/text.h"
 #include "store/file_io.h"
 #include "store/month_file.h"
@@ -25,9 +27,20 @@ bool names_month_file(std::string_view file) {
     return file.starts_with(folder) && month_of_file_name(file.substr(folder.size()));
 }
 
+// tend's own record is never a link: written through, the undo record (health text) would land
+// in whatever file the link names, outside the folder, and what that file held would be lost.
+void refuse_link(const std::filesystem::path& path) {
+    std::error_code error;
+    if (std::filesystem::is_symlink(path, error))
+        throw user_error(
+            "'.undo.toml' is a link, and tend never writes its own files through one",
+            "delete the link (it is tend's record for 'tend undo', and holds nothing of yours)");
+}
+
 }  // namespace
 
 std::vector<LoggedBlock> UndoLog::read() const {
+    refuse_link(root_ / undo_file_name);
     std::vector<LoggedBlock> blocks;
     const auto content = storage_->read(root_ / undo_file_name, undo_file_name);
     if (!content) return blocks;
@@ -64,6 +77,7 @@ void UndoLog::write(const std::vector<LoggedBlock>& blocks) const {
     }
     // Not synced: a record lost or made older by a power cut is safe, since undo removes only
     // bytes the month file still ends with, and a damaged record reads as nothing to undo.
+    refuse_link(root_ / undo_file_name);
     storage_->replace(root_ / undo_file_name, content, undo_file_name, Durability::unsynced);
 }
 
@@ -95,6 +109,7 @@ LoggedBlock undo_last_log(const std::filesystem::path& root, const Config& confi
         return user_error("there is nothing to undo",
                           "undo takes back entries added with 'tend log'");
     };
+    refuse_link(root / undo_file_name);
     if (!storage.read(root / undo_file_name, undo_file_name)) throw no_undo();
     const auto lock = storage.lock(root);
     storage.remove_stale_temporary_files(root);

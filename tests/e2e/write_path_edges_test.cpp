@@ -308,3 +308,34 @@ TEST_CASE(
     CHECK(read_text(home / "dotfiles/tend-remind.timer").starts_with("# Written by 'tend remind"));
     CHECK(permissions_of(units / "tend-remind.service") == 0600);
 }
+
+TEST_CASE("e2e write path edges: a planted .undo.toml link is never written through") {
+    TempFolder home;
+    const auto journal = home / "journal";
+    const auto outside = home / "outside.txt";
+    write_text(outside, "precious\n");
+    REQUIRE(run_tend({"--dir", journal.string(), "log", "relax", "10"}).exit_code == 0);
+    std::filesystem::remove(journal / ".undo.toml");
+    std::filesystem::create_symlink(outside, journal / ".undo.toml");
+
+    // The entry is saved (it is the user's); the record is refused, and the link's file kept.
+    const auto logged = run_tend_in(home.path(), {"log", "pain", "6", "sharp", "--dir", "journal"});
+    CHECK(logged.exit_code == 0);
+    CHECK(logged.err ==
+          "tend: the entry is saved, but 'tend undo' can't take it back: '.undo.toml' is a link, "
+          "and tend never writes its own files through one\n");
+    CHECK(read_text(outside) == "precious\n");
+    CHECK(read_text(journal / "journal" / "2026-11.toml").find("note = \"sharp\"") !=
+          std::string::npos);
+
+    // undo refuses with one line and changes nothing.
+    const std::string month = read_text(journal / "journal" / "2026-11.toml");
+    const auto undo = run_tend_in(home.path(), {"--dir", "journal", "undo", "--yes"});
+    CHECK(undo.exit_code == 2);
+    CHECK(undo.err ==
+          "tend: '.undo.toml' is a link, and tend never writes its own files through one - delete "
+          "the link (it is tend's record for 'tend undo', and holds nothing of yours)\n");
+    CHECK(read_text(journal / "journal" / "2026-11.toml") == month);
+    CHECK(read_text(outside) == "precious\n");
+    CHECK(std::filesystem::is_symlink(journal / ".undo.toml"));
+}

@@ -180,8 +180,11 @@ TEST_CASE(
             REQUIRE_MESSAGE(std::count(notes.begin(), notes.end(), wanted) >= 1,
                             "lost '" << wanted << "' in round " << round);
     }
-    CHECK(round == 300);
-    MESSAGE(completed << " logs finished and " << killed << " were killed part-way");
+    // The deadline bounds the time on a slow or busy machine (the sanitizer build): what counts is
+    // that many kills landed, checked below, not that all 300 rounds fit in it.
+    CHECK(round >= 100);
+    MESSAGE(round << " rounds: " << completed << " logs finished and " << killed
+                  << " were killed part-way");
     // Both outcomes happened often, so kills really landed while tend was working.
     CHECK(completed >= 30);
     CHECK(killed >= 30);

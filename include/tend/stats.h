@@ -84,14 +84,14 @@ struct Streak {
 struct Flag {
     enum class Kind { persistent_pain, step_back, gap };
     Kind kind = Kind::gap;
-    int level = 0;            // persistent pain: the settings' level...
-    int days = 0;             // ...reached on this many days; a gap: its length in days
-    std::string about{};      // a step back: the kind that stepped back
-    std::string field{};      // ... and its progression field
-    std::int64_t from = 0;    // a step back: from this value...
-    std::int64_t to = 0;      // ...back to this one
-    Date first{};             // a step back: its day; a gap: its first day
-    Date last{};              // a gap: its last day
+    int level = 0;          // persistent pain: the settings' level...
+    int days = 0;           // ...reached on this many days; a gap: its length in days
+    std::string about{};    // a step back: the kind that stepped back
+    std::string field{};    // ... and its progression field
+    std::int64_t from = 0;  // a step back: from this value...
+    std::int64_t to = 0;    // ...back to this one
+    Date first{};           // a step back: its day; a gap: its first day
+    Date last{};            // a gap: its last day
 
     // "persistent-pain", "step-back", "gap": the stable name JSON readers key on.
     std::string_view id() const;

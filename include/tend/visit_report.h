@@ -98,8 +98,8 @@ struct VisitReport {
     std::vector<RestRun> rests;     // rest days in the period, in date order
     std::vector<Entry>
         notes_list;  // entries with a note but questions and rests; none without notes
-    std::vector<Entry> questions;   // since the last visit, not answered; empty without notes
-    std::vector<Entry> entries;     // every entry of the period; without notes: no notes or tags
+    std::vector<Entry> questions;  // since the last visit, not answered; empty without notes
+    std::vector<Entry> entries;    // every entry of the period; without notes: no notes or tags
 };
 
 // Computes the report from the slice's full entries and what came before them; the slice must

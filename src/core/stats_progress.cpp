@@ -86,9 +86,12 @@ void flag_gap(StatsReport& report, const StatsRequest& request,
 
 std::string_view Flag::id() const {
     switch (kind) {
-        case Kind::persistent_pain: return "persistent-pain";
-        case Kind::step_back: return "step-back";
-        case Kind::gap: return "gap";
+        case Kind::persistent_pain:
+            return "persistent-pain";
+        case Kind::step_back:
+            return "step-back";
+        case Kind::gap:
+            return "gap";
     }
     return "gap";
 }

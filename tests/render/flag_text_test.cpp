@@ -14,8 +14,7 @@ Date day(int year, int month, int day_of_month) {
 }  // namespace
 
 TEST_CASE("flag text: each flag's sentence holds its numbers and dates") {
-    CHECK(render::flag_sentence(
-              Flag{.kind = Flag::Kind::persistent_pain, .level = 6, .days = 3}) ==
+    CHECK(render::flag_sentence(Flag{.kind = Flag::Kind::persistent_pain, .level = 6, .days = 3}) ==
           "Pain of 6 or more on 3 days of this period. Consistent pain is worth a check with "
           "your doctor.");
     CHECK(render::flag_sentence(Flag{.kind = Flag::Kind::step_back,

@@ -28,6 +28,7 @@ struct History {
     struct Procedure {
         std::string name;  // its `name` field, or its kind's name
         Date last{};
+        Entry entry;  // the last one: what the notes say was given (its dose, units)
         friend bool operator==(const Procedure&, const Procedure&) = default;
     };
     struct Visit {
@@ -40,7 +41,12 @@ struct History {
     std::vector<Progression> progression;  // kinds with a progression field, as first seen
     std::vector<Procedure> procedures;     // each name once, in the order first seen
     std::optional<Visit> last_visit;
-    std::vector<Entry> open_questions;  // unanswered, after the last visit
+    // Questions not answered yet, in time order. They stay open across visits until an answer
+    // (`tend questions answer`) names them, in this stretch or a later one.
+    std::vector<Entry> open_questions;
+    // The answer tags (answer_tag: "answers-...") of this stretch's answers, sorted, each once:
+    // joined with a later stretch, they close the questions it answers.
+    std::vector<std::string> answers;
     // Per plan item, by index: what its entries count, summed per day, in date order.
     std::vector<std::vector<std::pair<Date, double>>> counted;
     // Per plan item, by index: its rest days (rest_days_of), in date order. A rest entry near a

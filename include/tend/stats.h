@@ -135,7 +135,8 @@ struct StatsReport {
     std::optional<Period> previous;
     int days_logged = 0;
     int days_so_far = 0;  // the period's days up to today (0: not computed)
-    int entries = 0;
+    int entries = 0;      // without rest entries (`tend skip`)
+    int rest_days = 0;    // days of the period some rest entry covers
     std::vector<ItemSummary> items;
     std::optional<double> adherence;  // over every item, in sessions (see stats.md)
     std::optional<double> previous_adherence;

@@ -41,12 +41,14 @@ struct MeasurePoint {
     double value = 0;
 };
 
-// A scale field (pain during sex, anxiety while dilating, ...) over the period.
+// A scale field (pain during sex, anxiety while dilating, ...) over the period, or the main
+// number of a kind the plan does not count (range of motion in degrees, Bristol stool form).
 struct Measure {
     FieldRef field;
     double scale_min = 0;
     double scale_max = 10;
-    std::vector<MeasurePoint> points;              // every value, in time order
+    bool scale = true;                 // false: a number, not a rating (no "meaningful change")
+    std::vector<MeasurePoint> points;  // every value, in time order
     std::vector<std::optional<WeekValues>> weeks;  // per row of stats.weekly
 };
 
@@ -81,6 +83,105 @@ struct RestRun {
     friend bool operator==(const RestRun&, const RestRun&) = default;
 };
 
+// Page 1 of the notes, "At a glance": what a clinician asks first, as data (docs/export.md).
+
+// The days of one side of an outcome's comparison and the values logged on them.
+struct OutcomeWindow {
+    Period days;                       // bounded
+    std::vector<MeasurePoint> points;  // in time order
+    std::optional<double> mean;        // none without points
+};
+
+// An outcome (the profile's `outcomes`) at the start of the period against its end: the first
+// 14 days against the last 14 (each half of a period shorter than 28 days).
+struct OutcomeComparison {
+    FieldRef field;
+    double scale_min = 0;
+    double scale_max = 10;
+    OutcomeWindow baseline;
+    OutcomeWindow now;
+    // Both sides have at least `minimum_n` values: only then is a change called meaningful.
+    bool comparable = false;
+    // With comparable: +1 better, -1 worse, 0 a change under 2 points on 0-10 (or its share of
+    // another scale's range) and under 30% of the baseline.
+    int meaningful_change = 0;
+    static constexpr int minimum_n = 2;
+};
+
+// A yes/no field of an outcome kind over the period: "penetration possible: 6 of 7".
+struct YesCount {
+    FieldRef field;
+    int yes = 0;
+    int n = 0;
+};
+
+// Days with an entry of an outcome kind: "migraine on 9 of 47 days".
+struct KindDays {
+    std::string kind;
+    int days = 0;
+};
+
+// Where a progression stands at the period's end: "size 4 (22 mm) since 9 Nov".
+struct ProgressionNow {
+    FieldRef field;
+    std::int64_t value = 0;
+    Date since{};                      // the first day of the last run at that value
+    std::optional<double> diameter;    // mm, for a dilator size the settings know
+    std::string unit;                  // the field's unit, else ""
+    std::vector<StepBack> step_backs;  // in the period
+};
+
+// The plan's adherence, overall and in the first and last weeks; rest days apart.
+struct AdherenceGlance {
+    std::optional<double> overall;
+    std::vector<std::pair<Date, std::optional<double>>> first_weeks;  // up to 2, week start
+    std::vector<std::pair<Date, std::optional<double>>> last_weeks;   // up to 2, after those
+    int rest_days = 0;    // days of the period on which some item rested (`tend skip`)
+    int entries = 0;      // entries of the period but rest entries
+    int days_logged = 0;  // days with such an entry
+};
+
+// The last procedure of each name up to the period's end, with what was given.
+struct ProcedureContext {
+    std::string name;
+    Entry entry;  // the procedure entry (its dose, units); without notes: no note or tags
+    Date date{};
+    int days_ago = 0;  // to the period's end
+};
+
+// A flag as a clinician reads it: what, on which days, and whether it went on to the end.
+struct FlagFacts {
+    Flag::Kind kind = Flag::Kind::gap;
+    int level = 0;           // persistent pain: the settings' level
+    std::vector<Date> days;  // persistent pain: each day at or above it; a gap: its days
+    Date first{};
+    Date last{};
+    bool to_the_end = false;  // the last day is the period's last (nothing "since")
+};
+
+struct Glance {
+    std::vector<ProcedureContext> procedures;
+    std::optional<Date> programme_start;  // the earliest start of an item in force
+    std::vector<OutcomeComparison> outcomes;
+    std::vector<YesCount> yes_counts;
+    std::vector<KindDays> kind_days;
+    std::vector<ProgressionNow> progression;
+    AdherenceGlance adherence;
+    std::vector<FlagFacts> flags;     // persistent pain and gaps (step backs: progression)
+    std::vector<Entry> latest_notes;  // up to 3 of the outcome kinds, newest first
+};
+
+// A medicine or procedure over the period, one row per name and dose: "topiramate 25 mg, 1-30
+// Nov, 30 times".
+struct TreatmentGroup {
+    std::string kind;
+    std::string name;  // its `name` field, else the kind
+    Date first{};
+    Date last{};
+    int count = 0;
+    std::vector<std::string> doses;  // its `dose` (or `units`) as written; empty: none given
+};
+
 struct VisitReport {
     Period period;
     Date generated{};
@@ -94,12 +195,16 @@ struct VisitReport {
     std::vector<Measure> measures;
     std::vector<ProgressionSeries> progression;
     std::vector<Entry> treatments;  // entries of medication and procedure kinds in the period
-    std::vector<Entry> visits;      // entries of visit kinds in the period
-    std::vector<RestRun> rests;     // rest days in the period, in date order
+    std::vector<TreatmentGroup> treatment_groups;  // the same, one per name, first seen first
+    std::vector<Entry> visits;                     // entries of visit kinds in the period
+    std::vector<RestRun> rests;                    // rest days in the period, in date order
     std::vector<Entry>
         notes_list;  // entries with a note but questions and rests; none without notes
-    std::vector<Entry> questions;  // since the last visit, not answered; empty without notes
-    std::vector<Entry> entries;    // every entry of the period; without notes: no notes or tags
+    // Open at the period's end, oldest first: asked before it (across visits) and not answered
+    // by then. Empty without notes.
+    std::vector<Entry> questions;
+    std::vector<Entry> entries;  // every entry of the period; without notes: no notes or tags
+    Glance glance;
 };
 
 // Computes the report from the slice's full entries and what came before them; the slice must

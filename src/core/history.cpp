@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "tend/adherence.h"
+#include "tend/questions.h"
 
 namespace tend {
 
@@ -20,13 +21,14 @@ void add_progression(History& history, const std::string& kind, std::int64_t hig
     history.progression.push_back({kind, highest, last});
 }
 
-void add_procedure(History& history, const std::string& name, Date day) {
+void add_procedure(History& history, const std::string& name, Date day, const Entry& entry) {
     for (auto& known : history.procedures)
         if (known.name == name) {
             known.last = day;
+            known.entry = entry;
             return;
         }
-    history.procedures.push_back({name, day});
+    history.procedures.push_back({name, day, entry});
 }
 
 }  // namespace
@@ -54,13 +56,17 @@ void History::append(const History& later) {
     for (const auto& known : later.progression)
         add_progression(*this, known.kind, known.highest, known.last);
     for (const auto& procedure : later.procedures)
-        add_procedure(*this, procedure.name, procedure.last);
-    if (later.last_visit) {
-        last_visit = later.last_visit;
-        open_questions.clear();
-    }
+        add_procedure(*this, procedure.name, procedure.last, procedure.entry);
+    if (later.last_visit) last_visit = later.last_visit;
+    // A later answer closes an earlier question; a visit between them does not.
+    std::erase_if(open_questions, [&](const Entry& question) {
+        return std::binary_search(later.answers.begin(), later.answers.end(), answer_tag(question));
+    });
     open_questions.insert(open_questions.end(), later.open_questions.begin(),
                           later.open_questions.end());
+    answers.insert(answers.end(), later.answers.begin(), later.answers.end());
+    std::sort(answers.begin(), answers.end());
+    answers.erase(std::unique(answers.begin(), answers.end()), answers.end());
     counted.resize(std::max(counted.size(), later.counted.size()));
     for (std::size_t item = 0; item < later.counted.size(); ++item)
         counted[item].insert(counted[item].end(), later.counted[item].begin(),
@@ -87,15 +93,20 @@ History history_of(const std::vector<Entry>& entries, const Plan& plan, const Pr
                 add_progression(history, kind->name, *number, *number);
         }
         if (roles.is_procedure(entry.kind))
-            add_procedure(history, RoleScan::procedure_name(entry), day);
+            add_procedure(history, RoleScan::procedure_name(entry), day, entry);
         if (roles.is_visit(entry.kind)) {
             const auto with = RoleScan::visit_with(entry);
             history.last_visit =
                 History::Visit{day, with ? std::optional<std::string>(*with) : std::nullopt};
-            history.open_questions.clear();
         }
-        if (roles.is_open_question(entry)) history.open_questions.push_back(entry);
+        if (roles.is_question(entry.kind))
+            for (const auto& tag : entry.tags)
+                if (tag.starts_with("answers-")) history.answers.push_back(tag);
     }
+    std::sort(history.answers.begin(), history.answers.end());
+    history.answers.erase(std::unique(history.answers.begin(), history.answers.end()),
+                          history.answers.end());
+    history.open_questions = open_questions(entries, profile);
     for (const auto& item : plan.items) {
         history.counted.push_back(CountedAmounts(item, entries).per_day());
         history.rested.push_back(rest_days_of(item, entries, profile));

@@ -159,17 +159,27 @@ StatsReport summarise(const StatsRequest& request, const std::vector<CompactEntr
     const auto current = entries_in(entries, request.period, request);
     const auto previous = request.previous ? entries_in(entries, *request.previous, request)
                                            : std::vector<const CompactEntry*>{};
-    report.entries = static_cast<int>(current.size());
+    // Rest entries (`tend skip`) are no logging: their days are counted apart.
     DaySet days_logged(request.period);
-    for (const CompactEntry* entry : current)
+    DaySet rested(request.period);
+    for (const CompactEntry* entry : current) {
+        if (config.profile.role_of(entry->kind) == KindRole::rest) {
+            if (const auto rest = rest_of(*entry, config.profile))
+                for (Date day = rest->first; day <= rest->last; day += days{1})
+                    rested.insert(day);
+            continue;
+        }
+        ++report.entries;
         days_logged.insert(entry->at.local_date());
+    }
     report.days_logged = days_logged.count();
+    report.rest_days = rested.count();
     const Date last_so_far =
         std::clamp(request.today, *request.period.from - days{1}, *request.period.to);
     report.days_so_far = static_cast<int>((last_so_far - *request.period.from).count()) + 1;
 
     for (const auto& kind : config.profile.kinds) {
-        if (!wanted_kind(request, kind.name)) continue;
+        if (!wanted_kind(request, kind.name) || kind.role == KindRole::rest) continue;
         KindSummary summary = summarise_kind(kind, of_kind(current, kind.name),
                                              of_kind(previous, kind.name), request.period);
         if (summary.count > 0) report.kinds.push_back(std::move(summary));

@@ -2,8 +2,13 @@
 #include "tend/visit_report.h"
 
 #include <algorithm>
+#include <set>
 
+#include <fmt/format.h>
+
+#include "core/scale.h"
 #include "core/stats_parts.h"
+#include "tend/questions.h"
 
 namespace tend {
 
@@ -34,6 +39,17 @@ std::optional<Date> last_visit_before(const std::vector<Entry>& entries, const H
 
 // Pain fields and outcomes always (an empty one says "no entries"); other scales when they have
 // values.
+// The main number of a kind without a role that no plan item counts: range of motion in degrees,
+// the Bristol stool form. Not a rating, but what the clinician measures by.
+bool is_measured_number(const KindSpec& kind, const FieldSpec& field,
+                        const std::vector<PlanItem>& items) {
+    if (kind.role != KindRole::none || field.name != kind.primary || field.name == kind.progression)
+        return false;
+    if (field.type != FieldType::integer && field.type != FieldType::number) return false;
+    return std::none_of(items.begin(), items.end(),
+                        [&](const PlanItem& item) { return item.kind == kind.name; });
+}
+
 std::vector<Measure> measures_of(const VisitReport& report, const ExportRequest& request,
                                  const Config& config) {
     const auto weeks = report.stats.weekly.rows.size();
@@ -41,8 +57,10 @@ std::vector<Measure> measures_of(const VisitReport& report, const ExportRequest&
     for (const auto& kind : config.profile.kinds) {
         if (!wanted_kind(request.kinds, kind.name)) continue;
         for (const auto& field : kind.fields) {
-            if (field.type != FieldType::scale) continue;
-            Measure measure{{kind.name, field.name}, scale_min(field), scale_max(field), {}, {}};
+            const bool scale = field.type == FieldType::scale;
+            if (!scale && !is_measured_number(kind, field, report.items)) continue;
+            Measure measure{
+                {kind.name, field.name}, scale_min(field), scale_max(field), scale, {}, {}};
             std::vector<Values> per_week(weeks);
             for (const auto& entry : report.entries) {
                 const FieldValue* value =
@@ -56,7 +74,13 @@ std::vector<Measure> measures_of(const VisitReport& report, const ExportRequest&
             }
             for (const auto& values : per_week)
                 measure.weeks.push_back(values.week_values());
-            if (is_followed_scale(config.profile, kind, field) || !measure.points.empty())
+            if (!scale && !measure.points.empty() && !field.max) {
+                // A number without a set range: from 0 (or its lowest) to its highest.
+                for (const auto& point : measure.points)
+                    measure.scale_max = std::max(measure.scale_max, point.value);
+            }
+            if ((scale && is_followed_scale(config.profile, kind, field)) ||
+                !measure.points.empty())
                 measures.push_back(std::move(measure));
         }
     }
@@ -163,6 +187,276 @@ void strip_notes(Entry& entry) {
     entry.tags.clear();
 }
 
+// The first 14 days and the last 14 of the period, or its halves when it is shorter than 28.
+std::pair<Period, Period> comparison_windows(const Period& period) {
+    const Date from = *period.from;
+    const Date to = *period.to;
+    const auto length = (to - from).count() + 1;
+    const auto side = std::min<long>(14, length / 2);
+    if (side < 1) return {period, period};
+    return {Period{from, from + days{side - 1}}, Period{to - days{side - 1}, to}};
+}
+
+OutcomeWindow window_of(const Measure& measure, const Period& days_of) {
+    OutcomeWindow window{days_of, {}, std::nullopt};
+    double sum = 0;
+    for (const auto& point : measure.points)
+        if (days_of.contains(point.date)) {
+            window.points.push_back(point);
+            sum += point.value;
+        }
+    if (!window.points.empty()) window.mean = sum / static_cast<double>(window.points.size());
+    return window;
+}
+
+// 2 points on 0-10 (in proportion on other ranges), or 30% of the baseline when that is at
+// least 1 point: +1 better, -1 worse, 0 neither.
+int outcome_change(const FieldSpec& field, double baseline, double now) {
+    const double change = now - baseline;
+    const double range = scale_max(field) - scale_min(field);
+    const double from_floor = baseline - scale_min(field);
+    const bool relative =
+        from_floor > 0 && std::abs(change) >= 0.3 * from_floor && std::abs(change) >= range / 10;
+    if (!is_meaningful(change, range) && !relative) return 0;
+    const int direction = change > 0 ? 1 : -1;
+    return higher_is_better(field) ? direction : -direction;
+}
+
+std::vector<OutcomeComparison> outcomes_of(const VisitReport& report, const Config& config) {
+    std::vector<OutcomeComparison> outcomes;
+    const auto [first, last] = comparison_windows(report.period);
+    for (const auto& outcome : config.profile.outcomes)
+        for (const auto& measure : report.measures) {
+            if (measure.field != outcome || measure.points.empty()) continue;
+            OutcomeComparison comparison{measure.field,
+                                         measure.scale_min,
+                                         measure.scale_max,
+                                         window_of(measure, first),
+                                         window_of(measure, last),
+                                         false,
+                                         0};
+            const FieldSpec* field = spec_of(config, measure.field);
+            comparison.comparable =
+                *first.to < *last.from &&
+                static_cast<int>(comparison.baseline.points.size()) >=
+                    OutcomeComparison::minimum_n &&
+                static_cast<int>(comparison.now.points.size()) >= OutcomeComparison::minimum_n;
+            if (comparison.comparable && field && measure.scale)
+                comparison.meaningful_change =
+                    outcome_change(*field, *comparison.baseline.mean, *comparison.now.mean);
+            outcomes.push_back(std::move(comparison));
+        }
+    return outcomes;
+}
+
+bool is_outcome_kind(const Config& config, std::string_view kind) {
+    return std::any_of(config.profile.outcomes.begin(), config.profile.outcomes.end(),
+                       [&](const FieldRef& outcome) { return outcome.kind == kind; });
+}
+
+std::vector<std::string> outcome_kinds(const Config& config) {
+    std::vector<std::string> kinds;
+    for (const auto& outcome : config.profile.outcomes)
+        if (std::find(kinds.begin(), kinds.end(), outcome.kind) == kinds.end())
+            kinds.push_back(outcome.kind);
+    return kinds;
+}
+
+std::vector<YesCount> yes_counts_of(const VisitReport& report, const Config& config) {
+    std::vector<YesCount> counts;
+    for (const auto& kind_name : outcome_kinds(config)) {
+        const KindSpec* kind = config.profile.kind(kind_name);
+        if (!kind) continue;
+        for (const auto& field : kind->fields) {
+            if (field.type != FieldType::boolean) continue;
+            YesCount count{{kind->name, field.name}, 0, 0};
+            for (const auto& entry : report.entries) {
+                const FieldValue* value =
+                    entry.kind == kind->name ? entry.field(field.name) : nullptr;
+                const bool* yes = value ? std::get_if<bool>(value) : nullptr;
+                if (!yes) continue;
+                ++count.n;
+                if (*yes) ++count.yes;
+            }
+            if (count.n > 0) counts.push_back(count);
+        }
+    }
+    return counts;
+}
+
+std::vector<KindDays> kind_days_of(const VisitReport& report, const Config& config) {
+    std::vector<KindDays> result;
+    for (const auto& kind : outcome_kinds(config)) {
+        // A kind the plan counts has its days in the adherence already.
+        if (std::any_of(report.items.begin(), report.items.end(),
+                        [&](const PlanItem& item) { return item.kind == kind; }))
+            continue;
+        DaySet logged(report.period);
+        for (const auto& entry : report.entries)
+            if (entry.kind == kind) logged.insert(entry.at.local_date());
+        if (logged.count() > 0) result.push_back({kind, logged.count()});
+    }
+    return result;
+}
+
+std::vector<ProgressionNow> progression_now(const VisitReport& report, const Config& config) {
+    std::vector<ProgressionNow> result;
+    for (const auto& series : report.progression) {
+        ProgressionNow now{series.field,
+                           series.points.back().value,
+                           series.points.back().date,
+                           std::nullopt,
+                           {},
+                           {}};
+        for (auto point = series.points.rbegin(); point != series.points.rend(); ++point) {
+            if (point->value != now.value) break;
+            now.since = point->date;
+        }
+        const KindSpec* kind = config.profile.kind(series.field.kind);
+        const FieldSpec* field = kind ? kind->field(series.field.field) : nullptr;
+        if (field) now.unit = field->unit;
+        const auto& diameters = config.settings.dilator_diameters_mm;
+        if (now.value >= 1 && static_cast<std::size_t>(now.value) <= diameters.size())
+            now.diameter = diameters[static_cast<std::size_t>(now.value - 1)];
+        for (const auto& summary : report.stats.progression)
+            if (summary.kind == series.field.kind && summary.field == series.field.field)
+                now.step_backs = summary.step_backs;
+        result.push_back(std::move(now));
+    }
+    return result;
+}
+
+AdherenceGlance adherence_of(const VisitReport& report, const Config& config) {
+    AdherenceGlance glance;
+    glance.overall = report.stats.adherence;
+    const auto& rows = report.stats.weekly.rows;
+    const std::size_t side = std::min<std::size_t>(2, rows.size() / 2);
+    for (std::size_t index = 0; index < side; ++index)
+        glance.first_weeks.emplace_back(*rows[index].days.from, rows[index].adherence);
+    for (std::size_t index = rows.size() - side; index < rows.size(); ++index)
+        glance.last_weeks.emplace_back(*rows[index].days.from, rows[index].adherence);
+    DaySet rested(report.period);
+    for (const auto& run : report.rests)
+        for (Date day = run.first; day <= run.last; day += days{1})
+            rested.insert(day);
+    glance.rest_days = rested.count();
+    DaySet logged(report.period);
+    for (const auto& entry : report.entries) {
+        if (config.profile.role_of(entry.kind) == KindRole::rest) continue;
+        ++glance.entries;
+        logged.insert(entry.at.local_date());
+    }
+    glance.days_logged = logged.count();
+    return glance;
+}
+
+// Persistent pain with its days (stats counts them; the notes name them), and gaps.
+std::vector<FlagFacts> flags_of(const VisitReport& report, const Config& config) {
+    std::vector<FlagFacts> facts;
+    for (const auto& flag : report.stats.flags) {
+        if (flag.kind == Flag::Kind::gap) {
+            FlagFacts gap{flag.kind, 0, {}, flag.first, flag.last, flag.last >= *report.period.to};
+            for (Date day = flag.first; day <= flag.last; day += days{1})
+                gap.days.push_back(day);
+            facts.push_back(std::move(gap));
+        }
+        if (flag.kind != Flag::Kind::persistent_pain) continue;
+        std::set<Date> painful;
+        for (const auto& measure : report.measures) {
+            const FieldSpec* field = spec_of(config, measure.field);
+            if (!field || !is_pain_field(*field)) continue;
+            for (const auto& point : measure.points)
+                if (point.value >= flag.level) painful.insert(point.date);
+        }
+        if (painful.empty()) continue;
+        FlagFacts pain{flag.kind,        flag.level,        {painful.begin(), painful.end()},
+                       *painful.begin(), *painful.rbegin(), *painful.rbegin() >= *report.period.to};
+        facts.push_back(std::move(pain));
+    }
+    return facts;
+}
+
+std::vector<ProcedureContext> procedures_of(const VisitReport& report,
+                                            const std::vector<Entry>& entries,
+                                            const History& earlier, const Config& config) {
+    std::vector<ProcedureContext> result;
+    const auto add = [&](const std::string& name, Date day, const Entry& entry) {
+        for (auto& known : result)
+            if (known.name == name) {
+                known.date = day;
+                known.entry = entry;
+                return;
+            }
+        result.push_back({name, entry, day, 0});
+    };
+    for (const auto& procedure : earlier.procedures)
+        add(procedure.name, procedure.last, procedure.entry);
+    const RoleScan roles(config.profile);
+    for (const auto& entry : entries) {
+        const Date day = entry.at.local_date();
+        if (day > *report.period.to) break;
+        if (roles.is_procedure(entry.kind)) add(RoleScan::procedure_name(entry), day, entry);
+    }
+    for (auto& procedure : result) {
+        procedure.days_ago = static_cast<int>((*report.period.to - procedure.date).count());
+        if (!report.notes) strip_notes(procedure.entry);
+    }
+    return result;
+}
+
+// What was given, as written: its `dose` field, else its `units` ("100 units"), else "".
+std::string dose_of(const Entry& entry) {
+    for (const char* dose_field : {"dose", "units"}) {
+        const FieldValue* value = entry.field(dose_field);
+        if (const auto* text = value ? std::get_if<std::string>(value) : nullptr) return *text;
+        if (const auto* number = value ? std::get_if<std::int64_t>(value) : nullptr)
+            return fmt::format("{} {}", *number, dose_field);
+    }
+    return {};
+}
+
+// One group per medicine and dose, so a change of dose shows with its dates.
+std::vector<TreatmentGroup> treatment_groups_of(const std::vector<Entry>& treatments) {
+    std::vector<TreatmentGroup> groups;
+    for (const auto& entry : treatments) {
+        const std::string name = RoleScan::procedure_name(entry);
+        const std::string dose = dose_of(entry);
+        const std::vector<std::string> doses =
+            dose.empty() ? std::vector<std::string>{} : std::vector<std::string>{dose};
+        const Date day = entry.at.local_date();
+        auto group = std::find_if(groups.begin(), groups.end(), [&](const TreatmentGroup& known) {
+            return known.kind == entry.kind && known.name == name && known.doses == doses;
+        });
+        if (group == groups.end()) {
+            groups.push_back({entry.kind, name, day, day, 0, doses});
+            group = groups.end() - 1;
+        }
+        group->last = day;
+        ++group->count;
+    }
+    return groups;
+}
+
+Glance glance_of(const VisitReport& report, const JournalSlice& slice, const Plan& plan,
+                 const Config& config) {
+    Glance glance;
+    glance.procedures = procedures_of(report, slice.entries, slice.before, config);
+    for (const auto& item : plan.items)
+        if (item.in_force_on(*report.period.to) || item.in_force_on(*report.period.from))
+            glance.programme_start =
+                std::min(glance.programme_start.value_or(item.start), item.start);
+    glance.outcomes = outcomes_of(report, config);
+    glance.yes_counts = yes_counts_of(report, config);
+    glance.kind_days = kind_days_of(report, config);
+    glance.progression = progression_now(report, config);
+    glance.adherence = adherence_of(report, config);
+    glance.flags = flags_of(report, config);
+    for (auto entry = report.notes_list.rbegin();
+         entry != report.notes_list.rend() && glance.latest_notes.size() < 3; ++entry)
+        if (is_outcome_kind(config, entry->kind)) glance.latest_notes.push_back(*entry);
+    return glance;
+}
+
 }  // namespace
 
 ExportPeriod default_export_period(const std::vector<Entry>& entries, const History& earlier,
@@ -190,18 +484,17 @@ VisitReport compute_visit_report(const ExportRequest& request, const JournalSlic
     for (const auto& item : report.stats.items)
         report.items.push_back(plan.items[item.number - 1]);
 
+    // Questions stay open across visits until answered: those open before the slice and the
+    // slice's questions, less those its answers up to the period's end close.
+    std::vector<Entry> asked;
     if (request.notes)
         for (const auto& question : earlier.open_questions)
-            if (wanted_kind(request.kinds, question.kind) &&
-                (!report.last_visit || question.at.local_date() > *report.last_visit))
-                report.questions.push_back(question);
+            if (wanted_kind(request.kinds, question.kind)) asked.push_back(question);
     const RoleScan roles(config.profile);
     for (const auto& entry : entries) {
         const Date day = entry.at.local_date();
         if (!wanted_kind(request.kinds, entry.kind) || day > *request.period.to) continue;
-        const bool open_question =
-            roles.is_open_question(entry) && (!report.last_visit || day > *report.last_visit);
-        if (open_question && request.notes) report.questions.push_back(entry);
+        if (roles.is_question(entry.kind) && request.notes) asked.push_back(entry);
         if (!request.period.contains(day)) continue;
         report.entries.push_back(entry);
         if (!request.notes) strip_notes(report.entries.back());
@@ -221,10 +514,13 @@ VisitReport compute_visit_report(const ExportRequest& request, const JournalSlic
         report.sessions +=
             static_cast<int>(std::count_if(report.entries.begin(), report.entries.end(),
                                            [&](const Entry& entry) { return entry.kind == kind; }));
+    report.questions = open_questions(asked, config.profile);
+    report.treatment_groups = treatment_groups_of(report.treatments);
     report.rests = rests_of(request, entries, config.profile);
     report.measures = measures_of(report, request, config);
     report.outcome = outcome_of(report, config);
     report.progression = progression_of(request, entries, earlier, config);
+    report.glance = glance_of(report, slice, plan, config);
     return report;
 }
 

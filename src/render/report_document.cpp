@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 
@@ -20,49 +21,6 @@ using std::chrono::days;
 
 std::string plural(int count, std::string_view one, std::string_view many) {
     return fmt::format("{} {}", count, count == 1 ? one : many);
-}
-
-std::vector<std::string> summary_sentences(const VisitReport& report, const Config& config) {
-    const StatsReport& stats = report.stats;
-    const auto length = static_cast<int>((*report.period.to - *report.period.from).count() + 1);
-    if (stats.entries == 0) return {"Nothing was logged in this period."};
-    std::vector<std::string> sentences = {fmt::format("{} on {} of {} days.",
-                                                      plural(stats.entries, "entry", "entries"),
-                                                      stats.days_logged, length)};
-    if (stats.adherence)
-        sentences.push_back(fmt::format("Home programme: {} logged, overall adherence {}.",
-                                        plural(report.sessions, "session", "sessions"),
-                                        format_percent(*stats.adherence)));
-    if (const auto& trend = report.outcome) {
-        const double change = trend->last_mean - trend->first_mean;
-        std::string sentence = fmt::format(
-            "{} went from a weekly mean of {} (week of {}) to {} (week of {})",
-            capitalized(field_words(trend->field, config)), format_number(trend->first_mean),
-            format_date_in(trend->first_week, report.period), format_number(trend->last_mean),
-            format_date_in(trend->last_week, report.period));
-        if (format_number(std::abs(change)) == "0")
-            sentence += ": about the same.";
-        else if (trend->meaningful_change != 0)
-            sentence += fmt::format(": {} {}, a meaningful change for the {}.",
-                                    format_points(change), change < 0 ? "lower" : "higher",
-                                    trend->meaningful_change > 0 ? "better" : "worse");
-        else
-            sentence += fmt::format(": {} {}, under the 2 points that count as meaningful.",
-                                    format_points(change), change < 0 ? "lower" : "higher");
-        sentences.push_back(sentence);
-    }
-    for (const auto& progression : stats.progression) {
-        std::string sentence = fmt::format(
-            "Highest {} {}: {}, first on {}", progression.kind, progression.field,
-            progression.highest, format_date_in(progression.first_reached, report.period));
-        if (progression.highest_before && progression.highest > *progression.highest_before)
-            sentence += fmt::format(" (up from {})", *progression.highest_before);
-        if (!progression.step_backs.empty())
-            sentence += fmt::format("; {}", plural(static_cast<int>(progression.step_backs.size()),
-                                                   "step back", "steps back"));
-        sentences.push_back(sentence + ".");
-    }
-    return sentences;
 }
 
 // Done of due over the closed windows ("5 of 6"), and what the window still open has so far
@@ -95,8 +53,202 @@ std::string rest_line(const RestRun& run) {
     return run.reason.empty() ? line : fmt::format("{}: {}", line, run.reason);
 }
 
+// "14-17 Oct", "30 Oct - 2 Nov", "3 Nov".
+std::string days_words(Date first, Date last) {
+    if (last == first) return format_short_date(first);
+    if (month_of(first) == month_of(last) && year_of(first) == year_of(last))
+        return fmt::format("{}-{}", day_of(first), format_short_date(last));
+    return fmt::format("{} - {}", format_short_date(first), format_short_date(last));
+}
+
+// "7, 6" for a few values, else their mean: what a side of an outcome's comparison shows.
+std::string window_values(const OutcomeWindow& window) {
+    if (window.points.empty()) return "no entries";
+    std::string text;
+    if (window.points.size() <= 4) {
+        for (const auto& point : window.points)
+            text += (text.empty() ? "" : ", ") + format_number(point.value);
+    } else {
+        text = "mean " + format_number(*window.mean);
+    }
+    return fmt::format("{} (n={}, {})", text, window.points.size(),
+                       days_words(*window.days.from, *window.days.to));
+}
+
+std::string outcome_line(const OutcomeComparison& outcome, const Config& config) {
+    std::string line =
+        fmt::format("{} ({}-{}): {} → {}", capitalized(field_words(outcome.field, config)),
+                    format_number(outcome.scale_min), format_number(outcome.scale_max),
+                    window_values(outcome.baseline), window_values(outcome.now));
+    if (!outcome.comparable)
+        return line + fmt::format(": too few entries to compare (fewer than {} on a side)",
+                                  OutcomeComparison::minimum_n);
+    const double change = *outcome.now.mean - *outcome.baseline.mean;
+    if (outcome.meaningful_change != 0)
+        return line + fmt::format(": mean {} {}, a meaningful change for the {}",
+                                  format_points(change), change < 0 ? "lower" : "higher",
+                                  outcome.meaningful_change > 0 ? "better" : "worse");
+    if (format_number(std::abs(change)) == "0") return line + ": about the same";
+    return line + fmt::format(": mean {} {}, under the rule for a meaningful change",
+                              format_points(change), change < 0 ? "lower" : "higher");
+}
+
+std::string progression_line(const ProgressionNow& now, const VisitReport& report,
+                             const Config& config) {
+    std::string value = fmt::format("{}", now.value);
+    if (now.diameter)
+        value += fmt::format(" ({} mm)", format_number(*now.diameter));
+    else if (!now.unit.empty())
+        value += " " + now.unit;
+    std::string line = fmt::format("{}: {} since {}", capitalized(field_words(now.field, config)),
+                                   value, format_date_in(now.since, report.period));
+    if (!now.step_backs.empty()) {
+        std::string dates;
+        for (const auto& step : now.step_backs)
+            dates += fmt::format("{}{} ({} to {})", dates.empty() ? "" : ", ",
+                                 format_date_in(step.date, report.period), step.from, step.to);
+        line += fmt::format(
+            "; {}: {}", plural(static_cast<int>(now.step_backs.size()), "step back", "steps back"),
+            dates);
+    }
+    return line;
+}
+
+std::string adherence_line(const AdherenceGlance& adherence, const VisitReport& report) {
+    const auto weeks = [&](const auto& list) {
+        std::string text;
+        for (const auto& [start, fraction] : list)
+            text += fmt::format("{}{} {}", text.empty() ? "" : ", ",
+                                format_date_in(start, report.period),
+                                fraction ? format_percent(*fraction) : "-");
+        return text;
+    };
+    std::string line = fmt::format("Plan adherence {} overall", format_percent(*adherence.overall));
+    if (!adherence.first_weeks.empty())
+        line += fmt::format("; weeks of {} → weeks of {}", weeks(adherence.first_weeks),
+                            weeks(adherence.last_weeks));
+    return line + ".";
+}
+
+std::string flag_fact(const FlagFacts& flag, const VisitReport& report) {
+    const std::string when = days_words(flag.first, flag.last);
+    if (flag.kind == Flag::Kind::gap)
+        return fmt::format("Nothing logged on {} days, {}{}.", flag.days.size(), when,
+                           flag.to_the_end ? ", up to the period's end" : "");
+    std::string line = fmt::format("Pain {} or more on {}, ", flag.level,
+                                   plural(static_cast<int>(flag.days.size()), "day", "days"));
+    line += flag.days.size() == 1
+                ? fmt::format("on {}", when)
+                : fmt::format("all between {} and {}", format_date_in(flag.first, report.period),
+                              format_date_in(flag.last, report.period));
+    if (!flag.to_the_end)
+        line +=
+            fmt::format("; none since (to {})", format_date_in(*report.period.to, report.period));
+    return line + ".";
+}
+
+std::string procedure_context(const ProcedureContext& procedure, const VisitReport& report,
+                              const Config& config) {
+    Entry shown = procedure.entry;
+    std::erase_if(shown.fields, [](const auto& field) { return field.first == "name"; });
+    const std::string given = describe_values(shown, config);
+    const int weeks = procedure.days_ago / 7;
+    const std::string ago = procedure.days_ago < 14 ? plural(procedure.days_ago, "day", "days")
+                                                    : plural(weeks, "week", "weeks");
+    return fmt::format("{}{}, {} {}: {} before {}", procedure.name,
+                       given.empty() ? "" : " (" + given + ")", format_short_date(procedure.date),
+                       year_of(procedure.date), ago,
+                       format_date_in(*report.period.to, report.period));
+}
+
+Section glance_section(const VisitReport& report, const Config& config) {
+    const Glance& glance = report.glance;
+    Section section{"At a glance", {}};
+    std::vector<std::string> context;
+    for (const auto& procedure : glance.procedures)
+        context.push_back(procedure_context(procedure, report, config));
+    if (glance.programme_start)
+        context.push_back(fmt::format("Plan in force since {} {}",
+                                      format_short_date(*glance.programme_start),
+                                      year_of(*glance.programme_start)));
+    const auto length = static_cast<int>((*report.period.to - *report.period.from).count() + 1);
+    std::string logged = glance.adherence.entries == 0
+                             ? std::string("Nothing was logged in this period.")
+                             : fmt::format("{} on {} of {} days",
+                                           plural(glance.adherence.entries, "entry", "entries"),
+                                           glance.adherence.days_logged, length);
+    if (glance.adherence.rest_days > 0)
+        logged += fmt::format("; {} (tend skip), counted apart",
+                              plural(glance.adherence.rest_days, "rest day", "rest days"));
+    context.push_back(logged);
+    section.blocks.push_back(Bullets{context, false});
+
+    Bullets outcomes;
+    for (const auto& outcome : glance.outcomes)
+        outcomes.items.push_back(outcome_line(outcome, config));
+    for (const auto& count : glance.yes_counts)
+        outcomes.items.push_back(fmt::format(
+            "{}: yes {} of {}", capitalized(field_words(count.field, config)), count.yes, count.n));
+    for (const auto& kind : glance.kind_days)
+        outcomes.items.push_back(
+            fmt::format("{} logged on {} of {} days", capitalized(kind.kind), kind.days, length));
+    for (const auto& now : glance.progression)
+        outcomes.items.push_back(progression_line(now, report, config));
+    if (glance.adherence.overall)
+        outcomes.items.push_back(adherence_line(glance.adherence, report));
+    section.blocks.push_back(Subheading{"Outcomes and progress"});
+    if (outcomes.items.empty())
+        section.blocks.push_back(Paragraph{"No outcome was logged in this period."});
+    else
+        section.blocks.push_back(std::move(outcomes));
+    if (!glance.outcomes.empty())
+        section.blocks.push_back(Paragraph{fmt::format(
+            "Each outcome: its values in the first 14 days of the period → the last 14 (each "
+            "half of a shorter period), n entries each. A change is called meaningful at 2 "
+            "points on a 0-10 scale (in proportion on others) or 30% of the first value (and at "
+            "least 1 point in 10), with at least {} entries on each side.",
+            OutcomeComparison::minimum_n)});
+
+    section.blocks.push_back(Subheading{"Flags"});
+    Bullets flags;
+    for (const auto& flag : glance.flags)
+        flags.items.push_back(flag_fact(flag, report));
+    if (flags.items.empty())
+        section.blocks.push_back(Paragraph{fmt::format(
+            "None: no pain of {} or more on {} days or more, and no {} days in a row without an "
+            "entry.",
+            config.settings.persistent_pain_level, config.settings.persistent_pain_days,
+            config.settings.gap_days)});
+    else
+        section.blocks.push_back(std::move(flags));
+
+    if (report.notes) {
+        section.blocks.push_back(Subheading{"Open questions"});
+        Bullets questions{{}, true};
+        for (const auto& question : report.questions)
+            questions.items.push_back(
+                fmt::format("{} (asked {})",
+                            question.note.empty() ? "(a question without text)" : question.note,
+                            format_date_in(question.at.local_date(), report.period)));
+        if (questions.items.empty())
+            section.blocks.push_back(Paragraph{"No open questions."});
+        else
+            section.blocks.push_back(std::move(questions));
+        if (!glance.latest_notes.empty()) {
+            section.blocks.push_back(Subheading{"In the patient's words"});
+            Bullets notes;
+            for (const auto& entry : glance.latest_notes)
+                notes.items.push_back(
+                    fmt::format("{}, {}: {}", format_date_in(entry.at.local_date(), report.period),
+                                entry.kind, entry.note));
+            section.blocks.push_back(std::move(notes));
+        }
+    }
+    return section;
+}
+
 Section programme_section(const VisitReport& report, const Config& config) {
-    Section section{"Home programme and adherence", {}};
+    Section section{"Plan and adherence", {}};
     const StatsReport& stats = report.stats;
     if (stats.items.empty()) {
         section.blocks.push_back(Paragraph{"No plan items were in force in this period."});
@@ -116,25 +268,33 @@ Section programme_section(const VisitReport& report, const Config& config) {
     section.blocks.push_back(std::move(items));
 
     section.blocks.push_back(Subheading{"Per week"});
-    Table weeks{{"Week of"}, {}, {false}};
-    for (const auto& item : stats.items) {
-        weeks.headings.push_back(item.label);
-        weeks.numeric.push_back(true);
-    }
-    weeks.headings.push_back("Overall");
-    weeks.numeric.push_back(true);
-    for (const auto& row : stats.weekly.rows) {
-        std::vector<std::string> cells = {format_date_in(*row.days.from, report.period)};
-        for (std::size_t index = 0; index < row.items.size(); ++index) {
-            const Adherence& adherence = row.items[index];
-            cells.push_back(adherence.expected > 0 || adherence.open
-                                ? done_of_due(report.items[index], adherence, "/", ", ", config)
-                                : "-");
+    // Items as rows and weeks as columns, at most 8 weeks to a table: ten items or six months
+    // never cut a column off on paper or a phone.
+    const auto& rows = stats.weekly.rows;
+    constexpr std::size_t weeks_per_table = 8;
+    for (std::size_t first = 0; first < rows.size(); first += weeks_per_table) {
+        const std::size_t last = std::min(rows.size(), first + weeks_per_table);
+        Table weeks{{"Item"}, {}, {false}};
+        for (std::size_t week = first; week < last; ++week) {
+            weeks.headings.push_back(format_date_in(*rows[week].days.from, report.period));
+            weeks.numeric.push_back(true);
         }
-        cells.push_back(row.adherence ? format_percent(*row.adherence) : "-");
-        weeks.rows.push_back(std::move(cells));
+        for (std::size_t index = 0; index < stats.items.size(); ++index) {
+            std::vector<std::string> cells = {stats.items[index].label};
+            for (std::size_t week = first; week < last; ++week) {
+                const Adherence& adherence = rows[week].items[index];
+                cells.push_back(adherence.expected > 0 || adherence.open
+                                    ? done_of_due(report.items[index], adherence, "/", ", ", config)
+                                    : "-");
+            }
+            weeks.rows.push_back(std::move(cells));
+        }
+        std::vector<std::string> overall = {"Overall"};
+        for (std::size_t week = first; week < last; ++week)
+            overall.push_back(rows[week].adherence ? format_percent(*rows[week].adherence) : "-");
+        weeks.rows.push_back(std::move(overall));
+        section.blocks.push_back(std::move(weeks));
     }
-    section.blocks.push_back(std::move(weeks));
     section.blocks.push_back(
         Paragraph{"Done of due per week. A window (a day, a block of days, a week) counts in the "
                   "week that holds most of its days; \"so far\": a window still open, counted "
@@ -151,9 +311,10 @@ Section programme_section(const VisitReport& report, const Config& config) {
 }
 
 Section symptoms_section(const VisitReport& report, const Config& config) {
-    Section section{"Symptoms", {}};
+    Section section{"Symptoms and measures", {}};
     if (report.measures.empty())
-        section.blocks.push_back(Paragraph{"No symptom scales in this report's kinds."});
+        section.blocks.push_back(
+            Paragraph{"No symptom scales or measures in this report's kinds."});
     for (const auto& measure : report.measures) {
         const std::string name = capitalized(field_words(measure.field, config));
         const std::string scale = fmt::format("{}-{}", format_number(measure.scale_min),
@@ -176,19 +337,39 @@ Section symptoms_section(const VisitReport& report, const Config& config) {
             chart.points.push_back({point.date, point.value, false});
         Table table{{"Week of", "Mean", "Highest", "Entries"}, {}, {false, true, true, true}};
         const auto& rows = report.stats.weekly.rows;
+        std::vector<ChartPoint> run;
+        std::optional<std::pair<Date, double>> first_mean;
+        std::optional<std::pair<Date, double>> last_mean;
         for (std::size_t index = 0; index < rows.size(); ++index) {
             const auto& cell = measure.weeks[index];
+            // A week of one value (or none) ends the run of weekly means.
+            if (!cell || cell->n < 2) {
+                if (run.size() >= 2) chart.lines.push_back(run);
+                run.clear();
+            }
             if (!cell) continue;
             const Period& week = rows[index].days;
-            // The weekly mean sits in the middle of the week's days.
-            const Date middle = *week.from + days{(*week.to - *week.from).count() / 2};
-            chart.line.push_back({middle, cell->mean, false});
+            if (!first_mean) first_mean = std::pair{*week.from, cell->mean};
+            last_mean = std::pair{*week.from, cell->mean};
+            if (cell->n >= 2) {
+                // The weekly mean sits in the middle of the week's days.
+                const Date middle = *week.from + days{(*week.to - *week.from).count() / 2};
+                run.push_back({middle, cell->mean, false});
+            }
             table.rows.push_back({format_date_in(*week.from, report.period),
                                   format_number(cell->mean), format_number(cell->max),
                                   fmt::format("{}", cell->n)});
         }
-        section.blocks.push_back(std::move(chart));
-        section.blocks.push_back(std::move(table));
+        if (run.size() >= 2) chart.lines.push_back(run);
+        chart.description = fmt::format("{} values from {} to {}.", measure.points.size(),
+                                        format_date_in(measure.points.front().date, report.period),
+                                        format_date_in(measure.points.back().date, report.period));
+        if (first_mean && last_mean && first_mean->first != last_mean->first)
+            chart.description += fmt::format(
+                " Weekly mean {} in the week of {}, {} in the week of {}.",
+                format_number(first_mean->second), format_date_in(first_mean->first, report.period),
+                format_number(last_mean->second), format_date_in(last_mean->first, report.period));
+        section.blocks.push_back(Figure{std::move(chart), std::move(table)});
     }
     return section;
 }
@@ -218,8 +399,14 @@ Section progression_section(const VisitReport& report) {
                                         point.step_back ? "step back" : ""});
             before = point.value;
         }
-        section.blocks.push_back(std::move(chart));
-        section.blocks.push_back(std::move(changes));
+        chart.description =
+            fmt::format("{} sessions; {} {} at the start, {} at the end; {}.", series.points.size(),
+                        series.field.field, series.points.front().value, series.points.back().value,
+                        plural(static_cast<int>(std::count_if(
+                                   series.points.begin(), series.points.end(),
+                                   [](const ProgressionPoint& point) { return point.step_back; })),
+                               "step back", "steps back"));
+        section.blocks.push_back(Figure{std::move(chart), std::move(changes)});
     }
     return section;
 }
@@ -229,26 +416,29 @@ std::string entry_details(const Entry& entry, const Config& config) {
     return values.empty() ? "-" : values;
 }
 
-Section treatments_section(const VisitReport& report, const Config& config) {
+Section treatments_section(const VisitReport& report) {
     Section section{"Medications and procedures", {}};
-    if (report.treatments.empty()) {
+    if (report.treatment_groups.empty()) {
         section.blocks.push_back(Paragraph{"None logged in this period."});
     } else {
-        Table table{{"Date", "Kind", "Details"}, {}, {false, false, false}};
-        for (const auto& entry : report.treatments)
-            table.rows.push_back({format_date_in(entry.at.local_date(), report.period), entry.kind,
-                                  entry_details(entry, config)});
+        // One row per medicine or procedure, not one per dose.
+        Table table{
+            {"Name", "Kind", "Dates", "Times", "Dose"}, {}, {false, false, false, true, false}};
+        for (const auto& group : report.treatment_groups) {
+            std::string doses;
+            for (const auto& dose : group.doses)
+                doses += (doses.empty() ? "" : "; ") + dose;
+            table.rows.push_back(
+                {group.name, group.kind,
+                 group.first == group.last
+                     ? format_date_in(group.first, report.period)
+                     : fmt::format("{} - {}", format_date_in(group.first, report.period),
+                                   format_date_in(group.last, report.period)),
+                 fmt::format("{}", group.count), doses.empty() ? "-" : doses});
+        }
         section.blocks.push_back(std::move(table));
     }
-    Bullets since;
-    for (const auto& procedure : report.stats.procedures)
-        since.items.push_back(fmt::format(
-            "{}: {} ago ({} {})", procedure.what, plural(procedure.days_ago, "day", "days"),
-            format_short_date(procedure.date), year_of(procedure.date)));
-    if (!since.items.empty()) {
-        section.blocks.push_back(Paragraph{"Days since each procedure:"});
-        section.blocks.push_back(std::move(since));
-    }
+    // How long ago each procedure was is on page 1, with what was given.
     return section;
 }
 
@@ -280,18 +470,6 @@ Section notes_section(const VisitReport& report) {
     return section;
 }
 
-Section questions_section(const VisitReport& report) {
-    Section section{"Questions for this visit", {}};
-    Bullets questions{{}, true};
-    for (const auto& entry : report.questions)
-        questions.items.push_back(entry.note.empty() ? "(a question without text)" : entry.note);
-    if (questions.items.empty())
-        section.blocks.push_back(Paragraph{"No open questions."});
-    else
-        section.blocks.push_back(std::move(questions));
-    return section;
-}
-
 }  // namespace
 
 std::string field_words(const FieldRef& field, const Config& config) {
@@ -320,32 +498,23 @@ std::string capitalized(std::string text) {
 Document visit_document(const VisitReport& report, const Config& config) {
     Document document;
     document.title = report.name.empty() ? "Visit notes" : "Visit notes: " + report.name;
+    document.running_head = fmt::format("{}, {}", document.title, period_words(report.period));
     const auto length = (*report.period.to - *report.period.from).count() + 1;
     std::string covered = fmt::format("{} ({} days)", period_words(report.period), length);
     if (report.last_visit && *report.last_visit + days{1} == *report.period.from)
         covered += fmt::format(", since the visit on {}", format_day_heading(*report.last_visit));
     document.lines = {covered,
                       fmt::format("Made on {} with tend", format_day_heading(report.generated))};
-    Section summary{"Summary", {Bullets{summary_sentences(report, config), false}}};
-    document.sections.push_back(std::move(summary));
+    document.sections.push_back(glance_section(report, config));
     document.sections.push_back(programme_section(report, config));
     document.sections.push_back(symptoms_section(report, config));
-    document.sections.push_back(progression_section(report));
-    Section flags{"Worth knowing", {}};
-    Bullets messages;
-    for (const auto& flag : report.stats.flags)
-        messages.items.push_back(flag_sentence(flag));
-    if (messages.items.empty())
-        flags.blocks.push_back(Paragraph{"Nothing stood out in this period."});
-    else
-        flags.blocks.push_back(std::move(messages));
-    document.sections.push_back(std::move(flags));
-    document.sections.push_back(treatments_section(report, config));
+    const bool has_progression =
+        std::any_of(config.profile.kinds.begin(), config.profile.kinds.end(),
+                    [](const KindSpec& kind) { return !kind.progression.empty(); });
+    if (has_progression) document.sections.push_back(progression_section(report));
+    document.sections.push_back(treatments_section(report));
     document.sections.push_back(visits_section(report, config));
-    if (report.notes) {
-        document.sections.push_back(notes_section(report));
-        document.sections.push_back(questions_section(report));
-    }
+    if (report.notes) document.sections.push_back(notes_section(report));
     return document;
 }
 

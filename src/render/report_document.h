@@ -46,10 +46,20 @@ struct Chart {
     double y_min = 0;
     double y_max = 10;
     std::vector<ChartPoint> points;  // daily values, or each session of a step chart
-    std::vector<ChartPoint> line;    // the weekly mean (points_and_line)
+    // The weekly mean (points_and_line), in runs of consecutive weeks: no line bridges a week
+    // without values, and a week of one value is that value's dot, not a line.
+    std::vector<std::vector<ChartPoint>> lines;
+    std::string description;  // the trend in words, for the SVG's <desc>
 };
 
-using Block = std::variant<Paragraph, Subheading, Bullets, Table, Chart>;
+// A chart and the table of its numbers, kept together on paper (side by side where they fit).
+// Markdown shows the table only.
+struct Figure {
+    Chart chart;
+    Table table;
+};
+
+using Block = std::variant<Paragraph, Subheading, Bullets, Table, Chart, Figure>;
 
 struct Section {
     std::string title;
@@ -58,6 +68,7 @@ struct Section {
 
 struct Document {
     std::string title;
+    std::string running_head;        // on every printed page: "Visit notes: Alex, 7 Oct - ..."
     std::vector<std::string> lines;  // under the title: period, made on
     std::vector<Section> sections;
 };

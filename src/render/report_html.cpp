@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 #include "render/svg_chart.h"
 
 namespace tend::render {
@@ -26,11 +28,20 @@ li { white-space: pre-line; }
 ul.checklist { list-style: none; padding-left: 0.5rem; }
 ul.checklist li::before { content: "\2610\00a0"; }
 svg.chart { display: block; width: 100%; max-width: 40rem; height: auto; margin: 0.5rem 0; }
-@page { margin: 15mm; }
+.figure { display: flex; flex-wrap: wrap; align-items: flex-start; column-gap: 1.5rem; }
+.figure svg.chart { flex: 1 1 20rem; max-width: 30rem; }
+.figure table { margin-top: 0.5rem; }
+.figure th, .figure td { white-space: nowrap; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 10pt; }
+  section.glance + section { break-before: page; page-break-before: always; }
+  body { max-width: none; padding: 0; font-size: 10pt; line-height: 1.3; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
-  table, tr, svg.chart, figure { break-inside: avoid; page-break-inside: avoid; }
+  table, tr, svg.chart, .figure { break-inside: avoid; page-break-inside: avoid; }
+  .figure { flex-wrap: nowrap; }
+  .figure svg.chart { flex: 0 0 10cm; width: 10cm; }
+  h2 { margin: 0.9rem 0 0.4rem; } h3 { margin: 0.6rem 0 0.1rem; }
+  table { margin: 0.25rem 0 0.5rem; font-size: 8.5pt; }
+  th, td { padding: 0.05rem 0.5rem; }
   thead { display: table-header-group; }
   .table { overflow: visible; }
   svg.chart { max-width: 16cm; }
@@ -69,7 +80,36 @@ void add_block(std::string& out, const Block& block) {
         add_table(out, *table);
     } else if (const auto* chart = std::get_if<Chart>(&block)) {
         out += svg_chart(*chart);
+    } else if (const auto* figure = std::get_if<Figure>(&block)) {
+        out += "<div class=\"figure\">\n" + svg_chart(figure->chart);
+        add_table(out, figure->table);
+        out += "</div>\n";
     }
+}
+
+// Text as a CSS string's content: every character but letters, digits and spaces as a hex
+// escape, so no quote, backslash, "<" or "&" can end the string, the style element or the XML.
+std::string css_string(std::string_view text) {
+    std::string out = "\"";
+    for (const char character : text) {
+        const auto byte = static_cast<unsigned char>(character);
+        if (std::isalnum(byte) || character == ' ' || byte >= 0x80)
+            out += character;
+        else
+            out += fmt::format("\\{:x} ", byte);
+    }
+    return out + "\"";
+}
+
+// Printed pages: 15 mm margins, the person and the period at the top of every page, "page n of
+// N" at the bottom (CSS page margin boxes).
+std::string page_style(const Document& document) {
+    return fmt::format(
+        "@page {{ margin: 15mm;\n"
+        "  @top-left {{ content: {}; font: 8pt system-ui, sans-serif; color: #444; }}\n"
+        "  @bottom-right {{ content: \"page \" counter(page) \" of \" counter(pages);"
+        " font: 8pt system-ui, sans-serif; color: #444; }} }}\n",
+        css_string(document.running_head));
 }
 
 }  // namespace
@@ -83,13 +123,17 @@ std::string report_html(const Document& document) {
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n"
         "<meta name=\"generator\" content=\"tend\" />\n";
     out += "<title>" + html_escaped(document.title) + "</title>\n";
-    out += "<style>" + std::string(style) + "</style>\n</head>\n<body>\n<header>\n";
+    out += "<style>" + std::string(style) + page_style(document) +
+           "</style>\n</head>\n<body>\n<header>\n";
     out += "<h1>" + html_escaped(document.title) + "</h1>\n";
     for (const auto& line : document.lines)
         out += "<p>" + html_escaped(line) + "</p>\n";
     out += "</header>\n";
-    for (const auto& section : document.sections) {
-        out += "<section>\n<h2>" + html_escaped(section.title) + "</h2>\n";
+    for (std::size_t index = 0; index < document.sections.size(); ++index) {
+        const Section& section = document.sections[index];
+        // The first section is page 1, "At a glance": what follows starts on a new page.
+        out += (index == 0 ? "<section class=\"glance\">\n<h2>" : "<section>\n<h2>") +
+               html_escaped(section.title) + "</h2>\n";
         for (const auto& block : section.blocks)
             add_block(out, block);
         out += "</section>\n";

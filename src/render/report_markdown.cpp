@@ -101,6 +101,8 @@ std::string report_markdown(const Document& document) {
                 add_bullets(out, *bullets);
             else if (const auto* table = std::get_if<Table>(&block))
                 add_table(out, *table);
+            else if (const auto* figure = std::get_if<Figure>(&block))
+                add_table(out, figure->table);  // the chart's numbers
         }
     }
     // One newline at the end, not a blank line.

@@ -135,6 +135,7 @@ Json stats_json(const StatsReport& report) {
     json.set("previous", report.previous ? period_json(*report.previous) : Json());
     json.set("days_logged", report.days_logged);
     json.set("entries", report.entries);
+    json.set("rest_days", report.rest_days);
     Json plan = Json::array();
     for (const auto& item : report.items)
         plan.push(item_json(item));

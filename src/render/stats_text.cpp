@@ -215,7 +215,7 @@ void notes_section(std::string& out, const StatsReport& report) {
 std::string stats_heading(const StatsReport& report) {
     std::string out = fmt::format("{} - {}\n", format_day_heading(*report.period.from),
                                   format_day_heading(*report.period.to));
-    if (report.entries == 0)
+    if (report.entries == 0 && report.rest_days == 0)
         return out +
                "Nothing logged in this period yet. Entries you add with 'tend log' show up here.\n";
     const auto length = (*report.period.to - *report.period.from).count() + 1;
@@ -228,6 +228,8 @@ std::string stats_heading(const StatsReport& report) {
     else
         out +=
             fmt::format("{} on {} of {} {}", entries, report.days_logged, length, of_days(length));
+    if (report.rest_days > 0)
+        out += fmt::format("; {} rest {}", report.rest_days, of_days(report.rest_days));
     if (report.previous)
         out += fmt::format(" · compared with {} - {}", format_short_date(*report.previous->from),
                            format_short_date(*report.previous->to));
@@ -236,7 +238,7 @@ std::string stats_heading(const StatsReport& report) {
 
 std::string stats_text(const StatsReport& report, const Config& config, bool color) {
     std::string out = stats_heading(report);
-    if (report.entries == 0) return out;
+    if (report.entries == 0 && report.rest_days == 0) return out;
     plan_section(out, report, config, color);
     kinds_section(out, report, color);
     progress_section(out, report);

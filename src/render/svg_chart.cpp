@@ -13,12 +13,14 @@ namespace tend::render {
 
 namespace {
 
-constexpr double width = 640;
-constexpr double height = 220;
-constexpr double left = 48;
+// Sized so that 14-unit text prints at 8 pt or more on a 10 cm chart and reads at 12 px or more
+// on a 390 px phone.
+constexpr double width = 440;
+constexpr double height = 180;
+constexpr double left = 44;
 constexpr double right = 16;
-constexpr double top = 30;
-constexpr double bottom = 40;
+constexpr double top = 12;  // the title is the heading above the chart, and its <title>
+constexpr double bottom = 42;
 constexpr double plot_width = width - left - right;
 constexpr double plot_height = height - top - bottom;
 
@@ -42,10 +44,10 @@ struct Scale {
     }
 };
 
-// Up to 8 dated ticks on the x axis: the period's first day, then every step of days.
+// Up to 6 dated ticks on the x axis: the period's first day, then every step of days.
 std::vector<Date> x_ticks(const Period& period) {
     const auto span = (*period.to - *period.from).count();
-    const auto weeks_per_tick = static_cast<long>(std::ceil(static_cast<double>(span + 1) / 56.0));
+    const auto weeks_per_tick = static_cast<long>(std::ceil(static_cast<double>(span + 1) / 42.0));
     const auto step = 7 * std::max<long>(1, weeks_per_tick);
     std::vector<Date> ticks;
     for (Date day = *period.from; day <= *period.to; day += std::chrono::days{step})
@@ -70,8 +72,8 @@ void add_axes(std::string& out, const Chart& chart, const Scale& scale) {
         out += fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#e4e4e4" />)", left, y,
                            width - right, y);
         out += fmt::format(
-            R"(<text x="{}" y="{}" text-anchor="end" font-size="11" fill="#555">{}</text>)",
-            left - 6, coordinate(scale.y(value) + 4), format_number(value));
+            R"(<text x="{}" y="{}" text-anchor="end" font-size="14" fill="#555">{}</text>)",
+            left - 6, coordinate(scale.y(value) + 5), format_number(value));
         out += "\n";
     }
     const std::string base = coordinate(top + plot_height);
@@ -83,32 +85,36 @@ void add_axes(std::string& out, const Chart& chart, const Scale& scale) {
         out += fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#777" />)", x, base, x,
                            coordinate(top + plot_height + 4));
         out += fmt::format(
-            R"(<text x="{}" y="{}" text-anchor="middle" font-size="11" fill="#555">{}</text>)", x,
-            coordinate(top + plot_height + 16), html_escaped(format_short_date(day)));
+            R"(<text x="{}" y="{}" text-anchor="middle" font-size="14" fill="#555">{}</text>)", x,
+            coordinate(top + plot_height + 19), html_escaped(format_short_date(day)));
         out += "\n";
     }
     out += fmt::format(
-        R"(<text x="{}" y="{}" text-anchor="end" font-size="11" fill="#555">date</text>)",
+        R"(<text x="{}" y="{}" text-anchor="end" font-size="14" fill="#555">date</text>)",
         width - right, height - 6);
     out += fmt::format(
-        R"svg(<text x="12" y="{}" text-anchor="middle" transform="rotate(-90 12 {})" font-size="11" fill="#555">{}</text>)svg",
+        R"svg(<text x="12" y="{}" text-anchor="middle" transform="rotate(-90 12 {})" font-size="14" fill="#555">{}</text>)svg",
         coordinate(top + plot_height / 2), coordinate(top + plot_height / 2),
         html_escaped(chart.y_label));
     out += "\n";
 }
 
+// The values as dark dots over the weekly means' lighter line: data points darker than derived
+// lines, told apart in greyscale too.
 void add_points_and_line(std::string& out, const Chart& chart, const Scale& scale) {
+    for (const auto& run : chart.lines) {
+        std::string points;
+        for (const auto& point : run)
+            points +=
+                fmt::format("{}{},{}", points.empty() ? "" : " ", coordinate(scale.x(point.date)),
+                            coordinate(scale.y(point.value)));
+        out += fmt::format(
+            R"(<polyline points="{}" fill="none" stroke="#6f879e" stroke-width="2.5" />)", points);
+        out += "\n";
+    }
     for (const auto& point : chart.points)
-        out += fmt::format(R"(<circle cx="{}" cy="{}" r="3" fill="#3a7ca5" fill-opacity="0.7" />)",
+        out += fmt::format(R"(<circle cx="{}" cy="{}" r="3.5" fill="#1b3a57" />)",
                            coordinate(scale.x(point.date)), coordinate(scale.y(point.value)));
-    out += "\n";
-    if (chart.line.empty()) return;
-    std::string points;
-    for (const auto& point : chart.line)
-        points += fmt::format("{}{},{}", points.empty() ? "" : " ", coordinate(scale.x(point.date)),
-                              coordinate(scale.y(point.value)));
-    out += fmt::format(R"(<polyline points="{}" fill="none" stroke="#1b3a57" stroke-width="2" />)",
-                       points);
     out += "\n";
 }
 
@@ -170,10 +176,7 @@ std::string svg_chart(const Chart& chart) {
         fmt::format(R"(<svg class="chart" viewBox="0 0 {} {}" role="img" aria-label="{}">)", width,
                     height, html_escaped(chart.title));
     out += "\n<title>" + html_escaped(chart.title) + "</title>\n";
-    out += fmt::format(
-        R"(<text x="{}" y="18" font-size="13" font-weight="bold" fill="#222">{}</text>)", left,
-        html_escaped(chart.title));
-    out += "\n";
+    if (!chart.description.empty()) out += "<desc>" + html_escaped(chart.description) + "</desc>\n";
     add_axes(out, chart, scale);
     if (chart.style == Chart::Style::steps)
         add_steps(out, chart, scale);

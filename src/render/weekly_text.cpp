@@ -87,7 +87,7 @@ std::vector<TableColumn> symptom_columns(const StatsReport& report) {
 
 std::string weekly_text(const StatsReport& report) {
     std::string out = stats_heading(report);
-    if (report.entries == 0 || report.weekly.rows.empty()) return out;
+    if ((report.entries == 0 && report.rest_days == 0) || report.weekly.rows.empty()) return out;
     out += "\nSessions";
     if (!report.weekly.plan_kinds.empty())
         out += " (Plan: the share of what was due that was done)";

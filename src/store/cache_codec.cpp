@@ -152,6 +152,7 @@ void write_history(Writer& writer, const History& history) {
     for (const auto& procedure : history.procedures) {
         writer.text(procedure.name);
         write_date(writer, procedure.last);
+        write_entry(writer, procedure.entry);
     }
     const auto& visit = history.last_visit;
     writer.number(static_cast<std::uint8_t>(visit.has_value()));
@@ -161,6 +162,9 @@ void write_history(Writer& writer, const History& history) {
     writer.number(static_cast<std::uint32_t>(history.open_questions.size()));
     for (const auto& question : history.open_questions)
         write_entry(writer, question);
+    writer.number(static_cast<std::uint32_t>(history.answers.size()));
+    for (const auto& answer : history.answers)
+        writer.text(answer);
     writer.number(static_cast<std::uint32_t>(history.counted.size()));
     for (const auto& amounts : history.counted) {
         writer.number(static_cast<std::uint32_t>(amounts.size()));
@@ -195,6 +199,7 @@ History read_history(Reader& reader) {
         History::Procedure procedure;
         procedure.name = reader.text();
         procedure.last = read_date(reader);
+        procedure.entry = read_entry(reader);
         history.procedures.push_back(std::move(procedure));
     }
     const bool has_visit = reader.number<std::uint8_t>() != 0;
@@ -206,6 +211,9 @@ History read_history(Reader& reader) {
     const auto questions = reader.number<std::uint32_t>();
     for (std::uint32_t index = 0; index < questions && reader.ok(); ++index)
         history.open_questions.push_back(read_entry(reader));
+    const auto answers = reader.number<std::uint32_t>();
+    for (std::uint32_t index = 0; index < answers && reader.ok(); ++index)
+        history.answers.push_back(reader.text());
     const auto items = reader.number<std::uint32_t>();
     for (std::uint32_t item = 0; item < items && reader.ok(); ++item) {
         auto& amounts = history.counted.emplace_back();

@@ -23,7 +23,7 @@ namespace {
 // Version 3 and latest 2 carry a checksum of every blob: a flipped bit reads as "not cached".
 // Format 4: histories hold each plan item's rest days. A cache of an older format reads as
 // "not cached" and is rebuilt.
-constexpr char magic[8] = {'t', 'e', 'n', 'd', 'c', 'a', 'c', '4'};
+constexpr char magic[8] = {'t', 'e', 'n', 'd', 'c', 'a', 'c', '5'};
 constexpr char latest_magic[8] = {'t', 'e', 'n', 'd', 'l', 'a', 't', '2'};
 // A month file changed less than this long ago may change again within the same clock tick
 // without its modification time moving, so it is not cached yet.

@@ -9,6 +9,7 @@
 #include "core/report_fixture.h"
 #include "render/report_json.h"
 #include "render/stats_json.h"
+#include "tend/questions.h"
 #include "tend/stats.h"
 #include "tend/visit_report.h"
 
@@ -62,6 +63,12 @@ Journal eight_months() {
             Entry question = with_text(entry_on("question", date, 20), "text", "ask about size");
             question.note = fmt::format("question {}", n);
             entries.push_back(question);
+            // Every other question is answered five weeks later, in a later month and after a
+            // visit; the others stay open.
+            if (n % 50 == 12)
+                entries.push_back(answer_to(question, pelvic_floor_profile(),
+                                            entry_on("question", date + days{35}, 21).at,
+                                            "answered"));
         }
     }
     sort_by_time(entries);
@@ -109,8 +116,13 @@ TEST_CASE("history: joined month by month it is the history of the whole stretch
     CHECK(whole.procedures[1].name == "trigger point");
     REQUIRE(whole.last_visit.has_value());
     CHECK(whole.last_visit->with == std::optional<std::string>("pt"));
-    for (const auto& question : whole.open_questions)
-        CHECK(question.at.local_date() > whole.last_visit->day);
+    // Open until answered: an answer in a later month closes its question, a visit does not.
+    CHECK(whole.open_questions == open_questions(before, profile));
+    REQUIRE(whole.open_questions.size() == 3);
+    CHECK(whole.open_questions[0].note == "question 37");
+    CHECK(whole.open_questions[1].note == "question 87");
+    CHECK(whole.open_questions[2].note == "question 137");
+    CHECK(whole.open_questions.front().at.local_date() < whole.last_visit->day);
     REQUIRE(whole.progression_of("dilate") != nullptr);
     CHECK(whole.progression_of("dilate")->highest == 6);
     REQUIRE(whole.counted.size() == 4);

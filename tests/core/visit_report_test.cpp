@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include "tend/questions.h"
+
 #include "core/plan_fixture.h"
 #include "core/report_fixture.h"
 
@@ -29,13 +31,22 @@ Entry question(Date date, const std::string& text, std::optional<bool> answered 
     return entry;
 }
 
-// A visit on 12 Oct; then three weeks of dilating and sex; a question before and after it.
+// A visit on 12 Oct; then three weeks of dilating and sex; questions before and after it, one
+// answered at the visit, one marked answered, one answered after the period.
 std::vector<Entry> autumn() {
     std::vector<Entry> entries;
     entries.push_back(with_text(entry_on("procedure", day(2026, 6, 15), 9), "name", "Botox"));
-    entries.push_back(question(day(2026, 10, 10), "Asked already at the visit?"));
+    entries.push_back(question(day(2026, 10, 1), "Still open from before the visit?"));
+    const Entry asked = question(day(2026, 10, 10), "Asked already at the visit?");
+    entries.push_back(asked);
     entries.push_back(with_text(entry_on("visit", day(2026, 10, 12), 10), "with", "pt"));
-    entries.push_back(question(day(2026, 10, 14), "When can I move up a size?"));
+    entries.push_back(answer_to(asked, pelvic_floor_profile(),
+                                entry_on("visit", day(2026, 10, 12), 11).at, "yes"));
+    entries.push_back(question(day(2026, 10, 12), "Asked on the visit day, after it?"));
+    const Entry later = question(day(2026, 10, 14), "When can I move up a size?");
+    entries.push_back(later);
+    entries.push_back(answer_to(later, pelvic_floor_profile(),
+                                entry_on("visit", day(2026, 11, 5), 11).at, "next week"));
     entries.push_back(question(day(2026, 10, 15), "Is burning normal?", true));
     const int sizes[] = {2, 2, 3, 3, 2, 3, 3};
     for (int offset = 0; offset < 7; ++offset)
@@ -77,16 +88,24 @@ TEST_CASE("visit report: the default period starts the day after the last visit"
     CHECK_FALSE(month.last_visit.has_value());
 }
 
-TEST_CASE("visit report: lists of the period, questions since the last visit") {
+TEST_CASE("visit report: lists of the period, questions open until answered across visits") {
     const VisitReport report =
         visit_report_of(request_for(Period{day(2026, 10, 13), day(2026, 11, 2)}), autumn(), Plan{},
                         builtin_config());
     CHECK(*report.last_visit == day(2026, 10, 12));
-    CHECK(report.entries.size() == 14);     // 7 dilate, 3 sex, 2 questions, med, note
-    REQUIRE(report.questions.size() == 1);  // the answered one and the one before the visit drop
-    CHECK(report.questions[0].note == "When can I move up a size?");
+    CHECK(report.entries.size() == 14);  // 7 dilate, 3 sex, 2 questions, med, note
+    // Open at the period's end, oldest first: one from before the visit, one from the visit day
+    // after it, one answered only after the period. Answered ones (by an answer at the visit, by
+    // `answered = yes`) are not listed.
+    REQUIRE(report.questions.size() == 3);
+    CHECK(report.questions[0].note == "Still open from before the visit?");
+    CHECK(report.questions[1].note == "Asked on the visit day, after it?");
+    CHECK(report.questions[2].note == "When can I move up a size?");
     REQUIRE(report.treatments.size() == 1);
     CHECK(report.treatments[0].kind == "med");
+    REQUIRE(report.treatment_groups.size() == 1);
+    CHECK(report.treatment_groups[0].name == "lidocaine");
+    CHECK(report.treatment_groups[0].doses == std::vector<std::string>{"a little"});
     CHECK(report.visits.empty());
     REQUIRE(report.notes_list.size() == 3);
     CHECK(report.notes_list[0].note == "stopped early");
@@ -135,6 +154,49 @@ TEST_CASE("visit report: measures per week, the main outcome's trend and the siz
     CHECK_FALSE(steps[3].step_back);
     CHECK(steps[4].step_back);  // 3 -> 2 on 25 Oct
     CHECK(steps[4].date == day(2026, 10, 25));
+}
+
+TEST_CASE("visit report: page 1 facts, the first days against the last, with n") {
+    const VisitReport report =
+        visit_report_of(request_for(Period{day(2026, 10, 13), day(2026, 11, 2)}), autumn(), Plan{},
+                        builtin_config());
+    const Glance& glance = report.glance;
+    REQUIRE(glance.procedures.size() == 1);
+    CHECK(glance.procedures[0].name == "Botox");
+    CHECK(glance.procedures[0].date == day(2026, 6, 15));
+    CHECK(glance.procedures[0].days_ago == 140);
+    CHECK_FALSE(glance.programme_start.has_value());  // no plan
+    // 21 days: halves of 10 days, 13-22 Oct and 24 Oct - 2 Nov.
+    REQUIRE(glance.outcomes.size() == 2);
+    const OutcomeComparison& sex = glance.outcomes[0];
+    CHECK(sex.field == FieldRef{"sex", "pain"});
+    CHECK(sex.baseline.days == Period{day(2026, 10, 13), day(2026, 10, 22)});
+    CHECK(sex.now.days == Period{day(2026, 10, 24), day(2026, 11, 2)});
+    CHECK(sex.baseline.points.size() == 2);  // 7, 5
+    CHECK(*sex.baseline.mean == 6);
+    CHECK(sex.now.points.size() == 1);  // 3: too few to call a change
+    CHECK_FALSE(sex.comparable);
+    CHECK(sex.meaningful_change == 0);
+    const OutcomeComparison& dilate = glance.outcomes[1];
+    CHECK(dilate.baseline.points.size() == 4);  // 6, 6, 5, 5
+    CHECK(*dilate.baseline.mean == 5.5);
+    CHECK(dilate.now.points.size() == 3);  // 4, 4, 3
+    CHECK(dilate.comparable);
+    // 1.8 points lower: under 2 points, but 33% of 5.5: meaningful, for the better.
+    CHECK(dilate.meaningful_change == 1);
+    REQUIRE(glance.kind_days.size() == 2);
+    CHECK(glance.kind_days[0].kind == "sex");
+    CHECK(glance.kind_days[0].days == 3);
+    REQUIRE(glance.progression.size() == 1);
+    CHECK(glance.progression[0].value == 3);
+    CHECK(glance.progression[0].since == day(2026, 10, 28));
+    REQUIRE(glance.progression[0].step_backs.size() == 1);
+    CHECK(glance.progression[0].step_backs[0].date == day(2026, 10, 25));
+    CHECK(glance.adherence.entries == 14);
+    CHECK(glance.adherence.rest_days == 0);
+    // The latest notes of the outcome kinds (sex, dilate), newest first.
+    REQUIRE(glance.latest_notes.size() == 1);
+    CHECK(glance.latest_notes[0].note == "stopped early");
 }
 
 TEST_CASE("visit report: --no-notes removes every note, tag and question") {
@@ -194,8 +256,8 @@ TEST_CASE("visit report: visits, questions and the trend come from roles and out
     CHECK(since.period == Period{day(2026, 10, 13), day(2026, 11, 2)});
     const VisitReport report = visit_report_of(request_for(since.period), entries, Plan{}, config);
     CHECK(report.last_visit == std::optional<Date>(day(2026, 10, 12)));
-    REQUIRE(report.questions.size() == 1);
-    CHECK(report.questions[0].note == "When can I move up a size?");
+    REQUIRE(report.questions.size() == 3);
+    CHECK(report.questions[2].note == "When can I move up a size?");
     REQUIRE(report.treatments.size() == 1);
     CHECK(report.treatments[0].kind == "med");
     REQUIRE(report.outcome.has_value());

@@ -121,14 +121,19 @@ print(len(rows), len(dilate), dilate[0]['date'], dilate[0]['size'], dilate[0]['m
 TEST_CASE("e2e export: by default the notes cover the days since the last visit") {
     const auto result = run_tend({"--dir", example, "export"});
     CHECK(result.exit_code == 0);
-    CHECK(result.out.substr(0, result.out.find("\n\n## Summary")) ==
+    CHECK(result.out.substr(0, result.out.find("\n\n## At a glance")) ==
           "# Visit notes: Alex\n"
           "\n"
           "7 Oct - 25 Nov 2026 (50 days), since the visit on Tue 6 Oct 2026  \n"
           "Made on Wed 25 Nov 2026 with tend");
-    // Of the three questions, one was asked before the visit of 6 Oct.
-    CHECK(count_of(result.out, "- [ ] ") == 2);
-    CHECK(result.out.find("Is the Botox wearing off") == std::string::npos);
+    // None of the three questions was answered: open until answered, the one asked before the
+    // visit of 5 Oct too, each with the day it was asked.
+    CHECK(count_of(result.out, "- [ ] ") == 3);
+    CHECK(
+        result.out.find("- [ ] Is the Botox wearing off already after 4 months? (asked 2 Oct)\n") !=
+        std::string::npos);
+    CHECK(result.out.find("- [ ] When should I move up to size 4? (asked 20 Oct)\n") !=
+          std::string::npos);
 }
 
 TEST_CASE("e2e export: --no-notes leaves no note, tag or question in any format") {
@@ -186,7 +191,7 @@ TEST_CASE("e2e export: an empty period is a calm report in every format") {
     TempFolder folder;
     const auto md = run_tend({"--dir", example, "export", "2026-08"});
     CHECK(md.exit_code == 0);
-    CHECK(md.out.find("## Summary\n\n- Nothing was logged in this period.\n") != std::string::npos);
+    CHECK(md.out.find("- Nothing was logged in this period.\n") != std::string::npos);
     CHECK(md.out.find("No plan items were in force in this period.") != std::string::npos);
     const auto html = run_tend({"--dir", example, "export", "2026-08", "--format", "html"});
     CHECK(count_of(html.out, "<p>No entries in this period.</p>") == 4);

@@ -93,18 +93,23 @@ TEST_CASE("e2e profiles: the migraine example passes check and exports in four f
     // Since the last visit of the visit role, with its trend of attack severity (0-3).
     CHECK(has(notes, "13 Oct - 25 Nov 2026 (44 days), since the visit on Mon 12 Oct 2026  \n"));
     CHECK(has(notes,
-              "- Migraine severity went from a weekly mean of 2.5 (week of 13 Oct) to 1 "
-              "(week of 16 Nov): 1.5 points lower, a meaningful change for the better.\n"));
+              "- Migraine severity (0-3): 3, 2, 3, 2 (n=4, 13-26 Oct) → 2, 1 (n=2, 12-25 "
+              "Nov): mean 1 point lower, a meaningful change for the better\n"));
+    // Migraine days, for a migraine diary.
+    CHECK(has(notes, "- Migraine logged on 10 of 44 days\n"));
     CHECK(has(notes, "### Migraine severity (0-3)\n"));
-    // Both kinds of medication are listed; the procedure's days are counted.
-    CHECK(count_of(notes, "| acute | name sumatriptan · dose 50 mg · relief ") == 8);
-    CHECK(count_of(notes, "| preventive | name amitriptyline · dose 20 mg |") == 28);
-    CHECK(has(notes, "- occipital nerve block: 72 days ago (14 Sep 2026)\n"));
-    // The two open questions since the visit; not the answered one, nor the one before it.
-    CHECK(count_of(notes, "- [ ] ") == 2);
+    // Both kinds of medication, one row per medicine and dose: the dose change shows its date.
+    CHECK(has(notes, "| amitriptyline | preventive | 13 Oct - 25 Oct | 12 | 10 mg |\n"));
+    CHECK(has(notes, "| amitriptyline | preventive | 26 Oct - 24 Nov | 28 | 20 mg |\n"));
+    CHECK(has(notes, "| sumatriptan | acute | 14 Oct - 14 Nov | 8 | 50 mg |\n"));
+    CHECK(has(notes, "- occipital nerve block, 14 Sep 2026: 10 weeks before 25 Nov\n"));
+    // No progression field in this profile: no progression section.
+    CHECK(!has(notes, "## Progression"));
+    // Open until answered: the answered one is not listed, the one before the visit is.
+    CHECK(count_of(notes, "- [ ] ") == 3);
     CHECK(has(notes, "If the headache comes back the next day, can I take the triptan again?"));
     CHECK(!has(notes, "Is red wine a trigger for everyone?"));
-    CHECK(!has(notes, "Would a preventive make me drowsy"));
+    CHECK(has(notes, "- [ ] Would a preventive make me drowsy during the day? (asked 8 Oct)\n"));
     CHECK(python(folder, formats_script, folder.path().string()) ==
           "121 121 2026-10-13 2026-11-25 ['date', 'time', 'kind'] 121\n");
 }
@@ -116,17 +121,23 @@ TEST_CASE("e2e profiles: the physio example passes check and exports in four for
           "checked 3 month files and plan.toml: all good\n");
     const std::string notes = export_all_formats(folder, "physio");
     CHECK(has(notes, "21 Oct - 25 Nov 2026 (36 days), since the visit on Tue 20 Oct 2026  \n"));
-    // The function score (0-100, better when higher) is the trend.
+    // The function score (0-100, better when higher) is the first outcome; 16.5 points is under
+    // 20 points (2 in 10) and under 30% of 57.5.
     CHECK(has(notes,
-              "- Function went from a weekly mean of 55 (week of 21 Oct) to 77 (week of "
-              "16 Nov): 22 points higher, a meaningful change for the better.\n"));
+              "- Function (0-100): 55, 60 (n=2, 21 Oct - 3 Nov) → 71, 77 (n=2, 12-25 Nov): "
+              "mean 16.5 points higher, under the rule for a meaningful change\n"));
+    CHECK(has(notes,
+              "- Pain (0-10): 4, 3 (n=2, 21 Oct - 3 Nov) → 2 (n=1, 12-25 Nov): too few "
+              "entries to compare (fewer than 2 on a side)\n"));
     CHECK(has(notes, "### Exercise pain after (0-10)\n"));
-    CHECK(has(notes, "- knee arthroscopy: 57 days ago (29 Sep 2026)\n"));
-    CHECK(has(notes, "| 23 Oct | med | name ibuprofen · dose 400 mg |"));
-    CHECK(count_of(notes, "- [ ] ") == 2);
-    CHECK(has(notes, "When can I start running again?"));
-    CHECK(!has(notes, "Should the knee still swell"));
-    CHECK(!has(notes, "cycle on the road"));  // asked before the visit
+    // Range of motion is a measure, not a scale: it has its part too.
+    CHECK(has(notes, "### Rom degrees (-30-180)\n"));
+    CHECK(has(notes, "| ibuprofen | med | 23 Oct | 1 | 400 mg |\n"));
+    CHECK(has(notes, "- knee arthroscopy, 29 Sep 2026: 8 weeks before 25 Nov\n"));
+    CHECK(count_of(notes, "- [ ] ") == 3);
+    CHECK(has(notes, "- [ ] When can I start running again? (asked 30 Oct)\n"));
+    CHECK(!has(notes, "Should the knee still swell"));  // answered
+    CHECK(has(notes, "- [ ] Is it fine to cycle on the road yet? (asked 15 Oct)\n"));
     CHECK(python(folder, formats_script, folder.path().string()) ==
           "149 149 2026-10-21 2026-11-25 ['date', 'time', 'kind'] 149\n");
     // Range of motion in degrees, as stats show it for the last week.
@@ -145,15 +156,21 @@ TEST_CASE("e2e profiles: the gut example passes check and exports in four format
           "checked 3 month files and plan.toml: all good\n");
     const std::string notes = export_all_formats(folder, "gut");
     CHECK(has(notes, "15 Oct - 25 Nov 2026 (42 days), since the visit on Wed 14 Oct 2026  \n"));
-    CHECK(has(notes, "- Gut pain went from a weekly mean of "));
-    CHECK(has(notes, "a meaningful change for the better.\n"));
+    CHECK(has(notes,
+              "- Gut pain (0-10): mean 4.5 (n=14, 15-28 Oct) → mean 2.4 (n=13, 12-25 Nov): "
+              "mean 2.1 points lower, a meaningful change for the better\n"));
     CHECK(has(notes, "### Gut bloating (0-10)\n"));
-    CHECK(has(notes, "- colonoscopy: 54 days ago (2 Oct 2026)\n"));
-    CHECK(has(notes, "| 29 Oct | med | name peppermint oil · dose 0.2 ml capsule |"));
-    CHECK(count_of(notes, "- [ ] ") == 2);
-    CHECK(has(notes, "Is it fine to keep taking psyllium for months?"));
-    CHECK(!has(notes, "Does peppermint oil interact"));
-    CHECK(!has(notes, "another colonoscopy"));  // asked before the visit
+    // The Bristol stool form is a measure, not a rating scale: it has its part too.
+    CHECK(has(notes, "### Stool form (1-7)\n"));
+    CHECK(has(notes, "- colonoscopy, 2 Oct 2026: 7 weeks before 25 Nov\n"));
+    // A daily medicine is one row, not one per dose.
+    CHECK(has(notes, "| psyllium | med | 15 Oct - 24 Nov | 37 | 3.5 g |\n"));
+    CHECK(has(notes, "| peppermint oil | med | 29 Oct - 8 Nov | 2 | 0.2 ml capsule |\n"));
+    CHECK(count_of(notes, "- [ ] ") == 3);
+    CHECK(has(notes, "- [ ] Is it fine to keep taking psyllium for months? (asked 12 Nov)\n"));
+    CHECK(!has(notes, "Does peppermint oil interact"));  // answered
+    // Asked before the visit and never answered: still open.
+    CHECK(has(notes, "- [ ] Will I need another colonoscopy later? (asked 11 Oct)\n"));
     CHECK(python(folder, formats_script, folder.path().string()) ==
           "231 231 2026-10-15 2026-11-25 ['date', 'time', 'kind'] 231\n");
     // Stool form on the Bristol scale, and the days after a trigger against the others.

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "core/plan_fixture.h"
+#include "e2e/run_tend.h"
 #include "render/json.h"
 #include "render/report_csv.h"
 #include "render/report_html.h"
@@ -65,6 +66,20 @@ TEST_CASE("html: notes with markup and ampersands show as typed") {
     CHECK(html.find("<script") == std::string::npos);
 }
 
+TEST_CASE("html: the running head on every printed page is a CSS string that can't break out") {
+    Document document;
+    document.title = "Visit notes";
+    document.running_head = "Visit notes: A\"</style>&\\, 7 Oct";
+    const std::string html = report_html(document);
+    CHECK(
+        html.find(
+            R"(@top-left { content: "Visit notes\3a  A\22 \3c \2f style\3e \26 \5c \2c  7 Oct";)") !=
+        std::string::npos);
+    CHECK(html.find(R"(content: "page " counter(page) " of " counter(pages);)") !=
+          std::string::npos);
+    CHECK(html.find("</style>&") == std::string::npos);
+}
+
 TEST_CASE("svg: a step chart marks its step backs, with its title and axis labels") {
     Chart chart;
     chart.style = Chart::Style::steps;
@@ -76,14 +91,29 @@ TEST_CASE("svg: a step chart marks its step backs, with its title and axis label
     chart.points = {
         {day(2026, 11, 1), 2, false}, {day(2026, 11, 6), 3, false}, {day(2026, 11, 11), 2, true}};
     const std::string svg = svg_chart(chart);
-    // x: 48 + 576 * days / 10; y: 30 + 150 * (1 - value / 4).
-    CHECK(svg.find(R"(<path d="M48 105 H336 V67.5 H624 V105 H624")") != std::string::npos);
+    // x: 44 + 380 * days / 10; y: 12 + 126 * (1 - value / 4).
+    CHECK(svg.find(R"(<path d="M44 75 H234 V43.5 H424 V75 H424")") != std::string::npos);
     CHECK(svg.find("<title>step back on 11 Nov</title>") != std::string::npos);
     CHECK(svg.find("<title>Dilate size</title>") != std::string::npos);
     CHECK(svg.find(">size</text>") != std::string::npos);
     CHECK(svg.find(">date</text>") != std::string::npos);
     CHECK(svg.find(">1 Nov</text>") != std::string::npos);
     CHECK(svg.find(">8 Nov</text>") != std::string::npos);
+}
+
+TEST_CASE("svg: dark dots over lighter weekly lines that never bridge a gap, and a <desc>") {
+    Chart chart;
+    chart.title = "Sex pain";
+    chart.description = "3 values from 1 Nov to 11 Nov.";
+    chart.x = Period{day(2026, 11, 1), day(2026, 11, 11)};
+    chart.points = {{day(2026, 11, 1), 5, false}, {day(2026, 11, 6), 4, false}};
+    chart.lines = {{{day(2026, 11, 1), 5, false}, {day(2026, 11, 2), 4, false}},
+                   {{day(2026, 11, 9), 3, false}, {day(2026, 11, 11), 2, false}}};
+    const std::string svg = svg_chart(chart);
+    CHECK(count_of(svg, "<polyline ") == 2);
+    CHECK(count_of(svg, R"(fill="#1b3a57")") == 2);  // the values, darker than the lines
+    CHECK(svg.find(R"(stroke="#6f879e")") != std::string::npos);
+    CHECK(svg.find("<desc>3 values from 1 Nov to 11 Nov.</desc>") != std::string::npos);
 }
 
 TEST_CASE("csv: quotes, commas, line breaks and formulas, one row per entry") {

@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""Prints the visit notes with headless Chromium to PDF, on A4 and on US Letter, and reads the
+pages back with pdftotext: the example journals fit on 4 pages, page 1 holds every page-1 item,
+every page names the person and says "page n of N", and a stress journal (10 plan items, six
+months, a daily medicine, 100+ notes, 13 open questions) loses no item, column or question.
+
+Usage: print_check.py TEND SOURCE_DIR. Exits 77 (skipped) with a message when Chromium or
+pdftotext is missing; tests/build-and-test installs both (Debian: chromium, poppler-utils).
+"""
+import concurrent.futures
+import datetime
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+SKIP = 77
+tend, source = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+if not chromium or not shutil.which("pdftotext") or not shutil.which("pdfinfo"):
+    print("skipped: the print test needs chromium and pdftotext (apt-get install chromium "
+          "poppler-utils; tests/build-and-test installs them)")
+    sys.exit(SKIP)
+
+failures = []
+NOW = "2026-11-25T10:00:00+01:00"
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+
+
+def export_html(folder, journal, period, out):
+    env = dict(os.environ, TEND_NOW=NOW, TZ="Europe/Berlin")
+    command = [tend, "--dir", journal, "export", "-o", out]
+    if period:
+        command.insert(4, period)
+    subprocess.run(command, check=True, cwd=folder, env=env, stdout=subprocess.DEVNULL)
+
+
+def print_pdf(folder, html, paper):
+    """The HTML printed on `paper` (A4 or letter): the test adds the paper size, the notes don't."""
+    with open(html, encoding="utf-8") as file:
+        text = file.read()
+    sized = html.replace(".html", f"-{paper}.html")
+    with open(sized, "w", encoding="utf-8") as file:
+        file.write(text.replace("</head>", f"<style>@page {{ size: {paper}; }}</style></head>"))
+    pdf = sized.replace(".html", ".pdf")
+    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                    f"--user-data-dir={sized}.profile", "--no-pdf-header-footer",
+                    f"--print-to-pdf={pdf}", "file://" + sized],
+                   check=True, cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   timeout=60)
+    pages = subprocess.run(["pdftotext", "-layout", pdf, "-"], check=True, capture_output=True,
+                           text=True).stdout.split("\f")
+    return pdf, [page for page in pages if page.strip()]
+
+
+def check_every_page(label, pages, name):
+    for number, page in enumerate(pages, 1):
+        check(name in page, f"{label}: page {number} lacks the name {name}")
+        check(f"page {number} of {len(pages)}" in page,
+              f"{label}: page {number} lacks 'page {number} of {len(pages)}'")
+
+
+# The page-1 items of the issue, as each example's notes word them.
+PAGE_ONE = ["At a glance", "Outcomes and progress", "→", "(n=", "Plan adherence", "Flags",
+            "Open questions", "(asked "]
+EXAMPLES = {
+    "pelvic-floor": ("Alex", "2026-10-07..2026-11-22",
+                     ["Botox (units 100)", "Sex penetration: yes", "Dilate size: 4 (22 mm) since",
+                      "In the patient's words", "meaningful change"]),
+    "migraine": ("Robin", None, ["Migraine logged on"]),
+    "physio": ("Jordan", None, []),
+    "gut": ("Kim", None, []),
+}
+
+with tempfile.TemporaryDirectory() as folder:
+    # Chromium takes seconds to start: the prints run side by side.
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=4)
+    prints = {}
+    for example, (name, period, extra) in EXAMPLES.items():
+        html = os.path.join(folder, f"{example}.html")
+        export_html(folder, os.path.join(source, "examples", example), period, html)
+        for paper in ("A4", "letter"):
+            prints[(example, paper)] = pool.submit(print_pdf, folder, html, paper)
+    # The stress journal.
+    journal = os.path.join(folder, "stress")
+    os.makedirs(os.path.join(journal, "journal"))
+    shutil.copy(os.path.join(source, "examples", "pelvic-floor", "tend.toml"), journal)
+    items = [("kegels", "3/day", "Kegels morning to night"), ("dilate", "daily", "Dilator"),
+             ("stretch", "daily", "Happy baby"), ("cardio", "3/week", "Cardio"),
+             ("massage", "every 2d", "Internal massage"), ("relax", "daily", "Breathing"),
+             ("stretch", "daily", "Child's pose"), ("stretch", "daily", "Butterfly"),
+             ("relax", "2/week", "Body scan"), ("cardio", "weekly", "Long walk")]
+    with open(os.path.join(journal, "plan.toml"), "w", encoding="utf-8") as file:
+        for kind, schedule, label in items:
+            file.write(f'[[item]]\nkind = "{kind}"\nschedule = "{schedule}"\n'
+                       f'start = 2026-06-01\nname = "{label}"\n\n')
+    start = datetime.date(2026, 6, 1)
+    months = {}
+    questions = []
+    for offset in range((datetime.date(2026, 11, 24) - start).days + 1):
+        day = start + datetime.timedelta(days=offset)
+        out = months.setdefault(day.strftime("%Y-%m"), [])
+        today = []
+
+        def entry(hour, kind, fields="", note=""):
+            stamp = f"{day.isoformat()}T{hour:02d}:00:00+01:00"
+            text = f'[[entry]]\nat = {stamp}\nkind = "{kind}"\n{fields}'
+            if note:
+                text += f'note = "{note}"\n'
+            today.append((hour, text))
+
+        entry(7, "med", 'name = "amitriptyline"\ndose = "10 mg"\n')
+        for hour in (8, 13, 19):
+            entry(hour, "kegels", "sets = 3\nreps = 10\n")
+        entry(20, "dilate", f"size = {1 + offset // 40}\nminutes = 15\npain = {max(0, 7 - offset // 25)}\n",
+              f"Day {offset}: steady, a little easier than last week." if offset % 2 == 0 else "")
+        entry(9, "stretch", 'pose = "happy-baby"\nminutes = 5\n')
+        if offset % 3:
+            entry(10, "relax", "minutes = 10\n")
+        if offset % 2 == 0:
+            entry(21, "massage", "minutes = 10\n")
+        if offset % 7 in (1, 3, 5):
+            entry(17, "cardio", 'minutes = 30\nactivity = "walk"\n')
+        if offset % 7 == 6:
+            entry(22, "sex", f"pain = {max(1, 8 - offset // 30)}\npenetration = true\n",
+                  "Slowly, with a lot of lube.")
+        if offset % 13 == 4 and len(questions) < 13:
+            question = f"Question {len(questions) + 1}: is this normal after week {offset // 7}?"
+            questions.append(question)
+            entry(18, "question", "answered = false\n", question)
+        out.extend(text for _, text in sorted(today))
+    for month, texts in months.items():
+        with open(os.path.join(journal, "journal", f"{month}.toml"), "w", encoding="utf-8") as file:
+            file.write("\n".join(texts))
+    result = subprocess.run([tend, "--dir", journal, "check"], capture_output=True, text=True,
+                            env=dict(os.environ, TEND_NOW=NOW, TZ="Europe/Berlin"))
+    check(result.returncode == 0, f"stress journal: check failed: {result.stdout}{result.stderr}")
+    html = os.path.join(folder, "stress.html")
+    export_html(folder, journal, "2026-06-01..2026-11-24", html)
+    stress = {paper: pool.submit(print_pdf, folder, html, paper) for paper in ("A4", "letter")}
+
+    for (example, paper), job in prints.items():
+        name, period, extra = EXAMPLES[example]
+        label = f"{example} on {paper}"
+        pdf, pages = job.result()
+        check(1 <= len(pages) <= 4, f"{label}: {len(pages)} pages, more than 4")
+        for item in PAGE_ONE + extra:
+            check(item in pages[0], f"{label}: page 1 lacks {item!r}")
+        check_every_page(label, pages, name)
+        if os.environ.get("TEND_PRINT_KEEP"):
+            shutil.copy(pdf, os.path.join(os.environ["TEND_PRINT_KEEP"], os.path.basename(pdf)))
+
+    for paper in ("A4", "letter"):
+        label = f"stress journal on {paper}"
+        pdf, pages = stress[paper].result()
+        if os.environ.get("TEND_PRINT_KEEP"):
+            shutil.copy(pdf, os.path.join(os.environ["TEND_PRINT_KEEP"], os.path.basename(pdf)))
+        text = "\n".join(pages)
+        flat = re.sub(r"\s+", " ", text)
+        check_every_page(label, pages, "Alex")
+        for _, _, item in items:
+            # In the items table and in each per-week table (26 weeks: 4 tables of up to 8).
+            check(flat.count(item.replace("'", "’")) + flat.count(item) >= 5,
+                  f"{label}: plan item {item!r} is missing from a table")
+        check(flat.count("Overall") >= 5, f"{label}: an Overall row is missing")
+        # The last week's column of every per-week table is on the page.
+        for week in ("20 Jul", "14 Sep", "9 Nov", "23 Nov"):
+            check(week in flat, f"{label}: the week of {week} is cut off")
+        for question in questions:
+            check(question in flat, f"{label}: open question {question!r} is missing")
+        check(len(questions) == 13, "stress journal: 13 questions")
+
+for failure in failures:
+    print("FAIL:", failure)
+print(f"print check: {len(failures)} failures")
+sys.exit(1 if failures else 0)

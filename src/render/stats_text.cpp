@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "render/flag_text.h"
 #include "render/colour.h"
+#include "render/flag_text.h"
 #include "render/numbers.h"
 #include "render/plan_text.h"
 #include "render/table.h"

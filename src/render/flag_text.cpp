@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "render/numbers.h"
+
 namespace tend::render {
 
 std::string flag_sentence(const Flag& flag) {
@@ -24,6 +26,22 @@ std::string flag_sentence(const Flag& flag) {
                 flag.days, format_short_date(flag.first), format_short_date(flag.last));
     }
     return {};
+}
+
+std::string flag_facts_sentence(const FlagFacts& flag, const Period& period) {
+    const std::string when = format_days(flag.first, flag.last);
+    if (flag.kind == Flag::Kind::gap)
+        return fmt::format("Nothing logged on {} days, {}{}.", flag.days.size(), when,
+                           flag.to_the_end ? ", up to the period's end" : "");
+    std::string line = fmt::format("Pain {} or more on {} {}, ", flag.level, flag.days.size(),
+                                   flag.days.size() == 1 ? "day" : "days");
+    line += flag.days.size() == 1
+                ? fmt::format("on {}", when)
+                : fmt::format("all between {} and {}", format_date_in(flag.first, period),
+                              format_date_in(flag.last, period));
+    if (!flag.to_the_end)
+        line += fmt::format("; none since (to {})", format_date_in(*period.to, period));
+    return line + ".";
 }
 
 }  // namespace tend::render

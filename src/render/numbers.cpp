@@ -35,4 +35,11 @@ std::string format_date_in(Date date, const Period& period) {
     return fmt::format("{} {}", format_short_date(date), year_of(date));
 }
 
+std::string format_days(Date first, Date last) {
+    if (last == first) return format_short_date(first);
+    if (month_of(first) == month_of(last) && year_of(first) == year_of(last))
+        return fmt::format("{}-{}", day_of(first), format_short_date(last));
+    return fmt::format("{} - {}", format_short_date(first), format_short_date(last));
+}
+
 }  // namespace tend::render

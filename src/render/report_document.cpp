@@ -53,14 +53,6 @@ std::string rest_line(const RestRun& run) {
     return run.reason.empty() ? line : fmt::format("{}: {}", line, run.reason);
 }
 
-// "14-17 Oct", "30 Oct - 2 Nov", "3 Nov".
-std::string days_words(Date first, Date last) {
-    if (last == first) return format_short_date(first);
-    if (month_of(first) == month_of(last) && year_of(first) == year_of(last))
-        return fmt::format("{}-{}", day_of(first), format_short_date(last));
-    return fmt::format("{} - {}", format_short_date(first), format_short_date(last));
-}
-
 // "7, 6" for a few values, else their mean: what a side of an outcome's comparison shows.
 std::string window_values(const OutcomeWindow& window) {
     if (window.points.empty()) return "no entries";
@@ -72,7 +64,7 @@ std::string window_values(const OutcomeWindow& window) {
         text = "mean " + format_number(*window.mean);
     }
     return fmt::format("{} (n={}, {})", text, window.points.size(),
-                       days_words(*window.days.from, *window.days.to));
+                       format_days(*window.days.from, *window.days.to));
 }
 
 std::string outcome_line(const OutcomeComparison& outcome, const Config& config) {
@@ -127,23 +119,6 @@ std::string adherence_line(const AdherenceGlance& adherence, const VisitReport& 
     if (!adherence.first_weeks.empty())
         line += fmt::format("; weeks of {} → weeks of {}", weeks(adherence.first_weeks),
                             weeks(adherence.last_weeks));
-    return line + ".";
-}
-
-std::string flag_fact(const FlagFacts& flag, const VisitReport& report) {
-    const std::string when = days_words(flag.first, flag.last);
-    if (flag.kind == Flag::Kind::gap)
-        return fmt::format("Nothing logged on {} days, {}{}.", flag.days.size(), when,
-                           flag.to_the_end ? ", up to the period's end" : "");
-    std::string line = fmt::format("Pain {} or more on {}, ", flag.level,
-                                   plural(static_cast<int>(flag.days.size()), "day", "days"));
-    line += flag.days.size() == 1
-                ? fmt::format("on {}", when)
-                : fmt::format("all between {} and {}", format_date_in(flag.first, report.period),
-                              format_date_in(flag.last, report.period));
-    if (!flag.to_the_end)
-        line +=
-            fmt::format("; none since (to {})", format_date_in(*report.period.to, report.period));
     return line + ".";
 }
 
@@ -212,7 +187,7 @@ Section glance_section(const VisitReport& report, const Config& config) {
     section.blocks.push_back(Subheading{"Flags"});
     Bullets flags;
     for (const auto& flag : glance.flags)
-        flags.items.push_back(flag_fact(flag, report));
+        flags.items.push_back(flag_facts_sentence(flag, report.period));
     if (flags.items.empty())
         section.blocks.push_back(Paragraph{fmt::format(
             "None: no pain of {} or more on {} days or more, and no {} days in a row without an "

@@ -38,3 +38,26 @@ TEST_CASE("flag text: ids stay the names JSON readers key on") {
     CHECK(Flag{.kind = Flag::Kind::step_back}.id() == "step-back");
     CHECK(Flag{.kind = Flag::Kind::gap}.id() == "gap");
 }
+
+TEST_CASE("flag text: the notes state flags as facts with their days, never advice") {
+    const Period period{day(2026, 10, 7), day(2026, 11, 22)};
+    FlagFacts pain{Flag::Kind::persistent_pain,
+                   6,
+                   {day(2026, 10, 9), day(2026, 10, 12), day(2026, 10, 24)},
+                   day(2026, 10, 9),
+                   day(2026, 10, 24),
+                   false};
+    CHECK(render::flag_facts_sentence(pain, period) ==
+          "Pain 6 or more on 3 days, all between 9 Oct and 24 Oct; none since (to 22 Nov).");
+    pain.days = {day(2026, 11, 22)};
+    pain.first = pain.last = day(2026, 11, 22);
+    pain.to_the_end = true;
+    CHECK(render::flag_facts_sentence(pain, period) == "Pain 6 or more on 1 day, on 22 Nov.");
+    const FlagFacts gap{Flag::Kind::gap,
+                        0,
+                        {day(2026, 11, 3), day(2026, 11, 4), day(2026, 11, 5)},
+                        day(2026, 11, 3),
+                        day(2026, 11, 5),
+                        false};
+    CHECK(render::flag_facts_sentence(gap, period) == "Nothing logged on 3 days, 3-5 Nov.");
+}

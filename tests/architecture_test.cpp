@@ -86,9 +86,9 @@ TEST_CASE("architecture: core names no kind of a built-in profile outside the pr
 
 TEST_CASE("architecture: no command chooses months or joins histories: reports take the slice") {
     // The months machinery behind Journal::slice_for (docs/architecture.md, the one read path).
-    const std::vector<std::string> machinery = {
-        "load_compact(", "history_before(", "histories_before(", "first_day_read_in_full(",
-        "days_read_in_full(", "history_of("};
+    const std::vector<std::string> machinery = {"load_compact(",      "history_before(",
+                                                "histories_before(",  "first_day_read_in_full(",
+                                                "days_read_in_full(", "history_of("};
     std::vector<std::string> found;
     for (const auto& file : files_in({"src/cli"}))
         for (const auto& call : machinery)

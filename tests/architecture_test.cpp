@@ -83,3 +83,16 @@ TEST_CASE("architecture: core names no kind of a built-in profile outside the pr
     }
     CHECK(found == std::vector<std::string>{});
 }
+
+TEST_CASE("architecture: no command chooses months or joins histories: reports take the slice") {
+    // The months machinery behind Journal::slice_for (docs/architecture.md, the one read path).
+    const std::vector<std::string> machinery = {"load_compact(",      "history_before(",
+                                                "histories_before(",  "first_day_read_in_full(",
+                                                "days_read_in_full(", "history_of("};
+    std::vector<std::string> found;
+    for (const auto& file : files_in({"src/cli"}))
+        for (const auto& call : machinery)
+            if (file.text.find(call) != std::string::npos)
+                found.push_back(file.path + " calls " + call);
+    CHECK(found == std::vector<std::string>{});
+}

@@ -122,12 +122,15 @@ int run_edit(const std::string& period_text, Context& context) {
         store::parse_month_file(edited, name, config, context.time().offset_at_local, month);
     const std::size_t errors = print_problems(parsed.problems);
     const std::string what = saved ? "saved " + name : "no changes to " + name;
+    // `tend edit 2026-11` opens this device's file (or the plain one); another's needs its name.
+    const bool by_month = file.device.empty() || file == context.journal().own_file(month);
+    const std::string again = by_month ? month : file.key();
     if (errors == 0) {
         fmt::print("{}: all good\n", what);
         return exit_code::ok;
     }
     fmt::print("{}: {} problem{} to fix by hand ('tend edit {}' opens it again)\n", what, errors,
-               errors == 1 ? "" : "s", file.device.empty() ? month : file.key());
+               errors == 1 ? "" : "s", again);
     return exit_code::no;
 }
 
@@ -145,8 +148,7 @@ Command add_edit_command(CLI::App& app) {
     add_examples(*command,
                  "  tend edit\n"
                  "  tend edit last-month\n"
-                 "  tend edit 2026-10\n"
-                 "  tend edit 2026-11.phone");
+                 "  tend edit 2026-10");
     return {command, [period](Context& context) { return run_edit(*period, context); }};
 }
 

@@ -112,7 +112,7 @@ std::size_t print_problems(const std::vector<store::Problem>& problems) {
         fmt::print(
             "{}:{}:{}: {} entries break one rule: {} - if tend.toml changed lately, "
             "change it back; otherwise fix them by hand, starting here\n",
-            problem.file, problem.line, problem.column, group->second,
+            store::on_one_line(problem.file), problem.line, problem.column, group->second,
             store::on_one_line(group->first));
     }
     return errors;

@@ -91,10 +91,11 @@ void note_stray_copies(Context& context) {
     // "once": one line for all of them, however many there are.
     if (copies.empty()) return;
     fmt::print(stderr,
-               "note: {} holds {} cop{} that tend doesn't read ({}{}); 'tend check' names them, "
-               "and 'tend import FILE' takes in what they hold\n",
+               "note: {} holds {} cop{} that tend doesn't read ({}{}); 'tend check' names {}, "
+               "and 'tend import FILE' takes in what {}\n",
                "journal/", copies.size(), copies.size() == 1 ? "y" : "ies",
-               escape_unsafe(copies.front(), false), copies.size() > 1 ? ", ..." : "");
+               escape_unsafe(copies.front(), false), copies.size() > 1 ? ", ..." : "",
+               copies.size() == 1 ? "it" : "them", copies.size() == 1 ? "it holds" : "they hold");
 }
 
 }  // namespace tend::cli

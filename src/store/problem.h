@@ -44,7 +44,9 @@ struct Problem {
 
     // "journal/2026-11.toml:7:3: expected '='" ("warning: " before the message for warnings).
     std::string text() const {
-        const std::string where = line > 0 ? fmt::format("{}:{}:{}", file, line, column) : file;
+        // The file's name too: a name in journal/ may hold any byte but '/'.
+        const std::string name = on_one_line(file);
+        const std::string where = line > 0 ? fmt::format("{}:{}:{}", name, line, column) : name;
         return fmt::format("{}: {}{}", where,
                            severity == Severity::warning ? "warning: "
                            : severity == Severity::info  ? "note: "

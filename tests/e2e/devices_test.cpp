@@ -27,16 +27,16 @@ TEST_CASE("e2e devices: two devices log the same month into their own files, rea
     REQUIRE(run_tend_in(home.path(), {"--dir", "tend", "log", "--at", "9:00", "kegels", "sets=3"},
                         on_device("phone"))
                 .exit_code == 0);
-    CHECK(count_of(read_text(journal / "journal/2026-11.laptop.toml"), "[[entry]]") == 1);
-    CHECK(count_of(read_text(journal / "journal/2026-11.phone.toml"), "[[entry]]") == 1);
+    CHECK(count_of(read_text(journal / "journal/2026-11.laptop.toml"), "[[entry]]\n") == 1);
+    CHECK(count_of(read_text(journal / "journal/2026-11.phone.toml"), "[[entry]]\n") == 1);
     CHECK_FALSE(std::filesystem::exists(journal / "journal/2026-11.toml"));
     CHECK(permissions_of(journal / "journal/2026-11.phone.toml") == 0600);
     const auto shown = run_tend_in(home.path(), {"show", "--dir", "tend"});
     CHECK(shown.exit_code == 0);
     CHECK(shown.out ==
-          "Wed 25 Nov\n"
-          "  09:00  kegels  3 sets\n"
-          "  10:00  dilate  size 3, pain 2/10\n");
+          "Wed 25 Nov 2026\n"
+          "  09:00  kegels    sets 3\n"
+          "  10:00  dilate    size 3 · pain 2/10\n");
     const auto checked = run_tend_in(home.path(), {"--dir", "tend", "check"});
     CHECK(checked.out == "checked 2 month files: all good\n");
 }
@@ -55,8 +55,8 @@ TEST_CASE("e2e devices: a journal from before devices keeps working, and logs go
 
 TEST_CASE("e2e devices: a hostile or unusable device name is refused with one line") {
     TempFolder journal;
-    for (const std::string name :
-         {"../../outside", "Phone", "a b", "-x", "x/y", std::string(33, 'a'), "phone\x1b[31m"}) {
+    for (const std::string& name : std::vector<std::string>{
+             "../../outside", "Phone", "a b", "-x", "x/y", std::string(33, 'a'), "phone\x1b[31m"}) {
         const auto result = run_tend({"--dir", journal.path(), "log", "kegels"}, on_device(name));
         CHECK_MESSAGE(result.exit_code == 2, name);
         CHECK(count_of(result.err, "\n") == 1);
@@ -98,11 +98,11 @@ TEST_CASE("e2e devices: an entry stored in two files is shown, counted and expor
     CHECK(count_of(shown.out, "dilate") == 1);
     CHECK(count_of(shown.out, "kegels") == 2);
     const auto json = run_tend({"--dir", journal.path(), "export", "--format", "json"});
-    CHECK(count_of(json.out, "\"kind\": \"dilate\"") == 1);
+    CHECK(count_of(json.out, "\"note\": \"went well\"") == 1);
     const auto checked = run_tend({"--dir", journal.path(), "check"});
     CHECK(checked.exit_code == 0);
     CHECK(checked.out ==
-          "journal/2026-11.phone.toml:2:1: note: 3 entries from here on are also in another "
+          "journal/2026-11.phone.toml:3:1: note: 3 entries from here on are also in another "
           "file of the month; each counts once\n"
           "checked 2 month files: all good\n");
 }
@@ -158,4 +158,19 @@ TEST_CASE("e2e devices: check names a sync tool's copies; show and stats say so 
               "note: journal/ holds 4 copies that tend doesn't read (journal/2026-11.TOML, ...); "
               "'tend check' names them, and 'tend import FILE' takes in what they hold\n");
     }
+}
+
+TEST_CASE("e2e devices: a hostile file name in journal/ is shown escaped, never acted on") {
+    TempFolder journal;
+    REQUIRE(run_tend({"--dir", journal.path(), "log", "kegels"}).exit_code == 0);
+    write_text(journal / "journal/2026-11.conflict\x1b]0;pwned\x07\x1b[2J.toml", "not toml [");
+    const auto checked = run_tend({"--dir", journal.path(), "check"});
+    CHECK(checked.exit_code == 0);
+    CHECK(checked.out.find('\x1b') == std::string::npos);
+    CHECK(checked.out.find("journal/2026-11.conflict\\x1B]0;pwned\\x07\\x1B[2J.toml: warning: "
+                           "a copy that a sync tool or a merge left") == 0);
+    const auto shown = run_tend({"--dir", journal.path(), "show"});
+    CHECK(shown.exit_code == 0);
+    CHECK(shown.err.find('\x1b') == std::string::npos);
+    CHECK(count_of(shown.out, "kegels") == 1);
 }

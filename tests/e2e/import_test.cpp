@@ -55,10 +55,10 @@ TEST_CASE("e2e import: a conflict copy with one extra entry imports it once; twi
     CHECK(first.exit_code == 0);
     CHECK(first.out == "1 new, 7 already there\n");
     CHECK(read_text(month).starts_with(before));
-    CHECK(count_of(read_text(month), "[[entry]]") == 8);
+    CHECK(count_of(read_text(month), "[[entry]]\n") == 8);
     const auto second = run_tend_in(journal, {"--dir", ".", "import", copy_name});
     CHECK(second.out == "0 new, 8 already there\n");
-    CHECK(count_of(read_text(month), "[[entry]]") == 8);
+    CHECK(count_of(read_text(month), "[[entry]]\n") == 8);
     CHECK(count_of(run_tend({"--dir", journal.string(), "show", "2026-11"}).out, "relax") == 1);
 }
 
@@ -76,7 +76,7 @@ TEST_CASE("e2e import: another device's month file brings only what this journal
     const auto imported =
         run_tend_in(laptop.path(), {"import", "2026-11.phone.toml", "--dir", "."});
     CHECK(imported.out == "1 new, 1 already there\n");
-    CHECK(count_of(read_text(laptop / "journal/2026-11.laptop.toml"), "[[entry]]") == 2);
+    CHECK(count_of(read_text(laptop / "journal/2026-11.laptop.toml"), "[[entry]]\n") == 2);
 }
 
 TEST_CASE(

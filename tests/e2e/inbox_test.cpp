@@ -20,26 +20,27 @@ TEST_CASE("e2e inbox: lines are filed once across many commands and inbox.txt ne
     const auto first = run_tend_in(journal.path(), {"show", "2026-11-20..", "--dir", "."});
     CHECK(first.exit_code == 0);
     CHECK(first.err ==
-          "inbox.txt:5: unknown kind 'dilte' - did you mean 'dilate'?\n"
+          "inbox.txt:5: unknown kind 'dilte' - did you mean 'dilate'? ('tend kinds' lists them)\n"
           "(lines that can't be filed stay in the inbox as they are; fix them there)\n"
           "filed 3 new entries from inbox.txt\n");
     CHECK(count_of(first.out, "dilate") == 1);
     CHECK(count_of(first.out, "first time size 3") == 1);
-    for (const std::vector<std::string> command :
-         {std::vector<std::string>{"stats"}, {"check"}, {"show", "2026-11"}, {"plan"}, {}}) {
+    const std::vector<std::vector<std::string>> commands = {
+        {"stats"}, {"check"}, {"show", "2026-11"}, {"plan"}, {}};
+    for (const auto& command : commands) {
         std::vector<std::string> arguments = {"--dir", journal.path().string()};
         arguments.insert(arguments.end(), command.begin(), command.end());
         const auto result = run_tend(arguments);
-        CHECK(result.err.find("filed") == std::string::npos);
+        CHECK(result.err.find("new entr") == std::string::npos);
         CHECK(result.err.starts_with("inbox.txt:5: unknown kind 'dilte'"));
     }
     CHECK(read_text(journal / "inbox.txt") == inbox);
-    CHECK(count_of(read_text(journal / "journal/2026-11.laptop.toml"), "[[entry]]") == 3);
+    CHECK(count_of(read_text(journal / "journal/2026-11.laptop.toml"), "[[entry]]\n") == 3);
     // A line appended later is filed by the next command, once.
     write_text(journal / "inbox.txt", inbox + "2026-11-24 20:00 massage 10 pain=1\n");
     CHECK(run_tend({"--dir", journal.path(), "show"})
               .err.ends_with("filed 1 new entry from inbox.txt\n"));
-    CHECK(count_of(read_text(journal / "journal/2026-11.laptop.toml"), "[[entry]]") == 4);
+    CHECK(count_of(read_text(journal / "journal/2026-11.laptop.toml"), "[[entry]]\n") == 4);
     // Another device files the same lines into its own file; each entry still counts once.
     RunOptions phone;
     phone.environment["TEND_DEVICE"] = "phone";
@@ -69,7 +70,7 @@ TEST_CASE("e2e inbox: a symlinked, huge or foreign inbox is not read, and the co
     CHECK(big.err.starts_with(
         "tend: inbox.phone.txt was not filed: inbox.phone.txt holds more than 4 MB, so it was "
         "not read - "));
-    CHECK(count_of(read_text(journal / "journal/2026-11.laptop.toml"), "[[entry]]") == 1);
+    CHECK(count_of(read_text(journal / "journal/2026-11.laptop.toml"), "[[entry]]\n") == 1);
     std::filesystem::remove(journal / "inbox.phone.txt");
     // Junk lines: a few are listed, the rest counted.
     std::string junk;

@@ -107,7 +107,7 @@ TEST_CASE("e2e devices: an entry stored in two files is shown, counted and expor
           "checked 2 month files: all good\n");
 }
 
-TEST_CASE("e2e devices: undo takes back only this device's entries; edit opens its own file") {
+TEST_CASE("e2e devices: undo takes back only this device's entries, and edit opens its own file") {
     TempFolder journal;
     REQUIRE(run_tend({"--dir", journal.path(), "log", "kegels"}, on_device("phone")).exit_code ==
             0);
@@ -134,7 +134,7 @@ TEST_CASE("e2e devices: undo takes back only this device's entries; edit opens i
           "no changes to journal/2026-11.laptop.toml: all good\n");
 }
 
-TEST_CASE("e2e devices: check names a sync tool's copies; show and stats say so once") {
+TEST_CASE("e2e devices: check names a sync tool's copies, and show and stats say so once") {
     TempFolder journal;
     REQUIRE(run_tend({"--dir", journal.path(), "log", "kegels"}).exit_code == 0);
     const auto month = read_text(journal / "journal/2026-11.laptop.toml");

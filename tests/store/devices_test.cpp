@@ -24,7 +24,7 @@ TEST_CASE("devices: a device name is 1 to 32 of a-z 0-9 - _, starting with a let
         CHECK_FALSE_MESSAGE(is_device_name(bad), bad);
 }
 
-TEST_CASE("devices: month file names, plain and per device; copies are not month files") {
+TEST_CASE("devices: month file names, plain and per device, and copies are not month files") {
     CHECK(parse_month_file_name("2026-11.toml") == MonthFileName{"2026-11", ""});
     CHECK(parse_month_file_name("2026-11.phone.toml") == MonthFileName{"2026-11", "phone"});
     CHECK(parse_month_file_name("2026-11.phone.toml")->path() == "journal/2026-11.phone.toml");
@@ -41,7 +41,7 @@ TEST_CASE("devices: month file names, plain and per device; copies are not month
         CHECK_FALSE_MESSAGE(is_stray_copy(not_copy), not_copy);
 }
 
-TEST_CASE("devices: identity is time, offset, kind, fields, note and tags; 3 and 3.0 are one") {
+TEST_CASE("devices: identity is time, offset, kind, fields, note and tags, and 3 and 3.0 are one") {
     Entry entry{instant_at(2026, 11, 20, 21, 30),
                 "dilate",
                 {{"size", std::int64_t{3}}},

@@ -64,6 +64,7 @@ Command add_edit_command(CLI::App& app);
 Command add_remind_command(CLI::App& app);
 Command add_completions_command(CLI::App& app);
 Command add_questions_command(CLI::App& app);
+Command add_import_command(CLI::App& app);
 // The hidden `__complete LINE` that completion scripts call (cmd_completions.cpp).
 Command add_complete_command(CLI::App& app);
 

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "cli/context.h"
+#include "cli/folder_notices.h"
 #include "core/text.h"
 #include "store/storage.h"
 #include "tend/error.h"
@@ -130,7 +131,7 @@ int run(int argc, char** argv) {
         tend::cli::add_stats_command(app),       tend::cli::add_export_command(app),
         tend::cli::add_questions_command(app),   tend::cli::add_edit_command(app),
         tend::cli::add_completions_command(app), tend::cli::add_complete_command(app),
-        tend::cli::add_remind_command(app),
+        tend::cli::add_remind_command(app),      tend::cli::add_import_command(app),
     };
 
     try {
@@ -171,6 +172,10 @@ int run(int argc, char** argv) {
     }
 
     tend::cli::Context context(global);
+    // Every command files the phone's new inbox lines first, so what it shows includes them;
+    // completion (on every Tab) and the shell scripts have no journal to file into.
+    const bool completing = app.got_subcommand("__complete") || app.got_subcommand("completions");
+    if (!completing) tend::cli::file_inbox(context);
     for (const auto& command : commands)
         if (command.app->parsed()) return command.run(context);
     // No subcommand: what the plan asks of today.

@@ -8,7 +8,7 @@
 using namespace tend::testing;
 
 namespace {
-const std::string month_file = "journal/2026-11.toml";
+const std::string month_file = "journal/2026-11.laptop.toml";
 
 void log(const TempFolder& journal, std::vector<std::string> words) {
     std::vector<std::string> arguments = {"--dir", journal.path(), "log"};
@@ -94,7 +94,8 @@ TEST_CASE("e2e undo: refuses when the file was changed after the entry was logge
     const auto undone = run_tend({"--dir", journal.path(), "undo"});
     CHECK(undone.exit_code == 2);
     CHECK(undone.err ==
-          "tend: the last logged entry is no longer at the end of journal/2026-11.toml, so nothing "
+          "tend: the last logged entry is no longer at the end of journal/2026-11.laptop.toml, so "
+          "nothing "
           "was removed - "
           "the file was changed since; edit it by hand to remove the entry\n");
     CHECK(snapshot(journal.path()) == before);

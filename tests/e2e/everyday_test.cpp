@@ -103,7 +103,7 @@ TEST_CASE("everyday: --at takes the times people type, before or after the words
         CHECK(result.err == "");
         CHECK(result.exit_code == 0);
         CHECK(result.out == test.logged);
-        CHECK(count_of(read_text(user.folder / "journal" / "journal" / "2026-11.toml"),
+        CHECK(count_of(read_text(user.folder / "journal" / "journal" / "2026-11.laptop.toml"),
                        "\n" + test.stored + "\nkind = \"pain\"\n") == 1);
     }
     const auto before = snapshot(user.folder.path());
@@ -130,7 +130,7 @@ TEST_CASE("everyday: across DST (TZ=Europe/Berlin) times are real local times") 
           "logged pain (pain 2/10) today at 00:00\n");
     CHECK(log_at("2026-03-29T04:00:00+02:00", "30 min ago").out ==
           "logged pain (pain 2/10) today at 03:30\n");
-    const std::string march = read_text(folder / "notes" / "journal" / "2026-03.toml");
+    const std::string march = read_text(folder / "notes" / "journal" / "2026-03.laptop.toml");
     CHECK(count_of(march, "at = 2026-03-29T00:00:00+01:00\n") == 1);
     CHECK(count_of(march, "at = 2026-03-29T03:30:00+02:00\n") == 1);
 
@@ -139,7 +139,7 @@ TEST_CASE("everyday: across DST (TZ=Europe/Berlin) times are real local times") 
     CHECK(gap.exit_code == 2);
     CHECK(gap.err ==
           "tend: 2026-03-29 02:30 did not happen here: the clocks went forward then - try 03:30\n");
-    CHECK(read_text(folder / "notes" / "journal" / "2026-03.toml") == march);
+    CHECK(read_text(folder / "notes" / "journal" / "2026-03.laptop.toml") == march);
     // The same with a POSIX TZ string instead of a zone name.
     RunOptions posix;
     posix.environment = {{"TEND_NOW", "2026-03-29T12:00:00+02:00"},
@@ -151,7 +151,7 @@ TEST_CASE("everyday: across DST (TZ=Europe/Berlin) times are real local times") 
     // Autumn: 02:30 happened twice; the first (summer time, +02:00) is meant.
     CHECK(log_at("2026-10-25T12:00:00+01:00", "02:30").exit_code == 0);
     CHECK(log_at("2026-10-25T03:30:00+01:00", "1h ago").exit_code == 0);
-    const std::string october = read_text(folder / "notes" / "journal" / "2026-10.toml");
+    const std::string october = read_text(folder / "notes" / "journal" / "2026-10.laptop.toml");
     CHECK(count_of(october, "at = 2026-10-25T02:30:00+02:00\n") == 1);
     CHECK(count_of(october, "at = 2026-10-25T02:30:00+01:00\n") == 1);
 }
@@ -175,7 +175,7 @@ TEST_CASE("everyday: a field typed as two words is the field, and the note is sh
     CHECK(logged.out ==
           "logged dilate (size 3 (19 mm) · 15 min) today at 10:00 - note \"slow start\"\n"
           "plan: Dilator done today\n");
-    CHECK(count_of(read_text(user.folder / "journal" / "journal" / "2026-11.toml"),
+    CHECK(count_of(read_text(user.folder / "journal" / "journal" / "2026-11.laptop.toml"),
                    "kind = \"dilate\"\nsize = 3\nminutes = 15\nnote = \"slow start\"\n") == 1);
 
     const auto before = snapshot(user.folder.path());
@@ -242,7 +242,7 @@ TEST_CASE("everyday: undo takes back an entry logged in the last hour, an older 
         arguments.insert(arguments.begin(), {"--dir", "journal"});
         return run_tend_in(user.folder.path(), arguments, options);
     };
-    const auto month = user.folder / "journal" / "journal" / "2026-11.toml";
+    const auto month = user.folder / "journal" / "journal" / "2026-11.laptop.toml";
     const std::string story = read_text(month);
 
     REQUIRE(at("2026-11-25T10:00:00+01:00", {"log", "pain", "3"}).exit_code == 0);
@@ -281,13 +281,20 @@ TEST_CASE("everyday: questions stay open across visits until answered with a new
           "  3  Mon 16 Nov 2026  Can I use lidocaine gel before dilating?\n"
           "Answer one with: tend questions answer N [what was said]\n");
 
-    const auto month = user.folder / "journal" / "journal" / "2026-11.toml";
-    const std::string before = read_text(month);
+    // The example journal's own file (from before devices) is kept; the answer is appended to
+    // this device's file.
+    const auto example_month = user.folder / "journal" / "journal" / "2026-11.toml";
+    const std::string example_before = read_text(example_month);
+    const auto month = user.folder / "journal" / "journal" / "2026-11.laptop.toml";
+    const std::string before =
+        "# tend journal, November 2026: one [[entry]] per session. Edit "
+        "freely; see docs/format.md.\n";
     const auto answered = user.tend({"questions", "answer", "2", "size", "4", "next", "week"});
     CHECK(answered.err == "");
     CHECK(answered.exit_code == 0);
     CHECK(answered.out == "answered: When should I move up to size 4? (asked Tue 20 Oct 2026)\n");
     // Appended, never rewritten: the old text is kept byte for byte.
+    CHECK(read_text(example_month) == example_before);
     const std::string after = read_text(month);
     REQUIRE(after.starts_with(before));
     CHECK(after.substr(before.size()) ==
@@ -311,7 +318,7 @@ TEST_CASE("everyday: questions stay open across visits until answered with a new
     CHECK(read_text(month) == after);
     // undo takes an answer back like any logged entry.
     CHECK(user.tend({"undo"}).exit_code == 0);
-    CHECK(read_text(month) == before);
+    CHECK(count_of(read_text(month), "[[entry]]\n") == 0);
 }
 
 TEST_CASE("everyday: plan mistakes are easy to undo, and plan end never re-opens an item") {
@@ -415,24 +422,25 @@ TEST_CASE("everyday: a month so far counts its days so far, against the calendar
 
 TEST_CASE("everyday: -o never replaces one of the journal's own files, even through a link") {
     UserFolder user;
-    const auto month = user.folder / "journal" / "journal" / "2026-11.toml";
+    const auto month = user.folder / "journal" / "journal" / "2026-11.laptop.toml";
     const auto plan_file = user.folder / "journal" / "plan.toml";
     const std::string month_text = read_text(month);
     const std::string plan_text = read_text(plan_file);
 
     const auto notes =
-        user.tend({"export", "--format", "md", "-o", "journal/journal/2026-11.toml"});
+        user.tend({"export", "--format", "md", "-o", "journal/journal/2026-11.laptop.toml"});
     CHECK(notes.exit_code == 2);
     CHECK(notes.out == "");
     CHECK(notes.err ==
-          "tend: 'journal/journal/2026-11.toml' is one of the journal's own files, so nothing was "
+          "tend: 'journal/journal/2026-11.laptop.toml' is one of the journal's own files, so "
+          "nothing was "
           "written - name a file outside the journal folder, e.g. -o visit.html\n");
     const auto calendar = user.tend({"plan", "ics", "-o", "journal/plan.toml"});
     CHECK(calendar.exit_code == 2);
     CHECK(calendar.err ==
           "tend: 'journal/plan.toml' is one of the journal's own files, so nothing was written - "
           "name a file outside the journal folder, e.g. -o visit.html\n");
-    std::filesystem::create_symlink("journal/journal/2026-11.toml", user.folder / "x.md");
+    std::filesystem::create_symlink("journal/journal/2026-11.laptop.toml", user.folder / "x.md");
     CHECK(user.tend({"export", "-o", "x.md"}).exit_code == 2);
     CHECK(read_text(month) == month_text);
     CHECK(read_text(plan_file) == plan_text);
@@ -440,11 +448,12 @@ TEST_CASE("everyday: -o never replaces one of the journal's own files, even thro
 
 TEST_CASE("everyday: an undo record that holds more than one entry removes nothing") {
     UserFolder user;
-    const auto month = user.folder / "journal" / "journal" / "2026-11.toml";
+    const auto month = user.folder / "journal" / "journal" / "2026-11.laptop.toml";
     const std::string month_text = read_text(month);
     // A damaged or planted record naming the whole month as "the last entry".
-    write_text(user.folder / "journal" / ".undo.toml",
-               "[[logged]]\nfile = \"journal/2026-11.toml\"\ntext = '''\n" + month_text + "'''\n");
+    write_text(
+        user.folder / "journal" / ".undo.toml",
+        "[[logged]]\nfile = \"journal/2026-11.laptop.toml\"\ntext = '''\n" + month_text + "'''\n");
     const auto undone = user.tend({"undo", "--yes"});
     CHECK(undone.exit_code == 2);
     CHECK(undone.out == "");
@@ -483,7 +492,7 @@ TEST_CASE("everyday: questions asked in the same minute are answered one at a ti
 
 TEST_CASE("everyday: a control character typed into a month file reaches the HTML notes escaped") {
     UserFolder user;
-    const auto month = user.folder / "journal" / "journal" / "2026-11.toml";
+    const auto month = user.folder / "journal" / "journal" / "2026-11.laptop.toml";
     write_text(month, read_text(month) +
                           "\n[[entry]]\nat = 2026-11-24T20:00:00+01:00\nkind = \"note\"\n"
                           "note = \"\\u001B[31mred \\u202Egnp.exe\"\n");
@@ -512,7 +521,7 @@ TEST_CASE("everyday: the start of a field's name works as two words too, as min=
     CHECK(logged.err == "");
     CHECK(logged.out.starts_with(
         "logged dilate (size 3 (19 mm) · 15 min · pain 2/10) today at 10:00 - note \"slow\"\n"));
-    CHECK(count_of(read_text(user.folder / "journal" / "journal" / "2026-11.toml"),
+    CHECK(count_of(read_text(user.folder / "journal" / "journal" / "2026-11.laptop.toml"),
                    "size = 3\nminutes = 15\npain = 2\nnote = \"slow\"\n") == 1);
     // Two letters are too few to be sure: "mi 15" stays the note.
     const auto note = user.tend({"log", "relax", "mi", "15"});
@@ -595,12 +604,12 @@ TEST_CASE(
     text.replace(text.find("diameters_mm = [13, 16, 19]"), 27,
                  "diameters_mm = [13, 16, 19, 22, 25, 29]");
     write_text(settings, text);
-    write_text(user.folder / "journal" / "journal" / "2026-07.toml",
+    write_text(user.folder / "journal" / "journal" / "2026-07.laptop.toml",
                "[[entry]]\nat = 2026-07-01T08:00:00+02:00\nkind = \"pain\"\nlevel = 12\n\n"
                "[[entry]]\nat = 2026-07-02T08:00:00+02:00\nkind = \"pain\"\nlevel = 11\n");
     CHECK(user.tend({"check"}).out ==
-          "journal/2026-07.toml:4:9: level must be from 0 to 10, got 12\n"
-          "journal/2026-07.toml:9:9: level must be from 0 to 10, got 11\n"
+          "journal/2026-07.laptop.toml:4:9: level must be from 0 to 10, got 12\n"
+          "journal/2026-07.laptop.toml:9:9: level must be from 0 to 10, got 11\n"
           "checked 5 month files and plan.toml: 2 problems to fix by hand\n");
 }
 

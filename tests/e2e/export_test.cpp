@@ -178,9 +178,10 @@ TEST_CASE("e2e export: what a person types shows as typed in HTML, CSV and JSON"
     write_text(journal / "visit.html", html.out);
     CHECK(run_shell("xmllint --noout " + (journal / "visit.html").string()) == 0);
     const auto csv = run_tend({"--dir", journal.path(), "export", "--format", "csv"});
-    CHECK(csv.out.find(",\"<script>alert(1)</script> & \"\"quoted\"\", with a comma\"\r\n") !=
-          std::string::npos);
-    CHECK(csv.out.find(",'=SUM(A1:A2) café ●\r\n") != std::string::npos);
+    CHECK(
+        csv.out.find(",\"<script>alert(1)</script> & \"\"quoted\"\", with a comma\",2026-11-25T") !=
+        std::string::npos);
+    CHECK(csv.out.find(",'=SUM(A1:A2) café ●,2026-11-25T10:00:00+01:00\r\n") != std::string::npos);
     const auto json = run_tend({"--dir", journal.path(), "export", "--format", "json"});
     CHECK(json.out.find(R"("note": "<script>alert(1)</script> & \"quoted\", with a comma")") !=
           std::string::npos);

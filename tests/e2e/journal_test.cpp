@@ -11,7 +11,7 @@
 using namespace tend::testing;
 
 namespace {
-const std::string month_file = "journal/2026-11.toml";
+const std::string month_file = "journal/2026-11.laptop.toml";
 }
 
 TEST_CASE("e2e journal: a hand-written comment survives ten more logs byte for byte") {
@@ -53,23 +53,23 @@ TEST_CASE("e2e journal: a broken month file is named with line and column and le
     write_text(journal / month_file, broken);
     const auto logged = run_tend({"--dir", journal.path(), "log", "kegels"});
     CHECK(logged.exit_code == 2);
-    CHECK(logged.err.starts_with("tend: journal/2026-11.toml:3:6: "));
+    CHECK(logged.err.starts_with("tend: journal/2026-11.laptop.toml:3:6: "));
     CHECK(logged.err.ends_with(
         " - nothing was written; fix the file by hand ('tend check' lists every problem)\n"));
     CHECK(count_of(logged.err, "\n") == 1);
     CHECK(read_text(journal / month_file) == broken);
     const auto shown = run_tend({"--dir", journal.path(), "show"});
     CHECK(shown.exit_code == 2);
-    CHECK(shown.err.starts_with("tend: journal/2026-11.toml:3:6: "));
+    CHECK(shown.err.starts_with("tend: journal/2026-11.laptop.toml:3:6: "));
     const auto checked = run_tend({"--dir", journal.path(), "check"});
     CHECK(checked.exit_code == 1);
-    CHECK(checked.out.starts_with("journal/2026-11.toml:3:6: "));
+    CHECK(checked.out.starts_with("journal/2026-11.laptop.toml:3:6: "));
     CHECK(checked.out.ends_with("checked 1 month file: 1 problem to fix by hand\n"));
 }
 
 TEST_CASE("e2e journal: check lists every problem as FILE:LINE:COL and warns about unknown keys") {
     TempFolder journal;
-    write_text(journal / "journal/2026-10.toml",
+    write_text(journal / "journal/2026-10.laptop.toml",
                "[[entry]]\nat = 2026-10-02T20:00:00+02:00\nkind = \"dilate\"\nsize = 12\nfeeling = "
                "\"ok\"\n"
                "\n[[entry]]\nat = 2026-11-01T09:00:00+01:00\nkind = \"relax\"\n");
@@ -77,12 +77,14 @@ TEST_CASE("e2e journal: check lists every problem as FILE:LINE:COL and warns abo
     const auto checked = run_tend({"--dir", journal.path(), "check"});
     CHECK(checked.exit_code == 1);
     CHECK(checked.out ==
-          "journal/notes.toml: warning: not a month file (names are YYYY-MM.toml), so tend ignores "
-          "it\n"
-          "journal/2026-10.toml:5:1: warning: unknown field 'feeling' for dilate (kept, but not "
+          "journal/notes.toml: warning: not a month file (names are YYYY-MM.toml or "
+          "YYYY-MM.DEVICE.toml), so tend ignores it\n"
+          "journal/2026-10.laptop.toml:5:1: warning: unknown field 'feeling' for dilate (kept, but "
+          "not "
           "used)\n"
-          "journal/2026-10.toml:4:8: size must be from 1 to 6, got 12\n"
-          "journal/2026-10.toml:8:6: this entry is dated 2026-11-01 but the file is for 2026-10; "
+          "journal/2026-10.laptop.toml:4:8: size must be from 1 to 6, got 12\n"
+          "journal/2026-10.laptop.toml:8:6: this entry is dated 2026-11-01 but the file is for "
+          "2026-10; "
           "move it to "
           "journal/2026-11.toml\n"
           "checked 1 month file: 2 problems to fix by hand\n");
@@ -176,12 +178,13 @@ TEST_CASE(
 
 TEST_CASE("e2e journal: check warns about an entry dated after today, and reading goes on") {
     TempFolder journal;
-    write_text(journal / "journal/2062-11.toml",
+    write_text(journal / "journal/2062-11.laptop.toml",
                "[[entry]]\nat = 2062-11-03T08:00:00+01:00\nkind = \"note\"\n");
     const auto checked = run_tend({"--dir", journal.path(), "check"});
     CHECK(checked.exit_code == 0);
     CHECK(checked.out ==
-          "journal/2062-11.toml:1:1: warning: this entry is dated 2062-11-03, after today; check "
+          "journal/2062-11.laptop.toml:1:1: warning: this entry is dated 2062-11-03, after today; "
+          "check "
           "the year\n"
           "checked 1 month file: all good (1 warning)\n");
     // A clock set wrong must not lock anyone out: reading still works.

@@ -24,7 +24,8 @@ std::string run_on_terminal(const TempFolder& journal, const std::vector<std::st
     for (const auto& step : steps)
         command += " " + quoted(step);
     command += " -- /usr/bin/env -i PATH=/usr/bin:/bin HOME=" + quoted(journal.path().string()) +
-               " TZ=Europe/Berlin TEND_NOW=" + now + " LANG=C.UTF-8 " + quoted(TEND_BINARY);
+               " TZ=Europe/Berlin TEND_NOW=" + now + " TEND_DEVICE=laptop LANG=C.UTF-8 " +
+               quoted(TEND_BINARY);
     for (const auto& word : words)
         command += " " + quoted(word);
     return output_of(command + " 2>&1").out;
@@ -87,7 +88,7 @@ TEST_CASE(
                         note +
                         "\"\n"
                         "exit 0\n");
-    CHECK(read_text(journal / "data/journal/2026-11.toml")
+    CHECK(read_text(journal / "data/journal/2026-11.laptop.toml")
               .ends_with("[[entry]]\n"
                          "at = 2026-11-25T10:00:00+01:00\n"
                          "kind = \"dilate\"\n"
@@ -112,7 +113,7 @@ TEST_CASE("e2e prompt: a kind without fields goes straight to the note, and --at
                         "logged question yesterday at 21:30 - note \"can I swim after the "
                         "botox?\"\n"
                         "exit 0\n");
-    CHECK(read_text(journal / "data/journal/2026-11.toml")
+    CHECK(read_text(journal / "data/journal/2026-11.laptop.toml")
               .ends_with("at = 2026-11-24T21:30:00+01:00\n"
                          "kind = \"question\"\n"
                          "note = \"can I swim after the botox?\"\n"));
@@ -182,7 +183,7 @@ TEST_CASE("e2e undo on a terminal: an entry logged over an hour ago is removed o
                               two_hours_later) == question +
                                                       "y\nremoved: Wed 25 Nov 2026 10:00  dilate   "
                                                       " size 3 · 15 min · pain 2/10\nexit 0\n");
-        const std::string month = read_text(journal / "data/journal/2026-11.toml");
+        const std::string month = read_text(journal / "data/journal/2026-11.laptop.toml");
         CHECK(month.find("kind = \"dilate\"") == std::string::npos);
         CHECK(month.ends_with("kind = \"relax\"\nminutes = 10\n"));
     }

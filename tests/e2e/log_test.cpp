@@ -6,7 +6,7 @@
 using namespace tend::testing;
 
 namespace {
-const std::string month_file = "journal/2026-11.toml";
+const std::string month_file = "journal/2026-11.laptop.toml";
 }
 
 TEST_CASE("e2e log: the README's quick entry is written as a readable [[entry]] and confirmed") {
@@ -34,8 +34,8 @@ TEST_CASE("e2e log: --at forms land in the right month file with the right offse
           "logged kegels yesterday at 21:30\n");
     CHECK(run_tend({"--dir", journal.path(), "log", "sex", "pain=3", "--at", "2026-07-03 22:00"})
               .out == "logged sex (pain 3/10) on Fri 3 Jul 2026 at 22:00\n");
-    CHECK(read_text(journal / "journal/2026-07.toml").find("at = 2026-07-03T22:00:00+02:00\n") !=
-          std::string::npos);
+    CHECK(read_text(journal / "journal/2026-07.laptop.toml")
+              .find("at = 2026-07-03T22:00:00+02:00\n") != std::string::npos);
     CHECK(read_text(journal / month_file).find("at = 2026-11-24T21:30:00+01:00\n") !=
           std::string::npos);
     CHECK(run_tend({"--dir", journal.path(), "log", "relax", "10", "--at", "2h ago"}).out ==

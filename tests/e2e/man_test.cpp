@@ -63,6 +63,7 @@ TEST_CASE("man: every option in the help of every command is in tend(1)") {
                                                             {"export"},
                                                             {"completions"},
                                                             {"questions"},
+                                                            {"import"},
                                                             {"questions", "answer"},
                                                             {"plan", "add"},
                                                             {"plan", "end"},

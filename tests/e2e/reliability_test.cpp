@@ -24,7 +24,7 @@ using namespace tend::testing;
 
 namespace {
 
-const std::string month_file = "journal/2026-11.toml";
+const std::string month_file = "journal/2026-11.laptop.toml";
 
 // Temporary files tend left in `folder` (names like .2026-11.toml.tmp-123-0).
 std::vector<std::string> temporary_files_in(const std::filesystem::path& folder) {
@@ -262,11 +262,12 @@ TEST_CASE("reliability: a read-only journal folder refuses the write and keeps t
 TEST_CASE("reliability: a month file replaced by a folder is named and nothing is written") {
     TempFolder journal;
     std::filesystem::create_directories(journal / month_file);
-    write_text(journal / "journal/2026-10.toml",
+    write_text(journal / "journal/2026-10.laptop.toml",
                "[[entry]]\nat = 2026-10-02T20:00:00+02:00\nkind = \"note\"\n");
     const auto before = snapshot(journal.path());
     const std::string expected =
-        "tend: 'journal/2026-11.toml' is a folder, not a file - move it away so tend can use that "
+        "tend: 'journal/2026-11.laptop.toml' is a folder, not a file - move it away so tend can "
+        "use that "
         "name\n";
     const auto logged = run_tend({"--dir", journal.path(), "log", "note", "x"});
     CHECK(logged.exit_code == 2);
@@ -346,10 +347,11 @@ TEST_CASE("reliability: hand edits of every kind are read right and survive more
 
     const auto checked = run_tend({"--dir", journal.path(), "check"});
     CHECK(checked.exit_code == 0);
-    CHECK(checked.out ==
-          "journal/2026-11.toml:9:1: warning: unknown field 'mood' for dilate (kept, but not "
-          "used)\n"
-          "checked 1 month file: all good (1 warning)\n");
+    CHECK(
+        checked.out ==
+        "journal/2026-11.laptop.toml:9:1: warning: unknown field 'mood' for dilate (kept, but not "
+        "used)\n"
+        "checked 1 month file: all good (1 warning)\n");
 }
 
 TEST_CASE("reliability: tend has no network code at all") {

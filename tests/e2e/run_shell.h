@@ -22,7 +22,8 @@ inline RunResult run_shell(const std::string& line, const std::filesystem::path&
     const char* asan = std::getenv("ASAN_OPTIONS");
     const std::string command = fmt::format(
         "cd '{}' && env -i PATH=/usr/bin:/bin HOME='{}' TZ=Europe/Berlin "
-        "TEND_NOW=2026-11-25T10:00:00+01:00 LANG=C.UTF-8 TEND='{}' {} {} sh '{}' > '{}' 2> '{}'",
+        "TEND_NOW=2026-11-25T10:00:00+01:00 TEND_DEVICE=laptop LANG=C.UTF-8 TEND='{}' {} {} sh "
+        "'{}' > '{}' 2> '{}'",
         folder.string(), folder.string(), TEND_BINARY,
         asan ? fmt::format("ASAN_OPTIONS='{}'", asan) : "", environment, (io / "script").string(),
         (io / "out").string(), (io / "err").string());

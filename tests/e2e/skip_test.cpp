@@ -30,7 +30,7 @@ struct User {
         REQUIRE_MESSAGE(result.exit_code == 0, result.err);
     }
     std::string month(const std::string& name) const {
-        return read_text(folder / ("j/journal/" + name + ".toml"));
+        return read_text(folder / ("j/journal/" + name + ".laptop.toml"));
     }
 };
 
@@ -210,8 +210,8 @@ TEST_CASE("e2e skip: a streak passes over rest days across months, cached or not
     for (int day = 2; day <= 24; ++day)
         november += "\n[[entry]]\nat = 2026-11-" + std::string(day < 10 ? "0" : "") +
                     std::to_string(day) + "T20:00:00+01:00\nkind = \"stretch\"\n";
-    write_text(user.folder / "j/journal/2026-10.toml", october);
-    write_text(user.folder / "j/journal/2026-11.toml", november);
+    write_text(user.folder / "j/journal/2026-10.laptop.toml", october);
+    write_text(user.folder / "j/journal/2026-11.laptop.toml", november);
     // 5 days in October, 23 in November; today (25 Nov) is still open.
     const std::string streak = "  stretch            28 now, longest 28\n";
     CHECK(user.tend({"stats", "this-week"}).out.find(streak) != std::string::npos);

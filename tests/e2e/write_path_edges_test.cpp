@@ -17,7 +17,7 @@ using namespace tend::testing;
 
 namespace {
 
-const std::string month_file = "journal/2026-11.toml";
+const std::string month_file = "journal/2026-11.laptop.toml";
 
 std::string entry_text(int day, const std::string& note) {
     return fmt::format(
@@ -100,9 +100,10 @@ TEST_CASE("e2e write path edges: an edit that removes every entry is not saved")
     const auto emptied = run_shell("EDITOR=./emptying-editor tend edit --dir tend", home.path());
     CHECK(emptied.exit_code == 2);
     CHECK(emptied.err ==
-          "tend: your edit of journal/2026-11.toml removes every entry, so it was not saved - to "
+          "tend: your edit of journal/2026-11.laptop.toml removes every entry, so it was not saved "
+          "- to "
           "remove some entries, delete their [[entry]] blocks and keep the others; to remove the "
-          "whole month, delete the file tend/journal/2026-11.toml\n");
+          "whole month, delete the file tend/journal/2026-11.laptop.toml\n");
     CHECK(read_text(home / "tend" / month_file) == month);
     CHECK_FALSE(has_edit_copy(home / "tend"));
 
@@ -111,9 +112,10 @@ TEST_CASE("e2e write path edges: an edit that removes every entry is not saved")
     const auto commented =
         run_shell("EDITOR=./commenting-editor tend edit --dir tend", home.path());
     CHECK(commented.exit_code == 2);
-    CHECK(commented.err.starts_with(
-        "tend: your edit of journal/2026-11.toml removes every entry, so it was not saved; your "
-        "text is kept in .edit-2026-11-"));
+    CHECK(
+        commented.err.starts_with("tend: your edit of journal/2026-11.laptop.toml removes every "
+                                  "entry, so it was not saved; your "
+                                  "text is kept in .edit-2026-11.laptop-"));
     CHECK(read_text(home / "tend" / month_file) == month);
     CHECK(has_edit_copy(home / "tend"));
 
@@ -123,7 +125,7 @@ TEST_CASE("e2e write path edges: an edit that removes every entry is not saved")
     write_editor(home, "trimming-editor", "sed -i '7,$d' \"$1\"");
     const auto trimmed = run_shell("EDITOR=./trimming-editor tend edit --dir tend", home.path());
     CHECK(trimmed.exit_code == 0);
-    CHECK(trimmed.out == "saved journal/2026-11.toml: all good\n");
+    CHECK(trimmed.out == "saved journal/2026-11.laptop.toml: all good\n");
     CHECK(read_text(home / "tend" / month_file) == entry_text(20, "first"));
 }
 
@@ -138,7 +140,7 @@ TEST_CASE(
     const auto checked = run_shell("tend check --dir tend", home.path());
     CHECK(checked.exit_code == 1);
     CHECK(checked.out.find(
-              "journal/2026-11.toml:2:9: 'entry' is written as an inline array; write each "
+              "journal/2026-11.laptop.toml:2:9: 'entry' is written as an inline array; write each "
               "entry as an [[entry]] table, as tend does, so that 'tend log' can add to this "
               "file\n") != std::string::npos);
     CHECK(count_of(checked.out, "inline array") == 1);
@@ -152,10 +154,11 @@ TEST_CASE(
         run_shell("EDITOR=./inlining-editor tend --dir tend edit < /dev/null", home.path());
     CHECK(edited.exit_code == 2);
     CHECK(edited.err.starts_with(
-        "tend: journal/2026-11.toml:1:9: 'entry' is written as an inline array; "));
-    CHECK(edited.err.find("\nyour edit can't be added to, so it was not saved. Edit again? [y/N] "
-                          "tend: your edit of journal/2026-11.toml can't be added to, so it was "
-                          "not saved - it is kept in .edit-2026-11-") != std::string::npos);
+        "tend: journal/2026-11.laptop.toml:1:9: 'entry' is written as an inline array; "));
+    CHECK(edited.err.find(
+              "\nyour edit can't be added to, so it was not saved. Edit again? [y/N] "
+              "tend: your edit of journal/2026-11.laptop.toml can't be added to, so it was "
+              "not saved - it is kept in .edit-2026-11.laptop-") != std::string::npos);
     CHECK(read_text(home / "tend" / month_file) == month);
 }
 
@@ -168,7 +171,8 @@ TEST_CASE(
 
     REQUIRE(::mkfifo(month.c_str(), 0600) == 0);
     const std::string fifo_line =
-        "tend: 'journal/2026-11.toml' is a named pipe (FIFO), not a file tend can read - move it "
+        "tend: 'journal/2026-11.laptop.toml' is a named pipe (FIFO), not a file tend can read - "
+        "move it "
         "away and put the journal's own file there\n";
     for (const std::string command : {"show", "log relax 5", "check", "stats this-month"}) {
         CAPTURE(command);
@@ -185,17 +189,18 @@ TEST_CASE(
     const auto zero = run_shell("timeout 30 \"$TEND\" --dir tend show", home.path());
     CHECK(zero.exit_code == 2);
     CHECK(zero.err ==
-          "tend: 'journal/2026-11.toml' is a device, not a file tend can read - move it away and "
+          "tend: 'journal/2026-11.laptop.toml' is a device, not a file tend can read - move it "
+          "away and "
           "put the journal's own file there\n");
 
     std::filesystem::remove(month);
-    std::filesystem::create_symlink("2026-11.toml", month);
+    std::filesystem::create_symlink("2026-11.laptop.toml", month);
     for (const std::string command : {"show", "log relax 5"}) {
         CAPTURE(command);
         const auto loop = run_shell("timeout 30 \"$TEND\" --dir tend " + command, home.path());
         CHECK(loop.exit_code == 2);
         CHECK(loop.err ==
-              "tend: 'journal/2026-11.toml' is a link that leads back to itself (a loop of "
+              "tend: 'journal/2026-11.laptop.toml' is a link that leads back to itself (a loop of "
               "links), so it can't be read - point the link at a file, or remove it\n");
     }
     CHECK(std::filesystem::is_symlink(month));
@@ -224,7 +229,7 @@ TEST_CASE("e2e write path edges: a CSV formula behind white space is neutralised
     CHECK(csv.exit_code == 0);
     CHECK(csv.out.find(",' =1+1,") != std::string::npos);
     CHECK(csv.out.find(",'\t@cmd  -3,") != std::string::npos);
-    CHECK(csv.out.find("\"'\n  +SUM(A1)\"\r\n") != std::string::npos);
+    CHECK(csv.out.find("\"'\n  +SUM(A1)\",2026-") != std::string::npos);
 }
 
 TEST_CASE("e2e write path edges: stats of values near the largest double are never inf") {
@@ -277,9 +282,10 @@ TEST_CASE(
         CHECK(shown.out.find(emoji + " " + flag) != std::string::npos);
     }
     const auto checked = run_shell("tend --dir tend check", home.path());
-    CHECK(checked.out.find("journal/2026-11.toml:5:8: warning: control and invisible characters "
-                           "(U+2028, U+200B, U+FEFF, U+2060, U+001B) in the text; tend shows "
-                           "them escaped\n") != std::string::npos);
+    CHECK(checked.out.find(
+              "journal/2026-11.laptop.toml:5:8: warning: control and invisible characters "
+              "(U+2028, U+200B, U+FEFF, U+2060, U+001B) in the text; tend shows "
+              "them escaped\n") != std::string::npos);
     const auto refused =
         run_shell("tend --dir tend log relax 5 \"$(printf 'a\\342\\200\\213b')\"", home.path());
     CHECK(refused.exit_code == 2);
@@ -325,17 +331,17 @@ TEST_CASE("e2e write path edges: a planted .undo.toml link is never written thro
           "tend: the entry is saved, but 'tend undo' can't take it back: '.undo.toml' is a link, "
           "and tend never writes its own files through one\n");
     CHECK(read_text(outside) == "precious\n");
-    CHECK(read_text(journal / "journal" / "2026-11.toml").find("note = \"sharp\"") !=
+    CHECK(read_text(journal / "journal" / "2026-11.laptop.toml").find("note = \"sharp\"") !=
           std::string::npos);
 
     // undo refuses with one line and changes nothing.
-    const std::string month = read_text(journal / "journal" / "2026-11.toml");
+    const std::string month = read_text(journal / "journal" / "2026-11.laptop.toml");
     const auto undo = run_tend_in(home.path(), {"--dir", "journal", "undo", "--yes"});
     CHECK(undo.exit_code == 2);
     CHECK(undo.err ==
           "tend: '.undo.toml' is a link, and tend never writes its own files through one - delete "
           "the link (it is tend's record for 'tend undo', and holds nothing of yours)\n");
-    CHECK(read_text(journal / "journal" / "2026-11.toml") == month);
+    CHECK(read_text(journal / "journal" / "2026-11.laptop.toml") == month);
     CHECK(read_text(outside) == "precious\n");
     CHECK(std::filesystem::is_symlink(journal / ".undo.toml"));
 }

@@ -18,7 +18,7 @@ using namespace tend::testing;
 
 namespace {
 
-const std::string month_file = "journal/2026-11.toml";
+const std::string month_file = "journal/2026-11.laptop.toml";
 
 bool has_strace() {
     return std::system("/usr/bin/strace -qq -o /dev/null /bin/true > /dev/null 2>&1") == 0;
@@ -36,9 +36,9 @@ TEST_CASE(
         write_text(home / "tend" / month_file, content);
         const auto result = run_shell("tend --dir tend log relax 10", home.path());
         CHECK(result.exit_code == 2);
-        CHECK(
-            result.err.starts_with("tend: journal/2026-11.toml would not read back after this "
-                                   "change ("));
+        CHECK(result.err.starts_with(
+            "tend: journal/2026-11.laptop.toml would not read back after this "
+            "change ("));
         CHECK(count_of(result.err, "\n") == 1);
         CHECK(read_text(home / "tend" / month_file) == content);
         CHECK(run_shell("tend --dir tend check", home.path()).exit_code != 2);
@@ -109,7 +109,7 @@ TEST_CASE("e2e write path: symlinked month and plan files are written through, n
         CAPTURE(name);
         CHECK(std::filesystem::is_symlink(home / "tend" / name));
     }
-    CHECK(count_of(read_text(home / "dotfiles/2026-11.toml"), "[[entry]]\n") == 1);
+    CHECK(count_of(read_text(home / "dotfiles/2026-11.laptop.toml"), "[[entry]]\n") == 1);
     CHECK(count_of(read_text(home / "dotfiles/plan.toml"), "[[item]]\n") == 2);
     CHECK(permissions_of(home / "dotfiles/plan.toml") == 0600);
 
@@ -130,7 +130,7 @@ TEST_CASE("e2e write path: a hard-linked month file is not split") {
     const auto result = run_shell("tend --dir tend log relax 6", home.path());
     CHECK(result.exit_code == 2);
     CHECK(result.err ==
-          "tend: 'journal/2026-11.toml' has 2 hard links, and replacing it would "
+          "tend: 'journal/2026-11.laptop.toml' has 2 hard links, and replacing it would "
           "split them, so nothing was written - use a symbolic link instead (tend "
           "writes through those), or copy the file\n");
     CHECK(read_text(home / "tend" / month_file) == before);
@@ -228,23 +228,24 @@ TEST_CASE("e2e write path: two edits of one month at once lose no text") {
     write_text(home / "go", "");
     first_edit.join();
     CHECK(second.exit_code == 0);
-    CHECK(second.out == "saved journal/2026-11.toml: all good\n");
+    CHECK(second.out == "saved journal/2026-11.laptop.toml: all good\n");
     CHECK(first.exit_code == 2);
-    CHECK(
-        first.err.starts_with("tend: journal/2026-11.toml changed while you edited it, so your "
-                              "edit was not saved - it is kept in .edit-2026-11-"));
+    CHECK(first.err.starts_with(
+        "tend: journal/2026-11.laptop.toml changed while you edited it, so your "
+        "edit was not saved - it is kept in .edit-2026-11.laptop-"));
     CHECK(read_text(home / "tend" / month_file).find("second edit") != std::string::npos);
     // The kept copy holds the first edit, and the next edit refuses until it is dealt with.
     std::vector<std::filesystem::path> kept;
     for (const auto& item : std::filesystem::directory_iterator(home / "tend"))
-        if (item.path().filename().string().starts_with(".edit-2026-11-")) kept.push_back(item);
+        if (item.path().filename().string().starts_with(".edit-2026-11.laptop-"))
+            kept.push_back(item);
     REQUIRE(kept.size() == 1);
     CHECK(read_text(kept[0]).find("first edit") != std::string::npos);
     const auto third = run_shell("EDITOR=./quick-editor tend --dir tend edit", home.path());
     CHECK(third.exit_code == 2);
-    CHECK(
-        third.err.starts_with("tend: an earlier edit of journal/2026-11.toml was not saved and "
-                              "is kept in .edit-2026-11-"));
+    CHECK(third.err.starts_with(
+        "tend: an earlier edit of journal/2026-11.laptop.toml was not saved and "
+        "is kept in .edit-2026-11.laptop-"));
     CHECK(read_text(kept[0]).find("first edit") != std::string::npos);
 }
 
@@ -262,10 +263,10 @@ TEST_CASE("e2e write path: an edit that does not parse is offered again or kept 
     CHECK(kept.exit_code == 2);
     CHECK(kept.err.find("does not parse, so it was not saved. Edit again? [y/N] ") !=
           std::string::npos);
-    CHECK(
-        kept.err.ends_with("tend: your edit of journal/2026-11.toml does not parse, so it was "
-                           "not saved - it is kept in " +
-                           kept.err.substr(kept.err.find(".edit-2026-11-"))));
+    CHECK(kept.err.ends_with(
+        "tend: your edit of journal/2026-11.laptop.toml does not parse, so it was "
+        "not saved - it is kept in " +
+        kept.err.substr(kept.err.find(".edit-2026-11.laptop-"))));
     CHECK(read_text(home / "tend" / month_file) == month);
     CHECK(run_shell("tend --dir tend check", home.path()).exit_code == 0);
 
@@ -274,7 +275,7 @@ TEST_CASE("e2e write path: an edit that does not parse is offered again or kept 
     std::filesystem::remove(home / "ran");
     const auto again = run_shell("echo y | EDITOR=./editor tend --dir tend edit", home.path());
     CHECK(again.exit_code == 0);
-    CHECK(again.out == "saved journal/2026-11.toml: all good\n");
+    CHECK(again.out == "saved journal/2026-11.laptop.toml: all good\n");
     std::string mended = month;
     mended.replace(mended.find("start"), 5, "mended");
     CHECK(read_text(home / "tend" / month_file) == mended);
@@ -313,8 +314,9 @@ TEST_CASE(
     CHECK(exported.out.find('\x1B') == std::string::npos);
     CHECK(exported.out.find("\xE2\x80\xAE") == std::string::npos);
     const auto checked = run_shell("tend --dir tend check", home.path());
-    CHECK(checked.out.find("journal/2026-11.toml:5:8: warning: control and invisible characters "
-                           "(U+001B, U+0007, U+202E) in the text; tend shows them escaped") !=
+    CHECK(checked.out.find(
+              "journal/2026-11.laptop.toml:5:8: warning: control and invisible characters "
+              "(U+001B, U+0007, U+202E) in the text; tend shows them escaped") !=
           std::string::npos);
     const auto named = run_shell(
         "tend --dir tend plan add relax daily --name \"$(printf 'a\\033b')\"", home.path());
@@ -333,7 +335,7 @@ TEST_CASE("e2e write path: CSV cells a spreadsheet would run are neutralised, nu
     const auto csv = run_shell("tend --dir tend export today --format csv", home.path());
     CHECK(csv.exit_code == 0);
     CHECK(csv.out.find(",'-2+3,") != std::string::npos);
-    CHECK(csv.out.find(",'=cmd,'@SUM(A1)\r\n") != std::string::npos);
+    CHECK(csv.out.find(",'=cmd,'@SUM(A1),2026-") != std::string::npos);
     CHECK(csv.out.find(",2,") != std::string::npos);
 }
 
@@ -382,7 +384,8 @@ TEST_CASE("e2e write path: numbers: nan and inf are refused, huge ones print rig
     write_text(home / "tend" / month_file,
                "[[entry]]\nkind = \"weigh\"\nat = 2026-11-25T08:00:00+01:00\ngrams = inf\n");
     const auto checked = run_shell("tend --dir tend check", home.path());
-    CHECK(checked.out.find("journal/2026-11.toml:4:9: grams must be a finite number, got inf") !=
+    CHECK(checked.out.find(
+              "journal/2026-11.laptop.toml:4:9: grams must be a finite number, got inf") !=
           std::string::npos);
     std::filesystem::remove(home / "tend" / month_file);
     REQUIRE(run_shell("tend --dir tend log weigh grams=1e20", home.path()).exit_code == 0);
@@ -424,7 +427,7 @@ TEST_CASE(
 
 TEST_CASE("e2e write path: a bit flipped in each cache file never shows a wrong value") {
     TempFolder home;
-    write_text(home / "tend/journal/2026-10.toml",
+    write_text(home / "tend/journal/2026-10.laptop.toml",
                "[[entry]]\nkind = \"dilate\"\nat = 2026-10-03T21:00:00+02:00\nsize = 2\n"
                "minutes = 15\npain = 3\n");
     REQUIRE(run_shell("tend --dir tend log dilate 3 min=20 pain=1", home.path()).exit_code == 0);

@@ -128,10 +128,11 @@ TEST_CASE("csv: quotes, commas, line breaks and formulas, one row per entry") {
     pain.fields.emplace_back("location", FieldValue{std::string("=left side")});
     CHECK(entries_csv({dilate, pain}, builtin_config(), {"dilate", "pain"}) ==
           "\xEF\xBB\xBF"
-          "date,time,kind,size,minutes,pain,anxiety,overnight,level,location,trigger,tags,note\r\n"
+          "date,time,kind,size,minutes,pain,anxiety,overnight,level,location,trigger,tags,note,"
+          "at\r\n"
           "2026-11-03,21:00,dilate,3,15,,,,,,,evening calm,\"easier, \"\"finally\"\"\n"
-          "second line\"\r\n"
-          "2026-11-04,07:00,pain,,,,,,4,'=left side,,,\r\n");
+          "second line\",2026-11-03T21:00:00+01:00\r\n"
+          "2026-11-04,07:00,pain,,,,,,4,'=left side,,,,2026-11-04T07:00:00+01:00\r\n");
 }
 
 TEST_CASE("json: control characters are escaped, other Unicode kept as it is") {

@@ -130,7 +130,8 @@ int run(int argc, char** argv) {
         tend::cli::add_stats_command(app),       tend::cli::add_export_command(app),
         tend::cli::add_questions_command(app),   tend::cli::add_edit_command(app),
         tend::cli::add_completions_command(app), tend::cli::add_complete_command(app),
-        tend::cli::add_remind_command(app),
+        tend::cli::add_remind_command(app),      tend::cli::add_sync_command(app),
+        tend::cli::add_git_command(app),
     };
 
     try {
@@ -171,8 +172,14 @@ int run(int argc, char** argv) {
     }
 
     tend::cli::Context context(global);
-    for (const auto& command : commands)
-        if (command.app->parsed()) return command.run(context);
+    for (const auto& command : commands) {
+        if (!command.app->parsed()) continue;
+        const int code = command.run(context);
+        // `sync` commits by itself, and `git` leaves the repository to the person.
+        if (command.app->get_name() != "sync" && command.app->get_name() != "git")
+            tend::cli::commit_after_write(context);
+        return code;
+    }
     // No subcommand: what the plan asks of today.
     return tend::cli::run_plan_today(context);
 }

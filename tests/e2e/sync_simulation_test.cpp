@@ -43,6 +43,14 @@ struct Simulation {
     fs::path journal_of(const std::string& device) const {
         return world.folder / device / "journal";
     }
+    // The files in the device's journal/, none before its first entry.
+    std::vector<fs::path> files_of(const std::string& device) const {
+        std::vector<fs::path> files;
+        if (fs::exists(journal_of(device)))
+            for (const auto& item : fs::directory_iterator(journal_of(device)))
+                files.push_back(path);
+        return files;
+    }
 
     void log(const std::string& device) {
         const std::string note = fmt::format("entry{}", logged.size());
@@ -63,7 +71,7 @@ struct Simulation {
             REQUIRE(world.git(device, "add --all").exit_code == 0);
             world.git(device, "commit -q -m by-hand");  // 1 when nothing changed
             const auto pulled = world.git(device, "pull -q --no-rebase --no-edit");
-            REQUIRE_MESSAGE(pulled.exit_code == 0, pulled.out + pulled.err);
+            REQUIRE_MESSAGE(pulled.exit_code == 0, (pulled.out + pulled.err));
             REQUIRE(world.git(device, "push -q").exit_code == 0);
             return;
         }
@@ -78,11 +86,12 @@ struct Simulation {
         const fs::path settings = world.folder / from / "tend.toml";
         if (fs::exists(settings) && !fs::exists(world.folder / to / "tend.toml"))
             fs::copy_file(settings, world.folder / to / "tend.toml");
-        for (const auto& item : fs::directory_iterator(journal_of(from))) {
-            const std::string name = item.path().filename().string();
+        for (const auto& path : files_of(from)) {
+            const std::string name = path.filename().string();
             if (name.starts_with(".")) continue;
+            fs::create_directories(journal_of(to));
             const fs::path target = journal_of(to) / name;
-            const std::string content = read_text(item.path());
+            const std::string content = read_text(path);
             if (!fs::exists(target)) {
                 write_text(target, content);
                 continue;
@@ -98,6 +107,7 @@ struct Simulation {
     void make_conflict_copy(const std::string& device, const std::string& name,
                             const std::string& content) {
         const std::string stem = name.substr(0, name.size() - 5);  // without .toml
+        fs::create_directories(journal_of(device));
         write_text(journal_of(device) / fmt::format("{}.sync-conflict-20261124-2100{:02}-ABC.toml",
                                                     stem, conflict_copies++),
                    content);
@@ -106,10 +116,10 @@ struct Simulation {
     // What a sync tool does when two devices touched one file: the other side's version lands
     // beside it as a copy. Here: this device's own month file, as another device saw it.
     void conflict_copy(const std::string& from, const std::string& to) {
-        for (const auto& item : fs::directory_iterator(journal_of(from))) {
-            const std::string name = item.path().filename().string();
+        for (const auto& path : files_of(from)) {
+            const std::string name = path.filename().string();
             if (name.ends_with("." + from + ".toml")) {
-                make_conflict_copy(to, name, read_text(item.path()));
+                make_conflict_copy(to, name, read_text(path));
                 return;
             }
         }
@@ -117,10 +127,10 @@ struct Simulation {
 
     // A file copied under another name ("keep both"), read as one more device's file.
     void duplicate_file(const std::string& device) {
-        for (const auto& item : fs::directory_iterator(journal_of(device))) {
-            const std::string name = item.path().filename().string();
+        for (const auto& path : files_of(device)) {
+            const std::string name = path.filename().string();
             if (name.starts_with(".") || name.find("conflict") != std::string::npos) continue;
-            fs::copy_file(item.path(),
+            fs::copy_file(path,
                           journal_of(device) / fmt::format("2026-11.copy{}.toml", below(1000)),
                           fs::copy_options::overwrite_existing);
             return;
@@ -130,9 +140,9 @@ struct Simulation {
     // `tend import` takes the new entries of each conflict copy, which is then deleted.
     void import_copies(const std::string& device) {
         std::vector<fs::path> copies;
-        for (const auto& item : fs::directory_iterator(journal_of(device)))
-            if (item.path().filename().string().find(".sync-conflict-") != std::string::npos)
-                copies.push_back(item.path());
+        for (const auto& path : files_of(device))
+            if (path.filename().string().find(".sync-conflict-") != std::string::npos)
+                copies.push_back(path);
         for (const auto& copy : copies) {
             const auto imported =
                 world.tend(device, {"import", fs::relative(copy, world.folder.path()).string()});

@@ -127,7 +127,7 @@ TEST_CASE(
         const auto pushed = world.git(first, "push -q");
         REQUIRE_MESSAGE(pushed.exit_code == 0, pushed.err);
         const auto pulled = world.git(second, "pull -q --no-rebase --no-edit");
-        CHECK_MESSAGE(pulled.exit_code == 0, pulled.out + pulled.err);
+        CHECK_MESSAGE(pulled.exit_code == 0, (pulled.out + pulled.err));
         CHECK(world.git(second, "ls-files --unmerged").out == "");
         REQUIRE(world.git(second, "push -q").exit_code == 0);
         REQUIRE(world.git(first, "pull -q --no-rebase --no-edit").exit_code == 0);

@@ -77,7 +77,9 @@ struct GitWorld {
     // `first` starts a journal, commits it and pushes it to remote.git; `second` clones it
     // with `tend git clone URL .`. Both then have origin/main as their upstream.
     void start_shared(const std::string& first, const std::string& second) const {
-        REQUIRE(run_bash("git init -q --bare remote.git", folder.path()).exit_code == 0);
+        RunOptions options;
+        options.environment = environment(first);
+        REQUIRE(run_bash("git init -q --bare remote.git", folder.path(), options).exit_code == 0);
         add(first, {"init"});
         add(first, {"git", "init", "-q"});
         add(first, {"sync"});

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <memory>
 #include <optional>
@@ -38,6 +39,7 @@ struct CompactEntry {
     Instant at;
     std::string_view kind;
     std::span<const CompactField> fields;  // in the kind's field order
+    std::uint64_t identity = 0;            // identity_of the full entry (tend/entry.h)
 
     // The value of the field `name`, or nothing when the entry has none.
     const CompactValue* field(std::string_view name) const;
@@ -56,8 +58,19 @@ class CompactEntries {
     // is copied).
     void add_entry(Instant at, std::string_view kind);
     void add_field(std::string_view name, const CompactValue& value);
+    // The entry just added is the one with this identity (see identity_of).
+    void set_identity(std::uint64_t identity) { entries_.back().identity = identity; }
     // The same, from a full entry.
     void add(const Entry& entry);
+    // Keeps, of the entries from index `first` on, those `keep` says to (asked in order, once
+    // each), in their order.
+    template <typename Predicate>
+    void keep_from(std::size_t first, Predicate keep) {
+        std::size_t kept = first;
+        for (std::size_t index = first; index < entries_.size(); ++index)
+            if (keep(entries_[index])) entries_[kept++] = entries_[index];
+        entries_.resize(kept);
+    }
 
     // Orders entries by time; entries at the same second keep the order they were added in.
     void sort_by_time();

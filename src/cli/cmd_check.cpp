@@ -2,6 +2,8 @@
 // problems.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "cli/context.h"
 #include "store/config_file.h"
 #include "store/file_io.h"
@@ -31,8 +33,11 @@ int run_check(Context& context) {
     problems.insert(problems.end(), plan_problems.begin(), plan_problems.end());
 
     const std::size_t errors = print_problems(problems);
-    const std::size_t warnings = problems.size() - errors;
-    const std::size_t files = journal.months().size();
+    const auto warnings = static_cast<std::size_t>(
+        std::count_if(problems.begin(), problems.end(), [](const store::Problem& problem) {
+            return problem.severity == store::Severity::warning;
+        }));
+    const std::size_t files = journal.month_files().size();
     const bool has_plan = std::filesystem::exists(context.root() / store::plan_file_name);
     const std::string checked =
         fmt::format("checked {} month file{}{}", files, files == 1 ? "" : "s",

@@ -2,11 +2,13 @@
 // nobody else wrote it meanwhile, then checked at once.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 
 #include "cli/context.h"
 #include "cli/editor.h"
 #include "store/edit_session.h"
+#include "store/journal.h"
 #include "store/month_file.h"
 #include "tend/error.h"
 
@@ -46,16 +48,50 @@ void refuse_emptying(store::EditSession& session, const std::string& edited,
                     (root / name).string()));
 }
 
+// A file by its name ("2026-11.phone", "journal/2026-11.phone.toml", "2026-11.toml"); else the
+// month of PERIOD ("2026-11", "last-month"): this device's file, or the plain month file when
+// this device has none for that month yet.
+store::MonthFileName file_to_edit(const std::string& text, Context& context) {
+    std::string_view name = text;
+    if (name.starts_with("journal/")) name.remove_prefix(8);
+    const std::string with_suffix =
+        name.ends_with(".toml") ? std::string(name) : std::string(name) + ".toml";
+    if (const auto named = store::parse_month_file_name(with_suffix);
+        named && (!named->device.empty() || text.ends_with(".toml")))
+        return *named;
+    const store::Journal& journal = context.journal();
+    const Date today = context.time().today();
+    const Period period = text.empty()
+                              ? Period{today, today}
+                              : parse_period(text, today, journal.config().settings.week_start);
+    const std::string month = month_key(period.from.value_or(period.to.value_or(today)));
+    const store::MonthFileName own = journal.own_file(month);
+    const store::MonthFileName plain{month, {}};
+    const auto files = journal.month_files();
+    const auto has = [&](const store::MonthFileName& file) {
+        return std::find(files.begin(), files.end(), file) != files.end();
+    };
+    if (!has(own) && has(plain)) return plain;
+    if (!has(own)) {
+        std::string others;
+        for (const auto& other : files)
+            if (other.month == month) others += (others.empty() ? "" : ", ") + other.key();
+        if (!others.empty())
+            throw user_error(
+                fmt::format("this device ({}) has no file for {} yet", own.device, month),
+                fmt::format("open another device's file by its name, e.g. 'tend edit {}'",
+                            others.substr(0, others.find(','))));
+    }
+    return own;
+}
+
 int run_edit(const std::string& period_text, Context& context) {
     const Config& config = context.journal().config();
-    const Date today = context.time().today();
-    const Period period = period_text.empty()
-                              ? Period{today, today}
-                              : parse_period(period_text, today, config.settings.week_start);
-    const std::string month = month_key(period.from.value_or(period.to.value_or(today)));
+    const store::MonthFileName file = file_to_edit(period_text, context);
+    const std::string& month = file.month;
     // The editor works on the session's own copy, so a crash or a concurrent log cannot mix the
     // two, and two edits of one month cannot share a copy.
-    store::EditSession session(context.root(), month);
+    store::EditSession session(context.root(), file.key());
     const std::string& name = session.month_file();
     std::string edited;
     while (true) {
@@ -91,7 +127,7 @@ int run_edit(const std::string& period_text, Context& context) {
         return exit_code::ok;
     }
     fmt::print("{}: {} problem{} to fix by hand ('tend edit {}' opens it again)\n", what, errors,
-               errors == 1 ? "" : "s", month);
+               errors == 1 ? "" : "s", file.device.empty() ? month : file.key());
     return exit_code::no;
 }
 
@@ -103,12 +139,14 @@ Command add_edit_command(CLI::App& app) {
         "edit", "Open a month file in $VISUAL or $EDITOR, then check it (default: this month)");
     command
         ->add_option("period", *period,
-                     "PERIOD: its first day's month is opened (default: this month)")
-        ->option_text("PERIOD");
+                     "PERIOD: its first day's month is opened, this device's file (default: this "
+                     "month); or a file by name, e.g. 2026-11.phone")
+        ->option_text("PERIOD|FILE");
     add_examples(*command,
                  "  tend edit\n"
                  "  tend edit last-month\n"
-                 "  tend edit 2026-10");
+                 "  tend edit 2026-10\n"
+                 "  tend edit 2026-11.phone");
     return {command, [period](Context& context) { return run_edit(*period, context); }};
 }
 

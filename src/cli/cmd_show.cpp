@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "cli/context.h"
+#include "cli/folder_notices.h"
 #include "core/text.h"
 #include "render/entry_text.h"
 #include "tend/error.h"
@@ -34,6 +35,7 @@ bool matches(const Entry& entry, const std::vector<std::string>& kinds,
 }
 
 int run_show(const ShowOptions& options, Context& context) {
+    note_stray_copies(context);
     const Config& config = context.journal().config();
     const Period period =
         parse_period(options.period, context.time().today(), config.settings.week_start);

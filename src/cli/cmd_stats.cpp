@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "cli/context.h"
+#include "cli/folder_notices.h"
 #include "render/effect.h"
 #include "render/stats_json.h"
 #include "render/stats_text.h"
@@ -78,6 +79,7 @@ int run_effect(const StatsOptions& options, Context& context) {
 }
 
 int run_stats(const StatsOptions& options, Context& context) {
+    note_stray_copies(context);
     if (!options.effect.empty()) return run_effect(options, context);
     const Config& config = context.journal().config();
     const Date today = context.time().today();

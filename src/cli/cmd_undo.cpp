@@ -50,9 +50,22 @@ std::optional<bool> ask_on_terminal(const std::string& what) {
     return answer == "y" || answer == "yes";
 }
 
+// One writer per file: undo changes only this device's month files (and a plain one from before
+// devices). The record can name another device's file when a sync tool carried .undo.toml over.
+void refuse_other_device(const store::LoggedBlock& last, const std::string& device) {
+    const auto file = store::parse_month_file_name(std::string_view(last.file).substr(8));
+    if (!file || file->device.empty() || file->device == device) return;
+    throw user_error(
+        fmt::format("the last logged entry is in {}, the file of the device '{}', and this is "
+                    "'{}', so nothing was removed",
+                    last.file, file->device, device),
+        fmt::format("undo it on that device, or remove it there with 'tend edit {}'", file->key()));
+}
+
 int run_undo(const UndoOptions& options, Context& context) {
     const store::LoggedBlock last =
         store::undo_last_log(context.root(), context.journal().config(), /*dry_run=*/true);
+    refuse_other_device(last, context.journal().device());
     const std::string what = describe(last, context);
     if (options.dry_run) {
         fmt::print("would remove: {}\n", what);

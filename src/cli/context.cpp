@@ -83,7 +83,9 @@ std::string cause_of(const store::Problem& problem) {
 }
 
 bool about_an_entry(const store::Problem& problem) {
-    return problem.line > 0 && problem.file.starts_with("journal/");
+    // A note (an entry stored twice) breaks no rule, so it is never grouped as one.
+    return problem.severity != store::Severity::info && problem.line > 0 &&
+           problem.file.starts_with("journal/");
 }
 
 }  // namespace

@@ -66,6 +66,7 @@ Command add_completions_command(CLI::App& app);
 Command add_questions_command(CLI::App& app);
 Command add_sync_command(CLI::App& app);
 Command add_git_command(CLI::App& app);
+Command add_import_command(CLI::App& app);
 // The hidden `__complete LINE` that completion scripts call (cmd_completions.cpp).
 Command add_complete_command(CLI::App& app);
 

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "cli/context.h"
+#include "cli/folder_notices.h"
 #include "core/text.h"
 #include "store/storage.h"
 #include "tend/error.h"
@@ -130,8 +131,8 @@ int run(int argc, char** argv) {
         tend::cli::add_stats_command(app),       tend::cli::add_export_command(app),
         tend::cli::add_questions_command(app),   tend::cli::add_edit_command(app),
         tend::cli::add_completions_command(app), tend::cli::add_complete_command(app),
-        tend::cli::add_remind_command(app),      tend::cli::add_sync_command(app),
-        tend::cli::add_git_command(app),
+        tend::cli::add_remind_command(app),      tend::cli::add_import_command(app),
+        tend::cli::add_sync_command(app),        tend::cli::add_git_command(app),
     };
 
     try {
@@ -172,6 +173,10 @@ int run(int argc, char** argv) {
     }
 
     tend::cli::Context context(global);
+    // Every command files the phone's new inbox lines first, so what it shows includes them;
+    // completion (on every Tab) and the shell scripts have no journal to file into.
+    const bool completing = app.got_subcommand("__complete") || app.got_subcommand("completions");
+    if (!completing) tend::cli::file_inbox(context);
     for (const auto& command : commands) {
         if (!command.app->parsed()) continue;
         const int code = command.run(context);
@@ -181,7 +186,9 @@ int run(int argc, char** argv) {
         return code;
     }
     // No subcommand: what the plan asks of today.
-    return tend::cli::run_plan_today(context);
+    const int code = tend::cli::run_plan_today(context);
+    tend::cli::commit_after_write(context);  // the inbox lines it filed
+    return code;
 }
 
 // A closed standard stream (tend >&-) would let the next file tend opens take its number, and

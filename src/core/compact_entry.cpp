@@ -71,6 +71,7 @@ void CompactEntries::add(const Entry& entry) {
     add_entry(entry.at, entry.kind);
     for (const auto& [name, value] : entry.fields)
         add_field(name, compact_value(value));
+    set_identity(identity_of(entry));
 }
 
 void CompactEntries::sort_by_time() {

@@ -57,7 +57,10 @@ std::string spreadsheet_safe(std::string text) {
     const bool formula = !rest.empty() &&
                          std::string_view("=+-@").find(rest[0]) != std::string_view::npos &&
                          !is_plain_number(rest);
-    if (formula || text.starts_with('\t') || text.starts_with('\r')) text.insert(0, "'");
+    // A text that starts with an apostrophe gets one more, so that `tend import` can always
+    // take the first apostrophe away and read the text as it was.
+    if (formula || text.starts_with('\t') || text.starts_with('\r') || text.starts_with('\''))
+        text.insert(0, "'");
     return escape_unsafe(text, true);
 }
 
@@ -100,6 +103,9 @@ std::string entries_csv(const std::vector<Entry>& entries, const Config& config,
         heading.push_back(spreadsheet_safe(field));
     heading.push_back("tags");
     heading.push_back("note");
+    // The instant with its UTC offset, to the second, so that `tend import` reads back exactly
+    // the entry (date and time above are for people and spreadsheets).
+    heading.push_back("at");
     std::string out = "\xEF\xBB\xBF" + row_text(heading);
     for (const auto& entry : entries) {
         std::vector<std::string> cells = {format_date(entry.at.local_date()),
@@ -114,6 +120,7 @@ std::string entries_csv(const std::vector<Entry>& entries, const Config& config,
             tags += (tags.empty() ? "" : " ") + tag;
         cells.push_back(spreadsheet_safe(tags));
         cells.push_back(spreadsheet_safe(entry.note));
+        cells.push_back(format_iso(entry.at));
         out += row_text(cells);
     }
     return out;

@@ -7,8 +7,11 @@ namespace tend::store {
 
 namespace {
 
-void add_compact_field(CompactEntries& into, bool wanted, std::string_view name,
-                       const CompactValue& value) {
+// Adds the field to `into` when its entry is wanted; either way it goes into its identity.
+template <typename Value>
+void add_compact_field(CompactEntries& into, EntryIdentity& identity, bool wanted,
+                       std::string_view name, Value value) {
+    identity.field(name, value);
     if (wanted) into.add_field(name, value);
 }
 
@@ -84,32 +87,34 @@ void read_compact_entry(Reader& reader, const Period& period, CompactEntries& in
     const std::string_view kind = reader.text_view();
     const bool wanted = reader.ok() && period.contains(at.local_date());
     if (wanted) into.add_entry(at, kind);
+    EntryIdentity identity(at, kind);
     const auto fields = reader.number<std::uint32_t>();
     for (std::uint32_t index = 0; index < fields && reader.ok(); ++index) {
         const std::string_view name = reader.text_view();
         switch (reader.number<std::uint8_t>()) {
             case 0:
-                add_compact_field(into, wanted, name, reader.number<std::int64_t>());
+                add_compact_field(into, identity, wanted, name, reader.number<std::int64_t>());
                 break;
             case 1:
-                add_compact_field(into, wanted, name, reader.number<double>());
+                add_compact_field(into, identity, wanted, name, reader.number<double>());
                 break;
             case 2:
-                add_compact_field(into, wanted, name, reader.number<std::uint8_t>() != 0);
+                add_compact_field(into, identity, wanted, name, reader.number<std::uint8_t>() != 0);
                 break;
             case 3:
-                add_compact_field(into, wanted, name, reader.text_view());
+                add_compact_field(into, identity, wanted, name, reader.text_view());
                 break;
             default:
                 reader.fail();
                 return;
         }
     }
-    reader.text_view();  // the note
+    identity.note(reader.text_view());
     const auto tags = reader.number<std::uint32_t>();
     for (std::uint32_t index = 0; index < tags && reader.ok(); ++index)
-        reader.text_view();
+        identity.tag(reader.text_view());
     reader.number<std::int32_t>();  // the line
+    if (wanted) into.set_identity(identity.value());
 }
 
 void write_entries(Writer& writer, const std::vector<Entry>& entries) {

@@ -15,8 +15,9 @@ namespace tend::store {
 // starts on that month until the person has dealt with it: an edit is never lost or overwritten.
 class EditSession {
   public:
-    // Starts an edit of `month` ("2026-11"). Throws user_error when the month has no file yet,
-    // or when an earlier session's copy of it is still kept.
+    // Starts an edit of the month file `month` names: "2026-11" (journal/2026-11.toml) or
+    // "2026-11.phone" (journal/2026-11.phone.toml). Throws user_error when the month has no file
+    // yet, or when an earlier session's copy of it is still kept.
     EditSession(std::filesystem::path root, const std::string& month, Storage& storage = disk());
 
     const std::filesystem::path& copy() const { return copy_; }

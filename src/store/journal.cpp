@@ -5,7 +5,9 @@
 #include <stdexcept>
 
 #include "store/config_file.h"
+#include "store/device.h"
 #include "store/file_io.h"
+#include "store/folder_files.h"
 #include "store/month_cache.h"
 #include "store/month_file.h"
 #include "store/toml_writer.h"
@@ -70,36 +72,78 @@ bool plausible(const std::vector<Entry>& entries, const std::string& month, cons
 Journal::Journal(std::filesystem::path root)
     : root_(std::move(root)), config_(load_config(root_)), storage_(&disk()) {}
 
-Journal::Journal(std::filesystem::path root, Config config, Storage& storage)
-    : root_(std::move(root)), config_(std::move(config)), storage_(&storage) {}
+Journal::Journal(std::filesystem::path root, Config config, Storage& storage,
+                 std::optional<std::string> device)
+    : root_(std::move(root)),
+      config_(std::move(config)),
+      storage_(&storage),
+      device_(std::move(device)) {}
 
-std::string Journal::month_file_name(const std::string& month) {
-    return fmt::format("journal/{}.toml", month);
+void MonthUnion::start_file(const std::string& month) {
+    if (month != month_) {
+        month_ = month;
+        earlier_files_.clear();
+    } else {
+        for (const auto& [identity, count] : this_file_)
+            earlier_files_[identity] = std::max(earlier_files_[identity], count);
+    }
+    this_file_.clear();
+}
+
+bool MonthUnion::keep(std::uint64_t identity) {
+    const int count = ++this_file_[identity];
+    const auto earlier = earlier_files_.find(identity);
+    return earlier == earlier_files_.end() || count > earlier->second;
+}
+
+std::string Journal::device() const {
+    return device_ ? *device_ : this_device(process_environment);
+}
+
+MonthFileName Journal::own_file(const std::string& month) const {
+    return MonthFileName{month, device()};
+}
+
+std::vector<MonthFileName> Journal::month_files() const {
+    std::vector<MonthFileName> files;
+    for (const auto& name : storage_->names_in(journal_folder()))
+        if (auto file = parse_month_file_name(name)) files.push_back(std::move(*file));
+    std::sort(files.begin(), files.end());
+    return files;
 }
 
 std::vector<std::string> Journal::months() const {
     std::vector<std::string> months;
-    for (const auto& name : storage_->names_in(journal_folder()))
-        if (const auto month = month_of_file_name(name)) months.push_back(*month);
-    std::sort(months.begin(), months.end());
+    for (const auto& file : month_files())
+        if (months.empty() || months.back() != file.month) months.push_back(file.month);
     return months;
 }
 
 void Journal::read_months(const Period& period, const OffsetAtLocal& offset_at_local,
                           const MonthReader& from_cache, const EntriesReader& parsed) const {
-    const auto all_months = months();
+    const auto files = month_files();
     MonthCache& cache = this->cache();
-    for (const auto& month : all_months) {
+    MonthUnion seen;
+    std::vector<std::string> keys;
+    for (std::size_t index = 0; index < files.size(); ++index) {
+        const MonthFileName& file = files[index];
+        keys.push_back(file.key());
+        const std::string& month = file.month;
         if (!month_overlaps(month, period)) continue;
-        const std::string name = month_file_name(month);
+        const bool shared = (index > 0 && files[index - 1].month == month) ||
+                            (index + 1 < files.size() && files[index + 1].month == month);
+        seen.start_file(month);
+        const FileRead read{file, shared, seen};
+        const std::string name = file.path();
+        const std::string key = file.key();
         const auto stamp = stamp_of(root_ / name);
-        if (stamp && from_cache(cache, month, *stamp)) continue;
+        if (stamp && from_cache(cache, read, *stamp)) continue;
         const auto content = storage_->read(root_ / name, name);
         if (!content) continue;
-        if (const auto latest = cache.find_latest(month, *content);
+        if (const auto latest = cache.find_latest(key, *content);
             latest && plausible(*latest, month, config_)) {
-            if (stamp) cache.remember(month, *stamp, *latest);
-            parsed(month, stamp, *latest);
+            if (stamp) cache.remember(key, *stamp, *latest);
+            parsed(read, stamp, *latest);
             continue;
         }
         // A date-time written without its offset depends on the time zone: not cached.
@@ -111,26 +155,27 @@ void Journal::read_months(const Period& period, const OffsetAtLocal& offset_at_l
         auto month_file = parse_month_file(*content, name, config_, noting_offset, month);
         for (const auto& problem : month_file.problems)
             if (problem.severity == Severity::error) stop_at(problem);
-        if (stamp && !used_time_zone) cache.remember(month, *stamp, month_file.entries);
-        parsed(month, stamp, month_file.entries);
+        if (stamp && !used_time_zone) cache.remember(key, *stamp, month_file.entries);
+        parsed(read, stamp, month_file.entries);
     }
-    cache.keep_only(all_months);
+    cache.keep_only(keys);
     cache.save();
 }
 
 std::vector<Entry> Journal::load(const Period& period, const OffsetAtLocal& offset_at_local) const {
     std::vector<Entry> entries;
-    const auto add = [&](const std::string&, const std::optional<FileStamp>&,
+    const auto add = [&](const FileRead& file, const std::optional<FileStamp>&,
                          const std::vector<Entry>& month_entries) {
         for (const auto& entry : month_entries)
-            if (period.contains(entry.at.local_date())) entries.push_back(entry);
+            if (period.contains(entry.at.local_date()) && file.takes(entry))
+                entries.push_back(entry);
     };
-    const auto from_cache = [&](MonthCache& cache, const std::string& month,
-                                const FileStamp& stamp) {
-        auto cached = cache.find(month, stamp);
-        if (!cached || !plausible(*cached, month, config_)) return false;
+    const auto from_cache = [&](MonthCache& cache, const FileRead& file, const FileStamp& stamp) {
+        auto cached = cache.find(file.name.key(), stamp);
+        if (!cached || !plausible(*cached, file.name.month, config_)) return false;
         for (auto& entry : *cached)
-            if (period.contains(entry.at.local_date())) entries.push_back(std::move(entry));
+            if (period.contains(entry.at.local_date()) && file.takes(entry))
+                entries.push_back(std::move(entry));
         return true;
     };
     read_months(period, offset_at_local, from_cache, add);
@@ -141,14 +186,18 @@ std::vector<Entry> Journal::load(const Period& period, const OffsetAtLocal& offs
 CompactEntries Journal::load_compact(const Period& period,
                                      const OffsetAtLocal& offset_at_local) const {
     CompactEntries entries(config_.profile);
-    const auto add = [&](const std::string&, const std::optional<FileStamp>&,
+    const auto add = [&](const FileRead& file, const std::optional<FileStamp>&,
                          const std::vector<Entry>& month_entries) {
         for (const auto& entry : month_entries)
-            if (period.contains(entry.at.local_date())) entries.add(entry);
+            if (period.contains(entry.at.local_date()) && file.takes(entry)) entries.add(entry);
     };
-    const auto from_cache = [&](MonthCache& cache, const std::string& month,
-                                const FileStamp& stamp) {
-        return cache.find_compact(month, stamp, period, entries);
+    const auto from_cache = [&](MonthCache& cache, const FileRead& file, const FileStamp& stamp) {
+        const std::size_t before = entries.size();
+        if (!cache.find_compact(file.name.key(), stamp, period, entries)) return false;
+        if (file.shared)
+            entries.keep_from(
+                before, [&](const CompactEntry& entry) { return file.takes(entry.identity); });
+        return true;
     };
     read_months(period, offset_at_local, from_cache, add);
     entries.sort_by_time();
@@ -167,27 +216,42 @@ std::vector<std::pair<std::string, History>> Journal::histories_before(
     const std::string& month, const Plan& plan, const OffsetAtLocal& offset_at_local) const {
     const std::uint64_t key = plan_key(plan);
     std::vector<std::pair<std::string, History>> histories;
-    const auto add = [&](const std::string& name, const std::optional<FileStamp>& stamp,
+    // A month with several files has its history made from their union each time (not cached:
+    // it depends on every file's stamp).
+    std::map<std::string, std::vector<Entry>> shared_months;
+    const auto add = [&](const FileRead& file, const std::optional<FileStamp>& stamp,
                          std::vector<Entry> month_entries) {
+        if (file.shared) {
+            auto& union_entries = shared_months[file.name.month];
+            for (auto& entry : month_entries)
+                if (file.takes(entry)) union_entries.push_back(std::move(entry));
+            return;
+        }
         sort_by_time(month_entries);
         History month_history = history_of(month_entries, plan, config_.profile);
-        if (stamp) cache().remember_history(name, *stamp, key, month_history);
-        histories.emplace_back(name, std::move(month_history));
+        if (stamp) cache().remember_history(file.name.key(), *stamp, key, month_history);
+        histories.emplace_back(file.name.month, std::move(month_history));
     };
-    const auto from_cache = [&](MonthCache& cache, const std::string& name,
-                                const FileStamp& stamp) {
-        if (auto cached = cache.find_history(name, stamp, key)) {
-            histories.emplace_back(name, std::move(*cached));
+    const auto from_cache = [&](MonthCache& cache, const FileRead& file, const FileStamp& stamp) {
+        if (auto cached =
+                file.shared ? std::nullopt : cache.find_history(file.name.key(), stamp, key)) {
+            histories.emplace_back(file.name.month, std::move(*cached));
             return true;
         }
-        auto entries = cache.find(name, stamp);
-        if (!entries || !plausible(*entries, name, config_)) return false;
-        add(name, stamp, std::move(*entries));
+        auto entries = cache.find(file.name.key(), stamp);
+        if (!entries || !plausible(*entries, file.name.month, config_)) return false;
+        add(file, stamp, std::move(*entries));
         return true;
     };
     const Date first = *parse_iso_date(month + "-01");
     read_months(Period{std::nullopt, first - std::chrono::days{1}}, offset_at_local, from_cache,
                 add);
+    for (auto& [shared_month, entries] : shared_months) {
+        sort_by_time(entries);
+        histories.emplace_back(shared_month, history_of(entries, plan, config_.profile));
+    }
+    std::stable_sort(histories.begin(), histories.end(),
+                     [](const auto& left, const auto& right) { return left.first < right.first; });
     return histories;
 }
 
@@ -259,19 +323,44 @@ JournalSlice Journal::slice_for(const SliceRequest& request, const Plan& plan, D
 std::vector<Problem> Journal::check(const OffsetAtLocal& offset_at_local, Date today) const {
     std::vector<Problem> problems;
     for (const auto& file_name : storage_->names_in(journal_folder())) {
+        if (is_stray_copy(file_name)) {
+            problems.push_back(Problem{
+                "journal/" + file_name, 0, 0,
+                fmt::format("a copy that a sync tool or a merge left; tend doesn't read it - "
+                            "'tend import \"{}\"' adds the entries it holds that the journal "
+                            "doesn't, then delete it",
+                            (journal_folder() / file_name).string()),
+                Severity::warning});
+            continue;
+        }
         if (is_temporary_file_name(file_name) || !file_name.ends_with(".toml")) continue;
         if (!month_of_file_name(file_name))
             problems.push_back(
                 Problem{"journal/" + file_name, 0, 0,
-                        "not a month file (names are YYYY-MM.toml), so tend ignores it",
+                        "not a month file (names are YYYY-MM.toml or YYYY-MM.DEVICE.toml), so tend "
+                        "ignores it",
                         Severity::warning});
     }
-    for (const auto& month : months()) {
-        const std::string name = month_file_name(month);
+    MonthUnion seen;
+    for (const auto& file : month_files()) {
+        const std::string name = file.path();
         const auto content = storage_->read(root_ / name, name);
         if (!content) continue;
-        auto parsed = parse_month_file(*content, name, config_, offset_at_local, month);
+        auto parsed = parse_month_file(*content, name, config_, offset_at_local, file.month);
         problems.insert(problems.end(), parsed.problems.begin(), parsed.problems.end());
+        seen.start_file(file.month);
+        std::size_t repeated = 0;
+        int first_repeated_line = 0;
+        for (const auto& entry : parsed.entries)
+            if (!seen.keep(identity_of(entry)) && repeated++ == 0) first_repeated_line = entry.line;
+        if (repeated > 0)
+            problems.push_back(Problem{
+                name, first_repeated_line, 1,
+                repeated == 1 ? "this entry is also in another file of the month; it counts once"
+                              : fmt::format("{} entries from here on are also in another file of "
+                                            "the month; each counts once",
+                                            repeated),
+                Severity::info});
         for (const auto& entry : parsed.entries) {
             // A rest planned ahead (`tend skip --on` a later day) is meant to be in the future.
             if (config_.profile.role_of(entry.kind) == KindRole::rest) continue;
@@ -287,13 +376,15 @@ MonthCache& Journal::cache() const {
     return *cache_;
 }
 
-std::optional<std::vector<Entry>> Journal::entries_before_append(const std::string& month,
+std::optional<std::vector<Entry>> Journal::entries_before_append(const MonthFileName& file,
                                                                  const std::string& content) const {
-    const std::string name = month_file_name(month);
+    const std::string name = file.path();
+    const std::string& month = file.month;
     if (const auto stamp = stamp_of(root_ / name))
-        if (auto cached = cache().find(month, *stamp); cached && plausible(*cached, month, config_))
+        if (auto cached = cache().find(file.key(), *stamp);
+            cached && plausible(*cached, month, config_))
             return cached;
-    if (auto latest = cache().find_latest(month, content);
+    if (auto latest = cache().find_latest(file.key(), content);
         latest && plausible(*latest, month, config_))
         return latest;
     bool used_time_zone = false;
@@ -327,8 +418,8 @@ std::optional<std::string> Journal::append(const Entry& entry,
             "TOML holds offsets from -23:59 to +23:59 in whole minutes; set TZ to a real time "
             "zone, e.g. TZ=Europe/Berlin");
     }
-    const std::string month = month_key(entry.at.local_date());
-    const std::string name = month_file_name(month);
+    const MonthFileName file = own_file(month_key(entry.at.local_date()));
+    const std::string name = file.path();
     storage_->make_private_folder(root_, root_.string());
     storage_->make_private_folder(journal_folder(), "journal");
     // The lock is on the folder itself, so taking it creates nothing.
@@ -340,7 +431,7 @@ std::optional<std::string> Journal::append(const Entry& entry,
     constexpr int tries = 5;
     std::string addition;
     int tried = 0;
-    while (!try_append(entry, month, addition))
+    while (!try_append({entry}, file, addition))
         if (++tried == tries)
             throw user_error(
                 fmt::format("{} kept changing while tend wrote to it, so nothing was written",
@@ -355,11 +446,12 @@ std::optional<std::string> Journal::append(const Entry& entry,
     return std::nullopt;
 }
 
-bool Journal::try_append(const Entry& entry, const std::string& month,
+bool Journal::try_append(const std::vector<Entry>& entries, const MonthFileName& file,
                          std::string& addition) const {
-    const std::string name = month_file_name(month);
+    const std::string name = file.path();
+    const std::string& month = file.month;
     const auto existing = storage_->read(root_ / name, name);
-    auto known = existing ? entries_before_append(month, *existing) : std::vector<Entry>{};
+    auto known = existing ? entries_before_append(file, *existing) : std::vector<Entry>{};
 
     const bool crlf = existing && existing->find("\r\n") != std::string::npos;
     const std::string_view newline = crlf ? "\r\n" : "\n";
@@ -369,24 +461,27 @@ bool Journal::try_append(const Entry& entry, const std::string& month,
     } else if (existing->back() != '\n') {
         addition = newline;
     }
-    addition += newline;
 
-    // The new block's [[entry]] line, for the entries this process now knows.
+    // Each new block's [[entry]] line, for the entries this process now knows.
     const auto lines = [](std::string_view text) {
         return static_cast<int>(std::count(text.begin(), text.end(), '\n'));
     };
-    const int block_line = (existing ? lines(*existing) : 0) + lines(addition) + 1;
-    addition += entry_block(entry, newline);
+    const int lines_before = existing ? lines(*existing) : 0;
+    std::vector<Entry> added;
+    for (const auto& entry : entries) {
+        addition += newline;
+        added.push_back(entry);
+        added.back().line = lines_before + lines(addition) + 1;
+        addition += entry_block(entry, newline);
+    }
     const std::string content = (existing ? *existing : std::string{}) + addition;
-    check_month_change(existing.value_or(""), content, name, config_, month, 0, {entry},
+    check_month_change(existing.value_or(""), content, name, config_, month, 0, entries,
                        known ? &*known : nullptr);
     if (!storage_->replace(root_ / name, content, name, Durability::synced, &existing))
         return false;
     if (known) {
-        Entry added = entry;
-        added.line = block_line;
-        known->push_back(std::move(added));
-        cache().remember_latest(month, content, *known);
+        known->insert(known->end(), added.begin(), added.end());
+        cache().remember_latest(file.key(), content, *known);
     }
     return true;
 }

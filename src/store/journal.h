@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "store/month_cache.h"
+#include "store/month_file.h"
 #include "store/problem.h"
 #include "store/storage.h"
 #include "tend/compact_entry.h"
@@ -23,20 +24,43 @@
 
 namespace tend::store {
 
+// The entries of a month as the union of its files, each a multiset: an entry stored in several
+// files (two devices' files, a copy) is taken once, while one file's repeats (three kegels
+// sessions logged at 21:00) stay, as many times as the file that holds it most.
+class MonthUnion {
+  public:
+    // Starts reading the next file of `month`; a new month starts afresh.
+    void start_file(const std::string& month);
+    // Whether an entry with this identity, the next in the file, is new to the month.
+    bool keep(std::uint64_t identity);
+
+  private:
+    std::string month_;
+    std::map<std::uint64_t, int> earlier_files_;  // the most times one earlier file holds it
+    std::map<std::uint64_t, int> this_file_;
+};
+
 class Journal {
   public:
     // Opens the journal at `root` and loads its tend.toml (or the built-in profile). The folder
     // need not exist yet: it is created by the first write.
     explicit Journal(std::filesystem::path root);
-    // Every file is read and written through `storage` (tests pass a MemoryStorage).
-    Journal(std::filesystem::path root, Config config, Storage& storage = disk());
+    // Every file is read and written through `storage` (tests pass a MemoryStorage). `device`
+    // names this device (else this_device() finds it when a write needs it).
+    Journal(std::filesystem::path root, Config config, Storage& storage = disk(),
+            std::optional<std::string> device = std::nullopt);
 
     const std::filesystem::path& root() const { return root_; }
     const Config& config() const { return config_; }
     std::filesystem::path journal_folder() const { return root_ / "journal"; }
-    // "journal/2026-11.toml", the name shown in messages.
-    static std::string month_file_name(const std::string& month);
+    // This device's name (store/device.h); user_error when it can't name a file. Only writes
+    // need it: reading takes every device's files.
+    std::string device() const;
+    // This device's file of `month`, the only month file it appends to.
+    MonthFileName own_file(const std::string& month) const;
 
+    // Every month file, by month, the plain "2026-11.toml" first, then by device.
+    std::vector<MonthFileName> month_files() const;
     // The months that have a file, oldest first ("2026-10", "2026-11").
     std::vector<std::string> months() const;
 
@@ -82,30 +106,57 @@ class Journal {
     [[nodiscard]] std::optional<std::string> append(
         const Entry& entry, std::optional<std::int64_t> logged_utc = std::nullopt);
 
+    // What an import did (or, dry, would do): entries new to the journal, and entries it
+    // already held (in any file of their month).
+    struct ImportCount {
+        std::size_t added = 0;
+        std::size_t already_there = 0;
+    };
+    // Appends those of `entries` that the journal doesn't hold yet to this device's month files:
+    // under the folder lock, one atomic replace per month, each checked as `append` is. Entries
+    // are matched by identity, as reads match them (MonthUnion): importing the same file twice
+    // adds nothing. With `dry_run` nothing is written. Not recorded for `undo`. A month already
+    // written stays written if a later month fails; importing again adds only what is missing.
+    ImportCount import_entries(const std::vector<Entry>& entries,
+                               const OffsetAtLocal& offset_at_local, bool dry_run);
+
   private:
     // Reads each month file that overlaps `period`: through `from_cache` when the cache holds
     // the month (false when it doesn't after all), else parsed and given to `parsed`. Stops with
     // user_error at the first file that has an error.
+    // Each file comes with whether its month has other files: then an entry is taken only when
+    // `seen` keeps it (the union of the month's files, see MonthUnion).
+    struct FileRead {
+        const MonthFileName& name;
+        bool shared = false;
+        MonthUnion& seen;
+        // Whether the entry with this identity is one to take.
+        bool takes(std::uint64_t identity) const { return !shared || seen.keep(identity); }
+        bool takes(const Entry& entry) const { return !shared || seen.keep(identity_of(entry)); }
+    };
     using MonthReader =
-        std::function<bool(MonthCache&, const std::string& month, const FileStamp& stamp)>;
-    // A month's entries as parsed, in file order; with the file's stamp when it has one.
+        std::function<bool(MonthCache&, const FileRead& file, const FileStamp& stamp)>;
+    // A file's entries as parsed, in file order; with the file's stamp when it has one.
     using EntriesReader =
-        std::function<void(const std::string& month, const std::optional<FileStamp>& stamp,
+        std::function<void(const FileRead& file, const std::optional<FileStamp>& stamp,
                            const std::vector<Entry>& entries)>;
     void read_months(const Period& period, const OffsetAtLocal& offset_at_local,
                      const MonthReader& from_cache, const EntriesReader& parsed) const;
     // The month file's entries as it stands, for append: from the cache when its stamp matches
     // (it parsed cleanly then), else parsed now. Throws user_error on a TOML syntax error.
     // Nothing when they can't be known exactly (errors in entries, times without an offset).
-    std::optional<std::vector<Entry>> entries_before_append(const std::string& month,
+    std::optional<std::vector<Entry>> entries_before_append(const MonthFileName& file,
                                                             const std::string& content) const;
     MonthCache& cache() const;
-    // One try of append: false when the file changed before it could be replaced.
-    bool try_append(const Entry& entry, const std::string& month, std::string& addition) const;
+    // One try of appending `entries` (all of `file`'s month) to `file`: false when the file
+    // changed before it could be replaced. `addition` is what was appended.
+    bool try_append(const std::vector<Entry>& entries, const MonthFileName& file,
+                    std::string& addition) const;
 
     std::filesystem::path root_;
     Config config_;
     Storage* storage_;
+    std::optional<std::string> device_;
     // A cache is a shortcut, not state: reading through a const journal may fill it.
     mutable std::unique_ptr<MonthCache> cache_;
 };

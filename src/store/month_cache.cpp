@@ -123,8 +123,9 @@ MonthCache::MonthCache(std::filesystem::path root, std::uint64_t context, Storag
     struct stat status {};
     if (::fstat(descriptor_, &status) != 0) return;
     file_size_ = static_cast<std::uint64_t>(status.st_size);
-    // Each index record is at most a name of 7 bytes with its length and 10 numbers.
-    constexpr std::uint64_t longest_record = 4 + 7 + 10 * 8;
+    // Each index record is at most a file's key ("2026-11.", a device name of up to 32 bytes)
+    // with its length, and 10 numbers.
+    constexpr std::uint64_t longest_record = 4 + 8 + 32 + 10 * 8;
     std::string head(sizeof magic + sizeof(std::uint64_t) + sizeof(std::uint32_t), '\0');
     if (!read_at(0, head) || std::memcmp(head.data(), magic, sizeof magic) != 0) return;
     Reader header(std::string_view(head).substr(sizeof magic));

@@ -1,8 +1,9 @@
-// A disposable cache of parsed month files (<root>/.cache/months.bin), so that commands over
-// years of entries do not parse every TOML file again. The month files stay the only source of
-// truth: a cached month is used only while its file has the same size, modification and change
-// times, inode and device as when it was cached, and the profile and tend's version are the same.
-// Deleting the cache is always safe.
+// A disposable cache of parsed month files (<root>/.cache/months.bin), one record per file keyed
+// by its name without ".toml" ("2026-11", "2026-11.phone"; the methods call it `month`), so that
+// commands over years of entries do not parse every TOML file again. The month files stay the only
+// source of truth: a cached month is used only while its file has the same size, modification and
+// change times, inode and device as when it was cached, and the profile and tend's version are the
+// same. Deleting the cache is always safe.
 #pragma once
 
 #include <cstdint>

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "core/text.h"
+#include "store/device.h"
 #include "store/toml_depth.h"
 #include "store/toml_problem.h"
 
@@ -276,13 +277,33 @@ MonthShape month_shape(std::string_view content, const std::string& display_name
     return shape;
 }
 
-std::optional<std::string> month_of_file_name(std::string_view file_name) {
-    if (file_name.size() != 12 || !file_name.ends_with(".toml")) return {};
+std::optional<MonthFileName> parse_month_file_name(std::string_view file_name) {
+    if (file_name.size() < 12 || !file_name.ends_with(".toml")) return {};
     const std::string_view key = file_name.substr(0, 7);
     const auto year = parse_digits(key.substr(0, 4));
     const auto month = parse_digits(key.substr(5, 2));
     if (!year || !month || key[4] != '-' || *month < 1 || *month > 12) return {};
-    return std::string(key);
+    if (file_name.size() == 12) return MonthFileName{std::string(key), {}};
+    const std::string_view device = file_name.substr(8, file_name.size() - 8 - 5);
+    // A sync tool's copy of a device's file ("2026-11.sync-conflict-20261121-1234567") is not
+    // that device's file, even when its name happens to pass as one.
+    if (file_name[7] != '.' || !is_device_name(device) ||
+        device.find("conflict") != std::string_view::npos)
+        return {};
+    return MonthFileName{std::string(key), std::string(device)};
+}
+
+std::optional<std::string> month_of_file_name(std::string_view file_name) {
+    if (auto parsed = parse_month_file_name(file_name)) return std::move(parsed->month);
+    return {};
+}
+
+std::string MonthFileName::key() const {
+    return device.empty() ? month : month + "." + device;
+}
+
+std::string MonthFileName::path() const {
+    return "journal/" + key() + ".toml";
 }
 
 }  // namespace tend::store

@@ -1,6 +1,7 @@
 // Reading a month file (journal/YYYY-MM.toml) into entries, with every problem located.
 #pragma once
 
+#include <compare>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,7 +38,23 @@ struct MonthShape {
 };
 MonthShape month_shape(std::string_view content, const std::string& display_name);
 
-// "2026-11" for "2026-11.toml"; nothing for other names.
+// A month file's name: "2026-11.toml" (a journal from before devices, or written by hand) or
+// "2026-11.phone.toml" (the month's file of the device "phone", the only one it appends to).
+struct MonthFileName {
+    std::string month;   // "2026-11"
+    std::string device;  // "phone"; empty for "2026-11.toml"
+    // "2026-11.phone": the cache's key for the file.
+    std::string key() const;
+    // "journal/2026-11.phone.toml", relative to the journal folder, the name shown in messages.
+    std::string path() const;
+    friend auto operator<=>(const MonthFileName&, const MonthFileName&) = default;
+};
+
+// The parts of "2026-11.toml" or "2026-11.phone.toml"; nothing for other names (a device part
+// that is not is_device_name, "2026-11.TOML", "2026-11.sync-conflict-....toml" with its dots).
+std::optional<MonthFileName> parse_month_file_name(std::string_view file_name);
+
+// "2026-11" for "2026-11.toml" and "2026-11.phone.toml"; nothing for other names.
 std::optional<std::string> month_of_file_name(std::string_view file_name);
 
 }  // namespace tend::store

@@ -11,7 +11,8 @@
 
 namespace tend::store {
 
-enum class Severity { error, warning };
+// info: worth knowing, nothing to fix (an entry stored in two files, counted once).
+enum class Severity { error, warning, info };
 
 // `text` on one line: control characters (a newline toml++ quotes from the file, a tab in a
 // hand-typed key) shown as \n, \t or \xNN, so each problem stays one FILE:LINE:COL line.
@@ -44,7 +45,10 @@ struct Problem {
     // "journal/2026-11.toml:7:3: expected '='" ("warning: " before the message for warnings).
     std::string text() const {
         const std::string where = line > 0 ? fmt::format("{}:{}:{}", file, line, column) : file;
-        return fmt::format("{}: {}{}", where, severity == Severity::warning ? "warning: " : "",
+        return fmt::format("{}: {}{}", where,
+                           severity == Severity::warning ? "warning: "
+                           : severity == Severity::info  ? "note: "
+                                                         : "",
                            on_one_line(message));
     }
 };

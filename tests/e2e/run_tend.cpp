@@ -22,7 +22,7 @@ std::vector<std::string> environment_for(const RunOptions& options,
     std::map<std::string, std::string> variables = {
         {"PATH", "/usr/bin:/bin"}, {"HOME", home.string()},
         {"TZ", "Europe/Berlin"},   {"TEND_NOW", "2026-11-25T10:00:00+01:00"},
-        {"LANG", "C.UTF-8"},
+        {"TEND_DEVICE", "laptop"}, {"LANG", "C.UTF-8"},
     };
     if (const char* asan = std::getenv("ASAN_OPTIONS")) variables["ASAN_OPTIONS"] = asan;
     if (const char* ubsan = std::getenv("UBSAN_OPTIONS")) variables["UBSAN_OPTIONS"] = ubsan;

@@ -39,7 +39,8 @@ class TempFolder {
 };
 
 // Runs tend with `arguments`. The environment is clean: PATH, HOME (the temp folder),
-// TZ=Europe/Berlin, TEND_NOW=2026-11-25T10:00:00+01:00, LANG=C.UTF-8, plus options.environment
+// TZ=Europe/Berlin, TEND_NOW=2026-11-25T10:00:00+01:00, TEND_DEVICE=laptop, LANG=C.UTF-8, plus
+// options.environment
 // (an empty value removes a default). When TEND_TEST_WRAPPER is set, its words come first (the
 // first one a full path), so a whole test run can go under "/usr/bin/valgrind -q ...".
 RunResult run_tend(const std::vector<std::string>& arguments, const RunOptions& options = {});

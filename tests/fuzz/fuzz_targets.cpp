@@ -331,10 +331,10 @@ Failure plan_edit(std::string_view input) {
 Failure write_path(std::string_view input) {
     const std::string old_content(input);
     store::MemoryStorage storage;
-    const auto month = memory_root / "journal/2026-11.toml";
+    const auto month = memory_root / "journal/2026-11.fuzz.toml";
     storage.put(month, old_content);
     const Config& config = builtin_config();
-    store::Journal journal(memory_root, config, storage);
+    store::Journal journal(memory_root, config, storage, "fuzz");
     Entry entry;
     entry.at = testing::instant_at(2026, 11, 25, 9, 30);
     entry.kind = "pain";

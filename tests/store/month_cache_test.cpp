@@ -331,7 +331,7 @@ TEST_CASE("month cache: after a log, the next command reads the month it wrote, 
     TempFolder root;
     const Config config = builtin_config();
     {
-        Journal journal(root.path(), config);
+        Journal journal(root.path(), config, disk(), "laptop");
         Entry entry;
         entry.at = instant_at(2026, 11, 3, 21, 0);
         entry.kind = "dilate";
@@ -341,9 +341,9 @@ TEST_CASE("month cache: after a log, the next command reads the month it wrote, 
         entry.fields = {{"size", std::int64_t{3}}};
         CHECK_FALSE(journal.append(entry).has_value());
     }
-    const auto month = root / "journal" / "2026-11.toml";
+    const auto month = root / "journal" / "2026-11.laptop.toml";
     MonthCache cache(root.path(), cache_context(config));
-    const auto latest = cache.find_latest("2026-11", read_text(month));
+    const auto latest = cache.find_latest("2026-11.laptop", read_text(month));
     REQUIRE(latest.has_value());
     CHECK(sizes(*latest) == std::vector<std::int64_t>{2, 3});
     CHECK(sizes(Journal(root.path(), config).load(november, berlin_winter)) ==

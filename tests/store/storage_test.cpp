@@ -22,7 +22,7 @@ using namespace tend::testing;
 namespace {
 
 const std::filesystem::path root = "/memory/tend";
-const std::filesystem::path month_path = root / "journal/2026-11.toml";
+const std::filesystem::path month_path = root / "journal/2026-11.laptop.toml";
 
 Config builtin() {
     Config config;
@@ -41,7 +41,7 @@ Entry kegels(int day_of_month, std::string note = {}) {
 
 std::vector<std::string> notes_in(const std::string& content) {
     const auto parsed = parse_month_file(
-        content, "journal/2026-11.toml", builtin(), [](std::int64_t) { return 3600; },
+        content, "journal/2026-11.laptop.toml", builtin(), [](std::int64_t) { return 3600; },
         std::string("2026-11"));
     REQUIRE_FALSE(has_errors(parsed.problems));
     std::vector<std::string> notes;
@@ -63,7 +63,7 @@ std::string refusal_of(Action&& action) {
 
 struct MemoryJournal {
     MemoryStorage storage;
-    Journal journal{root, builtin(), storage};
+    Journal journal{root, builtin(), storage, "laptop"};
 
     std::string month() { return storage.read(month_path, "month").value_or("<none>"); }
 };
@@ -81,7 +81,7 @@ TEST_CASE("storage: appends keep the file's bytes and add exactly one block each
     // The undo record names the month file and the exact text appended.
     const auto last = UndoLog(root, memory.storage).last();
     REQUIRE(last.has_value());
-    CHECK(last->file == "journal/2026-11.toml");
+    CHECK(last->file == "journal/2026-11.laptop.toml");
     CHECK(memory.month() == after_first + last->text);
 }
 
@@ -97,7 +97,8 @@ TEST_CASE("storage: an append that would not read back is refused and writes not
         MemoryJournal memory;
         memory.storage.put(month_path, content);
         const std::string refusal = refusal_of([&] { (void)memory.journal.append(kegels(21)); });
-        CHECK(refusal.find("journal/2026-11.toml would not read back after this change") == 0);
+        CHECK(refusal.find("journal/2026-11.laptop.toml would not read back after this change") ==
+              0);
         CHECK(memory.month() == content);
         CHECK(memory.storage.replaced == 0);
         CHECK_FALSE(memory.storage.has(root / ".undo.toml"));
@@ -137,7 +138,7 @@ TEST_CASE("storage: a file that keeps changing under an append is refused, never
     };
     const std::string refusal = refusal_of([&] { (void)memory.journal.append(kegels(22)); });
     CHECK(refusal ==
-          "journal/2026-11.toml kept changing while tend wrote to it, so nothing was "
+          "journal/2026-11.laptop.toml kept changing while tend wrote to it, so nothing was "
           "written");
     CHECK(version == 5);
     CHECK(memory.month() == last_version);
@@ -238,33 +239,36 @@ TEST_CASE("storage: an edit session saves over what it started from, else keeps 
     MemoryStorage storage;
     storage.put(month_path, "# mine\n");
     {
-        EditSession session(root, "2026-11", storage);
+        EditSession session(root, "2026-11.laptop", storage);
         CHECK(storage.read(session.copy(), "copy") == "# mine\n");
         CHECK(session.save("# mine, edited\n"));
         CHECK(storage.read(month_path, "month") == "# mine, edited\n");
         CHECK_FALSE(storage.has(session.copy()));
     }
     {
-        EditSession session(root, "2026-11", storage);
+        EditSession session(root, "2026-11.laptop", storage);
         storage.put(session.copy(), "# my second edit\n");
         storage.put(month_path, "# mine, edited\n# logged meanwhile\n");
-        CHECK(refusal_of([&] { (void)session.save(session.edited()); }) ==
-              "journal/2026-11.toml changed while you edited it, so your edit was not saved");
+        CHECK(
+            refusal_of([&] { (void)session.save(session.edited()); }) ==
+            "journal/2026-11.laptop.toml changed while you edited it, so your edit was not saved");
         CHECK(storage.read(month_path, "month") == "# mine, edited\n# logged meanwhile\n");
         CHECK(storage.read(session.copy(), "copy") == "# my second edit\n");
         // The kept copy is never overwritten: the next edit refuses until it is dealt with.
-        CHECK(refusal_of([&] { EditSession next(root, "2026-11", storage); })
-                  .find("an earlier edit of journal/2026-11.toml was not saved and is kept in "
-                        ".edit-2026-11-") == 0);
+        CHECK(
+            refusal_of([&] { EditSession next(root, "2026-11.laptop", storage); })
+                .find("an earlier edit of journal/2026-11.laptop.toml was not saved and is kept in "
+                      ".edit-2026-11.laptop-") == 0);
         CHECK(storage.read(session.copy(), "copy") == "# my second edit\n");
         storage.remove(session.copy());
     }
     {
-        EditSession session(root, "2026-11", storage);
+        EditSession session(root, "2026-11.laptop", storage);
         storage.remove(session.copy());
-        CHECK(refusal_of([&] {
-                  (void)session.edited();
-              }).find("vanished while you edited it, so journal/2026-11.toml is unchanged") !=
-              std::string::npos);
+        CHECK(
+            refusal_of([&] {
+                (void)session.edited();
+            }).find("vanished while you edited it, so journal/2026-11.laptop.toml is unchanged") !=
+            std::string::npos);
     }
 }

@@ -1,0 +1,82 @@
+// Finding inboxes and stray copies in the journal folder; reading an inbox safely.
+#include "store/folder_files.h"
+
+#include <fmt/format.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+
+#include "store/file_io.h"
+#include "store/month_file.h"
+#include "tend/error.h"
+
+namespace tend::store {
+
+namespace {
+
+std::string lowercase(std::string_view text) {
+    std::string lower(text);
+    for (char& character : lower)
+        if (character >= 'A' && character <= 'Z') character = static_cast<char>(character + 32);
+    return lower;
+}
+
+}  // namespace
+
+std::vector<std::string> inbox_file_names(const std::filesystem::path& root, Storage& storage) {
+    std::vector<std::string> names;
+    for (auto& name : storage.names_in(root))
+        if (name == "inbox.txt" || (name.starts_with("inbox.") && name.ends_with(".txt") &&
+                                    name.size() > 10 && !is_temporary_file_name(name)))
+            names.push_back(std::move(name));
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+std::string read_inbox(const std::filesystem::path& root, const std::string& name,
+                       Storage& storage) {
+    struct stat status {};
+    const auto path = root / name;
+    if (::lstat(path.c_str(), &status) == 0) {
+        if (S_ISLNK(status.st_mode))
+            throw user_error(fmt::format("{} is a link, and tend files only a plain inbox file, "
+                                         "so it was not read",
+                                         name),
+                             "put the inbox file itself in the journal folder");
+        if (!S_ISREG(status.st_mode))
+            throw user_error(fmt::format("{} is not a plain file, so it was not read", name));
+        if (static_cast<std::size_t>(status.st_size) > largest_inbox)
+            throw user_error(
+                fmt::format("{} holds more than {} MB, so it was not read", name,
+                            largest_inbox / (1024 * 1024)),
+                fmt::format("move its lines into another file, take them in with 'tend import "
+                            "FILE', and start {} afresh",
+                            name));
+    }
+    auto text = storage.read(path, name);
+    if (!text) return {};
+    if (text->size() > largest_inbox)  // it grew since
+        throw user_error(fmt::format("{} holds more than {} MB, so it was not read", name,
+                                     largest_inbox / (1024 * 1024)));
+    return std::move(*text);
+}
+
+bool is_stray_copy(std::string_view file_name) {
+    if (is_temporary_file_name(file_name) || parse_month_file_name(file_name)) return false;
+    const std::string lower = lowercase(file_name);
+    // "conflict" covers Syncthing's ".sync-conflict-", Dropbox's and Nextcloud's "(conflicted
+    // copy ...)" and others alike.
+    return lower.find("conflict") != std::string::npos || lower.ends_with(".orig") ||
+           (lower.ends_with(".toml") && !file_name.ends_with(".toml")) ||
+           (lower.ends_with(".toml") && parse_month_file_name(lower));
+}
+
+std::vector<std::string> stray_copies(const std::filesystem::path& root, Storage& storage) {
+    std::vector<std::string> names;
+    for (const auto& name : storage.names_in(root / "journal"))
+        if (is_stray_copy(name)) names.push_back("journal/" + name);
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+}  // namespace tend::store

@@ -1,0 +1,29 @@
+// The entries of a file given to `tend import`, whatever tend wrote it as.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tend/civil_time.h"
+#include "tend/entry.h"
+#include "tend/profile.h"
+
+namespace tend::store {
+
+enum class ImportFormat { month_file, json, csv, inbox };
+
+// By the name's ending, ignoring case: .json, .csv, .txt (an inbox); anything else is read as a
+// month file (TOML): another device's month file, a sync tool's copy (2026-11.sync-conflict-
+// 20261121-142233-ABCDEFG.toml, "2026-11 (conflicted copy).toml"), a .orig or .TOML.
+ImportFormat import_format_of(std::string_view file_name);
+
+// The entries `content` holds, checked against the profile as a month file's are. Throws
+// user_error at the first mistake, located: "export.csv:4: pain must be from 0 to 10, got 12".
+// JSON and CSV are what `tend export --format json|csv` (and `show --json`) write; a CSV
+// without the `at` column (from an older tend) takes its date and time as local times.
+std::vector<Entry> entries_to_import(std::string_view content, const std::string& display_name,
+                                     ImportFormat format, const Config& config,
+                                     const TimeContext& time);
+
+}  // namespace tend::store

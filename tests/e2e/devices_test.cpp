@@ -1,0 +1,161 @@
+// End-to-end tests of one journal on several devices: each device's own month files, entry
+// identity across files, and the notices about a sync tool's copies.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "e2e/run_tend.h"
+
+using namespace tend::testing;
+
+namespace {
+
+RunOptions on_device(const std::string& device) {
+    RunOptions options;
+    options.environment["TEND_DEVICE"] = device;
+    return options;
+}
+
+}  // namespace
+
+TEST_CASE("e2e devices: two devices log the same month into their own files, read as one") {
+    TempFolder home;
+    const auto journal = home / "tend";
+    REQUIRE(run_tend_in(home.path(), {"log", "dilate", "3", "--dir", "tend", "pain=2"},
+                        on_device("laptop"))
+                .exit_code == 0);
+    REQUIRE(run_tend_in(home.path(), {"--dir", "tend", "log", "--at", "9:00", "kegels", "sets=3"},
+                        on_device("phone"))
+                .exit_code == 0);
+    CHECK(count_of(read_text(journal / "journal/2026-11.laptop.toml"), "[[entry]]") == 1);
+    CHECK(count_of(read_text(journal / "journal/2026-11.phone.toml"), "[[entry]]") == 1);
+    CHECK_FALSE(std::filesystem::exists(journal / "journal/2026-11.toml"));
+    CHECK(permissions_of(journal / "journal/2026-11.phone.toml") == 0600);
+    const auto shown = run_tend_in(home.path(), {"show", "--dir", "tend"});
+    CHECK(shown.exit_code == 0);
+    CHECK(shown.out ==
+          "Wed 25 Nov\n"
+          "  09:00  kegels  3 sets\n"
+          "  10:00  dilate  size 3, pain 2/10\n");
+    const auto checked = run_tend_in(home.path(), {"--dir", "tend", "check"});
+    CHECK(checked.out == "checked 2 month files: all good\n");
+}
+
+TEST_CASE("e2e devices: a journal from before devices keeps working, and logs go beside it") {
+    TempFolder journal;
+    const std::string before =
+        "[[entry]]\nat = 2026-11-02T20:00:00+01:00\nkind = \"relax\"\nminutes = 10\n";
+    write_text(journal / "journal/2026-11.toml", before);
+    REQUIRE(run_tend({"--dir", journal.path(), "log", "relax", "5"}).exit_code == 0);
+    CHECK(read_text(journal / "journal/2026-11.toml") == before);
+    CHECK(count_of(read_text(journal / "journal/2026-11.laptop.toml"), "minutes = 5") == 1);
+    const auto stats = run_tend({"--dir", journal.path(), "show", "2026-11", "--kind", "relax"});
+    CHECK(count_of(stats.out, "relax") == 2);
+}
+
+TEST_CASE("e2e devices: a hostile or unusable device name is refused with one line") {
+    TempFolder journal;
+    for (const std::string name :
+         {"../../outside", "Phone", "a b", "-x", "x/y", std::string(33, 'a'), "phone\x1b[31m"}) {
+        const auto result = run_tend({"--dir", journal.path(), "log", "kegels"}, on_device(name));
+        CHECK_MESSAGE(result.exit_code == 2, name);
+        CHECK(count_of(result.err, "\n") == 1);
+        CHECK(result.err.starts_with("tend: the device name '"));
+        CHECK(result.err.find('\x1b') == std::string::npos);
+        CHECK(result.err.ends_with(
+            " - use 1 to 32 lowercase letters, digits, '-' or '_', e.g. TEND_DEVICE=phone\n"));
+    }
+    CHECK(snapshot(journal.path()).empty());
+    // Reading needs no device name.
+    CHECK(run_tend({"--dir", journal.path(), "show"}, on_device("../x")).exit_code == 0);
+}
+
+TEST_CASE("e2e devices: without TEND_DEVICE the setting outside the folder names the device") {
+    TempFolder home;
+    RunOptions options = on_device("");
+    options.environment["HOME"] = home.path().string();
+    write_text(home / ".config/tend/device", "  tablet \n");
+    REQUIRE(run_tend({"--dir", (home / "tend").string(), "log", "kegels"}, options).exit_code == 0);
+    CHECK(std::filesystem::exists(home / "tend/journal/2026-11.tablet.toml"));
+    write_text(home / ".config/tend/device", "../../etc\n");
+    const auto refused = run_tend({"--dir", (home / "tend").string(), "log", "kegels"}, options);
+    CHECK(refused.exit_code == 2);
+    CHECK(refused.err.starts_with("tend: the device name '../../etc' (from " +
+                                  (home / ".config/tend/device").string() + ") can't name a file"));
+}
+
+TEST_CASE("e2e devices: an entry stored in two files is shown, counted and exported once") {
+    TempFolder journal;
+    REQUIRE(run_tend({"--dir", journal.path(), "log", "dilate", "3", "@evening", "went", "well"})
+                .exit_code == 0);
+    REQUIRE(run_tend({"--dir", journal.path(), "log", "--at", "8:00", "kegels"}).exit_code == 0);
+    REQUIRE(run_tend({"--dir", journal.path(), "log", "--at", "8:00", "kegels"}).exit_code == 0);
+    // The phone's file holds the same entries (a copy, a sync): each counts once, while the
+    // laptop's two kegels at 8:00 stay two.
+    std::filesystem::copy_file(journal / "journal/2026-11.laptop.toml",
+                               journal / "journal/2026-11.phone.toml");
+    const auto shown = run_tend({"--dir", journal.path(), "show"});
+    CHECK(count_of(shown.out, "dilate") == 1);
+    CHECK(count_of(shown.out, "kegels") == 2);
+    const auto json = run_tend({"--dir", journal.path(), "export", "--format", "json"});
+    CHECK(count_of(json.out, "\"kind\": \"dilate\"") == 1);
+    const auto checked = run_tend({"--dir", journal.path(), "check"});
+    CHECK(checked.exit_code == 0);
+    CHECK(checked.out ==
+          "journal/2026-11.phone.toml:2:1: note: 3 entries from here on are also in another "
+          "file of the month; each counts once\n"
+          "checked 2 month files: all good\n");
+}
+
+TEST_CASE("e2e devices: undo takes back only this device's entries; edit opens its own file") {
+    TempFolder journal;
+    REQUIRE(run_tend({"--dir", journal.path(), "log", "kegels"}, on_device("phone")).exit_code ==
+            0);
+    const auto before = snapshot(journal.path());
+    const auto undone = run_tend({"--dir", journal.path(), "undo", "--yes"});
+    CHECK(undone.exit_code == 2);
+    CHECK(undone.err ==
+          "tend: the last logged entry is in journal/2026-11.phone.toml, the file of the device "
+          "'phone', and this is 'laptop', so nothing was removed - undo it on that device, or "
+          "remove it there with 'tend edit 2026-11.phone'\n");
+    CHECK(snapshot(journal.path()) == before);
+    RunOptions editor;
+    editor.environment["EDITOR"] = "true";
+    const auto own = run_tend({"--dir", journal.path(), "edit"}, editor);
+    CHECK(own.exit_code == 2);
+    CHECK(own.err ==
+          "tend: this device (laptop) has no file for 2026-11 yet - open another device's file by "
+          "its name, e.g. 'tend edit 2026-11.phone'\n");
+    const auto other = run_tend({"--dir", journal.path(), "edit", "2026-11.phone"}, editor);
+    CHECK(other.exit_code == 0);
+    CHECK(other.out == "no changes to journal/2026-11.phone.toml: all good\n");
+    REQUIRE(run_tend({"--dir", journal.path(), "log", "kegels"}).exit_code == 0);
+    CHECK(run_tend({"--dir", journal.path(), "edit"}, editor).out ==
+          "no changes to journal/2026-11.laptop.toml: all good\n");
+}
+
+TEST_CASE("e2e devices: check names a sync tool's copies; show and stats say so once") {
+    TempFolder journal;
+    REQUIRE(run_tend({"--dir", journal.path(), "log", "kegels"}).exit_code == 0);
+    const auto month = read_text(journal / "journal/2026-11.laptop.toml");
+    for (const std::string copy :
+         {"2026-11.laptop.sync-conflict-20261121-142233-ABCDEFG.toml",
+          "2026-11.laptop (conflicted copy).toml", "2026-11.laptop.toml.orig", "2026-11.TOML"})
+        write_text(journal / ("journal/" + copy), month);
+    const auto checked = run_tend({"--dir", journal.path(), "check"});
+    CHECK(checked.exit_code == 0);
+    CHECK(count_of(checked.out,
+                   ": warning: a copy that a sync tool or a merge left; tend "
+                   "doesn't read it - 'tend import \"") == 4);
+    CHECK(checked.out.find("journal/2026-11.laptop (conflicted copy).toml: warning:") !=
+          std::string::npos);
+    CHECK(checked.out.ends_with("checked 1 month file: all good (4 warnings)\n"));
+    for (const std::string command : {"show", "stats"}) {
+        const auto result = run_tend({"--dir", journal.path(), command});
+        CHECK(result.exit_code == 0);
+        CHECK(count_of(result.err, "\n") == 1);
+        CHECK(result.err ==
+              "note: journal/ holds 4 copies that tend doesn't read (journal/2026-11.TOML, ...); "
+              "'tend check' names them, and 'tend import FILE' takes in what they hold\n");
+    }
+}

@@ -55,8 +55,8 @@ TEST_CASE("e2e devices: a journal from before devices keeps working, and logs go
 
 TEST_CASE("e2e devices: a hostile or unusable device name is refused with one line") {
     TempFolder journal;
-    for (const std::string name :
-         {"../../outside", "Phone", "a b", "-x", "x/y", std::string(33, 'a'), "phone\x1b[31m"}) {
+    for (const std::string& name : std::vector<std::string>{
+             "../../outside", "Phone", "a b", "-x", "x/y", std::string(33, 'a'), "phone\x1b[31m"}) {
         const auto result = run_tend({"--dir", journal.path(), "log", "kegels"}, on_device(name));
         CHECK_MESSAGE(result.exit_code == 2, name);
         CHECK(count_of(result.err, "\n") == 1);

@@ -25,7 +25,7 @@ TEST_CASE("e2e inbox: lines are filed once across many commands and inbox.txt ne
           "filed 3 new entries from inbox.txt\n");
     CHECK(count_of(first.out, "dilate") == 1);
     CHECK(count_of(first.out, "first time size 3") == 1);
-    for (const std::vector<std::string> command :
+    for (const std::vector<std::string>& command :
          {std::vector<std::string>{"stats"}, {"check"}, {"show", "2026-11"}, {"plan"}, {}}) {
         std::vector<std::string> arguments = {"--dir", journal.path().string()};
         arguments.insert(arguments.end(), command.begin(), command.end());

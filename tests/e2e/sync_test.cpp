@@ -225,3 +225,14 @@ TEST_CASE("e2e sync: [git] autocommit commits after every write, and only then")
                               "it later; git said:\n"));
     CHECK(count_of(world.tend("laptop", {"show"}).out, "kegels") == 2);
 }
+
+TEST_CASE("e2e sync: a wrong [git] autocommit is named by check, and changes nothing") {
+    GitWorld world;
+    world.add("laptop", {"init"});
+    write_text(world.folder / "laptop/tend.toml",
+               read_text(world.folder / "laptop/tend.toml") + "\n[git]\nautocommit = \"yes\"\n");
+    const auto check = world.tend("laptop", {"check"});
+    CHECK(check.exit_code == 1);
+    CHECK(check.out.find("tend.toml:") != std::string::npos);
+    CHECK(check.out.find("'autocommit' must be true or false") != std::string::npos);
+}

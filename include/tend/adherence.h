@@ -42,7 +42,6 @@ struct Window {
 // total's field), by local date, so windows can add up any range of days.
 class CountedAmounts {
   public:
-    CountedAmounts(const PlanItem& item, const std::vector<Entry>& entries);
     CountedAmounts(const PlanItem& item, const std::vector<CompactEntry>& entries);
     // With `earlier`: the amounts per day before `entries` (History::counted).
     CountedAmounts(const PlanItem& item, const std::vector<std::pair<Date, double>>& earlier,
@@ -58,8 +57,7 @@ class CountedAmounts {
     const std::vector<Date>& rest_days() const { return rest_days_; }
 
   private:
-    template <typename Entries>
-    void count(const PlanItem& item, const Entries& entries);
+    void count(const PlanItem& item, const std::vector<CompactEntry>& entries);
     std::vector<std::pair<Date, double>> amounts_;  // in date order
     std::vector<Date> rest_days_;                   // in date order, each once
 };
@@ -74,13 +72,10 @@ struct Rest {
     std::vector<std::string> kinds;  // empty: every plan item
     bool rests(const PlanItem& item) const;
 };
-std::optional<Rest> rest_of(const Entry& entry, const Profile& profile);
 std::optional<Rest> rest_of(const CompactEntry& entry, const Profile& profile);
 
 // The days `item` rests on, in date order, each once: the days of the rest entries among
 // `entries` that name it (or name no kind), while the item is in force.
-std::vector<Date> rest_days_of(const PlanItem& item, const std::vector<Entry>& entries,
-                               const Profile& profile);
 std::vector<Date> rest_days_of(const PlanItem& item, const std::vector<CompactEntry>& entries,
                                const Profile& profile);
 
@@ -103,8 +98,6 @@ std::optional<Window> due_window_on(const PlanItem& item, Date day, Weekday week
 // end, or at `today`.
 std::vector<Window> windows_for(const PlanItem& item, const Period& period,
                                 const CountedAmounts& counted, Weekday week_start, Date today);
-std::vector<Window> windows_for(const PlanItem& item, const Period& period,
-                                const std::vector<Entry>& entries, Weekday week_start, Date today);
 
 // The days whose entries decide the adherence of `plan` over `period`: the period itself, widened
 // to the first and last day of the windows that belong to it (a week that belongs to a period
@@ -139,9 +132,7 @@ struct DayStatus {
     double done_that_day = 0;      // of the window's done, the part logged on `day`
     std::optional<Date> next;      // the first day of the next window, when there is one
 };
-DayStatus status_on(const PlanItem& item, Date day, const std::vector<Entry>& entries,
-                    Weekday week_start);
-// The same with the rest days in `counted`.
+// With the rest days in `counted` (CountedAmounts::add_rest_days).
 DayStatus status_on(const PlanItem& item, Date day, const CountedAmounts& counted,
                     Weekday week_start);
 

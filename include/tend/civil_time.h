@@ -72,6 +72,11 @@ int year_of(Date date);
 int month_of(Date date);
 int day_of(Date date);
 // The first day of the week that holds `date`, for weeks starting on `week_start`.
+// Seconds since 1970-01-01T00:00 local at a wall-clock time of `date` (Instant::local_seconds).
+std::int64_t local_seconds_at(Date date, int second_of_day);
+// Whole days from `from` to `to`: 0 on the same day, negative when `to` is earlier.
+int days_between(Date from, Date to);
+
 Date start_of_week(Date date, Weekday week_start);
 Date first_of_month(Date date);
 Date last_of_month(Date date);

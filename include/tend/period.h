@@ -16,6 +16,8 @@ struct Period {
 
     bool contains(Date date) const { return (!from || *from <= date) && (!to || date <= *to); }
     bool bounded() const { return from && to; }
+    // The number of days of a bounded period, both ends included.
+    int length() const { return days_between(*from, *to) + 1; }
     friend bool operator==(const Period&, const Period&) = default;
 };
 

@@ -30,10 +30,8 @@ struct PlanItem {
     bool in_force_on(Date day) const { return start <= day && (!end || day <= *end); }
     bool has_ended_before(Date day) const { return end && *end < day; }
     // True when `entry` is of this item's kind and meets every condition (a missing field fails).
-    bool counts(const Entry& entry) const;
     bool counts(const CompactEntry& entry) const;
     // What an entry adds to its window: 1 session, or the value of the total's field.
-    double amount_of(const Entry& entry) const;
     double amount_of(const CompactEntry& entry) const;
     // The name when set, else the kind.
     const std::string& label() const { return name.empty() ? kind : name; }

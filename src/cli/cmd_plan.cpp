@@ -195,10 +195,10 @@ int run_remove(const PlanOptions& options, Context& context) {
     // part of the record and is ended instead.
     const auto has_counted = [&](const PlanItem& item) {
         if (item.start >= today) return false;  // a mistake made today is undone at once
-        const std::vector<Entry> entries =
-            context.journal().load(Period{item.start, today}, context.time().offset_at_local);
-        return std::any_of(entries.begin(), entries.end(),
-                           [&](const Entry& entry) { return item.counts(entry); });
+        const CompactEntries entries = context.journal().load_compact(
+            Period{item.start, today}, context.time().offset_at_local);
+        return std::any_of(entries.entries().begin(), entries.entries().end(),
+                           [&](const CompactEntry& entry) { return item.counts(entry); });
     };
     PlanItem removed;
     std::size_t removed_index = 0;

@@ -5,6 +5,7 @@
 
 #include "cli/context.h"
 #include "cli/plan_status.h"
+#include "render/colour.h"
 #include "render/plan_text.h"
 #include "tend/error.h"
 
@@ -55,11 +56,10 @@ std::string encouragement(const std::vector<ItemStatus>& statuses) {
 }
 
 std::string colored(std::string_view text, DayStatus::State state, bool color) {
-    if (!color) return std::string(text);
-    const std::string_view code = state == DayStatus::State::done  ? "32"
-                                  : state == DayStatus::State::due ? "33"
-                                                                   : "2";
-    return fmt::format("\x1b[{}m{}\x1b[0m", code, text);
+    const render::Tone tone = state == DayStatus::State::done  ? render::Tone::good
+                              : state == DayStatus::State::due ? render::Tone::open
+                                                               : render::Tone::quiet;
+    return render::paint(text, tone, color);
 }
 
 }  // namespace
@@ -119,14 +119,15 @@ std::string plan_status_after_log(Context& context, const Entry& entry) {
     // The entry is already saved: a broken plan.toml must not turn that into a failure.
     try {
         const Date day = entry.at.local_date();
+        const Config& config = context.journal().config();
+        const CompactEntries logged = compact({entry}, config.profile);
         std::string lines;
         for (const auto& item : statuses_on(context, day, &entry)) {
             if (item.item->kind != entry.kind) continue;
-            const Config& config = context.journal().config();
             // A session short of the item's conditions is kept, and the line says why it
             // did not count, so that "0 of 1" is not a puzzle.
             const std::string why =
-                item.item->counts(entry) || item.item->conditions.empty()
+                item.item->counts(logged.entries().front()) || item.item->conditions.empty()
                     ? ""
                     : fmt::format(" (this one isn't counted: the plan asks for {})",
                                   render::describe_conditions(*item.item, config));

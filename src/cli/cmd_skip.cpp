@@ -141,7 +141,7 @@ int run_skip(SkipOptions options, Context& context) {
                                          options.words.front()));
         options.words.erase(options.words.begin());
     }
-    const long length = (*period.to - *period.from).count() + 1;
+    const long length = period.length();
     if (length > longest_rest_days)
         throw user_error(
             fmt::format("a rest of {} days is longer than one skip holds ({} days)", length,

@@ -66,7 +66,6 @@ int run_effect(const StatsOptions& options, Context& context) {
     SliceRequest wanted;
     wanted.period = asked_period(options, today, config.settings.week_start);
     wanted.look_back = LookBack::everything;
-    wanted.full_entries = true;
     const JournalSlice slice =
         context.journal().slice_for(wanted, context.plan(), today, context.time().offset_at_local);
     request.period = slice.period;

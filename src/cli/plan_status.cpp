@@ -28,11 +28,13 @@ std::vector<ItemStatus> statuses_on(Context& context, Date day, const Entry* add
                                             });
         entries.insert(later, *adding);
     }
+    const Profile& profile = context.journal().config().profile;
+    const CompactEntries counted_entries = compact(entries, profile);
     for (std::size_t index = 0; index < plan.items.size(); ++index) {
         const PlanItem& item = plan.items[index];
         if (!item.in_force_on(day)) continue;
-        CountedAmounts counted(item, entries);
-        counted.add_rest_days(rest_days_of(item, entries, context.journal().config().profile));
+        CountedAmounts counted(item, counted_entries.entries());
+        counted.add_rest_days(rest_days_of(item, counted_entries.entries(), profile));
         statuses.push_back({index + 1, &item, status_on(item, day, counted, week_start)});
     }
     return statuses;

@@ -118,8 +118,13 @@ std::optional<Window> without_rest(const PlanItem& item, Window window,
     return window;
 }
 
-template <typename AnyEntry>
-std::optional<Rest> rest_in(const AnyEntry& entry, const Profile& profile) {
+}  // namespace
+
+bool Rest::rests(const PlanItem& item) const {
+    return kinds.empty() || std::find(kinds.begin(), kinds.end(), item.kind) != kinds.end();
+}
+
+std::optional<Rest> rest_of(const CompactEntry& entry, const Profile& profile) {
     if (profile.role_of(entry.kind) != KindRole::rest) return std::nullopt;
     Rest rest;
     rest.first = entry.at.local_date();
@@ -137,12 +142,11 @@ std::optional<Rest> rest_in(const AnyEntry& entry, const Profile& profile) {
     return rest;
 }
 
-template <typename Entries>
-std::vector<Date> rest_days_in(const PlanItem& item, const Entries& entries,
+std::vector<Date> rest_days_of(const PlanItem& item, const std::vector<CompactEntry>& entries,
                                const Profile& profile) {
     std::vector<Date> rest_days;
     for (const auto& entry : entries) {
-        const auto rest = rest_in(entry, profile);
+        const auto rest = rest_of(entry, profile);
         if (!rest || !rest->rests(item)) continue;
         for (Date day = rest->first; day <= rest->last; day += days{1})
             if (item.in_force_on(day)) rest_days.push_back(day);
@@ -150,30 +154,6 @@ std::vector<Date> rest_days_in(const PlanItem& item, const Entries& entries,
     std::sort(rest_days.begin(), rest_days.end());
     rest_days.erase(std::unique(rest_days.begin(), rest_days.end()), rest_days.end());
     return rest_days;
-}
-
-}  // namespace
-
-bool Rest::rests(const PlanItem& item) const {
-    return kinds.empty() || std::find(kinds.begin(), kinds.end(), item.kind) != kinds.end();
-}
-
-std::optional<Rest> rest_of(const Entry& entry, const Profile& profile) {
-    return rest_in(entry, profile);
-}
-
-std::optional<Rest> rest_of(const CompactEntry& entry, const Profile& profile) {
-    return rest_in(entry, profile);
-}
-
-std::vector<Date> rest_days_of(const PlanItem& item, const std::vector<Entry>& entries,
-                               const Profile& profile) {
-    return rest_days_in(item, entries, profile);
-}
-
-std::vector<Date> rest_days_of(const PlanItem& item, const std::vector<CompactEntry>& entries,
-                               const Profile& profile) {
-    return rest_days_in(item, entries, profile);
 }
 
 void CountedAmounts::add_rest_days(const std::vector<Date>& rest_days) {
@@ -189,10 +169,6 @@ bool CountedAmounts::rests_on(Date day) const {
 long CountedAmounts::rest_days_between(Date first, Date last) const {
     return std::upper_bound(rest_days_.begin(), rest_days_.end(), last) -
            std::lower_bound(rest_days_.begin(), rest_days_.end(), first);
-}
-
-CountedAmounts::CountedAmounts(const PlanItem& item, const std::vector<Entry>& entries) {
-    count(item, entries);
 }
 
 CountedAmounts::CountedAmounts(const PlanItem& item, const std::vector<CompactEntry>& entries) {
@@ -217,8 +193,7 @@ std::vector<std::pair<Date, double>> CountedAmounts::per_day() const {
     return sums;
 }
 
-template <typename Entries>
-void CountedAmounts::count(const PlanItem& item, const Entries& entries) {
+void CountedAmounts::count(const PlanItem& item, const std::vector<CompactEntry>& entries) {
     for (const auto& entry : entries)
         if (item.counts(entry)) amounts_.emplace_back(entry.at.local_date(), item.amount_of(entry));
     std::stable_sort(amounts_.begin(), amounts_.end(),
@@ -246,11 +221,6 @@ std::optional<Window> due_window_on(const PlanItem& item, Date day, Weekday week
     auto window = without_rest(item, *bare, counted);
     if (window) window->done = counted.between(window->first, window->last);
     return window;
-}
-
-std::vector<Window> windows_for(const PlanItem& item, const Period& period,
-                                const std::vector<Entry>& entries, Weekday week_start, Date today) {
-    return windows_for(item, period, CountedAmounts(item, entries), week_start, today);
 }
 
 std::vector<Window> windows_for(const PlanItem& item, const Period& period,
@@ -302,11 +272,6 @@ Adherence adherence_of(const std::vector<Window>& windows, Date today) {
         adherence.met += window.met() ? 1 : 0;
     }
     return adherence;
-}
-
-DayStatus status_on(const PlanItem& item, Date day, const std::vector<Entry>& entries,
-                    Weekday week_start) {
-    return status_on(item, day, CountedAmounts(item, entries), week_start);
 }
 
 DayStatus status_on(const PlanItem& item, Date day, const CountedAmounts& counted,

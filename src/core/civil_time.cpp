@@ -40,21 +40,26 @@ int Instant::local_second_of_day() const {
     return static_cast<int>(local_seconds() - days * seconds_per_day);
 }
 
+std::int64_t local_seconds_at(Date date, int second_of_day) {
+    return static_cast<std::int64_t>(date.time_since_epoch().count()) * seconds_per_day +
+           second_of_day;
+}
+
+int days_between(Date from, Date to) {
+    return static_cast<int>((to - from).count());
+}
+
 Instant TimeContext::at_local(Date date, int second_of_day) const {
     const auto instants = instants_at_local(date, second_of_day);
     if (!instants.empty()) return instants.front();
     // In a spring-forward gap: what the offset lookup says (callers that care refuse first).
-    const std::int64_t local =
-        static_cast<std::int64_t>(date.time_since_epoch().count()) * seconds_per_day +
-        second_of_day;
+    const std::int64_t local = local_seconds_at(date, second_of_day);
     const std::int32_t offset = offset_at_local ? offset_at_local(local) : now.offset_seconds;
     return Instant{local - offset, offset};
 }
 
 std::vector<Instant> TimeContext::instants_at_local(Date date, int second_of_day) const {
-    const std::int64_t local =
-        static_cast<std::int64_t>(date.time_since_epoch().count()) * seconds_per_day +
-        second_of_day;
+    const std::int64_t local = local_seconds_at(date, second_of_day);
     if (!offset_at_utc) {
         const std::int32_t offset = offset_at_local ? offset_at_local(local) : now.offset_seconds;
         return {Instant{local - offset, offset}};

@@ -43,7 +43,7 @@ bool EffectReport::meaningful() const {
 
 EffectReport compare_effect(const EffectRequest& request, const JournalSlice& slice,
                             const Config& config) {
-    const std::vector<Entry>& entries = slice.entries;
+    const std::vector<CompactEntry>& entries = slice.compact.entries();
     EffectReport report;
     report.request = request;
     const KindSpec* kind = config.profile.kind(request.outcome.kind);
@@ -61,7 +61,7 @@ EffectReport compare_effect(const EffectRequest& request, const JournalSlice& sl
             if (!added) place->second = std::min(place->second, entry.at.utc_seconds);
         }
         if (entry.kind != request.outcome.kind || !request.period.contains(day)) continue;
-        const FieldValue* value = entry.field(request.outcome.field);
+        const CompactValue* value = entry.field(request.outcome.field);
         const auto number = value ? numeric_value(*value) : std::nullopt;
         if (!number) continue;
         OutcomeDay& outcome = outcomes[day];

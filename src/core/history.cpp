@@ -96,9 +96,10 @@ History history_of(const std::vector<Entry>& entries, const Plan& plan, const Pr
         }
         if (roles.is_open_question(entry)) history.open_questions.push_back(entry);
     }
+    const CompactEntries counted = compact(entries, profile);
     for (const auto& item : plan.items) {
-        history.counted.push_back(CountedAmounts(item, entries).per_day());
-        history.rested.push_back(rest_days_of(item, entries, profile));
+        history.counted.push_back(CountedAmounts(item, counted.entries()).per_day());
+        history.rested.push_back(rest_days_of(item, counted.entries(), profile));
     }
     return history;
 }

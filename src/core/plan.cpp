@@ -12,8 +12,7 @@ namespace {
 
 constexpr int longest_length_days = 3653;
 
-template <typename AnyEntry>
-std::optional<double> field_number(const AnyEntry& entry, const std::string& field) {
+std::optional<double> field_number(const CompactEntry& entry, const std::string& field) {
     const auto* value = entry.field(field);
     if (!value) return std::nullopt;
     return numeric_value(*value);
@@ -31,22 +30,6 @@ std::string numeric_field(const KindSpec& kind, const std::string& typed, std::s
 
 bool looks_like_condition(std::string_view word) {
     return word.find_first_of("<>=:") != std::string_view::npos;
-}
-
-template <typename AnyEntry>
-bool item_counts(const PlanItem& item, const AnyEntry& entry) {
-    if (entry.kind != item.kind) return false;
-    for (const auto& condition : item.conditions) {
-        const auto value = field_number(entry, condition.field);
-        if (!value || !condition.holds_for(*value)) return false;
-    }
-    return !item.total || field_number(entry, item.total->field).has_value();
-}
-
-template <typename AnyEntry>
-double item_amount_of(const PlanItem& item, const AnyEntry& entry) {
-    if (!item.total) return 1;
-    return field_number(entry, item.total->field).value_or(0);
 }
 
 // "3 weeks ago" -> 21, "a day ago" -> 1, "10d ago" -> 10; nothing when `text` is not of that form.
@@ -80,20 +63,18 @@ std::optional<int> days_ago(const std::string& text) {
 
 }  // namespace
 
-bool PlanItem::counts(const Entry& entry) const {
-    return item_counts(*this, entry);
-}
-
 bool PlanItem::counts(const CompactEntry& entry) const {
-    return item_counts(*this, entry);
-}
-
-double PlanItem::amount_of(const Entry& entry) const {
-    return item_amount_of(*this, entry);
+    if (entry.kind != kind) return false;
+    for (const auto& condition : conditions) {
+        const auto value = field_number(entry, condition.field);
+        if (!value || !condition.holds_for(*value)) return false;
+    }
+    return !total || field_number(entry, total->field).has_value();
 }
 
 double PlanItem::amount_of(const CompactEntry& entry) const {
-    return item_amount_of(*this, entry);
+    if (!total) return 1;
+    return field_number(entry, total->field).value_or(0);
 }
 
 std::optional<int> parse_length_days(std::string_view text) {

@@ -166,7 +166,7 @@ StatsReport summarise(const StatsRequest& request, const std::vector<CompactEntr
     report.days_logged = days_logged.count();
     const Date last_so_far =
         std::clamp(request.today, *request.period.from - days{1}, *request.period.to);
-    report.days_so_far = static_cast<int>((last_so_far - *request.period.from).count()) + 1;
+    report.days_so_far = days_between(*request.period.from, last_so_far) + 1;
 
     for (const auto& kind : config.profile.kinds) {
         if (!wanted_kind(request, kind.name)) continue;

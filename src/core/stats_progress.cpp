@@ -148,8 +148,8 @@ void add_flags_and_milestones(StatsReport& report, const StatsRequest& request,
         last_procedure[procedure.name] = procedure.last;
     }
     const auto visit = [&](Date day, std::optional<std::string_view> with) {
-        report.last_visit = Milestone{std::string(with.value_or("")), day,
-                                      static_cast<int>((request.today - day).count())};
+        report.last_visit =
+            Milestone{std::string(with.value_or("")), day, days_between(day, request.today)};
     };
     if (earlier.last_visit) visit(earlier.last_visit->day, earlier.last_visit->with);
     const RoleScan roles(config.profile);
@@ -166,7 +166,7 @@ void add_flags_and_milestones(StatsReport& report, const StatsRequest& request,
     }
     for (const auto& what : procedure_order) {
         const Date day = last_procedure[what];
-        report.procedures.push_back({what, day, static_cast<int>((request.today - day).count())});
+        report.procedures.push_back({what, day, days_between(day, request.today)});
     }
 }
 

@@ -132,11 +132,13 @@ bool rests_a_wanted_kind(const Rest& rest, const std::vector<std::string>& kinds
 
 // The rest entries' days within the period, joined into runs of days with the same reason and
 // items: four entries of one day each, 14-17 Oct, each for a period, are one run.
+// `counted` is the compact form of `entries`, entry for entry.
 std::vector<RestRun> rests_of(const ExportRequest& request, const std::vector<Entry>& entries,
-                              const Profile& profile) {
+                              const CompactEntries& counted, const Profile& profile) {
     std::vector<RestRun> runs;
-    for (const auto& entry : entries) {
-        const auto rest = rest_of(entry, profile);
+    for (std::size_t index = 0; index < entries.size(); ++index) {
+        const Entry& entry = entries[index];
+        const auto rest = rest_of(counted.entries()[index], profile);
         if (!rest || !rests_a_wanted_kind(*rest, request.kinds)) continue;
         const Date first = std::max(rest->first, *request.period.from);
         const Date last = std::min(rest->last, *request.period.to);
@@ -185,8 +187,8 @@ VisitReport compute_visit_report(const ExportRequest& request, const JournalSlic
         last_visit_before(entries, earlier, config.profile, *request.period.to, request.today);
     StatsRequest stats{request.period, previous_period(request.period), request.kinds,
                        request.today};
-    report.stats =
-        summarise(stats, compact(entries, config.profile).entries(), earlier, plan, config);
+    const CompactEntries counted = compact(entries, config.profile);
+    report.stats = summarise(stats, counted.entries(), earlier, plan, config);
     for (const auto& item : report.stats.items)
         report.items.push_back(plan.items[item.number - 1]);
 
@@ -221,7 +223,7 @@ VisitReport compute_visit_report(const ExportRequest& request, const JournalSlic
         report.sessions +=
             static_cast<int>(std::count_if(report.entries.begin(), report.entries.end(),
                                            [&](const Entry& entry) { return entry.kind == kind; }));
-    report.rests = rests_of(request, entries, config.profile);
+    report.rests = rests_of(request, entries, counted, config.profile);
     report.measures = measures_of(report, request, config);
     report.outcome = outcome_of(report, config);
     report.progression = progression_of(request, entries, earlier, config);

@@ -94,8 +94,7 @@ std::optional<int> parse_time_of_day(std::string_view text) {
 Instant wall_time(Date date, int second_of_day, const TimeContext& time) {
     const auto instants = time.instants_at_local(date, second_of_day);
     if (!instants.empty()) return instants.front();
-    const std::int64_t midday =
-        std::int64_t{date.time_since_epoch().count()} * 86400 + noon - time.now.offset_seconds;
+    const std::int64_t midday = local_seconds_at(date, noon) - time.now.offset_seconds;
     const std::int32_t skipped = time.offset_at(midday + 86400) - time.offset_at(midday - 86400);
     throw user_error(
         fmt::format("{} {} did not happen here: the clocks went forward then", format_date(date),
@@ -132,8 +131,7 @@ std::optional<Instant> parse_iso_date_time(std::string_view text, const TimeCont
     const auto offset = parse_offset_suffix(rest.substr(clock_length));
     if (!second_of_day || !offset) return {};
     if (!*offset) return wall_time(*date, *second_of_day, time);
-    const std::int64_t local =
-        std::int64_t{date->time_since_epoch().count()} * 86400 + *second_of_day;
+    const std::int64_t local = local_seconds_at(*date, *second_of_day);
     return Instant{local - **offset, **offset};
 }
 

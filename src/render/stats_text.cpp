@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "render/colour.h"
 #include "render/flag_text.h"
 #include "render/numbers.h"
 #include "render/plan_text.h"
@@ -15,32 +16,27 @@ namespace tend::render {
 
 namespace {
 
-std::string paint(std::string_view text, std::string_view code, bool color) {
-    if (!color || code.empty()) return std::string(text);
-    return fmt::format("\x1b[{}m{}\x1b[0m", code, text);
-}
-
 std::string strip(const std::vector<DayMark>& days, bool color) {
     std::string text;
     for (const auto mark : days) {
         switch (mark) {
             case DayMark::done:
-                text += paint("●", "32", color);
+                text += paint("●", Tone::good, color);
                 break;
             case DayMark::partly:
-                text += paint("◐", "33", color);
+                text += paint("◐", Tone::open, color);
                 break;
             case DayMark::missed:
-                text += paint("○", "", color);
+                text += paint("○", Tone::plain, color);
                 break;
             case DayMark::not_due:
-                text += paint("·", "2", color);
+                text += paint("·", Tone::quiet, color);
                 break;
             case DayMark::to_come:
                 text += " ";
                 break;
             case DayMark::rest:
-                text += paint("-", "36", color);
+                text += paint("-", Tone::rest, color);
                 break;
         }
     }
@@ -144,7 +140,7 @@ void kinds_section(std::string& out, const StatsReport& report, bool color) {
                 row += fmt::format("  was {}", format_number(*field.previous_mean));
             if (field.meaningful_change != 0)
                 row += " " + paint(field.meaningful_change > 0 ? "better" : "worse",
-                                   field.meaningful_change > 0 ? "32" : "33", color);
+                                   field.meaningful_change > 0 ? Tone::good : Tone::open, color);
             out += row + "\n";
         }
     }
@@ -218,7 +214,7 @@ std::string stats_heading(const StatsReport& report) {
     if (report.entries == 0)
         return out +
                "Nothing logged in this period yet. Entries you add with 'tend log' show up here.\n";
-    const auto length = (*report.period.to - *report.period.from).count() + 1;
+    const int length = report.period.length();
     const std::string entries =
         report.entries == 1 ? std::string("1 entry") : fmt::format("{} entries", report.entries);
     const auto of_days = [](std::int64_t days) { return days == 1 ? "day" : "days"; };

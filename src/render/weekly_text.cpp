@@ -53,7 +53,7 @@ std::vector<TableColumn> session_columns(const StatsReport& report) {
     for (const auto& kind : table.plan_kinds)
         columns.push_back({kind, {}, false});
     for (const auto& row : table.rows) {
-        const auto length = (*row.days.to - *row.days.from).count() + 1;
+        const int length = row.days.length();
         columns[1].cells.push_back(fmt::format("{}/{}", row.days_logged, length));
         columns[2].cells.push_back(fmt::format("{}", row.entries));
         if (table.plan_kinds.empty()) continue;

@@ -94,9 +94,8 @@ class EntryReader {
             report(node->source(), "'at' is not a real date");
             return;
         }
-        const std::int64_t local = std::int64_t{date->time_since_epoch().count()} * 86400 +
-                                   value.time.hour * 3600 + value.time.minute * 60 +
-                                   value.time.second;
+        const std::int64_t local = local_seconds_at(
+            *date, value.time.hour * 3600 + value.time.minute * 60 + value.time.second);
         std::int32_t offset = 0;
         if (value.offset)
             offset = value.offset->minutes * 60;

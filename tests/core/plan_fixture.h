@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "core/time_fixture.h"
+#include "tend/adherence.h"
+#include "tend/compact_entry.h"
 #include "tend/entry.h"
 #include "tend/plan.h"
 #include "tend/profile.h"
@@ -52,6 +54,19 @@ inline void add_sessions(std::vector<Entry>& entries, const std::string& kind, D
                          int count) {
     for (int session = 0; session < count; ++session)
         entries.push_back(entry_on(kind, date, 8 + session));
+}
+
+// What `item` counts of `entries`, written in full as tests write them: the counting functions
+// read compact entries, as reports do.
+inline CountedAmounts counted(const PlanItem& item, const std::vector<Entry>& entries) {
+    return CountedAmounts(item, compact(entries, builtin_config().profile).entries());
+}
+
+// Whether `item` counts `entry` (PlanItem::counts of its compact form).
+inline bool counts(const PlanItem& item, const Entry& entry) {
+    const Config config = builtin_config();
+    const CompactEntries one = compact({entry}, config.profile);
+    return item.counts(one.entries().front());
 }
 
 }  // namespace tend::testing

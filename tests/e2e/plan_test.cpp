@@ -140,7 +140,7 @@ TEST_CASE(
     const store::Journal opened(journal.path());
     const Plan plan = store::load_plan(journal.path(), opened.config());
     const Period seven_weeks{*make_date(2026, 10, 5), *make_date(2026, 11, 22)};
-    const auto entries = opened.load(seven_weeks, [](std::int64_t) { return 3600; });
+    const auto entries = opened.load_compact(seven_weeks, [](std::int64_t) { return 3600; });
     const Date today = *make_date(2026, 11, 25);
     struct Expected {
         const char* kind;
@@ -163,7 +163,8 @@ TEST_CASE(
         CAPTURE(expected[index].kind);
         const PlanItem& item = plan.items[index];
         CHECK(item.kind == expected[index].kind);
-        const auto windows = windows_for(item, seven_weeks, entries, std::chrono::Monday, today);
+        const auto windows = windows_for(item, seven_weeks, CountedAmounts(item, entries.entries()),
+                                         std::chrono::Monday, today);
         const Adherence adherence = adherence_of(windows, today);
         CHECK(adherence.expected == expected[index].expected);
         CHECK(adherence.credited == expected[index].credited);

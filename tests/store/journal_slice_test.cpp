@@ -83,11 +83,10 @@ TEST_CASE("slice: the look back decides where reading in full starts") {
     request.look_back = LookBack::period;  // the weekly rows
     CHECK(journal.slice(request).read_from == std::optional<Date>(day(2026, 10, 1)));
     request.look_back = LookBack::everything;  // --effect
-    request.full_entries = true;
     const JournalSlice everything = journal.slice(request);
     CHECK_FALSE(everything.read_from.has_value());
     CHECK(everything.before == History{});
-    CHECK(everything.entries.size() == 10);  // up to 22 Nov: all of the four months
+    CHECK(everything.compact.size() == 10);  // up to 22 Nov: all of the four months
     CHECK(everything.period == request.period);
 }
 

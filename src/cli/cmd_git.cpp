@@ -44,16 +44,12 @@ Command add_git_command(CLI::App& app) {
     CLI::App* command = app.add_subcommand(
         "git", "Run git in the journal folder; every word after 'git' goes to git as typed");
     // Everything after `git` is git's, --help and --dir included: nothing falls through to
-    // tend's own options, and a word like `log` or `init` is not tend's command.
+    // tend's own options, and a word like `log` or `init` is not tend's command. So it has no
+    // help of its own to show examples in: docs/sync.md and `tend sync --help` show them.
     command->fallthrough(false);
     command->prefix_command();
     command->allow_extras();
     command->set_help_flag();
-    add_examples(*command,
-                 "  tend git init\n"
-                 "  tend git remote add origin gcrypt::ssh://me@example.org/~/journal.git\n"
-                 "  tend git log --stat\n"
-                 "  tend git clone URL .        (on a new device, into its empty journal folder)");
     return {command,
             [command](Context& context) { return run_git_command(context, command->remaining()); }};
 }

@@ -149,9 +149,11 @@ Command add_sync_command(CLI::App& app) {
     CLI::App* command = app.add_subcommand(
         "sync", "Commit the journal's changes, pull, and push, with your own git (docs/sync.md)");
     add_examples(*command,
+                 "  tend git init                  # the first time; tend sync then commits\n"
+                 "  tend git remote add origin me@example.org:tend.git\n"
+                 "  tend git push -u origin HEAD   # once; from then on:\n"
                  "  tend sync\n"
-                 "  tend git init && tend sync     (the first time: commit only, until a "
-                 "remote is added)");
+                 "  tend git clone me@example.org:tend.git .   # another device, its first time");
     return {command, [](Context& context) { return run_sync(context); }};
 }
 

@@ -78,7 +78,7 @@ TEST_CASE("e2e sync: a journal that is not a repository gets one line on how to 
           "a sync folder carries it instead (docs/sync.md)\n");
 }
 
-TEST_CASE("e2e sync: without a remote, sync commits and says so; the message names no kind") {
+TEST_CASE("e2e sync: without a remote, sync commits and says so, in a message naming no kind") {
     GitWorld world;
     world.add("laptop", {"log", "dilate", "3", "min=15", "pain=2", "--at", "2026-11-24 21:00"});
     world.add("laptop", {"log", "sex", "pain=3", "--at", "2026-11-24 22:00"});
@@ -102,9 +102,8 @@ TEST_CASE("e2e sync: without a remote, sync commits and says so; the message nam
     CHECK(undone.out.starts_with("committed: tend: 1 taken back\n"));
 }
 
-TEST_CASE(
-    "e2e sync: two clones log in one month; plain git pull and push, both orders, no "
-    "conflict") {
+TEST_CASE("e2e sync: two clones log in one month, and plain git pull and push in both orders "
+          "never conflict") {
     GitWorld world;
     world.start_shared("laptop", "phone");
     std::vector<std::string> notes;

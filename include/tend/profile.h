@@ -80,6 +80,9 @@ struct Settings {
     int gap_days = 4;
     // Times of day (seconds) for reminders of "N times a day" items in calendar exports.
     std::vector<int> reminder_times = {8 * 3600, 13 * 3600, 20 * 3600};
+    // [git] autocommit: commit after every change tend makes, when the journal is a git
+    // repository (docs/sync.md).
+    bool git_autocommit = false;
 };
 
 struct Profile {

@@ -64,9 +64,16 @@ Command add_edit_command(CLI::App& app);
 Command add_remind_command(CLI::App& app);
 Command add_completions_command(CLI::App& app);
 Command add_questions_command(CLI::App& app);
+Command add_sync_command(CLI::App& app);
+Command add_git_command(CLI::App& app);
 Command add_import_command(CLI::App& app);
 // The hidden `__complete LINE` that completion scripts call (cmd_completions.cpp).
 Command add_complete_command(CLI::App& app);
+
+// With `[git] autocommit = true` in tend.toml and a journal that is a git repository: after a
+// command that changed the journal, commits the change ("tend: 1 entry"). When git fails, says
+// so under the command's own output; the change itself stays saved.
+void commit_after_write(Context& context);
 
 // `tend plan today`, also what bare `tend` shows.
 int run_plan_today(Context& context);

@@ -132,6 +132,7 @@ int run(int argc, char** argv) {
         tend::cli::add_questions_command(app),   tend::cli::add_edit_command(app),
         tend::cli::add_completions_command(app), tend::cli::add_complete_command(app),
         tend::cli::add_remind_command(app),      tend::cli::add_import_command(app),
+        tend::cli::add_sync_command(app),        tend::cli::add_git_command(app),
     };
 
     try {
@@ -176,10 +177,18 @@ int run(int argc, char** argv) {
     // completion (on every Tab) and the shell scripts have no journal to file into.
     const bool completing = app.got_subcommand("__complete") || app.got_subcommand("completions");
     if (!completing) tend::cli::file_inbox(context);
-    for (const auto& command : commands)
-        if (command.app->parsed()) return command.run(context);
+    for (const auto& command : commands) {
+        if (!command.app->parsed()) continue;
+        const int code = command.run(context);
+        // `sync` commits by itself, and `git` leaves the repository to the person.
+        if (command.app->get_name() != "sync" && command.app->get_name() != "git")
+            tend::cli::commit_after_write(context);
+        return code;
+    }
     // No subcommand: what the plan asks of today.
-    return tend::cli::run_plan_today(context);
+    const int code = tend::cli::run_plan_today(context);
+    tend::cli::commit_after_write(context);  // the inbox lines it filed
+    return code;
 }
 
 // A closed standard stream (tend >&-) would let the next file tend opens take its number, and

@@ -47,6 +47,13 @@ class ConfigReader {
         }
         if (const auto* table = root["reminders"].as_table())
             if (const auto* node = table->get("times")) read_times(*node, settings);
+        if (const auto* table = root["git"].as_table())
+            if (const auto* node = table->get("autocommit")) {
+                if (const auto* flag = node->as_boolean())
+                    settings.git_autocommit = flag->get();
+                else
+                    report(*node, "'autocommit' must be true or false");
+            }
     }
 
     // `profile = "pelvic-floor"` (the default), "migraine", "physio", "gut" or "blank": the
@@ -420,7 +427,7 @@ ConfigFile parse_config(std::string_view content, const std::string& display_nam
     for (auto&& [key, node] : root) {
         const auto name = key.str();
         if (name != "settings" && name != "dilators" && name != "flags" && name != "reminders" &&
-            name != "kinds" && name != "profile")
+            name != "git" && name != "kinds" && name != "profile")
             reader.report(node, fmt::format("unknown section '{}' (ignored)", name),
                           Severity::warning);
     }

@@ -51,7 +51,7 @@ std::string bash_completes(const TempFolder& folder, const std::string& line,
 TEST_CASE("completion: subcommands, options, periods, kinds, fields and choices") {
     CHECK(candidates("tend ") ==
           "log\nskip\nshow\nundo\ncheck\ninit\nkinds\nplan\nstats\nexport\nquestions\nedit\n"
-          "completions\nremind\nimport\n");
+          "completions\nremind\nimport\nsync\ngit\n");
     CHECK(candidates("tend st") == "stats\n");
     // `tend skip` offers the plan's kinds, until a word of the reason.
     CHECK(candidates("tend skip ") == "kegels\ndilate\nstretch\ncardio\nmassage\n");

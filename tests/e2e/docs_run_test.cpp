@@ -65,8 +65,11 @@ std::vector<Example> help_examples_of(const std::vector<std::string>& command) {
 // `tend remind install` writes the user's timers or crontab, outside the journal by its nature
 // (tests/e2e/remind_test.cpp runs it in a temporary HOME), and `tend log` alone asks its questions
 // only on a terminal (tests/e2e/log_prompt_test.cpp answers them under a pseudo-terminal).
+// `tend git` and `tend sync` need git's name for commits and a remote, which this folder has
+// not: tests/e2e/sync_test.cpp runs them with git's configuration isolated.
 bool is_set_up_command(const std::string& line) {
-    for (const std::string prefix : {"bash tests/", "cmake ", "(cd build/release", "sudo "})
+    for (const std::string prefix :
+         {"bash tests/", "cmake ", "(cd build/release", "sudo ", "tend git ", "tend sync"})
         if (line.starts_with(prefix)) return true;
     const bool installs =
         (line.starts_with("tend remind install") && line.find("--dry-run") == std::string::npos) ||

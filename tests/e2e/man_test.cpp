@@ -71,7 +71,8 @@ TEST_CASE("man: every option in the help of every command is in tend(1)") {
                                                             {"plan", "ics"},
                                                             {"remind"},
                                                             {"remind", "install"},
-                                                            {"remind", "uninstall"}};
+                                                            {"remind", "uninstall"},
+                                                            {"sync"}};
     const std::regex option(R"((^|[\s,])(--?[a-z][a-z-]*))");
     std::set<std::string> seen;
     for (auto words : commands) {

@@ -7,8 +7,7 @@
 #include <map>
 #include <random>
 
-#include "core/plan_fixture.h"
-#include "core/report_fixture.h"
+#include "fixtures.h"
 #include "tend/stats.h"
 
 using namespace tend;

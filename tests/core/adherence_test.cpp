@@ -4,7 +4,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
-#include "core/plan_fixture.h"
+#include "fixtures.h"
 
 using namespace tend;
 using namespace tend::testing;

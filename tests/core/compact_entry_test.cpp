@@ -3,7 +3,7 @@
 
 #include <doctest/doctest.h>
 
-#include "core/time_fixture.h"
+#include "fixtures.h"
 
 using namespace tend;
 using namespace tend::testing;

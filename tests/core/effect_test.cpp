@@ -5,8 +5,7 @@
 
 #include <algorithm>
 
-#include "core/plan_fixture.h"
-#include "core/report_fixture.h"
+#include "fixtures.h"
 
 using namespace tend;
 using namespace tend::testing;

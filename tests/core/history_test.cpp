@@ -5,8 +5,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
-#include "core/plan_fixture.h"
-#include "core/report_fixture.h"
+#include "fixtures.h"
 #include "render/report_json.h"
 #include "render/stats_json.h"
 #include "tend/questions.h"

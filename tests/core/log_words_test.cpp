@@ -4,20 +4,16 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include "fixtures.h"
 #include "tend/error.h"
 
 using namespace tend;
+using namespace tend::testing;
 
 namespace {
-Config pelvic_floor() {
-    Config config;
-    config.profile = pelvic_floor_profile(config.settings);
-    return config;
-}
-
 // LogWords points into the profile, so the config outlives every parse.
 const Config& config_for_tests() {
-    static const Config config = pelvic_floor();
+    static const Config config = builtin_config();
     return config;
 }
 
@@ -122,7 +118,7 @@ TEST_CASE("log words: every mistake gets one clear message") {
 }
 
 TEST_CASE("log words: exact names beat prefixes") {
-    Config config = pelvic_floor();
+    Config config = builtin_config();
     config.profile.kinds.push_back({"pains", "", {}, "", ""});
     const std::vector<std::string> words = {"pain", "3"};
     CHECK(parse_log_words(config, words).kind->name == "pain");

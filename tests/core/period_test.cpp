@@ -4,7 +4,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
-#include "core/time_fixture.h"
+#include "fixtures.h"
 #include "tend/error.h"
 
 using namespace tend;

@@ -3,7 +3,7 @@
 
 #include <doctest/doctest.h>
 
-#include "core/plan_fixture.h"
+#include "fixtures.h"
 #include "tend/error.h"
 
 using namespace tend;

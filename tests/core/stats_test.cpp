@@ -3,8 +3,7 @@
 
 #include <doctest/doctest.h>
 
-#include "core/plan_fixture.h"
-#include "core/report_fixture.h"
+#include "fixtures.h"
 #include "core/stats_parts.h"
 
 using namespace tend;

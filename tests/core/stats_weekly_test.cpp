@@ -1,8 +1,7 @@
 // Tests for src/core/stats_weekly.cpp: the rows of `stats --weekly`, worked out by hand.
 #include <doctest/doctest.h>
 
-#include "core/plan_fixture.h"
-#include "core/report_fixture.h"
+#include "fixtures.h"
 #include "tend/stats.h"
 
 using namespace tend;

@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "e2e/run_tend.h"
+#include "fixtures.h"
 #include "store/file_io.h"
 #include "store/month_file.h"
 #include "tend/profile.h"
@@ -39,10 +40,9 @@ std::vector<std::string> temporary_files_in(const std::filesystem::path& folder)
 
 // The entries of a month file as tend reads them; fails the test when the file does not parse.
 std::vector<tend::Entry> entries_of(const std::string& text) {
-    tend::Config config;
-    config.profile = tend::pelvic_floor_profile(config.settings);
+    const tend::Config config = tend::testing::builtin_config();
     const auto parsed = tend::store::parse_month_file(
-        text, month_file, config, [](std::int64_t) { return 3600; }, std::string("2026-11"));
+        text, month_file, config, berlin_winter, std::string("2026-11"));
     for (const auto& problem : parsed.problems)
         FAIL_CHECK("the month file does not parse: " << problem.text());
     return parsed.entries;

@@ -7,9 +7,8 @@
 #include <cmath>
 #include <cstring>
 
-#include "core/plan_fixture.h"
+#include "fixtures.h"
 #include "core/text.h"
-#include "core/time_fixture.h"
 #include "store/cache_codec.h"
 #include "store/journal.h"
 #include "store/month_file.h"

@@ -1,7 +1,7 @@
 // Tests for the visit report's renderers: escaping in Markdown, HTML and CSV, and their layout.
 #include <doctest/doctest.h>
 
-#include "core/plan_fixture.h"
+#include "fixtures.h"
 #include "e2e/run_tend.h"
 #include "render/json.h"
 #include "render/report_csv.h"

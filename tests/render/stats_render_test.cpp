@@ -1,7 +1,7 @@
 // Tests for src/render/weekly_text.cpp and effect.cpp: reports built by hand, text checked whole.
 #include <doctest/doctest.h>
 
-#include "core/plan_fixture.h"
+#include "fixtures.h"
 #include "render/effect.h"
 #include "render/numbers.h"
 #include "render/weekly_text.h"

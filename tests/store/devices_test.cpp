@@ -1,8 +1,7 @@
 // Tests for device names, month file names, entry identity, the month union and the JSON reader.
 #include <doctest/doctest.h>
 
-#include "core/plan_fixture.h"
-#include "core/time_fixture.h"
+#include "fixtures.h"
 #include "store/cache_codec.h"
 #include "store/device.h"
 #include "store/folder_files.h"

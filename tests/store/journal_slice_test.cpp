@@ -4,8 +4,7 @@
 
 #include <filesystem>
 
-#include "core/plan_fixture.h"
-#include "core/time_fixture.h"
+#include "fixtures.h"
 #include "e2e/run_tend.h"
 #include "store/journal.h"
 
@@ -15,7 +14,6 @@ using namespace tend::testing;
 
 namespace {
 
-const OffsetAtLocal central_europe = [](std::int64_t) { return 3600; };
 const Date today = day(2026, 11, 25);
 
 std::string entry_block(const std::string& date, const std::string& kind_and_fields) {
@@ -41,11 +39,11 @@ struct FourMonths {
         plan.items = {plan_item("dilate", {"daily"}, day(2026, 8, 1))};
     }
     JournalSlice slice(const SliceRequest& request) const {
-        return Journal(root.path()).slice_for(request, plan, today, central_europe);
+        return Journal(root.path()).slice_for(request, plan, today, berlin_winter);
     }
     std::vector<Entry> before(Date first_read) const {
         return Journal(root.path())
-            .load(Period{std::nullopt, first_read - std::chrono::days{1}}, central_europe);
+            .load(Period{std::nullopt, first_read - std::chrono::days{1}}, berlin_winter);
     }
 };
 

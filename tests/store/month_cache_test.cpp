@@ -7,8 +7,7 @@
 
 #include <thread>
 
-#include "core/plan_fixture.h"
-#include "core/time_fixture.h"
+#include "fixtures.h"
 #include "e2e/run_tend.h"
 #include "store/journal.h"
 #include "store/month_file.h"
@@ -19,7 +18,6 @@ using namespace tend::testing;
 
 namespace {
 
-const OffsetAtLocal berlin_winter = [](std::int64_t) { return 3600; };
 const Period november{day(2026, 11, 1), day(2026, 11, 30)};
 
 std::string dilate_block(int day_of_month, int size) {

@@ -3,22 +3,17 @@
 
 #include <doctest/doctest.h>
 
-#include "core/time_fixture.h"
+#include "fixtures.h"
 #include "store/toml_writer.h"
 
 using namespace tend;
 using namespace tend::store;
+using namespace tend::testing;
 
 namespace {
-Config pelvic_floor() {
-    Config config;
-    config.profile = pelvic_floor_profile(config.settings);
-    return config;
-}
-const OffsetAtLocal berlin_winter = [](std::int64_t) { return 3600; };
 
 MonthFile parse(std::string_view text, std::optional<std::string> month = std::string("2026-11")) {
-    return parse_month_file(text, "journal/2026-11.toml", pelvic_floor(), berlin_winter, month);
+    return parse_month_file(text, "journal/2026-11.toml", builtin_config(), berlin_winter, month);
 }
 }  // namespace
 

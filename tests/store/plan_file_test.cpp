@@ -4,7 +4,7 @@
 
 #include <doctest/doctest.h>
 
-#include "core/time_fixture.h"
+#include "fixtures.h"
 #include "e2e/run_tend.h"
 #include "tend/error.h"
 
@@ -13,12 +13,6 @@ using namespace tend::store;
 using namespace tend::testing;
 
 namespace {
-
-Config builtin() {
-    Config config;
-    config.profile = pelvic_floor_profile(config.settings);
-    return config;
-}
 
 const std::string two_items =
     "# my programme\n"
@@ -47,7 +41,7 @@ std::size_t second_item(const Plan&) {
 }  // namespace
 
 TEST_CASE("plan file: items are read with their dates, lengths and notes") {
-    const PlanFile parsed = parse_plan_file(two_items, builtin());
+    const PlanFile parsed = parse_plan_file(two_items, builtin_config());
     CHECK(parsed.problems.empty());
     REQUIRE(parsed.plan.items.size() == 2);
     const PlanItem& kegels = parsed.plan.items[0];
@@ -97,7 +91,7 @@ TEST_CASE("plan file: every problem names its line and column") {
     };
     for (const auto& test : cases) {
         CAPTURE(test.text);
-        const PlanFile parsed = parse_plan_file(test.text, builtin());
+        const PlanFile parsed = parse_plan_file(test.text, builtin_config());
         REQUIRE_FALSE(parsed.problems.empty());
         CHECK(parsed.problems.front().text() == test.problem);
         CHECK(has_errors(parsed.problems));
@@ -108,7 +102,7 @@ TEST_CASE("plan file: unknown keys are kept and reported as warnings") {
     const PlanFile parsed = parse_plan_file(
         "title = \"mine\"\n[[item]]\nkind = \"dilate\"\nschedule = \"daily\"\nstart = 2026-10-06\n"
         "therapist = \"Dr Lee\"\n",
-        builtin());
+        builtin_config());
     REQUIRE(parsed.problems.size() == 2);
     CHECK_FALSE(has_errors(parsed.problems));
     CHECK(
@@ -136,7 +130,7 @@ TEST_CASE("plan file: a written item reads back the same") {
           "conditions = [\"minutes>=10\", \"size>=2\"]\ntotal = \"minutes>=30/day\"\n"
           "start = 2026-11-02\nend = 2026-12-20\nname = \"Dilator \\\"short\\\"\"\n"
           "note = \"breathe\\nslowly\"\n");
-    const PlanFile parsed = parse_plan_file(block, builtin());
+    const PlanFile parsed = parse_plan_file(block, builtin_config());
     CHECK(parsed.problems.empty());
     REQUIRE(parsed.plan.items.size() == 1);
     const PlanItem& back = parsed.plan.items[0];
@@ -152,14 +146,14 @@ TEST_CASE("plan file: ending an item replaces its length, its end, or adds an en
     TempFolder folder;
     SUBCASE("a length becomes an end on the same line") {
         write_text(folder / "plan.toml", two_items);
-        end_plan_item(folder.path(), builtin(), first_item, day(2026, 10, 20));
+        end_plan_item(folder.path(), builtin_config(), first_item, day(2026, 10, 20));
         std::string expected = two_items;
         expected.replace(expected.find("length = \"3w\""), 13, "end = 2026-10-20");
         CHECK(read_text(folder / "plan.toml") == expected);
     }
     SUBCASE("an item without an end gets a line after its last value, even a multi-line one") {
         write_text(folder / "plan.toml", two_items);
-        end_plan_item(folder.path(), builtin(), second_item, day(2026, 12, 24));
+        end_plan_item(folder.path(), builtin_config(), second_item, day(2026, 12, 24));
         CHECK(read_text(folder / "plan.toml") == two_items + "end = 2026-12-24\n");
     }
     SUBCASE("an existing end is replaced, comments and CRLF line endings stay") {
@@ -167,7 +161,7 @@ TEST_CASE("plan file: ending an item replaces its length, its end, or adds an en
             "[[item]]\r\nkind = \"cardio\"\r\nschedule = \"3/week\"\r\nstart = 2026-10-06\r\n"
             "end = 2027-01-31 # maybe longer\r\n";
         write_text(folder / "plan.toml", crlf);
-        end_plan_item(folder.path(), builtin(), first_item, day(2026, 11, 25));
+        end_plan_item(folder.path(), builtin_config(), first_item, day(2026, 11, 25));
         CHECK(read_text(folder / "plan.toml") ==
               "[[item]]\r\nkind = \"cardio\"\r\nschedule = \"3/week\"\r\nstart = 2026-10-06\r\n"
               "end = 2026-11-25 # maybe longer\r\n");
@@ -175,7 +169,7 @@ TEST_CASE("plan file: ending an item replaces its length, its end, or adds an en
     SUBCASE("a file without a final newline") {
         write_text(folder / "plan.toml",
                    "[[item]]\nkind = \"cardio\"\nschedule = \"weekly\"\nstart = 2026-10-06");
-        end_plan_item(folder.path(), builtin(), first_item, day(2026, 11, 25));
+        end_plan_item(folder.path(), builtin_config(), first_item, day(2026, 11, 25));
         CHECK(read_text(folder / "plan.toml") ==
               "[[item]]\nkind = \"cardio\"\nschedule = \"weekly\"\nstart = 2026-10-06\n"
               "end = 2026-11-25");
@@ -186,7 +180,7 @@ TEST_CASE("plan file: ending an item replaces its length, its end, or adds an en
 TEST_CASE("plan file: removing an item deletes only its block") {
     TempFolder folder;
     write_text(folder / "plan.toml", two_items);
-    remove_plan_item(folder.path(), builtin(), first_item);
+    remove_plan_item(folder.path(), builtin_config(), first_item);
     CHECK(
         read_text(folder / "plan.toml") ==
         "# my programme\n\n# the massage block\n[[item]]\nkind = \"massage\"\n"
@@ -197,13 +191,13 @@ TEST_CASE("plan file: a plan.toml with errors is never changed") {
     TempFolder folder;
     const std::string broken = two_items + "[[item]]\nkind = \"cardio\"\n";
     write_text(folder / "plan.toml", broken);
-    CHECK_THROWS_WITH_AS(end_plan_item(folder.path(), builtin(), first_item, day(2026, 10, 20)),
+    CHECK_THROWS_WITH_AS(end_plan_item(folder.path(), builtin_config(), first_item, day(2026, 10, 20)),
                          "plan.toml:16:1: plan item has no 'schedule'", user_error);
-    CHECK_THROWS_AS(remove_plan_item(folder.path(), builtin(), second_item), user_error);
+    CHECK_THROWS_AS(remove_plan_item(folder.path(), builtin_config(), second_item), user_error);
     PlanItem item;
     item.kind = "stretch";
     item.start = day(2026, 11, 25);
-    CHECK_THROWS_AS(add_plan_item(folder.path(), builtin(), item), user_error);
+    CHECK_THROWS_AS(add_plan_item(folder.path(), builtin_config(), item), user_error);
     CHECK(read_text(folder / "plan.toml") == broken);
 }
 
@@ -212,12 +206,12 @@ TEST_CASE("plan file: adding to a missing plan.toml starts it with a header, pri
     PlanItem item;
     item.kind = "stretch";
     item.start = day(2026, 11, 25);
-    add_plan_item(folder.path() / "new", builtin(), item);
+    add_plan_item(folder.path() / "new", builtin_config(), item);
     const std::string text = read_text(folder / "new" / "plan.toml");
     CHECK(text.starts_with("# tend plan: your home programme"));
     CHECK(text.ends_with(
         "\n\n[[item]]\nkind = \"stretch\"\nschedule = \"daily\"\nstart = 2026-11-25\n"));
     CHECK(permissions_of(folder / "new" / "plan.toml") == 0600);
     CHECK(permissions_of(folder / "new") == 0700);
-    CHECK(load_plan(folder.path() / "new", builtin()).items.size() == 1);
+    CHECK(load_plan(folder.path() / "new", builtin_config()).items.size() == 1);
 }

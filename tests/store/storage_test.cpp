@@ -6,7 +6,7 @@
 
 #include <doctest/doctest.h>
 
-#include "core/time_fixture.h"
+#include "fixtures.h"
 #include "store/edit_session.h"
 #include "store/journal.h"
 #include "store/month_file.h"
@@ -24,12 +24,6 @@ namespace {
 const std::filesystem::path root = "/memory/tend";
 const std::filesystem::path month_path = root / "journal/2026-11.laptop.toml";
 
-Config builtin() {
-    Config config;
-    config.profile = pelvic_floor_profile(config.settings);
-    return config;
-}
-
 Entry kegels(int day_of_month, std::string note = {}) {
     Entry entry;
     entry.at = instant_at(2026, 11, day_of_month, 8, 0);
@@ -41,7 +35,7 @@ Entry kegels(int day_of_month, std::string note = {}) {
 
 std::vector<std::string> notes_in(const std::string& content) {
     const auto parsed = parse_month_file(
-        content, "journal/2026-11.laptop.toml", builtin(), [](std::int64_t) { return 3600; },
+        content, "journal/2026-11.laptop.toml", builtin_config(), berlin_winter,
         std::string("2026-11"));
     REQUIRE_FALSE(has_errors(parsed.problems));
     std::vector<std::string> notes;
@@ -63,7 +57,7 @@ std::string refusal_of(Action&& action) {
 
 struct MemoryJournal {
     MemoryStorage storage;
-    Journal journal{root, builtin(), storage, "laptop"};
+    Journal journal{root, builtin_config(), storage, "laptop"};
 
     std::string month() { return storage.read(month_path, "month").value_or("<none>"); }
 };
@@ -121,7 +115,7 @@ TEST_CASE("storage: an entry another program brought in between read and rename 
           std::vector<std::string>{"mine, first", "from the phone", "mine, second"});
     // undo takes back exactly the re-appended block.
     memory.storage.before_rename = nullptr;
-    (void)undo_last_log(root, builtin(), false, nullptr, memory.storage);
+    (void)undo_last_log(root, builtin_config(), false, nullptr, memory.storage);
     CHECK(memory.month() == synced);
 }
 
@@ -149,7 +143,7 @@ TEST_CASE("storage: undo takes back the last block, and refuses when the file ch
     CHECK_FALSE(memory.journal.append(kegels(20, "kept")).has_value());
     const std::string before = memory.month();
     CHECK_FALSE(memory.journal.append(kegels(21, "undone")).has_value());
-    const std::string removed = undo_last_log(root, builtin(), false, nullptr, memory.storage).text;
+    const std::string removed = undo_last_log(root, builtin_config(), false, nullptr, memory.storage).text;
     CHECK(removed.find("note = \"undone\"") != std::string::npos);
     CHECK(memory.month() == before);
 
@@ -159,7 +153,7 @@ TEST_CASE("storage: undo takes back the last block, and refuses when the file ch
         if (target == month_path) memory.storage.put(month_path, edited);
     };
     CHECK(refusal_of([&] {
-              (void)undo_last_log(root, builtin(), false, nullptr, memory.storage);
+              (void)undo_last_log(root, builtin_config(), false, nullptr, memory.storage);
           }).find("the last logged entry is no longer at the end") == 0);
     CHECK(memory.month() == edited);
 }
@@ -174,7 +168,7 @@ TEST_CASE("storage: undo records naming anything but a month file of the journal
             root / ".undo.toml",
             fmt::format("[[logged]]\nfile = {}\ntext = \"# mine\\n\"\n", toml_string(file)));
         CHECK(refusal_of([&] {
-                  (void)undo_last_log(root, builtin(), false, nullptr, memory.storage);
+                  (void)undo_last_log(root, builtin_config(), false, nullptr, memory.storage);
               }) == "there is nothing to undo");
         CHECK(memory.storage.read(root / "plan.toml", "plan") == "# mine\n");
     }
@@ -182,7 +176,7 @@ TEST_CASE("storage: undo records naming anything but a month file of the journal
 
 TEST_CASE("storage: plan add, end and rm read back as the old items plus exactly the change") {
     MemoryStorage storage;
-    const Config config = builtin();
+    const Config config = builtin_config();
     PlanItem item;
     item.kind = "kegels";
     item.schedule = parse_schedule("3/day");
@@ -212,7 +206,7 @@ TEST_CASE(
     "storage: plan add after an inline item array, or a plan.toml replaced meanwhile, "
     "writes nothing") {
     MemoryStorage storage;
-    const Config config = builtin();
+    const Config config = builtin_config();
     PlanItem item;
     item.kind = "kegels";
     item.schedule = parse_schedule("3/day");

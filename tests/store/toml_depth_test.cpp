@@ -4,12 +4,14 @@
 
 #include <doctest/doctest.h>
 
+#include "fixtures.h"
 #include "store/config_file.h"
 #include "store/month_file.h"
 #include "store/plan_file.h"
 
 using namespace tend;
 using namespace tend::store;
+using namespace tend::testing;
 
 namespace {
 
@@ -66,8 +68,7 @@ TEST_CASE(
     "crash") {
     const std::string headers = "[" + repeated("a.", 50000) + "a]\n";
     const std::string arrays = "x = " + repeated("[", 50000) + "\n";
-    Config config;
-    config.profile = pelvic_floor_profile(config.settings);
+    const Config config = builtin_config();
     for (const auto& content : {headers, arrays}) {
         const auto month = parse_month_file(content, "journal/2026-11.toml", config, {}, {});
         REQUIRE(month.problems.size() == 1);

@@ -1,9 +1,12 @@
 // `tend import FILE...`: take in the entries of other files that the journal doesn't hold yet.
 #include <fmt/format.h>
 
+#include <map>
+
 #include "cli/context.h"
 #include "store/file_io.h"
 #include "store/import_file.h"
+#include "tend/entry.h"
 #include "tend/error.h"
 
 namespace tend::cli {
@@ -19,6 +22,7 @@ int run_import(const ImportOptions& options, Context& context) {
     store::Journal& journal = context.journal();
     // Every file is read and checked before anything is written: one bad file, nothing added.
     std::vector<Entry> entries;
+    std::map<std::uint64_t, std::size_t> in_all_files;
     for (const auto& file : options.files) {
         const auto content = store::read_file_if_exists(file, file);
         if (!content)
@@ -26,8 +30,17 @@ int run_import(const ImportOptions& options, Context& context) {
                              "name files as you would for cat, relative to this folder");
         auto read = store::entries_to_import(*content, file, store::import_format_of(file),
                                              journal.config(), context.time());
-        entries.insert(entries.end(), std::make_move_iterator(read.begin()),
-                       std::make_move_iterator(read.end()));
+        // The files are joined as a month's files are: an entry counts as often as the one
+        // file that holds it most, so two copies of one month file import it once.
+        std::map<std::uint64_t, std::size_t> in_this_file;
+        for (auto& entry : read) {
+            const auto identity = identity_of(entry);
+            const std::size_t nth = ++in_this_file[identity];
+            std::size_t& joined = in_all_files[identity];
+            if (nth <= joined) continue;
+            joined = nth;
+            entries.push_back(std::move(entry));
+        }
     }
     const auto count =
         journal.import_entries(entries, context.time().offset_at_local, options.dry_run);

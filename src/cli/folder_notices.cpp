@@ -45,8 +45,9 @@ void report_bad_lines(const std::vector<std::string>& bad_lines) {
     for (std::size_t index = 0; index < bad_lines.size() && index < bad_lines_listed; ++index)
         fmt::print(stderr, "{}\n", bad_lines[index]);
     if (bad_lines.size() > bad_lines_listed)
-        fmt::print(stderr, "... and {} more lines that can't be filed\n",
-                   bad_lines.size() - bad_lines_listed);
+        fmt::print(stderr, "... and {} more {} that can't be filed\n",
+                   bad_lines.size() - bad_lines_listed,
+                   bad_lines.size() - bad_lines_listed == 1 ? "line" : "lines");
     if (!bad_lines.empty())
         fmt::print(stderr,
                    "(lines that can't be filed stay in the inbox as they are; fix them there)\n");

@@ -15,6 +15,7 @@
 #include <set>
 #include <sstream>
 
+#include "store/file_io.h"
 #include "store/git_files.h"
 #include "store/storage.h"
 
@@ -190,6 +191,21 @@ JournalCommit commit_journal(const fs::path& root) {
                                      "and 'tend sync'",
                                      unmerged.front()),
                          "", exit_code::user_error);
+    // A shared file fixed by hand and added may still hold git's markers: they never travel.
+    for (const char* shared : {"tend.toml", "plan.toml"}) {
+        const auto text = store::read_file_if_exists(root / shared, shared);
+        if (!text) continue;
+        std::istringstream lines(*text);
+        for (std::string line; std::getline(lines, line);)
+            if (line.starts_with("<<<<<<< ") || line.starts_with(">>>>>>> ") ||
+                line == "=======" || line == "=======\r")
+                throw git_failed(fmt::format("{} still holds git's conflict markers "
+                                             "(<<<<<<<), so nothing was committed",
+                                             shared),
+                                 "keep what both sides need, delete the marker lines, check "
+                                 "with 'tend check', then 'tend sync' (docs/sync.md)",
+                                 "", exit_code::user_error);
+    }
     git_or_fail(root, {"add", "--all"}, "");
     const auto staged = lines_of(
         run_git(root, {"diff", "--cached", "--name-only", "--no-renames"}, GitOutput::data).output);

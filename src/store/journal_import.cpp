@@ -1,6 +1,7 @@
 // Importing entries into the journal: only what it doesn't hold yet, into this device's files.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "store/journal.h"
@@ -48,22 +49,26 @@ Journal::ImportCount Journal::import_entries(const std::vector<Entry>& entries,
                                          file.path(), month),
                              "fix them first ('tend check' lists them), then import again");
         const auto in_own_file = counts_of(*own_entries);
-        // Each identity the import holds n times: new when the month holds it fewer times; then
-        // this device's file is brought up to n (its file then holds it most).
-        std::map<std::uint64_t, std::size_t> imported;
+        // Each identity the import holds n times is new as often as n exceeds what the month
+        // holds; then this device's file is brought up to n copies, so that the month (the
+        // file that holds an entry most) holds it n times, and a second import adds nothing.
+        std::map<std::uint64_t, std::size_t> imported = counts_of(month_entries);
         std::vector<Entry> to_add;
         for (const auto& entry : month_entries) {
             const auto identity = identity_of(entry);
-            const std::size_t nth = ++imported[identity];
+            const auto wanted = imported.find(identity);
+            if (wanted->second == 0) continue;  // this identity is done
+            const std::size_t n = wanted->second;
+            wanted->second = 0;
             const auto found_held = held.find(identity);
             const auto found_own = in_own_file.find(identity);
             const std::size_t month_holds = found_held == held.end() ? 0 : found_held->second;
             const std::size_t file_holds = found_own == in_own_file.end() ? 0 : found_own->second;
-            if (nth > month_holds)
-                ++count.added;
-            else
-                ++count.already_there;
-            if (nth > month_holds && nth > file_holds) to_add.push_back(entry);
+            count.added += n > month_holds ? n - month_holds : 0;
+            count.already_there += std::min(n, month_holds);
+            if (n > month_holds)
+                for (std::size_t copy = file_holds; copy < n; ++copy)
+                    to_add.push_back(entry);
         }
         if (dry_run || to_add.empty()) continue;
         constexpr int tries = 5;

@@ -62,6 +62,32 @@ TEST_CASE("e2e import: a conflict copy with one extra entry imports it once, and
     CHECK(count_of(run_tend({"--dir", journal.string(), "show", "2026-11"}).out, "relax") == 1);
 }
 
+TEST_CASE("e2e import: two copies of a month import as one, and repeats reach their count at once") {
+    TempFolder home;
+    const auto journal = home / "tend";
+    REQUIRE(run_tend({"--dir", journal.string(), "log", "--at", "2026-11-20 21:00", "dilate", "3",
+                      "min=10", "pain=2"})
+                .exit_code == 0);
+    const std::string month = read_text(journal / "journal/2026-11.laptop.toml");
+    write_text(home / "copy1.toml", month);
+    write_text(home / "copy2.toml", month);
+    // Found by a trial: the copies were added up, and the entry was shown twice.
+    const auto both = run_tend_in(home.path(), {"import", "copy1.toml", "copy2.toml", "--dir", "tend"});
+    CHECK(both.out == "0 new, 1 already there\n");
+    CHECK(count_of(run_tend({"--dir", journal.string(), "show", "2026-11"}).out, "dilate") == 1);
+    // Four kegels of one minute in one file, where the phone's file holds three: one is new, and
+    // a second import adds nothing.
+    const std::string kegels = "\n[[entry]]\nat = 2026-11-20T08:00:00+01:00\nkind = \"kegels\"\n";
+    write_text(journal / "journal/2026-11.phone.toml", kegels + kegels + kegels);
+    write_text(home / "four.toml", kegels + kegels + kegels + kegels);
+    CHECK(run_tend_in(home.path(), {"--dir", "tend", "import", "four.toml"}).out ==
+          "1 new, 3 already there\n");
+    CHECK(count_of(run_tend({"--dir", journal.string(), "show", "2026-11"}).out, "kegels") == 4);
+    CHECK(run_tend_in(home.path(), {"--dir", "tend", "import", "four.toml"}).out ==
+          "0 new, 4 already there\n");
+    CHECK(count_of(run_tend({"--dir", journal.string(), "show", "2026-11"}).out, "kegels") == 4);
+}
+
 TEST_CASE("e2e import: another device's month file brings only what this journal lacks") {
     TempFolder phone;
     TempFolder laptop;

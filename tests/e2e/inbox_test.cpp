@@ -49,6 +49,26 @@ TEST_CASE("e2e inbox: lines are filed once across many commands and inbox.txt ne
     CHECK(count_of(run_tend({"--dir", journal.path(), "show", "2026-11"}).out, "massage") == 1);
 }
 
+TEST_CASE("e2e inbox: a line dated ahead waits for its time; one years ahead is a typo") {
+    TempFolder journal;
+    // Now is 2026-11-25 10:00 (+01:00): tonight's line waits, 2062's is named.
+    write_text(journal / "inbox.txt",
+               "2026-11-25 21:30 dilate 3 tonight\n"
+               "2062-11-25 08:00 kegels\n");
+    const auto now = run_tend({"--dir", journal.path(), "show", "2026-11-25"});
+    CHECK(now.exit_code == 0);
+    CHECK(now.err ==
+          "inbox.txt:2: 2062-11-25 08:00 is more than two days ahead of this computer's clock - "
+          "a typo in the date? fix it in the inbox\n"
+          "(lines that can't be filed stay in the inbox as they are; fix them there)\n");
+    CHECK_FALSE(std::filesystem::exists(journal / "journal"));
+    RunOptions tonight;
+    tonight.environment["TEND_NOW"] = "2026-11-25T22:00:00+01:00";
+    const auto later = run_tend({"--dir", journal.path(), "show", "2026-11-25"}, tonight);
+    CHECK(later.err.ends_with("filed 1 new entry from inbox.txt\n"));
+    CHECK(count_of(later.out, "tonight") == 1);
+}
+
 TEST_CASE("e2e inbox: a symlinked, huge or foreign inbox is not read, and the command runs") {
     TempFolder journal;
     REQUIRE(run_tend({"--dir", journal.path(), "log", "kegels"}).exit_code == 0);

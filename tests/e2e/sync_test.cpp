@@ -195,6 +195,14 @@ TEST_CASE(
     CHECK(again.exit_code == 2);
     CHECK(again.err.starts_with("tend: a merge is unfinished: plan.toml still holds a conflict"));
     CHECK(world.git("phone", "diff --name-only --diff-filter=U").out == "plan.toml\n");
+    // Added with the markers still in it (found by a trial): still nothing is committed.
+    REQUIRE(world.git("phone", "add plan.toml").exit_code == 0);
+    const std::string head = world.git("phone", "rev-parse HEAD").out;
+    const auto marked = world.tend("phone", {"sync"});
+    CHECK(marked.exit_code == 2);
+    CHECK(marked.err.starts_with(
+        "tend: plan.toml still holds git's conflict markers (<<<<<<<), so nothing was committed"));
+    CHECK(world.git("phone", "rev-parse HEAD").out == head);
 }
 
 TEST_CASE("e2e sync: [git] autocommit commits after every write, and only then") {

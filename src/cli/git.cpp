@@ -197,8 +197,8 @@ JournalCommit commit_journal(const fs::path& root) {
         if (!text) continue;
         std::istringstream lines(*text);
         for (std::string line; std::getline(lines, line);)
-            if (line.starts_with("<<<<<<< ") || line.starts_with(">>>>>>> ") ||
-                line == "=======" || line == "=======\r")
+            if (line.starts_with("<<<<<<< ") || line.starts_with(">>>>>>> ") || line == "=======" ||
+                line == "=======\r")
                 throw git_failed(fmt::format("{} still holds git's conflict markers "
                                              "(<<<<<<<), so nothing was committed",
                                              shared),

@@ -63,10 +63,10 @@ std::optional<Entry> entry_of_inbox_line(std::string_view line, const Config& co
     // one more than two days ahead is a typo in the date, and is said so.
     constexpr std::int64_t waits_up_to = 2 * 86400;
     if (at.utc_seconds > time.now.utc_seconds + waits_up_to)
-        throw user_error(fmt::format("{} {} is more than two days ahead of this computer's clock",
-                                     format_date(at.local_date()),
-                                     format_time_of_day(at.local_second_of_day())),
-                         "a typo in the date? fix it in the inbox");
+        throw user_error(
+            fmt::format("{} {} is more than two days ahead of this computer's clock",
+                        format_date(at.local_date()), format_time_of_day(at.local_second_of_day())),
+            "a typo in the date? fix it in the inbox");
     if (at.utc_seconds > time.now.utc_seconds + 300) return std::nullopt;
     if (words.size() <= first_log_word)
         throw user_error("the line has a date and a time but no entry",

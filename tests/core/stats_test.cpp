@@ -3,8 +3,8 @@
 
 #include <doctest/doctest.h>
 
-#include "fixtures.h"
 #include "core/stats_parts.h"
+#include "fixtures.h"
 
 using namespace tend;
 using namespace tend::testing;

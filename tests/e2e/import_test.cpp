@@ -62,7 +62,8 @@ TEST_CASE("e2e import: a conflict copy with one extra entry imports it once, and
     CHECK(count_of(run_tend({"--dir", journal.string(), "show", "2026-11"}).out, "relax") == 1);
 }
 
-TEST_CASE("e2e import: two copies of a month import as one, and repeats reach their count at once") {
+TEST_CASE(
+    "e2e import: two copies of a month import as one, and repeats reach their count at once") {
     TempFolder home;
     const auto journal = home / "tend";
     REQUIRE(run_tend({"--dir", journal.string(), "log", "--at", "2026-11-20 21:00", "dilate", "3",
@@ -72,7 +73,8 @@ TEST_CASE("e2e import: two copies of a month import as one, and repeats reach th
     write_text(home / "copy1.toml", month);
     write_text(home / "copy2.toml", month);
     // Found by a trial: the copies were added up, and the entry was shown twice.
-    const auto both = run_tend_in(home.path(), {"import", "copy1.toml", "copy2.toml", "--dir", "tend"});
+    const auto both =
+        run_tend_in(home.path(), {"import", "copy1.toml", "copy2.toml", "--dir", "tend"});
     CHECK(both.out == "0 new, 1 already there\n");
     CHECK(count_of(run_tend({"--dir", journal.string(), "show", "2026-11"}).out, "dilate") == 1);
     // Four kegels of one minute in one file, where the phone's file holds three: one is new, and

@@ -41,8 +41,8 @@ std::vector<std::string> temporary_files_in(const std::filesystem::path& folder)
 // The entries of a month file as tend reads them; fails the test when the file does not parse.
 std::vector<tend::Entry> entries_of(const std::string& text) {
     const tend::Config config = tend::testing::builtin_config();
-    const auto parsed = tend::store::parse_month_file(
-        text, month_file, config, berlin_winter, std::string("2026-11"));
+    const auto parsed = tend::store::parse_month_file(text, month_file, config, berlin_winter,
+                                                      std::string("2026-11"));
     for (const auto& problem : parsed.problems)
         FAIL_CHECK("the month file does not parse: " << problem.text());
     return parsed.entries;

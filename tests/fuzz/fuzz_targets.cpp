@@ -7,8 +7,8 @@
 #include <cmath>
 #include <cstring>
 
-#include "fixtures.h"
 #include "core/text.h"
+#include "fixtures.h"
 #include "store/cache_codec.h"
 #include "store/journal.h"
 #include "store/month_file.h"

@@ -1,8 +1,8 @@
 // Tests for the visit report's renderers: escaping in Markdown, HTML and CSV, and their layout.
 #include <doctest/doctest.h>
 
-#include "fixtures.h"
 #include "e2e/run_tend.h"
+#include "fixtures.h"
 #include "render/json.h"
 #include "render/report_csv.h"
 #include "render/report_html.h"

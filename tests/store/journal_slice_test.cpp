@@ -4,8 +4,8 @@
 
 #include <filesystem>
 
-#include "fixtures.h"
 #include "e2e/run_tend.h"
+#include "fixtures.h"
 #include "store/journal.h"
 
 using namespace tend;

@@ -7,8 +7,8 @@
 
 #include <thread>
 
-#include "fixtures.h"
 #include "e2e/run_tend.h"
+#include "fixtures.h"
 #include "store/journal.h"
 #include "store/month_file.h"
 

@@ -4,8 +4,8 @@
 
 #include <doctest/doctest.h>
 
-#include "fixtures.h"
 #include "e2e/run_tend.h"
+#include "fixtures.h"
 #include "tend/error.h"
 
 using namespace tend;
@@ -191,8 +191,9 @@ TEST_CASE("plan file: a plan.toml with errors is never changed") {
     TempFolder folder;
     const std::string broken = two_items + "[[item]]\nkind = \"cardio\"\n";
     write_text(folder / "plan.toml", broken);
-    CHECK_THROWS_WITH_AS(end_plan_item(folder.path(), builtin_config(), first_item, day(2026, 10, 20)),
-                         "plan.toml:16:1: plan item has no 'schedule'", user_error);
+    CHECK_THROWS_WITH_AS(
+        end_plan_item(folder.path(), builtin_config(), first_item, day(2026, 10, 20)),
+        "plan.toml:16:1: plan item has no 'schedule'", user_error);
     CHECK_THROWS_AS(remove_plan_item(folder.path(), builtin_config(), second_item), user_error);
     PlanItem item;
     item.kind = "stretch";

@@ -34,9 +34,8 @@ Entry kegels(int day_of_month, std::string note = {}) {
 }
 
 std::vector<std::string> notes_in(const std::string& content) {
-    const auto parsed = parse_month_file(
-        content, "journal/2026-11.laptop.toml", builtin_config(), berlin_winter,
-        std::string("2026-11"));
+    const auto parsed = parse_month_file(content, "journal/2026-11.laptop.toml", builtin_config(),
+                                         berlin_winter, std::string("2026-11"));
     REQUIRE_FALSE(has_errors(parsed.problems));
     std::vector<std::string> notes;
     for (const auto& entry : parsed.entries)
@@ -143,7 +142,8 @@ TEST_CASE("storage: undo takes back the last block, and refuses when the file ch
     CHECK_FALSE(memory.journal.append(kegels(20, "kept")).has_value());
     const std::string before = memory.month();
     CHECK_FALSE(memory.journal.append(kegels(21, "undone")).has_value());
-    const std::string removed = undo_last_log(root, builtin_config(), false, nullptr, memory.storage).text;
+    const std::string removed =
+        undo_last_log(root, builtin_config(), false, nullptr, memory.storage).text;
     CHECK(removed.find("note = \"undone\"") != std::string::npos);
     CHECK(memory.month() == before);
 

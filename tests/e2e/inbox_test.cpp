@@ -49,7 +49,7 @@ TEST_CASE("e2e inbox: lines are filed once across many commands and inbox.txt ne
     CHECK(count_of(run_tend({"--dir", journal.path(), "show", "2026-11"}).out, "massage") == 1);
 }
 
-TEST_CASE("e2e inbox: a line dated ahead waits for its time; one years ahead is a typo") {
+TEST_CASE("e2e inbox: a line dated ahead waits for its time, and one years ahead is a typo") {
     TempFolder journal;
     // Now is 2026-11-25 10:00 (+01:00): tonight's line waits, 2062's is named.
     write_text(journal / "inbox.txt",

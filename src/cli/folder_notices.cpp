@@ -34,7 +34,7 @@ InboxLines read_inbox_lines(const std::string& name, const std::string& text, co
                 lines.entries.push_back(std::move(*entry));
         } catch (const user_error& error) {
             lines.bad_lines.push_back(fmt::format(
-                "{}:{}: {}{}", name, number, escape_unsafe(error.what(), false),
+                "{}:{}: {}{}", escape_unsafe(name, false), number, escape_unsafe(error.what(), false),
                 error.hint().empty() ? "" : " - " + escape_unsafe(error.hint(), false)));
         }
     }
@@ -77,12 +77,14 @@ void file_inbox(Context& context) {
             const auto count = journal.import_entries(lines.entries, offset, false);
             if (count.added > 0)
                 fmt::print(stderr, "filed {} new entr{} from {}\n", count.added,
-                           count.added == 1 ? "y" : "ies", name);
+                           count.added == 1 ? "y" : "ies", escape_unsafe(name, false));
         } catch (const user_error& error) {
-            fmt::print(stderr, "tend: {} was not filed: {}{}\n", name, error.what(),
+            fmt::print(stderr, "tend: {} was not filed: {}{}\n", escape_unsafe(name, false),
+                       error.what(),
                        error.hint().empty() ? "" : " - " + error.hint());
         } catch (const std::runtime_error& error) {  // the system: a read-only folder, a full disk
-            fmt::print(stderr, "tend: {} was not filed: {}\n", name, error.what());
+            fmt::print(stderr, "tend: {} was not filed: {}\n", escape_unsafe(name, false),
+                       error.what());
         }
     }
 }

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <climits>
+#include <filesystem>
 #include <fstream>
 
 #include "core/text.h"
@@ -54,6 +55,15 @@ std::optional<std::string> device_setting_path(const EnvironmentLookup& environm
 std::string this_device(const EnvironmentLookup& environment) {
     if (auto name = environment("TEND_DEVICE")) return checked(*name, "TEND_DEVICE");
     if (const auto setting = device_setting_path(environment)) {
+        // Only a plain file is read: a FIFO there would hold every command.
+        std::error_code error;
+        const auto status = std::filesystem::status(*setting, error);
+        if (!error && std::filesystem::exists(status) &&
+            !std::filesystem::is_regular_file(status))
+            throw user_error(fmt::format("{} is not a plain file, so it can't name this device",
+                                         escape_unsafe(*setting, false)),
+                             "make it a text file with the name on its first line, or set "
+                             "TEND_DEVICE");
         std::ifstream file(*setting);
         std::string line;
         if (file && std::getline(file, line)) {

@@ -1,6 +1,7 @@
 // End-to-end tests of one journal on several devices: each device's own month files, entry
 // identity across files, and the notices about a sync tool's copies.
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 
@@ -82,6 +83,14 @@ TEST_CASE("e2e devices: without TEND_DEVICE the setting outside the folder names
     CHECK(refused.exit_code == 2);
     CHECK(refused.err.starts_with("tend: the device name '../../etc' (from " +
                                   (home / ".config/tend/device").string() + ") can't name a file"));
+    // A FIFO there (found by a trial) held every command; now it is one line.
+    std::filesystem::remove(home / ".config/tend/device");
+    REQUIRE(::mkfifo((home / ".config/tend/device").c_str(), 0600) == 0);
+    const auto fifo = run_tend({"--dir", (home / "tend").string(), "log", "kegels"}, options);
+    CHECK(fifo.exit_code == 2);
+    CHECK(fifo.err == "tend: " + (home / ".config/tend/device").string() +
+                          " is not a plain file, so it can't name this device - make it a text "
+                          "file with the name on its first line, or set TEND_DEVICE\n");
 }
 
 TEST_CASE("e2e devices: an entry stored in two files is shown, counted and exported once") {

@@ -34,7 +34,8 @@ InboxLines read_inbox_lines(const std::string& name, const std::string& text, co
                 lines.entries.push_back(std::move(*entry));
         } catch (const user_error& error) {
             lines.bad_lines.push_back(fmt::format(
-                "{}:{}: {}{}", escape_unsafe(name, false), number, escape_unsafe(error.what(), false),
+                "{}:{}: {}{}", escape_unsafe(name, false), number,
+                escape_unsafe(error.what(), false),
                 error.hint().empty() ? "" : " - " + escape_unsafe(error.hint(), false)));
         }
     }
@@ -80,8 +81,7 @@ void file_inbox(Context& context) {
                            count.added == 1 ? "y" : "ies", escape_unsafe(name, false));
         } catch (const user_error& error) {
             fmt::print(stderr, "tend: {} was not filed: {}{}\n", escape_unsafe(name, false),
-                       error.what(),
-                       error.hint().empty() ? "" : " - " + error.hint());
+                       error.what(), error.hint().empty() ? "" : " - " + error.hint());
         } catch (const std::runtime_error& error) {  // the system: a read-only folder, a full disk
             fmt::print(stderr, "tend: {} was not filed: {}\n", escape_unsafe(name, false),
                        error.what());

@@ -58,8 +58,7 @@ std::string this_device(const EnvironmentLookup& environment) {
         // Only a plain file is read: a FIFO there would hold every command.
         std::error_code error;
         const auto status = std::filesystem::status(*setting, error);
-        if (!error && std::filesystem::exists(status) &&
-            !std::filesystem::is_regular_file(status))
+        if (!error && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
             throw user_error(fmt::format("{} is not a plain file, so it can't name this device",
                                          escape_unsafe(*setting, false)),
                              "make it a text file with the name on its first line, or set "

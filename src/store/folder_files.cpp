@@ -6,22 +6,12 @@
 
 #include <algorithm>
 
+#include "core/text.h"
 #include "store/file_io.h"
 #include "store/month_file.h"
 #include "tend/error.h"
 
 namespace tend::store {
-
-namespace {
-
-std::string lowercase(std::string_view text) {
-    std::string lower(text);
-    for (char& character : lower)
-        if (character >= 'A' && character <= 'Z') character = static_cast<char>(character + 32);
-    return lower;
-}
-
-}  // namespace
 
 std::vector<std::string> inbox_file_names(const std::filesystem::path& root, Storage& storage) {
     std::vector<std::string> names;
@@ -63,7 +53,7 @@ std::string read_inbox(const std::filesystem::path& root, const std::string& nam
 
 bool is_stray_copy(std::string_view file_name) {
     if (is_temporary_file_name(file_name) || parse_month_file_name(file_name)) return false;
-    const std::string lower = lowercase(file_name);
+    const std::string lower = to_lower(file_name);
     // "conflict" covers Syncthing's ".sync-conflict-", Dropbox's and Nextcloud's "(conflicted
     // copy ...)" and others alike.
     return lower.find("conflict") != std::string::npos || lower.ends_with(".orig") ||

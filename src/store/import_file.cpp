@@ -252,17 +252,10 @@ std::vector<Entry> csv_entries(std::string_view content, const std::string& name
     return entries;
 }
 
-std::string lowercase(std::string_view text) {
-    std::string lower(text);
-    for (char& character : lower)
-        if (character >= 'A' && character <= 'Z') character = static_cast<char>(character + 32);
-    return lower;
-}
-
 }  // namespace
 
 ImportFormat import_format_of(std::string_view file_name) {
-    const std::string lower = lowercase(file_name);
+    const std::string lower = to_lower(file_name);
     if (lower.ends_with(".json")) return ImportFormat::json;
     if (lower.ends_with(".csv")) return ImportFormat::csv;
     if (lower.ends_with(".txt")) return ImportFormat::inbox;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "core/text.h"
 #include "store/config_file.h"
 #include "store/device.h"
 #include "store/file_io.h"
@@ -340,6 +341,24 @@ std::vector<Problem> Journal::check(const OffsetAtLocal& offset_at_local, Date t
                         "not a month file (names are YYYY-MM.toml or YYYY-MM.DEVICE.toml), so tend "
                         "ignores it",
                         Severity::warning});
+    }
+    // A sync tool's or a merge's copy of the shared settings or plan: tend reads neither, and
+    // what one device changed there is lost unless someone compares it by hand.
+    auto root_names = storage_->names_in(root_);
+    std::sort(root_names.begin(), root_names.end());
+    for (const auto& file_name : root_names) {
+        const std::string lower = to_lower(file_name);
+        const char* shared = lower.starts_with("plan")   ? "plan.toml"
+                             : lower.starts_with("tend") ? "tend.toml"
+                                                         : nullptr;
+        if (!shared || file_name == shared || !is_stray_copy(file_name)) continue;
+        problems.push_back(Problem{
+            file_name, 0, 0,
+            fmt::format("a copy of {} that a sync tool or a merge left; tend doesn't read it - "
+                        "compare the two, keep in {} what both need (docs/sync.md), then delete "
+                        "the copy",
+                        shared, shared),
+            Severity::warning});
     }
     MonthUnion seen;
     for (const auto& file : month_files()) {

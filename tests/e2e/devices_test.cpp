@@ -170,6 +170,25 @@ TEST_CASE("e2e devices: check names a sync tool's copies, and show and stats say
     }
 }
 
+TEST_CASE("e2e devices: check names a sync tool's copies of plan.toml and tend.toml") {
+    TempFolder journal;
+    REQUIRE(run_tend({"--dir", journal.path(), "plan", "add", "kegels", "3/day"}).exit_code == 0);
+    // Found by a trial: these copies went unnoticed, and what they held was lost.
+    write_text(journal / "plan.sync-conflict-20261124-210000-ABC.toml", "# the phone's plan\n");
+    write_text(journal / "tend (conflicted copy).toml", "name = \"Alex\"\n");
+    write_text(journal / "planner-notes.txt", "mine\n");
+    const auto checked = run_tend({"--dir", journal.path(), "check"});
+    CHECK(checked.exit_code == 0);
+    CHECK(checked.out ==
+          "plan.sync-conflict-20261124-210000-ABC.toml: warning: a copy of plan.toml that a sync "
+          "tool or a merge left; tend doesn't read it - compare the two, keep in plan.toml what "
+          "both need (docs/sync.md), then delete the copy\n"
+          "tend (conflicted copy).toml: warning: a copy of tend.toml that a sync tool or a merge "
+          "left; tend doesn't read it - compare the two, keep in tend.toml what both need "
+          "(docs/sync.md), then delete the copy\n"
+          "checked 0 month files and plan.toml: all good (2 warnings)\n");
+}
+
 TEST_CASE("e2e devices: a hostile file name in journal/ is shown escaped, never acted on") {
     TempFolder journal;
     REQUIRE(run_tend({"--dir", journal.path(), "log", "kegels"}).exit_code == 0);

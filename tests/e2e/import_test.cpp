@@ -38,7 +38,8 @@ void log_a_week(const std::filesystem::path& journal) {
 
 }  // namespace
 
-TEST_CASE("e2e import: a conflict copy with one extra entry imports it once, and twice adds nothing") {
+TEST_CASE(
+    "e2e import: a conflict copy with one extra entry imports it once, and twice adds nothing") {
     TempFolder home;
     const auto journal = home / "tend";
     log_a_week(journal);

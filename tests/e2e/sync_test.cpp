@@ -102,8 +102,9 @@ TEST_CASE("e2e sync: without a remote, sync commits and says so, in a message na
     CHECK(undone.out.starts_with("committed: tend: 1 taken back\n"));
 }
 
-TEST_CASE("e2e sync: two clones log in one month, and plain git pull and push in both orders "
-          "never conflict") {
+TEST_CASE(
+    "e2e sync: two clones log in one month, and plain git pull and push in both orders "
+    "never conflict") {
     GitWorld world;
     world.start_shared("laptop", "phone");
     std::vector<std::string> notes;

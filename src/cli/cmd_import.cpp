@@ -1,11 +1,10 @@
 // `tend import FILE...`: take in the entries of other files that the journal doesn't hold yet.
 #include <fmt/format.h>
 
-#include <map>
-
 #include "cli/context.h"
 #include "store/file_io.h"
 #include "store/import_file.h"
+#include "store/journal.h"
 #include "tend/entry.h"
 #include "tend/error.h"
 
@@ -22,7 +21,7 @@ int run_import(const ImportOptions& options, Context& context) {
     store::Journal& journal = context.journal();
     // Every file is read and checked before anything is written: one bad file, nothing added.
     std::vector<Entry> entries;
-    std::map<std::uint64_t, std::size_t> in_all_files;
+    store::MonthUnion joined;
     for (const auto& file : options.files) {
         const auto content = store::read_file_if_exists(file, file);
         if (!content)
@@ -32,13 +31,9 @@ int run_import(const ImportOptions& options, Context& context) {
                                              journal.config(), context.time());
         // The files are joined as a month's files are: an entry counts as often as the one
         // file that holds it most, so two copies of one month file import it once.
-        std::map<std::uint64_t, std::size_t> in_this_file;
+        joined.start_file("the files to import");
         for (auto& entry : read) {
-            const auto identity = identity_of(entry);
-            const std::size_t nth = ++in_this_file[identity];
-            std::size_t& joined = in_all_files[identity];
-            if (nth <= joined) continue;
-            joined = nth;
+            if (!joined.keep(identity_of(entry))) continue;
             entries.push_back(std::move(entry));
         }
     }

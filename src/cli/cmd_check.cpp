@@ -38,9 +38,10 @@ int run_check(Context& context) {
 
     const std::size_t errors = print_problems(problems);
     if (inbox.waiting > 0)
-        fmt::print("note: the inbox has {} line{} not filed yet; 'tend show' (or any command that "
-                   "logs) files {}\n",
-                   inbox.waiting, inbox.waiting == 1 ? "" : "s", inbox.waiting == 1 ? "it" : "them");
+        fmt::print(
+            "note: the inbox has {} line{} not filed yet; 'tend show' (or any command that "
+            "logs) files {}\n",
+            inbox.waiting, inbox.waiting == 1 ? "" : "s", inbox.waiting == 1 ? "it" : "them");
     const auto warnings = static_cast<std::size_t>(
         std::count_if(problems.begin(), problems.end(), [](const store::Problem& problem) {
             return problem.severity == store::Severity::warning;

@@ -67,7 +67,7 @@ std::string colored(std::string_view text, DayStatus::State state, bool color) {
 
 int run_plan_today(Context& context) {
     const Plan& plan = context.plan();  // a broken plan.toml stops the command before it files
-    file_inbox(context);  // what today shows includes the phone's lines
+    file_inbox(context);                // what today shows includes the phone's lines
     const Date today = context.time().today();
     if (plan.items.empty()) {
         fmt::print("{}\n", no_plan_line);

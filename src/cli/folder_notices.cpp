@@ -48,8 +48,8 @@ InboxLines unfiled_lines(const std::string& name, const std::string& text,
         } catch (const user_error& error) {
             lines.bad_lines.push_back(store::Problem{
                 name, number, 1,
-                error.hint().empty() ? error.what() : fmt::format("{} - {}", error.what(),
-                                                                  error.hint())});
+                error.hint().empty() ? error.what()
+                                     : fmt::format("{} - {}", error.what(), error.hint())});
         }
     }
     return lines;

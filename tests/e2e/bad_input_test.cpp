@@ -299,7 +299,6 @@ const std::vector<BadInput>& catalogue() {
     return cases;
 }
 
-
 // Runs every case of the catalogue on a copy of the example journal, with `inbox` (when not
 // empty) as its inbox.txt. With an inbox, the cases of a journal file broken by hand are left
 // out: they are not typed input, and filing the inbox says on a line of its own that it stopped

@@ -204,7 +204,8 @@ TEST_CASE("e2e devices: a hostile file name in journal/ is shown escaped, never 
     CHECK(count_of(shown.out, "kegels") == 1);
 }
 
-TEST_CASE("e2e devices: a plan.toml with git's conflict markers gets one calm line, not the parser's") {
+TEST_CASE(
+    "e2e devices: a plan.toml with git's conflict markers gets one calm line, not the parser's") {
     TempFolder journal;
     REQUIRE(run_tend({"--dir", journal.path(), "plan", "add", "kegels", "3/day"}).exit_code == 0);
     const std::string plan = read_text(journal / "plan.toml");
@@ -222,6 +223,7 @@ TEST_CASE("e2e devices: a plan.toml with git's conflict markers gets one calm li
     CHECK(count_of(today.err, "\n") == 1);
     const auto checked = run_tend_in(journal.path(), {"check", "--dir", "."});
     CHECK(checked.exit_code == 1);
-    CHECK(checked.out == calm + "\nchecked 0 month files and plan.toml: 1 problem to fix by hand\n");
+    CHECK(checked.out ==
+          calm + "\nchecked 0 month files and plan.toml: 1 problem to fix by hand\n");
     CHECK(snapshot(journal.path()) == before);
 }

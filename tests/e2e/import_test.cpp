@@ -170,18 +170,19 @@ TEST_CASE("e2e import: what log refuses, import refuses too, with the file and t
         CHECK(snapshot(journal) == before);
         return result.err;
     };
-    CHECK(refused("future.json",
-                  "{\"entries\": [{\"at\": \"2031-01-01T08:00:00+01:00\", \"kind\": \"relax\"}]}") ==
-          "tend: future.json: entry 1: 2031-01-01 08:00 is in the future, so nothing was imported "
-          "- tend records what already happened\n");
+    CHECK(
+        refused("future.json",
+                "{\"entries\": [{\"at\": \"2031-01-01T08:00:00+01:00\", \"kind\": \"relax\"}]}") ==
+        "tend: future.json: entry 1: 2031-01-01 08:00 is in the future, so nothing was imported "
+        "- tend records what already happened\n");
     CHECK(refused("2026-12.phone.toml",
                   "[[entry]]\nat = 2026-11-20T08:00:00+01:00\nkind = \"relax\"\n\n"
                   "[[entry]]\nat = 2029-12-01T08:00:00+01:00\nkind = \"relax\"\n") ==
           "tend: 2026-12.phone.toml:5: 2029-12-01 08:00 is in the future, so nothing was "
           "imported - tend records what already happened\n");
     const std::string long_note(100001, 'x');
-    CHECK(refused("long.csv", "at,kind,tags,note\n2026-11-20T08:00:00+01:00,relax,," + long_note +
-                                  "\n") ==
+    CHECK(refused("long.csv",
+                  "at,kind,tags,note\n2026-11-20T08:00:00+01:00,relax,," + long_note + "\n") ==
           "tend: long.csv:2: the note is 100001 bytes long; the most a note can hold is 100000, so "
           "nothing was imported - keep long texts in a file of your own and note where it is\n");
     CHECK(refused("twice.json",
@@ -192,7 +193,8 @@ TEST_CASE("e2e import: what log refuses, import refuses too, with the file and t
           "reads the JSON that 'tend export --format json' writes\n");
 }
 
-TEST_CASE("e2e import: a CSV column that is no field is named, and a field of another kind refused") {
+TEST_CASE(
+    "e2e import: a CSV column that is no field is named, and a field of another kind refused") {
     TempFolder home;
     const auto journal = home / "tend";
     REQUIRE(run_tend_in(home.path(), {"log", "kegels", "--dir", "tend"}).exit_code == 0);

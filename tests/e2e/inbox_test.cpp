@@ -118,9 +118,10 @@ TEST_CASE("e2e inbox: a filed line removed from the journal stays removed, and i
     CHECK(count_of(read_text(journal / "journal/inbox-filed.laptop.txt"), "\n") == 3);
     // Deleted in `tend edit` (an editor that removes the dilate block): it stays deleted.
     REQUIRE(run_tend_in(journal, {"--dir", ".", "log", "kegels"}).exit_code == 0);
-    write_text(home / "remove-dilate.sh",
-               "#!/bin/sh\nawk 'BEGIN { RS = \"\"; ORS = \"\\n\\n\" } !/kind = \"dilate\"/' \"$1\" > "
-               "\"$1.new\" && mv \"$1.new\" \"$1\"\n");
+    write_text(
+        home / "remove-dilate.sh",
+        "#!/bin/sh\nawk 'BEGIN { RS = \"\"; ORS = \"\\n\\n\" } !/kind = \"dilate\"/' \"$1\" > "
+        "\"$1.new\" && mv \"$1.new\" \"$1\"\n");
     std::filesystem::permissions(home / "remove-dilate.sh", std::filesystem::perms::owner_all);
     RunOptions editor;
     editor.environment["EDITOR"] = (home / "remove-dilate.sh").string();
@@ -177,15 +178,17 @@ TEST_CASE("e2e inbox: a line filed in one time zone is not filed again in anothe
 TEST_CASE("e2e inbox: check, export and dry runs write nothing and say that lines wait") {
     TempFolder home;
     const auto journal = home / "tend";
-    REQUIRE(run_tend_in(home.path(), {"--dir", "tend", "log", "kegels", "--at", "8:00"})
-                .exit_code == 0);
+    REQUIRE(
+        run_tend_in(home.path(), {"--dir", "tend", "log", "kegels", "--at", "8:00"}).exit_code ==
+        0);
     write_text(journal / "inbox.txt",
                "2026-11-24 21:30 relax 10 from the phone\n"
                "2026-11-24 22:00 dilte 3\n");
     write_text(home / "other.json",
                "{\"entries\": [{\"at\": \"2026-11-20T20:00:00+01:00\", \"kind\": \"relax\"}]}\n");
     const auto before = snapshot(journal);
-    const auto dry = run_tend_in(home.path(), {"import", "--dry-run", "other.json", "--dir", "tend"});
+    const auto dry =
+        run_tend_in(home.path(), {"import", "--dry-run", "other.json", "--dir", "tend"});
     CHECK(dry.out == "1 new, 0 already there (a dry run: nothing was written)\n");
     CHECK(dry.err.empty());
     CHECK(snapshot(journal) == before);
@@ -220,9 +223,11 @@ TEST_CASE("e2e inbox: lines log would refuse are named, not filed") {
     const std::string long_note(100001, 'a');
     write_text(journal / "inbox.txt",
                "2026-11-24 21:30 relax 10 a \x1b[31mred\x1b[0m note\n"
-               "2026-11-24 21:40 relax 10 " + long_note + "\n"
-               "2026-11-24 21:50 question\n"
-               "2026-11-24 22:00 relax 10 fine\n");
+               "2026-11-24 21:40 relax 10 " +
+                   long_note +
+                   "\n"
+                   "2026-11-24 21:50 question\n"
+                   "2026-11-24 22:00 relax 10 fine\n");
     const auto shown = run_tend_in(journal, {"show", "--dir", "."});
     CHECK(shown.exit_code == 0);
     CHECK(shown.err ==
@@ -235,4 +240,23 @@ TEST_CASE("e2e inbox: lines log would refuse are named, not filed") {
           "(lines that can't be filed stay in the inbox as they are; fix them there)\n"
           "filed 1 new entry from inbox.txt\n");
     CHECK(count_of(read_text(journal / "journal/2026-11.laptop.toml"), "[[entry]]\n") == 1);
+}
+
+TEST_CASE("e2e inbox: Dropbox's conflicted copy of the inbox files only the line it alone holds") {
+    TempFolder home;
+    const auto journal = home / "tend";
+    std::filesystem::create_directories(journal);
+    const std::string both = "2026-11-23 21:00 relax 10 on both phones\n";
+    write_text(journal / "inbox.txt", both);
+    REQUIRE(run_tend_in(journal, {"--dir", ".", "show"}).err ==
+            "filed 1 new entry from inbox.txt\n");
+    // The other phone's version arrives beside it, with a line of its own.
+    const std::string copy_name = "inbox (Sam's conflicted copy 2026-11-24).txt";
+    write_text(journal / copy_name, both + "2026-11-24 07:30 kegels sets=3 only on this one\n");
+    const auto shown = run_tend_in(journal, {"show", "2026-11", "--dir", "."});
+    CHECK(shown.err == "filed 1 new entry from " + copy_name + "\n");
+    CHECK(count_of(shown.out, "on both phones") == 1);
+    CHECK(count_of(shown.out, "only on this one") == 1);
+    CHECK(count_of(read_text(journal / "journal/2026-11.laptop.toml"), "[[entry]]\n") == 2);
+    CHECK(run_tend_in(journal, {"--dir", ".", "stats"}).err.empty());
 }

@@ -98,12 +98,23 @@ void file_inbox(Context& context) {
             auto lines = unfiled_lines(name, text, filed, journal.config(), context.time());
             report_bad_lines(lines.bad_lines);
             if (lines.entries.empty()) continue;
+            filed.insert(lines.keys.begin(), lines.keys.end());
             // An entry the journal holds already (filed before the record was kept, or by a
             // device whose record has not arrived yet) is not added again, only recorded.
-            const auto count =
-                journal.import_entries(lines.entries, context.time().offset_at_local, false);
+            // Counted first without the lock, so that a journal that holds them all (a
+            // read-only copy too) is only recorded, and quietly: the record is a shortcut then.
+            const auto& offset = context.time().offset_at_local;
+            if (journal.import_entries(lines.entries, offset, true).added == 0) {
+                try {
+                    store::record_filed_inbox_lines(*root, journal.device(), lines.keys,
+                                                    store::disk());
+                } catch (const std::runtime_error&) {
+                    // Unrecorded, the lines are matched to their entries again next time.
+                }
+                continue;
+            }
+            const auto count = journal.import_entries(lines.entries, offset, false);
             store::record_filed_inbox_lines(*root, journal.device(), lines.keys, store::disk());
-            filed.insert(lines.keys.begin(), lines.keys.end());
             if (count.added > 0)
                 fmt::print(stderr, "filed {} new entr{} from {}\n", count.added,
                            count.added == 1 ? "y" : "ies", escape_unsafe(name, false));

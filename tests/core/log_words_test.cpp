@@ -165,7 +165,8 @@ TEST_CASE("log words: one check for what log, import and the inbox add") {
     CHECK(refusal(later) == "2031-01-01 08:00 is in the future");
     Entry long_note = fine;
     long_note.note = std::string(longest_note + 1, 'a');
-    CHECK(refusal(long_note) == "the note is 100001 bytes long; the most a note can hold is 100000");
+    CHECK(refusal(long_note) ==
+          "the note is 100001 bytes long; the most a note can hold is 100000");
     long_note.note.pop_back();
     CHECK(refusal(long_note) == "accepted");
     Entry control = fine;

@@ -180,6 +180,6 @@ TEST_CASE("devices: inboxes are inbox.txt, inbox.NAME.txt and a sync tool's conf
           "inbox notes.txt", "inbox.txt.tmp-12", "notes.txt", "inbox-filed.laptop.txt"})
         storage.put(root / name, "");
     CHECK(inbox_file_names(root, storage) ==
-          std::vector<std::string>{"inbox (Sam's conflicted copy 2026-11-24).txt", "inbox.phone.txt",
-                                   "inbox.txt"});
+          std::vector<std::string>{"inbox (Sam's conflicted copy 2026-11-24).txt",
+                                   "inbox.phone.txt", "inbox.txt"});
 }

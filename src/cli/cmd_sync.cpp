@@ -1,9 +1,12 @@
 // `tend sync`: commit what tend wrote, pull, push, through the person's own git.
 #include <fmt/format.h>
 
+#include <sstream>
+
 #include "cli/context.h"
 #include "cli/folder_notices.h"
 #include "cli/git.h"
+#include "core/text.h"
 #include "store/git_files.h"
 #include "store/storage.h"
 #include "tend/error.h"
@@ -37,14 +40,36 @@ std::string head_of(const fs::path& root) {
         run_git(root, {"rev-parse", "--verify", "--quiet", "HEAD"}, GitOutput::data).output);
 }
 
-// Entries the month files gained from `from` to `to` (commits).
-int entries_between(const fs::path& root, const std::string& from, const std::string& to) {
-    if (from.empty() || from == to) return 0;
-    return store::entries_added_in(run_git(root,
-                                           {"diff", "--no-color", "--no-ext-diff", "--no-renames",
-                                            "-U0", from, to, "--", "journal"},
-                                           GitOutput::data)
-                                       .output);
+// Entries the month files gained and lost from `from` to `to` (commits).
+struct EntryChanges {
+    int added = 0;
+    int removed = 0;
+};
+
+EntryChanges entries_between(const fs::path& root, const std::string& from,
+                             const std::string& to) {
+    if (from.empty() || from == to) return {};
+    const std::string diff = run_git(root,
+                                     {"diff", "--no-color", "--no-ext-diff", "--no-renames", "-U0",
+                                      from, to, "--", "journal"},
+                                     GitOutput::data)
+                                 .output;
+    return {store::entries_added_in(diff), store::entries_removed_in(diff)};
+}
+
+// The month files the repository holds as symbolic links ("journal/2026-11.laptop.toml"): one
+// another device committed, perhaps to a file of this one. tend never writes through it.
+std::vector<std::string> linked_month_files(const fs::path& root) {
+    std::vector<std::string> linked;
+    std::istringstream listing(
+        run_git(root, {"ls-files", "-s", "-z", "--", "journal"}, GitOutput::data).output);
+    for (std::string line; std::getline(listing, line, '\0');) {
+        const auto tab = line.find('\t');
+        if (!line.starts_with("120000 ") || tab == std::string::npos) continue;
+        const std::string name = line.substr(tab + 1);
+        if (name.ends_with(".toml")) linked.push_back(name);
+    }
+    return linked;
 }
 
 std::string entries(int count) {
@@ -69,7 +94,7 @@ void pull(const fs::path& root) {
                         first),
             fmt::format("fix {} by hand (docs/sync.md says how), then 'tend git add {}' and "
                         "'tend sync'",
-                        first, first),
+                        first, shell_quoted(first)),
             result.output, exit_code::user_error);
     }
     throw git_failed("'git pull' failed, so nothing was sent; your entries are committed",
@@ -105,11 +130,11 @@ int run_sync(Context& context) {
         const std::string before_pull = head_of(root);
         pull(root);
         lock.reset();
-        const int received = entries_between(root, before_pull, head_of(root));
+        const EntryChanges received = entries_between(root, before_pull, head_of(root));
         const std::string remote_head = trimmed(
             run_git(root, {"rev-parse", "--verify", "--quiet", "@{upstream}"}, GitOutput::data)
                 .output);
-        const int sent = entries_between(root, remote_head, head_of(root));
+        const EntryChanges sent = entries_between(root, remote_head, head_of(root));
         if (remote_head != head_of(root)) {
             const auto pushed = run_git(root, {"push", "--quiet"}, GitOutput::captured);
             if (pushed.exit_code != 0)
@@ -117,11 +142,22 @@ int run_sync(Context& context) {
                                  "run 'tend sync' again later; git said:", pushed.output,
                                  exit_code::system_error);
         }
-        if (sent == 0 && received == 0)
+        // Removals are said too: a deletion that arrived is news, not "nothing new".
+        std::string removals;
+        if (received.removed > 0)
+            removals += fmt::format(", {} removed on another device", entries(received.removed));
+        if (sent.removed > 0)
+            removals += fmt::format(", {} removed here", entries(sent.removed));
+        if (sent.added == 0 && received.added == 0 && removals.empty())
             fmt::print("synced with {}: no new entries either way\n", upstream);
         else
-            fmt::print("synced with {}: {} sent, {} received\n", upstream, entries(sent),
-                       entries(received));
+            fmt::print("synced with {}: {} sent, {} received{}\n", upstream, entries(sent.added),
+                       entries(received.added), removals);
+        for (const auto& name : linked_month_files(root))
+            fmt::print(
+                "note: {} is a symbolic link in the repository, so tend doesn't write through "
+                "it - 'tend check' says more (docs/reliability.md)\n",
+                escape_unsafe(name, false));
         return exit_code::ok;
     } catch (const git_failed& failure) {
         print_git_failure(failure);

@@ -15,6 +15,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/text.h"
 #include "store/file_io.h"
 #include "store/git_files.h"
 #include "store/storage.h"
@@ -189,7 +190,7 @@ JournalCommit commit_journal(const fs::path& root) {
                                      joined(unmerged), unmerged.size() == 1 ? "holds" : "hold"),
                          fmt::format("fix it by hand (docs/sync.md), then 'tend git add {}' "
                                      "and 'tend sync'",
-                                     unmerged.front()),
+                                     shell_quoted(unmerged.front())),
                          "", exit_code::user_error);
     // A shared file fixed by hand and added may still hold git's markers: they never travel.
     for (const char* shared : {"tend.toml", "plan.toml"}) {

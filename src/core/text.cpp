@@ -247,4 +247,22 @@ std::string escape_unsafe(std::string_view text, bool newlines_allowed) {
     return out;
 }
 
+std::string shell_quoted(std::string_view text) {
+    const auto plain = [](char character) {
+        return (character >= 'a' && character <= 'z') || (character >= 'A' && character <= 'Z') ||
+               (character >= '0' && character <= '9') ||
+               std::string_view("._-/+=:,@%").find(character) != std::string_view::npos;
+    };
+    if (!text.empty() && std::all_of(text.begin(), text.end(), plain) && text.front() != '-')
+        return std::string(text);
+    std::string quoted = "'";
+    for (const char character : text) {
+        if (character == '\'')
+            quoted += "'\\''";
+        else
+            quoted += character;
+    }
+    return quoted + "'";
+}
+
 }  // namespace tend

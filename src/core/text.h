@@ -29,6 +29,10 @@ std::size_t edit_distance(std::string_view left, std::string_view right);
 // The closest candidate within a small distance, for "did you mean 'dilate'?".
 std::optional<std::string> closest_match(std::string_view typed,
                                          const std::vector<std::string>& candidates);
+// `text` as one word for a POSIX shell, for a command tend prints for pasting: as it is when
+// every character is plain (letters, digits, and . _ - / + = : , @ %), else in single quotes
+// with each ' written '\''. "2026-11.phone.toml" stays; "a $(b)" becomes "'a $(b)'".
+std::string shell_quoted(std::string_view text);
 // "'a', 'b' or 'c'"
 std::string quoted_list(const std::vector<std::string>& items, std::string_view last_joiner = "or");
 

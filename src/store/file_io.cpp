@@ -98,8 +98,9 @@ bool is_temporary_file_name(std::string_view name) {
 
 namespace {
 
-// True when `path` is, or leads through links to, tend.toml, plan.toml, a file under journal/
-// or one of tend's hidden files (.cache, .undo.toml) in the journal folder `root`.
+// True when `path` is, or leads through links to, tend.toml, plan.toml, a file under journal/,
+// the inbox (any inbox* file) or one of tend's hidden files (.cache, .undo.toml) in the journal
+// folder `root`.
 bool is_journal_file(const std::filesystem::path& path, const std::filesystem::path& root) {
     std::error_code error;
     const auto target = std::filesystem::weakly_canonical(std::filesystem::absolute(path), error);
@@ -109,8 +110,11 @@ bool is_journal_file(const std::filesystem::path& path, const std::filesystem::p
     const auto relative = target.lexically_relative(folder);
     if (relative.empty() || *relative.begin() == "..") return false;
     const std::string first = relative.begin()->string();
+    // The inbox too, and its per-device files and a sync tool's copies ("inbox.phone.txt",
+    // "inbox (conflicted copy).txt"): a phone's lines not yet filed live there.
+    const std::string lower = to_lower(first);
     return first == "journal" || first == "tend.toml" || first == "plan.toml" ||
-           first.starts_with(".");
+           first.starts_with(".") || lower.starts_with("inbox");
 }
 
 }  // namespace
@@ -311,6 +315,18 @@ bool replace_file(const std::filesystem::path& requested_target, const ContentPr
     }
     if (synced) sync_folder(folder, display_name);
     return true;
+}
+
+bool links_out_of(const std::filesystem::path& path, const std::filesystem::path& root) {
+    struct stat status {};
+    if (::lstat(path.c_str(), &status) != 0 || !S_ISLNK(status.st_mode)) return false;
+    std::error_code error;
+    const auto target = std::filesystem::canonical(path, error);
+    if (error) return false;  // a link to nothing or a loop: write_target_of says so
+    const auto folder = std::filesystem::canonical(std::filesystem::absolute(root), error);
+    if (error) return true;
+    const auto relative = target.lexically_relative(folder);
+    return relative.empty() || *relative.begin() == "..";
 }
 
 std::vector<std::string> names_in(const std::filesystem::path& folder) {

@@ -57,6 +57,11 @@ bool replace_file(const std::filesystem::path& target, const ContentProducer& pr
 std::filesystem::path write_target_of(const std::filesystem::path& target,
                                       std::string_view display_name);
 
+// True when `path` is a symbolic link whose file is not inside the folder `root` (or leads
+// nowhere): a month file linked out of the journal, e.g. one another device committed as a link
+// to a file of this one. Writing through it would put health text outside the journal.
+bool links_out_of(const std::filesystem::path& path, const std::filesystem::path& root);
+
 // The names of the entries in `folder` (not "." and ".."), in no order; none when it cannot be
 // read. Plain readdir: listing a journal of 120 month files on every command must cost nothing.
 std::vector<std::string> names_in(const std::filesystem::path& folder);

@@ -53,6 +53,10 @@ int entries_added_in(const std::string& diff) {
     return entry_headers(diff, '+');
 }
 
+int entries_removed_in(const std::string& diff) {
+    return entry_headers(diff, '-');
+}
+
 std::string commit_message(const std::string& journal_diff,
                            const std::vector<std::string>& other_files) {
     const int added = entry_headers(journal_diff, '+');

@@ -32,4 +32,7 @@ std::string commit_message(const std::string& journal_diff,
 // The entries a unified diff of month files adds (its "+[[entry]]" lines).
 int entries_added_in(const std::string& diff);
 
+// The entries a unified diff of month files removes (its "-[[entry]]" lines).
+int entries_removed_in(const std::string& diff);
+
 }  // namespace tend::store

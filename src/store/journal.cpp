@@ -328,9 +328,9 @@ std::vector<Problem> Journal::check(const OffsetAtLocal& offset_at_local, Date t
             problems.push_back(Problem{
                 "journal/" + file_name, 0, 0,
                 fmt::format("a copy that a sync tool or a merge left; tend doesn't read it - "
-                            "'tend import \"{}\"' adds the entries it holds that the journal "
+                            "'tend import {}' adds the entries it holds that the journal "
                             "doesn't, then delete it",
-                            (journal_folder() / file_name).string()),
+                            shell_quoted((journal_folder() / file_name).string())),
                 Severity::warning});
             continue;
         }
@@ -341,6 +341,12 @@ std::vector<Problem> Journal::check(const OffsetAtLocal& offset_at_local, Date t
                         "not a month file (names are YYYY-MM.toml or YYYY-MM.DEVICE.toml), so tend "
                         "ignores it",
                         Severity::warning});
+        else if (links_out_of(journal_folder() / file_name, root_))
+            problems.push_back(Problem{
+                "journal/" + file_name, 0, 0,
+                "a link to a file outside the journal folder (another device may have committed "
+                "it); tend shows what it leads to but never writes through it - replace the link "
+                "with the month's file (docs/reliability.md)"});
     }
     // A sync tool's or a merge's copy of the shared settings or plan: tend reads neither, and
     // what one device changed there is lost unless someone compares it by hand.
@@ -469,6 +475,15 @@ bool Journal::try_append(const std::vector<Entry>& entries, const MonthFileName&
                          std::string& addition) const {
     const std::string name = file.path();
     const std::string& month = file.month;
+    // A month file another device committed as a link to a file of this one (a settings file,
+    // a note): writing through it would put health text outside the journal.
+    if (links_out_of(root_ / name, root_))
+        throw user_error(
+            fmt::format("'{}' is a link to a file outside the journal folder, so nothing was "
+                        "written",
+                        name),
+            "tend writes the journal's files only inside it; replace the link with the month's "
+            "file (docs/reliability.md says how)");
     const auto existing = storage_->read(root_ / name, name);
     auto known = existing ? entries_before_append(file, *existing) : std::vector<Entry>{};
 

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "e2e/run_shell.h"
 #include "e2e/run_tend.h"
 
 using namespace tend::testing;
@@ -156,7 +157,10 @@ TEST_CASE("e2e devices: check names a sync tool's copies, and show and stats say
     CHECK(checked.exit_code == 0);
     CHECK(count_of(checked.out,
                    ": warning: a copy that a sync tool or a merge left; tend "
-                   "doesn't read it - 'tend import \"") == 4);
+                   "doesn't read it - 'tend import ") == 4);
+    // A name with a space is quoted for the shell, so it pastes as one word.
+    CHECK(checked.out.find("/journal/2026-11.laptop (conflicted copy).toml'' adds") !=
+          std::string::npos);
     CHECK(checked.out.find("journal/2026-11.laptop (conflicted copy).toml: warning:") !=
           std::string::npos);
     CHECK(checked.out.ends_with("checked 1 month file: all good (4 warnings)\n"));
@@ -226,4 +230,28 @@ TEST_CASE(
     CHECK(checked.out ==
           calm + "\nchecked 0 month files and plan.toml: 1 problem to fix by hand\n");
     CHECK(snapshot(journal.path()) == before);
+}
+
+TEST_CASE("e2e devices: the import check suggests is safe to paste, whatever the copy's name") {
+    TempFolder home;
+    std::filesystem::create_directories(home / "j/journal");
+    write_text(home / "j/journal/2026-11.phone.sync-conflict-$(touch PWNED)`touch P2`'q.toml",
+               "[[entry]]\nat = 2026-11-24T10:00:00+01:00\nkind = \"note\"\nnote = \"x\"\n");
+    const auto checked = run_shell("tend check --dir j", home.path());
+    CHECK(checked.exit_code == 0);
+    // The command as printed between its quotes, pasted into bash: it imports, and runs nothing.
+    const auto begin = checked.out.find("'tend import ");
+    const auto end = checked.out.find("' adds the entries");
+    REQUIRE(begin != std::string::npos);
+    REQUIRE(end != std::string::npos);
+    const std::string command = checked.out.substr(begin + 1, end - begin - 1);
+    CHECK(command.find("'\\''q.toml'") != std::string::npos);
+    const auto pasted = run_shell("TEND_DIR=j; export TEND_DIR; " + command, home.path());
+    CHECK(pasted.err == "");
+    CHECK(pasted.exit_code == 0);
+    CHECK_FALSE(std::filesystem::exists(home / "PWNED"));
+    CHECK_FALSE(std::filesystem::exists(home / "j/PWNED"));
+    CHECK_FALSE(std::filesystem::exists(home / "j/P2"));
+    CHECK(run_shell("tend --dir j show 2026-11-24", home.path()).out.find("x") !=
+          std::string::npos);
 }

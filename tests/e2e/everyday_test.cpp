@@ -446,6 +446,25 @@ TEST_CASE("everyday: -o never replaces one of the journal's own files, even thro
     CHECK(read_text(plan_file) == plan_text);
 }
 
+TEST_CASE("everyday: -o never replaces the inbox, a device's inbox or a copy of one") {
+    UserFolder user;
+    const std::string lines = "2026-11-25 23:00 dilate 3 pain=2 logged on the phone tonight\n";
+    for (const std::string name :
+         {"inbox.txt", "inbox.phone.txt", "inbox (conflicted copy).txt", "Inbox.TXT"}) {
+        CAPTURE(name);
+        write_text(user.folder / "journal" / name, lines);
+        // Options in any order, from the folder above the journal.
+        const auto notes = user.tend({"export", "-o", "journal/" + name, "--format", "md"});
+        CHECK(notes.exit_code == 2);
+        CHECK(notes.out == "");
+        CHECK(notes.err == "tend: 'journal/" + name +
+                               "' is one of the journal's own files, so nothing was written - "
+                               "name a file outside the journal folder, e.g. -o visit.html\n");
+        CHECK(read_text(user.folder / "journal" / name) == lines);
+        std::filesystem::remove(user.folder / "journal" / name);
+    }
+}
+
 TEST_CASE("everyday: an undo record that holds more than one entry removes nothing") {
     UserFolder user;
     const auto month = user.folder / "journal" / "journal" / "2026-11.laptop.toml";

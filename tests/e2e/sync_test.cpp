@@ -244,3 +244,84 @@ TEST_CASE("e2e sync: a wrong [git] autocommit is named by check, and changes not
     CHECK(check.out.find("tend.toml:") != std::string::npos);
     CHECK(check.out.find("'autocommit' must be true or false") != std::string::npos);
 }
+
+TEST_CASE("e2e sync: a removal that arrives is said, calmly, not hidden as nothing new") {
+    GitWorld world;
+    world.start_shared("laptop", "phone");
+    world.add("laptop", {"log", "note", "keep-a", "--at", "2026-11-24 08:00"});
+    world.add("laptop", {"log", "note", "keep-b", "--at", "2026-11-24 09:00"});
+    REQUIRE(world.tend("laptop", {"sync"}).exit_code == 0);
+    REQUIRE(world.tend("phone", {"sync"}).exit_code == 0);
+    // The last [[entry]] block of laptop's month file, cut by hand (or by a sync tool).
+    const std::string cut_last =
+        "f=journal/2026-11.laptop.toml && n=$(grep -n '^\\[\\[entry\\]\\]' $f | tail -1 | "
+        "cut -d: -f1) && head -n $((n - 2)) $f > x && mv x $f";
+    const auto cut = world.git("phone", "rev-parse && " + cut_last +
+                                            " && git commit -qam cut && git push -q");
+    REQUIRE_MESSAGE(cut.exit_code == 0, cut.err);
+    const auto received = world.tend("laptop", {"sync"});
+    CHECK(received.err == "");
+    CHECK(received.exit_code == 0);
+    CHECK(received.out ==
+          "synced with origin/main: 0 entries sent, 0 entries received, 1 entry removed on "
+          "another device\n");
+    const auto shown = world.tend("laptop", {"show", "2026-11-24"}).out;
+    CHECK(shown.find("keep-a") != std::string::npos);
+    CHECK(shown.find("keep-b") == std::string::npos);
+    // A removal made here is said as it is sent.
+    REQUIRE(world.git("laptop", "rev-parse && " + cut_last).exit_code == 0);
+    const auto sent = world.tend("laptop", {"sync"});
+    CHECK(sent.exit_code == 0);
+    CHECK(sent.out ==
+          "committed: tend: 1 taken back\nsynced with origin/main: 0 entries sent, 0 entries "
+          "received, 1 entry removed here\n");
+    CHECK(world.tend("laptop", {"sync"}).out ==
+          "synced with origin/main: no new entries either way\n");
+}
+
+TEST_CASE("e2e sync: a month file committed as a link out of the journal is never written "
+          "through") {
+    GitWorld world;
+    world.start_shared("laptop", "phone");
+    world.add("laptop", {"log", "note", "first-entry", "--at", "2026-11-24 08:00"});
+    REQUIRE(world.tend("laptop", {"sync"}).exit_code == 0);
+    REQUIRE(world.tend("phone", {"sync"}).exit_code == 0);
+    const std::string settings = "# app settings\ntheme = \"dark\"\n";
+    write_text(world.folder / "home/config.toml", settings);
+    // Another device (buggy or worse) replaces laptop's month file with a link to a file of
+    // laptop's own home, and pushes it.
+    const auto planted =
+        world.git("phone", fmt::format("rev-parse && ln -sf {} journal/2026-11.laptop.toml "
+                                       "&& git add -A && git commit -qm 'tend: 1 entry' && git "
+                                       "push -q",
+                                       (world.folder / "home/config.toml").string()));
+    REQUIRE_MESSAGE(planted.exit_code == 0, planted.err);
+    const auto sync = world.tend("laptop", {"sync"});
+    CHECK(sync.err == "");
+    CHECK(sync.exit_code == 0);
+    CHECK(sync.out ==
+          "synced with origin/main: 0 entries sent, 0 entries received, 1 entry removed on "
+          "another device\n"
+          "note: journal/2026-11.laptop.toml is a symbolic link in the repository, so tend "
+          "doesn't write through it - 'tend check' says more (docs/reliability.md)\n");
+
+    // Typed from another folder, options after the words: nothing leaves the journal.
+    const auto log = world.tend_in(world.folder / "home", "laptop",
+                                   {"log", "dilate", "3", "pain=4", "private", "--at",
+                                    "2026-11-25 09:00"},
+                                   "../laptop");
+    CHECK(log.exit_code == 2);
+    CHECK(log.out == "");
+    CHECK(log.err ==
+          "tend: 'journal/2026-11.laptop.toml' is a link to a file outside the journal folder, "
+          "so nothing was written - tend writes the journal's files only inside it; replace the "
+          "link with the month's file (docs/reliability.md says how)\n");
+    CHECK(read_text(world.folder / "home/config.toml") == settings);
+    CHECK(std::filesystem::is_symlink(world.folder / "laptop/journal/2026-11.laptop.toml"));
+
+    const auto check = world.tend("laptop", {"check"});
+    CHECK(check.exit_code == 1);
+    CHECK(check.out.find("journal/2026-11.laptop.toml: a link to a file outside the journal "
+                         "folder (another device may have committed it); tend shows what it "
+                         "leads to but never writes through it") != std::string::npos);
+}

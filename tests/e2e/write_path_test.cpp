@@ -93,9 +93,13 @@ TEST_CASE("e2e write path: symlinked month and plan files are written through, n
     REQUIRE(run_shell("tend --dir tend log relax 5 && tend --dir tend plan add kegels 3/day",
                       home.path())
                 .exit_code == 0);
+    // plan.toml may lead anywhere (a dotfiles repo); a month file only to a file inside the
+    // journal folder, since health text never goes outside it.
     std::filesystem::create_directories(home / "dotfiles");
+    std::filesystem::create_directories(home / "tend/kept");
     for (const std::string& name : {month_file, std::string("plan.toml")}) {
-        const auto target = home / "dotfiles" / std::filesystem::path(name).filename();
+        const auto target = (name == month_file ? home / "tend/kept" : home / "dotfiles") /
+                            std::filesystem::path(name).filename();
         std::filesystem::rename(home / "tend" / name, target);
         std::filesystem::create_symlink(target, home / "tend" / name);
     }
@@ -109,7 +113,7 @@ TEST_CASE("e2e write path: symlinked month and plan files are written through, n
         CAPTURE(name);
         CHECK(std::filesystem::is_symlink(home / "tend" / name));
     }
-    CHECK(count_of(read_text(home / "dotfiles/2026-11.laptop.toml"), "[[entry]]\n") == 1);
+    CHECK(count_of(read_text(home / "tend/kept/2026-11.laptop.toml"), "[[entry]]\n") == 1);
     CHECK(count_of(read_text(home / "dotfiles/plan.toml"), "[[item]]\n") == 2);
     CHECK(permissions_of(home / "dotfiles/plan.toml") == 0600);
 

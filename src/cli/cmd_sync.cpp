@@ -46,8 +46,7 @@ struct EntryChanges {
     int removed = 0;
 };
 
-EntryChanges entries_between(const fs::path& root, const std::string& from,
-                             const std::string& to) {
+EntryChanges entries_between(const fs::path& root, const std::string& from, const std::string& to) {
     if (from.empty() || from == to) return {};
     const std::string diff = run_git(root,
                                      {"diff", "--no-color", "--no-ext-diff", "--no-renames", "-U0",
@@ -146,8 +145,7 @@ int run_sync(Context& context) {
         std::string removals;
         if (received.removed > 0)
             removals += fmt::format(", {} removed on another device", entries(received.removed));
-        if (sent.removed > 0)
-            removals += fmt::format(", {} removed here", entries(sent.removed));
+        if (sent.removed > 0) removals += fmt::format(", {} removed here", entries(sent.removed));
         if (sent.added == 0 && received.added == 0 && removals.empty())
             fmt::print("synced with {}: no new entries either way\n", upstream);
         else

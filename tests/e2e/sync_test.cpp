@@ -256,8 +256,8 @@ TEST_CASE("e2e sync: a removal that arrives is said, calmly, not hidden as nothi
     const std::string cut_last =
         "f=journal/2026-11.laptop.toml && n=$(grep -n '^\\[\\[entry\\]\\]' $f | tail -1 | "
         "cut -d: -f1) && head -n $((n - 2)) $f > x && mv x $f";
-    const auto cut = world.git("phone", "rev-parse && " + cut_last +
-                                            " && git commit -qam cut && git push -q");
+    const auto cut =
+        world.git("phone", "rev-parse && " + cut_last + " && git commit -qam cut && git push -q");
     REQUIRE_MESSAGE(cut.exit_code == 0, cut.err);
     const auto received = world.tend("laptop", {"sync"});
     CHECK(received.err == "");
@@ -279,8 +279,9 @@ TEST_CASE("e2e sync: a removal that arrives is said, calmly, not hidden as nothi
           "synced with origin/main: no new entries either way\n");
 }
 
-TEST_CASE("e2e sync: a month file committed as a link out of the journal is never written "
-          "through") {
+TEST_CASE(
+    "e2e sync: a month file committed as a link out of the journal is never written "
+    "through") {
     GitWorld world;
     world.start_shared("laptop", "phone");
     world.add("laptop", {"log", "note", "first-entry", "--at", "2026-11-24 08:00"});
@@ -306,10 +307,9 @@ TEST_CASE("e2e sync: a month file committed as a link out of the journal is neve
           "doesn't write through it - 'tend check' says more (docs/reliability.md)\n");
 
     // Typed from another folder, options after the words: nothing leaves the journal.
-    const auto log = world.tend_in(world.folder / "home", "laptop",
-                                   {"log", "dilate", "3", "pain=4", "private", "--at",
-                                    "2026-11-25 09:00"},
-                                   "../laptop");
+    const auto log = world.tend_in(
+        world.folder / "home", "laptop",
+        {"log", "dilate", "3", "pain=4", "private", "--at", "2026-11-25 09:00"}, "../laptop");
     CHECK(log.exit_code == 2);
     CHECK(log.out == "");
     CHECK(log.err ==

@@ -79,6 +79,15 @@ std::string this_device(const EnvironmentLookup& environment) {
     for (char& character : name)
         if (character >= 'A' && character <= 'Z')
             character = static_cast<char>(character - 'A' + 'a');
+    // Termux and many containers are all "localhost": two devices would share one month file,
+    // which then conflicts at every sync.
+    if (name == "localhost" || name == "localhost4" || name == "localhost6" ||
+        name == "localdomain")
+        throw user_error(
+            fmt::format("the host name '{}' is shared by many devices, so it can't name this one",
+                        name),
+            "name this device with TEND_DEVICE, e.g. TEND_DEVICE=phone, or on the first line of "
+            "~/.config/tend/device (docs/format.md)");
     if (is_device_name(name)) return name;
     throw user_error(
         fmt::format("the host name '{}' can't name a file for this device", shown(name)),

@@ -255,3 +255,35 @@ TEST_CASE("e2e devices: the import check suggests is safe to paste, whatever the
     CHECK(run_shell("tend --dir j show 2026-11-24", home.path()).out.find("x") !=
           std::string::npos);
 }
+
+TEST_CASE("e2e devices: a generic host name such as localhost does not name a device") {
+    TempFolder home;
+    // A private host name needs a user namespace; where none can be made there is no host
+    // name to set, and the case says so instead of passing.
+    if (run_shell("unshare -r -u true", home.path()).exit_code != 0) {
+        MESSAGE("unshare -r -u is not allowed here: not run");
+        return;
+    }
+    for (const std::string host : {"localhost", "localhost.localdomain", "LOCALHOST"}) {
+        CAPTURE(host);
+        const auto logged = run_shell("unset TEND_DEVICE; unshare -r -u sh -c 'hostname " + host +
+                                          " && \"$TEND\" log note x --dir j'",
+                                      home.path());
+        CHECK(logged.exit_code == 2);
+        CHECK(logged.out == "");
+        CHECK(logged.err ==
+              "tend: the host name 'localhost' is shared by many devices, so it can't name this "
+              "one - name this device with TEND_DEVICE, e.g. TEND_DEVICE=phone, or on the first "
+              "line of ~/.config/tend/device (docs/format.md)\n");
+        CHECK_FALSE(std::filesystem::exists(home / "j/journal"));
+    }
+    // Named by the setting, the same device logs.
+    write_text(home / ".config/tend/device", "phone\n");
+    const auto named = run_shell(
+        "unset TEND_DEVICE; unshare -r -u sh -c 'hostname localhost && \"$TEND\" --dir j log note "
+        "x'",
+        home.path());
+    CHECK(named.err == "");
+    CHECK(named.exit_code == 0);
+    CHECK(std::filesystem::exists(home / "j/journal/2026-11.phone.toml"));
+}

@@ -193,7 +193,17 @@ JournalCommit commit_journal(const fs::path& root) {
                                      shell_quoted(unmerged.front())),
                          "", exit_code::user_error);
     // A shared file fixed by hand and added may still hold git's markers: they never travel.
-    for (const char* shared : {"tend.toml", "plan.toml"}) {
+    // Month files too, the changed ones (a hand merge of a file two devices shared).
+    std::vector<std::string> marked_files = {"tend.toml", "plan.toml"};
+    for (const auto& listing :
+         {run_git(root, {"diff", "--name-only", "--no-renames", "HEAD", "--", "journal"},
+                  GitOutput::data),
+          run_git(root, {"ls-files", "--others", "--exclude-standard", "--", "journal"},
+                  GitOutput::data)})
+        if (listing.exit_code == 0)
+            for (const auto& name : lines_of(listing.output))
+                if (name.ends_with(".toml")) marked_files.push_back(name);
+    for (const auto& shared : marked_files) {
         const auto text = store::read_file_if_exists(root / shared, shared);
         if (!text) continue;
         std::istringstream lines(*text);

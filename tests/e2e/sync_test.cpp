@@ -325,3 +325,22 @@ TEST_CASE(
                          "folder (another device may have committed it); tend shows what it "
                          "leads to but never writes through it") != std::string::npos);
 }
+
+TEST_CASE("e2e sync: a month file that still holds conflict markers is not committed") {
+    GitWorld world;
+    world.start_shared("laptop", "phone");
+    world.add("laptop", {"log", "note", "first", "--at", "2026-11-24 08:00"});
+    REQUIRE(world.tend("laptop", {"sync"}).exit_code == 0);
+    const std::string head = world.git("laptop", "rev-parse HEAD").out;
+    // A hand merge of a month file left git's markers behind.
+    const auto month = world.folder / "laptop/journal/2026-11.laptop.toml";
+    write_text(month, read_text(month) + "<<<<<<< HEAD\n=======\n>>>>>>> origin/main\n");
+    const auto sync = world.tend("laptop", {"sync"});
+    CHECK(sync.exit_code == 2);
+    CHECK(sync.out == "");
+    CHECK(sync.err ==
+          "tend: journal/2026-11.laptop.toml still holds git's conflict markers (<<<<<<<), so "
+          "nothing was committed - keep what both sides need, delete the marker lines, check "
+          "with 'tend check', then 'tend sync' (docs/sync.md)\n");
+    CHECK(world.git("laptop", "rev-parse HEAD").out == head);
+}

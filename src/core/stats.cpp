@@ -74,6 +74,7 @@ KindSummary summarise_kind(const KindSpec& kind, const std::vector<const Compact
         field.max = values.max;
         const Values before = values_of(previous, spec.name);
         if (before.n > 0) field.previous_mean = before.mean();
+        field.previous_n = before.n;
         if (spec.type == FieldType::scale)
             field.daily_means = daily_means(current, spec.name, period);
         if (field.previous_mean)

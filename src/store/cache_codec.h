@@ -72,6 +72,15 @@ class Reader {
     bool ok_ = true;
 };
 
+// What identifies a file's bytes: their count and a fast 64-bit hash of them (not
+// cryptographic; it tells a copied or touched file from an edited one, as a stamp can't).
+struct ContentKey {
+    std::uint64_t size = 0;
+    std::uint64_t hash = 0;
+    friend bool operator==(const ContentKey&, const ContentKey&) = default;
+};
+ContentKey content_key_of(std::string_view bytes);
+
 void write_entry(Writer& writer, const Entry& entry);
 Entry read_entry(Reader& reader);
 

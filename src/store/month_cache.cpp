@@ -21,9 +21,9 @@ namespace tend::store {
 namespace {
 
 // Version 3 and latest 2 carry a checksum of every blob: a flipped bit reads as "not cached".
-// Format 4: histories hold each plan item's rest days. A cache of an older format reads as
-// "not cached" and is rebuilt.
-constexpr char magic[8] = {'t', 'e', 'n', 'd', 'c', 'a', 'c', '5'};
+// Format 4: histories hold each plan item's rest days. Format 6: each month's content key, and a
+// checksum of the index. A cache of an older format reads as "not cached" and is rebuilt.
+constexpr char magic[8] = {'t', 'e', 'n', 'd', 'c', 'a', 'c', '6'};
 constexpr char latest_magic[8] = {'t', 'e', 'n', 'd', 'l', 'a', 't', '2'};
 // A month file changed less than this long ago may change again within the same clock tick
 // without its modification time moving, so it is not cached yet.
@@ -35,6 +35,10 @@ std::uint64_t fnv1a(std::string_view bytes, std::uint64_t hash = 146959810393466
         hash *= 1099511628211ULL;
     }
     return hash;
+}
+
+bool settled(const FileStamp& stamp, std::int64_t now) {
+    return now - stamp.modified_ns >= settle_ns && now - stamp.changed_ns >= settle_ns;
 }
 
 std::int64_t nanoseconds(const timespec& time) {
@@ -80,9 +84,10 @@ std::uint64_t cache_context(const Config& config) {
     return fnv1a(fingerprint);
 }
 
-// The file: magic, context, month count, then per month its name, stamp, the size of its
-// entries' bytes, the key of the plan its history was made for and the size of the history's
-// bytes (0: none); then every month's entries and history, in the same order.
+// The file: magic, context, month count, then per month its name, stamp (zeros: not settled),
+// whether its content key is known, the key, the size and checksum of its entries' bytes, the key
+// of the plan its history was made for and the size and checksum of the history's bytes (0: none);
+// a checksum of all that; then every month's entries and history, in the same order.
 std::int64_t real_time_ns() {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(
                std::chrono::system_clock::now().time_since_epoch())
@@ -124,8 +129,8 @@ MonthCache::MonthCache(std::filesystem::path root, std::uint64_t context, Storag
     if (::fstat(descriptor_, &status) != 0) return;
     file_size_ = static_cast<std::uint64_t>(status.st_size);
     // Each index record is at most a file's key ("2026-11.", a device name of up to 32 bytes)
-    // with its length, and 10 numbers.
-    constexpr std::uint64_t longest_record = 4 + 8 + 32 + 10 * 8;
+    // with its length, a flag and 12 numbers; the index ends with its checksum.
+    constexpr std::uint64_t longest_record = 4 + 8 + 32 + 1 + 12 * 8;
     std::string head(sizeof magic + sizeof(std::uint64_t) + sizeof(std::uint32_t), '\0');
     if (!read_at(0, head) || std::memcmp(head.data(), magic, sizeof magic) != 0) return;
     Reader header(std::string_view(head).substr(sizeof magic));
@@ -133,7 +138,7 @@ MonthCache::MonthCache(std::filesystem::path root, std::uint64_t context, Storag
     const auto count = header.number<std::uint32_t>();
     std::string index(
         std::min<std::uint64_t>(file_size_ - head.size(),
-                                std::min<std::uint64_t>(count, 100'000) * longest_record),
+                                std::min<std::uint64_t>(count, 100'000) * longest_record + 8),
         '\0');
     if (!read_at(head.size(), index)) return;
     Reader reader(index);
@@ -147,6 +152,12 @@ MonthCache::MonthCache(std::filesystem::path root, std::uint64_t context, Storag
         cached.stamp.changed_ns = reader.number<std::int64_t>();
         cached.stamp.inode = reader.number<std::uint64_t>();
         cached.stamp.device = reader.number<std::uint64_t>();
+        cached.stamp_usable = cached.stamp_settled = !(cached.stamp == FileStamp{});
+        const bool has_content = reader.number<std::uint8_t>() != 0;
+        ContentKey content;
+        content.size = reader.number<std::uint64_t>();
+        content.hash = reader.number<std::uint64_t>();
+        if (has_content) cached.content = content;
         cached.entries.size = reader.number<std::uint64_t>();
         cached.entries.checksum = reader.number<std::uint64_t>();
         cached.plan_key = reader.number<std::uint64_t>();
@@ -156,7 +167,9 @@ MonthCache::MonthCache(std::filesystem::path root, std::uint64_t context, Storag
         cached.history.offset = offset + cached.entries.size;
         offset += cached.entries.size + cached.history.size;
     }
-    if (!reader.ok()) return;
+    const auto index_size = reader.position();
+    if (!reader.ok() || reader.number<std::uint64_t>() != fnv1a(std::string_view(index).substr(0, index_size)) || !reader.ok())
+        return;
     const auto blobs_start = head.size() + reader.position();
     for (auto& [month, cached] : months) {
         cached.entries.offset += blobs_start;
@@ -194,8 +207,23 @@ std::optional<std::string_view> MonthCache::read_blob(const Blob& blob) {
 
 MonthCache::Month* MonthCache::cached(const std::string& month, const FileStamp& stamp) {
     const auto found = months_.find(month);
-    if (found == months_.end() || !(found->second.stamp == stamp)) return nullptr;
+    if (found == months_.end() || !found->second.stamp_usable || !(found->second.stamp == stamp))
+        return nullptr;
     return &found->second;
+}
+
+bool MonthCache::confirm(const std::string& month, const FileStamp& stamp,
+                         const ContentKey& content) {
+    const auto found = months_.find(month);
+    if (found == months_.end() || found->second.content != content) return false;
+    Month& cached = found->second;
+    if (cached.stamp_usable && cached.stamp == stamp) return true;
+    cached.stamp = stamp;
+    cached.stamp_usable = true;
+    cached.stamp_settled = settled(stamp, now_ns_());
+    // A settled stamp is worth saving: the next command then needs no hash.
+    changed_ = changed_ || cached.stamp_settled;
+    return true;
 }
 
 std::optional<std::vector<Entry>> MonthCache::find(const std::string& month,
@@ -219,9 +247,9 @@ bool MonthCache::find_compact(const std::string& month, const FileStamp& stamp,
 }
 
 void MonthCache::remember(const std::string& month, const FileStamp& stamp,
-                          const std::vector<Entry>& entries) {
-    const auto now = now_ns_();
-    if (now - stamp.modified_ns < settle_ns || now - stamp.changed_ns < settle_ns) {
+                          const std::vector<Entry>& entries, std::optional<ContentKey> content) {
+    const bool stamp_settled = settled(stamp, now_ns_());
+    if (!stamp_settled && !content) {
         changed_ = months_.erase(month) > 0 || changed_;
         return;
     }
@@ -230,6 +258,9 @@ void MonthCache::remember(const std::string& month, const FileStamp& stamp,
     Month& remembered = months_[month];
     remembered = Month{};
     remembered.stamp = stamp;
+    remembered.stamp_usable = true;
+    remembered.stamp_settled = stamp_settled;
+    remembered.content = content;
     remembered.entries.size = writer.out().size();
     remembered.entries.checksum = fnv1a(writer.out());
     remembered.entries.fresh = std::move(writer.out());
@@ -332,17 +363,23 @@ void MonthCache::save() {
     index.number(static_cast<std::uint32_t>(months_.size()));
     for (const auto& [month, cached] : months_) {
         index.text(month);
-        index.number(cached.stamp.size);
-        index.number(cached.stamp.modified_ns);
-        index.number(cached.stamp.changed_ns);
-        index.number(cached.stamp.inode);
-        index.number(cached.stamp.device);
+        const FileStamp stamp = cached.stamp_settled ? cached.stamp : FileStamp{};
+        index.number(stamp.size);
+        index.number(stamp.modified_ns);
+        index.number(stamp.changed_ns);
+        index.number(stamp.inode);
+        index.number(stamp.device);
+        index.number(static_cast<std::uint8_t>(cached.content.has_value()));
+        index.number(cached.content.value_or(ContentKey{}).size);
+        index.number(cached.content.value_or(ContentKey{}).hash);
         index.number(cached.entries.size);
         index.number(cached.entries.checksum);
         index.number(cached.plan_key);
         index.number(cached.history.size);
         index.number(cached.history.checksum);
     }
+    constexpr std::size_t head_size = sizeof magic + sizeof(std::uint64_t) + sizeof(std::uint32_t);
+    index.number(fnv1a(std::string_view(index.out()).substr(head_size)));
     // The months' bytes are copied one at a time, from memory or from the old file.
     const auto produce = [&](const std::function<void(std::string_view)>& put) {
         put(index.out());

@@ -1,9 +1,11 @@
 // A disposable cache of parsed month files (<root>/.cache/months.bin), one record per file keyed
 // by its name without ".toml" ("2026-11", "2026-11.phone"; the methods call it `month`), so that
 // commands over years of entries do not parse every TOML file again. The month files stay the only
-// source of truth: a cached month is used only while its file has the same size, modification and
-// change times, inode and device as when it was cached, and the profile and tend's version are the
-// same. Deleting the cache is always safe.
+// source of truth: a cached month is used while its file has the same size, modification and
+// change times, inode and device as when it was cached (the stamp), or, when the stamp differs
+// (a copied or restored folder, a file a sync tool or git touched), while the file's bytes have
+// the same size and hash; and only while the profile and tend's version are the same. Deleting
+// the cache is always safe.
 #pragma once
 
 #include <cstdint>
@@ -15,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "store/cache_codec.h"
 #include "store/storage.h"
 #include "tend/compact_entry.h"
 #include "tend/entry.h"
@@ -64,10 +67,16 @@ class MonthCache {
     bool find_compact(const std::string& month, const FileStamp& stamp, const Period& period,
                       CompactEntries& into);
 
-    // Remembers a month just parsed, unless its file changed too recently to trust the stamp
-    // (a write within the same clock tick would keep the modification time).
+    // Remembers a month just parsed from a file with this stamp and, when given, these bytes.
+    // A file changed too recently to trust its stamp (a write within the same clock tick would
+    // keep the modification time) is remembered by its bytes only; without them, not at all.
     void remember(const std::string& month, const FileStamp& stamp,
-                  const std::vector<Entry>& entries);
+                  const std::vector<Entry>& entries,
+                  std::optional<ContentKey> content = std::nullopt);
+
+    // Whether `month` is cached for a file with these bytes; if so, it is from now on cached for
+    // this stamp too (find, find_compact, find_history), and the stamp is kept once it settled.
+    bool confirm(const std::string& month, const FileStamp& stamp, const ContentKey& content);
 
     // The entries of `month` when its file holds exactly `content` and tend wrote it last. The
     // month file tend wrote last is kept whole with its entries (.cache/latest.bin), so that a
@@ -102,6 +111,9 @@ class MonthCache {
     };
     struct Month {
         FileStamp stamp;
+        bool stamp_usable = false;   // matches by stamp alone (in this process)
+        bool stamp_settled = false;  // kept in the file (else zeros: matched by content only)
+        std::optional<ContentKey> content;
         Blob entries;
         std::uint64_t plan_key = 0;
         Blob history;  // size 0: none

@@ -161,8 +161,7 @@ void Journal::read_months(const Period& period, const OffsetAtLocal& offset_at_l
         auto month_file = parse_month_file(*content, name, config_, noting_offset, month);
         for (const auto& problem : month_file.problems)
             if (problem.severity == Severity::error) stop_at(problem);
-        if (stamp && !used_time_zone)
-            cache.remember(key, *stamp, month_file.entries, content_key);
+        if (stamp && !used_time_zone) cache.remember(key, *stamp, month_file.entries, content_key);
         parsed(read, stamp, month_file.entries);
     }
     cache.keep_only(keys);

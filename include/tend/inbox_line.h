@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "tend/civil_time.h"
@@ -15,8 +16,15 @@ namespace tend {
 // FIELD=VALUE, @tags, note words). Nothing for a line to skip: blank, a `#` comment, or a line
 // dated more than five minutes after now (it waits until its time, up to two days ahead).
 // Throws user_error, one line, for anything else: a missing date, an unknown kind, a bad value,
-// a time more than two days ahead, a lone "-" (there is no standard input to read).
+// a time more than two days ahead, a lone "-" (there is no standard input to read), and
+// whatever else `tend log` refuses (check_entry_as_logged).
 std::optional<Entry> entry_of_inbox_line(std::string_view line, const Config& config,
                                          const TimeContext& time);
+
+// What the record of filed inbox lines keeps of a line: 16 hex digits of the 64-bit FNV-1a hash
+// of its text, without the spaces, tabs and carriage return around it ("2026-11-21 21:30 dilate
+// 3" -> "3c6e0b8a9d2f4e71"). The text alone, not the time it stands for, so the same line has
+// the same key in every time zone and on every device. Nothing for a blank line or a comment.
+std::optional<std::string> inbox_line_key(std::string_view line);
 
 }  // namespace tend

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "tend/civil_time.h"
 #include "tend/entry.h"
 #include "tend/profile.h"
 
@@ -27,5 +28,15 @@ struct LogWords {
 //   - every other word is part of the note, joined with single spaces.
 // Throws user_error for unknown or ambiguous kinds and fields, bad values, and invalid UTF-8.
 LogWords parse_log_words(const Config& config, std::span<const std::string> words);
+
+// The most a note can hold, in bytes.
+inline constexpr std::size_t longest_note = 100000;
+
+// What `tend log` accepts, and so what `tend import` and the phone inbox accept too (one rule
+// for all three): a time at most five minutes after now, a note of valid UTF-8 text up to
+// longest_note bytes with no control characters but newlines and tabs, tags that are single
+// words without control characters, and a question with its words. Throws user_error, one line.
+// Fields are checked where they are read (parse_log_words, the import readers).
+void check_entry_as_logged(const Entry& entry, const Config& config, const TimeContext& time);
 
 }  // namespace tend

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "cli/context.h"
+#include "cli/folder_notices.h"
 #include "store/config_file.h"
 #include "store/file_io.h"
 #include "store/plan_file.h"
@@ -31,8 +32,16 @@ int run_check(Context& context) {
     problems.insert(problems.end(), journal_problems.begin(), journal_problems.end());
     const auto plan_problems = store::check_plan_file(context.root(), config);
     problems.insert(problems.end(), plan_problems.begin(), plan_problems.end());
+    // The inbox is read, not filed: check writes nothing.
+    const auto inbox = inbox_state(context, config);
+    problems.insert(problems.end(), inbox.bad_lines.begin(), inbox.bad_lines.end());
 
     const std::size_t errors = print_problems(problems);
+    if (inbox.waiting > 0)
+        fmt::print(
+            "note: the inbox has {} line{} not filed yet; 'tend show' (or any command that "
+            "logs) files {}\n",
+            inbox.waiting, inbox.waiting == 1 ? "" : "s", inbox.waiting == 1 ? "it" : "them");
     const auto warnings = static_cast<std::size_t>(
         std::count_if(problems.begin(), problems.end(), [](const store::Problem& problem) {
             return problem.severity == store::Severity::warning;

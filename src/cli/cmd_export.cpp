@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/context.h"
+#include "cli/folder_notices.h"
 #include "render/report_csv.h"
 #include "render/report_document.h"
 #include "render/report_html.h"
@@ -68,13 +69,16 @@ int run_export(const ExportOptions& options, Context& context) {
     request.period = slice.period;
     const VisitReport report = compute_visit_report(request, slice, context.plan(), config);
     const std::string text = rendered(format, report, request.kinds, config);
+    // An export only reads: it files no inbox lines, and says when some wait (docs/sync.md).
     if (options.output.empty() || options.output == "-") {
         fmt::print("{}", text);  // flushed and checked at exit (main.cpp)
+        note_waiting_inbox(context);
         return exit_code::ok;
     }
     store::write_named_output(options.output, text, context.root());
     fmt::print("wrote the notes for {} to {}\n", render::period_words(request.period),
                options.output);
+    note_waiting_inbox(context);
     return exit_code::ok;
 }
 

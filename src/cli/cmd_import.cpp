@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "cli/context.h"
+#include "cli/folder_notices.h"
 #include "store/file_io.h"
 #include "store/import_file.h"
 #include "store/journal.h"
@@ -29,14 +30,18 @@ int run_import(const ImportOptions& options, Context& context) {
                              "name files as you would for cat, relative to this folder");
         auto read = store::entries_to_import(*content, file, store::import_format_of(file),
                                              journal.config(), context.time());
+        for (const auto& note : read.notes)
+            fmt::print(stderr, "note: {}\n", note);
         // The files are joined as a month's files are: an entry counts as often as the one
         // file that holds it most, so two copies of one month file import it once.
         joined.start_file("the files to import");
-        for (auto& entry : read) {
+        for (auto& entry : read.entries) {
             if (!joined.keep(identity_of(entry))) continue;
             entries.push_back(std::move(entry));
         }
     }
+    // The inbox is filed once the files were read and accepted, and never on a dry run.
+    if (!options.dry_run) file_inbox(context);
     const auto count =
         journal.import_entries(entries, context.time().offset_at_local, options.dry_run);
     fmt::print("{} new, {} already there{}\n", count.added, count.already_there,

@@ -10,6 +10,7 @@
 
 #include "cli/context.h"
 #include "cli/editor.h"
+#include "cli/folder_notices.h"
 #include "cli/log_prompt.h"
 #include "core/text.h"
 #include "render/entry_text.h"
@@ -30,19 +31,6 @@ struct LogOptions {
     std::string at = "now";
     bool edit = false;
 };
-
-constexpr std::size_t longest_note = 100000;
-
-// Notes may hold newlines and tabs; other control characters are refused.
-void check_note(std::string_view note) {
-    if (note.size() > longest_note)
-        throw user_error(fmt::format("the note is {} bytes long; the most a note can hold is {}",
-                                     note.size(), longest_note),
-                         "keep long texts in a file of your own and note where it is");
-    if (const auto character = unsafe_character_in(note, true))
-        throw user_error(fmt::format("the note contains {}", *character),
-                         "notes may hold text, newlines and tabs");
-}
 
 std::string normalise_note(std::string text) {
     std::string clean;
@@ -143,16 +131,10 @@ int run_log(const LogOptions& options, Context& context) {
     if (words.note_from_stdin) note += (note.empty() ? "" : "\n") + read_standard_input();
     if (options.edit) note = edit_note(context.root(), note);
     note = normalise_note(std::move(note));
-    check_note(note);
-    if (!is_valid_utf8(note))
-        throw user_error("the note is not valid UTF-8 text", "check your terminal's encoding");
-    const KindSpec* question = question_kind(config.profile);
-    if (question && words.kind == question && trim(note).empty())
-        throw user_error("a question needs its words",
-                         "for example: tend log question can I use lidocaine before dilating?");
-
     Entry entry{
         at, words.kind->name, std::move(words.fields), std::move(note), std::move(words.tags), 0};
+    check_entry_as_logged(entry, config, context.time());
+    file_inbox(context);  // once the entry was accepted: a refused one changes nothing
     // The status is read before the append, so nothing reads the file just written.
     const std::string plan_status = plan_status_after_log(context, entry);
     const auto undo_problem = context.journal().append(entry, context.time().now.utc_seconds);

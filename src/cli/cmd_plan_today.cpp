@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "cli/context.h"
+#include "cli/folder_notices.h"
 #include "cli/plan_status.h"
 #include "render/colour.h"
 #include "render/plan_text.h"
@@ -65,7 +66,8 @@ std::string colored(std::string_view text, DayStatus::State state, bool color) {
 }  // namespace
 
 int run_plan_today(Context& context) {
-    const Plan& plan = context.plan();
+    const Plan& plan = context.plan();  // a broken plan.toml stops the command before it files
+    file_inbox(context);                // what today shows includes the phone's lines
     const Date today = context.time().today();
     if (plan.items.empty()) {
         fmt::print("{}\n", no_plan_line);
@@ -95,6 +97,8 @@ int run_plan_today(Context& context) {
 }
 
 int run_plan_due(Context& context, bool quiet) {
+    context.plan();  // a broken plan.toml stops the command before it files
+    file_inbox(context);
     const Date today = context.time().today();
     const Config& config = context.journal().config();
     std::vector<ItemStatus> due;

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "cli/context.h"
+#include "cli/folder_notices.h"
 #include "core/text.h"
 #include "tend/error.h"
 #include "tend/period.h"
@@ -30,6 +31,8 @@ std::string question_text(const Entry& question) {
 }
 
 int run_list(Context& context) {
+    // `questions answer N` doesn't file: its numbers are the ones this list showed.
+    file_inbox(context);
     const auto questions = load_open_questions(context);
     if (questions.empty()) {
         fmt::print("No open questions. Add one with: tend log question ...\n");

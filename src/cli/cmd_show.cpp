@@ -46,6 +46,7 @@ int run_show(const ShowOptions& options, Context& context) {
     for (const auto& tag : options.tags)
         tags.push_back(tag.starts_with('@') ? tag.substr(1) : tag);
 
+    file_inbox(context);  // once the command line was accepted (docs/sync.md)
     std::vector<Entry> entries = context.journal().load(period, context.time().offset_at_local);
     std::erase_if(entries, [&](const Entry& entry) {
         return !matches(entry, kinds, tags, to_lower(options.contains));

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "cli/context.h"
+#include "cli/folder_notices.h"
 #include "core/text.h"
 #include "tend/adherence.h"
 #include "tend/error.h"
@@ -161,6 +162,7 @@ int run_skip(SkipOptions options, Context& context) {
     Entry entry{at, std::string(rest_kinds.front()), {}, reason, {}, 0};
     if (!kinds.empty()) entry.fields.emplace_back("items", joined(kinds, " "));
     if (length > 1) entry.fields.emplace_back("days", static_cast<std::int64_t>(length));
+    file_inbox(context);  // once the rest day was accepted: a refused one changes nothing
     const auto undo_problem = context.journal().append(entry, time.now.utc_seconds);
 
     fmt::print("resting {}: {}{}\n", days_text(period, today),

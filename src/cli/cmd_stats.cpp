@@ -66,6 +66,7 @@ int run_effect(const StatsOptions& options, Context& context) {
     SliceRequest wanted;
     wanted.period = asked_period(options, today, config.settings.week_start);
     wanted.look_back = LookBack::everything;
+    file_inbox(context);  // once the command line was accepted (docs/sync.md)
     const JournalSlice slice =
         context.journal().slice_for(wanted, context.plan(), today, context.time().offset_at_local);
     request.period = slice.period;
@@ -90,6 +91,7 @@ int run_stats(const StatsOptions& options, Context& context) {
     SliceRequest wanted;
     wanted.period = asked_period(options, today, config.settings.week_start);
     wanted.look_back = options.weekly ? LookBack::period : LookBack::previous_period;
+    file_inbox(context);  // once the command line was accepted (docs/sync.md)
     const JournalSlice slice =
         context.journal().slice_for(wanted, context.plan(), today, context.time().offset_at_local);
     request.period = slice.period;

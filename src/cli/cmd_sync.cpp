@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "cli/context.h"
+#include "cli/folder_notices.h"
 #include "cli/git.h"
 #include "store/git_files.h"
 #include "store/storage.h"
@@ -81,6 +82,7 @@ int run_sync(Context& context) {
         throw user_error(fmt::format("the journal at {} is not a git repository", root.string()),
                          "'tend git init' starts one, or a sync folder carries it instead "
                          "(docs/sync.md)");
+    file_inbox(context);  // so that the commit carries the phone's new lines as entries
     try {
         // No tend write lands in the middle of the commit or the merge; a `tend log` meanwhile
         // waits. The push, which changes nothing here, goes without the lock.

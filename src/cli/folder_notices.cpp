@@ -3,7 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <optional>
 #include <stdexcept>
+#include <unordered_set>
 #include <vector>
 
 #include "core/text.h"
@@ -18,33 +20,45 @@ namespace {
 // Bad lines beyond these are counted, not listed: a huge inbox of junk is a few lines here.
 constexpr std::size_t bad_lines_listed = 5;
 
+// What an inbox holds that no device has filed yet: its entries with their lines' keys, and
+// the lines that can't be filed ("inbox.txt:5: unknown kind 'dilte' - ...").
 struct InboxLines {
     std::vector<Entry> entries;
-    std::vector<std::string> bad_lines;
+    std::vector<std::string> keys;
+    std::vector<store::Problem> bad_lines;
 };
 
-InboxLines read_inbox_lines(const std::string& name, const std::string& text, const Config& config,
-                            const TimeContext& time) {
+// One pass, each line hashed once and looked up in `filed`: linear in the inbox's size. A
+// filed line is not even parsed, so a line filed long ago never turns into an error when the
+// profile changes.
+InboxLines unfiled_lines(const std::string& name, const std::string& text,
+                         const std::unordered_set<std::string>& filed, const Config& config,
+                         const TimeContext& time) {
     InboxLines lines;
-    std::size_t number = 0;
+    int number = 0;
     for (const auto line : split(text, '\n')) {
         ++number;
+        const auto key = inbox_line_key(line);
+        if (!key || filed.contains(*key)) continue;
         try {
-            if (auto entry = entry_of_inbox_line(line, config, time))
+            if (auto entry = entry_of_inbox_line(line, config, time)) {
                 lines.entries.push_back(std::move(*entry));
+                lines.keys.push_back(*key);
+            }
         } catch (const user_error& error) {
-            lines.bad_lines.push_back(fmt::format(
-                "{}:{}: {}{}", escape_unsafe(name, false), number,
-                escape_unsafe(error.what(), false),
-                error.hint().empty() ? "" : " - " + escape_unsafe(error.hint(), false)));
+            lines.bad_lines.push_back(store::Problem{
+                name, number, 1,
+                error.hint().empty() ? error.what()
+                                     : fmt::format("{} - {}", error.what(), error.hint())});
         }
     }
     return lines;
 }
 
-void report_bad_lines(const std::vector<std::string>& bad_lines) {
+void report_bad_lines(const std::vector<store::Problem>& bad_lines) {
     for (std::size_t index = 0; index < bad_lines.size() && index < bad_lines_listed; ++index)
-        fmt::print(stderr, "{}\n", bad_lines[index]);
+        fmt::print(stderr, "{}:{}: {}\n", store::on_one_line(bad_lines[index].file),
+                   bad_lines[index].line, store::on_one_line(bad_lines[index].message));
     if (bad_lines.size() > bad_lines_listed)
         fmt::print(stderr, "... and {} more {} that can't be filed\n",
                    bad_lines.size() - bad_lines_listed,
@@ -54,39 +68,104 @@ void report_bad_lines(const std::vector<std::string>& bad_lines) {
                    "(lines that can't be filed stay in the inbox as they are; fix them there)\n");
 }
 
+// The journal folder, or nothing when it is not usable (the command says what is wrong).
+std::optional<std::filesystem::path> usable_root(Context& context) {
+    try {
+        return context.root();
+    } catch (const user_error&) {
+        return std::nullopt;
+    }
+}
+
+void say_not_filed(const std::string& name, const std::exception& error, std::string_view hint) {
+    fmt::print(stderr, "tend: {} was not filed: {}{}\n", escape_unsafe(name, false),
+               escape_unsafe(error.what(), false),
+               hint.empty() ? "" : " - " + escape_unsafe(hint, false));
+}
+
 }  // namespace
 
 void file_inbox(Context& context) {
-    std::filesystem::path root;
-    try {
-        root = context.root();
-    } catch (const user_error&) {
-        return;  // the command says what is wrong with the folder
-    }
-    const auto names = store::inbox_file_names(root, store::disk());
+    const auto root = usable_root(context);
+    if (!root) return;
+    const auto names = store::inbox_file_names(*root, store::disk());
     if (names.empty()) return;
+    auto filed = store::filed_inbox_lines(*root, store::disk());
     for (const auto& name : names) {
         try {
-            const std::string text = store::read_inbox(root, name, store::disk());
+            const std::string text = store::read_inbox(*root, name, store::disk());
             store::Journal& journal = context.journal();
-            auto lines = read_inbox_lines(name, text, journal.config(), context.time());
+            auto lines = unfiled_lines(name, text, filed, journal.config(), context.time());
             report_bad_lines(lines.bad_lines);
             if (lines.entries.empty()) continue;
-            // Counted first without the lock: most commands find nothing new, and take no lock.
+            filed.insert(lines.keys.begin(), lines.keys.end());
+            // An entry the journal holds already (filed before the record was kept, or by a
+            // device whose record has not arrived yet) is not added again, only recorded.
+            // Counted first without the lock, so that a journal that holds them all (a
+            // read-only copy too) is only recorded, and quietly: the record is a shortcut then.
             const auto& offset = context.time().offset_at_local;
-            if (journal.import_entries(lines.entries, offset, true).added == 0) continue;
+            if (journal.import_entries(lines.entries, offset, true).added == 0) {
+                try {
+                    store::record_filed_inbox_lines(*root, journal.device(), lines.keys,
+                                                    store::disk());
+                } catch (const std::runtime_error&) {
+                    // Unrecorded, the lines are matched to their entries again next time.
+                }
+                continue;
+            }
             const auto count = journal.import_entries(lines.entries, offset, false);
+            store::record_filed_inbox_lines(*root, journal.device(), lines.keys, store::disk());
             if (count.added > 0)
                 fmt::print(stderr, "filed {} new entr{} from {}\n", count.added,
                            count.added == 1 ? "y" : "ies", escape_unsafe(name, false));
         } catch (const user_error& error) {
-            fmt::print(stderr, "tend: {} was not filed: {}{}\n", escape_unsafe(name, false),
-                       error.what(), error.hint().empty() ? "" : " - " + error.hint());
+            say_not_filed(name, error, error.hint());
         } catch (const std::runtime_error& error) {  // the system: a read-only folder, a full disk
-            fmt::print(stderr, "tend: {} was not filed: {}\n", escape_unsafe(name, false),
-                       error.what());
+            say_not_filed(name, error, {});
         }
     }
+}
+
+InboxState inbox_state(Context& context, const Config& config) {
+    InboxState state;
+    const auto root = usable_root(context);
+    if (!root) return state;
+    auto filed = store::filed_inbox_lines(*root, store::disk());
+    for (const auto& name : store::inbox_file_names(*root, store::disk())) {
+        try {
+            const std::string text = store::read_inbox(*root, name, store::disk());
+            auto lines = unfiled_lines(name, text, filed, config, context.time());
+            state.bad_lines.insert(state.bad_lines.end(), lines.bad_lines.begin(),
+                                   lines.bad_lines.end());
+            if (lines.entries.empty()) continue;
+            store::Journal journal(*root, config);
+            state.waiting += journal
+                                 .import_entries(lines.entries, context.time().offset_at_local,
+                                                 /*dry_run=*/true)
+                                 .added;
+            filed.insert(lines.keys.begin(), lines.keys.end());
+        } catch (const user_error& error) {
+            state.bad_lines.push_back(store::Problem{
+                name, 0, 0,
+                error.hint().empty() ? error.what()
+                                     : fmt::format("{} - {}", error.what(), error.hint())});
+        }
+    }
+    return state;
+}
+
+void note_waiting_inbox(Context& context) {
+    std::size_t waiting = 0;
+    try {
+        waiting = inbox_state(context, context.journal().config()).waiting;
+    } catch (const std::runtime_error&) {
+        return;  // the command itself says what is wrong with the journal
+    }
+    if (waiting == 0) return;
+    fmt::print(stderr,
+               "note: the inbox has {} new line{} not in the journal yet, so not in this either; "
+               "'tend show' (or any command that logs) files {}\n",
+               waiting, waiting == 1 ? "" : "s", waiting == 1 ? "it" : "them");
 }
 
 void note_stray_copies(Context& context) {

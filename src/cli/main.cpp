@@ -17,7 +17,6 @@
 #include <vector>
 
 #include "cli/context.h"
-#include "cli/folder_notices.h"
 #include "core/text.h"
 #include "store/storage.h"
 #include "tend/error.h"
@@ -173,10 +172,8 @@ int run(int argc, char** argv) {
     }
 
     tend::cli::Context context(global);
-    // Every command files the phone's new inbox lines first, so what it shows includes them;
-    // completion (on every Tab) and the shell scripts have no journal to file into.
-    const bool completing = app.got_subcommand("__complete") || app.got_subcommand("completions");
-    if (!completing) tend::cli::file_inbox(context);
+    // The commands that file the phone's inbox do so themselves, once their input was accepted
+    // (file_inbox in folder_notices.h), so a refused command or a dry run changes nothing.
     for (const auto& command : commands) {
         if (!command.app->parsed()) continue;
         const int code = command.run(context);

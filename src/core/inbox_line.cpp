@@ -79,12 +79,26 @@ std::optional<Entry> entry_of_inbox_line(std::string_view line, const Config& co
             "a lone '-' asks for the note on standard input, which an inbox line "
             "doesn't have",
             "write the note's words on the line itself");
-    return Entry{at,
-                 parsed.kind->name,
-                 std::move(parsed.fields),
-                 std::move(parsed.note),
-                 std::move(parsed.tags),
-                 0};
+    Entry entry{at,
+                parsed.kind->name,
+                std::move(parsed.fields),
+                std::move(parsed.note),
+                std::move(parsed.tags),
+                0};
+    check_entry_as_logged(entry, config, time);
+    return entry;
+}
+
+std::optional<std::string> inbox_line_key(std::string_view line) {
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    const std::string_view content = trim(line);
+    if (content.empty() || content.starts_with('#')) return std::nullopt;
+    std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a, 64 bits
+    for (const char character : content) {
+        hash ^= static_cast<unsigned char>(character);
+        hash *= 1099511628211ULL;
+    }
+    return fmt::format("{:016x}", hash);
 }
 
 }  // namespace tend

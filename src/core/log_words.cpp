@@ -6,6 +6,8 @@
 
 #include "core/text.h"
 #include "tend/error.h"
+#include "tend/questions.h"
+#include "tend/when.h"
 
 namespace tend {
 
@@ -139,6 +141,30 @@ LogWords parse_log_words(const Config& config, std::span<const std::string> word
         result.note += note_words[index];
     }
     return result;
+}
+
+void check_entry_as_logged(const Entry& entry, const Config& config, const TimeContext& time) {
+    refuse_future(entry.at, time);
+    if (entry.note.size() > longest_note)
+        throw user_error(fmt::format("the note is {} bytes long; the most a note can hold is {}",
+                                     entry.note.size(), longest_note),
+                         "keep long texts in a file of your own and note where it is");
+    if (const auto character = unsafe_character_in(entry.note, true))
+        throw user_error(fmt::format("the note contains {}", *character),
+                         "notes may hold text, newlines and tabs");
+    if (!is_valid_utf8(entry.note))
+        throw user_error("the note is not valid UTF-8 text", "check your terminal's encoding");
+    for (const auto& tag : entry.tags) {
+        if (!is_valid_utf8(tag) || unsafe_character_in(tag, false))
+            throw user_error(fmt::format("the tag '@{}' has a character tags can't hold",
+                                         escape_unsafe(tag, false)),
+                             "tags are single words such as @evening or @after-work");
+        check_tag(tag);
+    }
+    const KindSpec* question = question_kind(config.profile);
+    if (question && entry.kind == question->name && trim(entry.note).empty())
+        throw user_error("a question needs its words",
+                         "for example: tend log question can I use lidocaine before dilating?");
 }
 
 }  // namespace tend

@@ -403,7 +403,7 @@ ConfigFile parse_config(std::string_view content, const std::string& display_nam
     try {
         root = toml::parse(content, display_name);
     } catch (const toml::parse_error& error) {
-        result.problems.push_back(problem_from(display_name, error));
+        result.problems.push_back(shared_file_problem(display_name, error, content));
         return result;
     }
     ConfigReader reader(display_name, result.problems);

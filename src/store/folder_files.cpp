@@ -16,8 +16,11 @@ namespace tend::store {
 std::vector<std::string> inbox_file_names(const std::filesystem::path& root, Storage& storage) {
     std::vector<std::string> names;
     for (auto& name : storage.names_in(root))
-        if (name == "inbox.txt" || (name.starts_with("inbox.") && name.ends_with(".txt") &&
-                                    name.size() > 10 && !is_temporary_file_name(name)))
+        if (name == "inbox.txt" ||
+            (name.starts_with("inbox.") && name.ends_with(".txt") && name.size() > 10 &&
+             !is_temporary_file_name(name)) ||
+            (name.starts_with("inbox ") && name.ends_with(".txt") &&
+             to_lower(name).find("conflict") != std::string::npos))  // Dropbox, Nextcloud
             names.push_back(std::move(name));
     std::sort(names.begin(), names.end());
     return names;
@@ -51,8 +54,68 @@ std::string read_inbox(const std::filesystem::path& root, const std::string& nam
     return std::move(*text);
 }
 
+namespace {
+
+constexpr std::string_view record_prefix = "inbox-filed.";
+
+constexpr std::string_view record_heading =
+    "# The phone inbox's lines this device filed into the journal, one hash of a line's text\n"
+    "# each (docs/format.md). tend adds to this file and never files these lines again.\n";
+
+}  // namespace
+
+std::string inbox_record_name(const std::string& device) {
+    return fmt::format("{}{}.txt", record_prefix, device);
+}
+
+std::unordered_set<std::string> filed_inbox_lines(const std::filesystem::path& root,
+                                                  Storage& storage) {
+    std::unordered_set<std::string> keys;
+    const auto folder = root / "journal";
+    for (const auto& name : storage.names_in(folder)) {
+        if (!name.starts_with(record_prefix) || !name.ends_with(".txt") ||
+            is_temporary_file_name(name))
+            continue;
+        std::optional<std::string> text;
+        try {
+            text = storage.read(folder / name, "journal/" + name);
+        } catch (const std::exception&) {
+            continue;  // a folder or an unreadable file: the lines are filed by identity
+        }
+        if (!text) continue;
+        for (const auto line : split(*text, '\n')) {
+            const auto key = trim(line);
+            if (!key.empty() && !key.starts_with('#')) keys.emplace(key);
+        }
+    }
+    return keys;
+}
+
+void record_filed_inbox_lines(const std::filesystem::path& root, const std::string& device,
+                              const std::vector<std::string>& keys, Storage& storage) {
+    if (keys.empty()) return;
+    const std::string name = "journal/" + inbox_record_name(device);
+    const auto path = root / name;
+    storage.make_private_folder(root / "journal", "journal");
+    const auto lock = storage.lock(root);
+    std::string added;
+    for (const auto& key : keys)
+        added += key + "\n";
+    constexpr int tries = 5;
+    for (int tried = 0; tried < tries; ++tried) {
+        const std::optional<std::string> held = storage.read(path, name);
+        std::string text = held ? *held : std::string(record_heading);
+        if (!text.empty() && !text.ends_with('\n')) text += '\n';
+        if (storage.replace(path, text + added, name, Durability::synced, &held)) return;
+    }
+    throw user_error(fmt::format("{} kept changing while tend wrote to it", name),
+                     "another program (a sync tool?) is writing it; try again in a moment");
+}
+
 bool is_stray_copy(std::string_view file_name) {
     if (is_temporary_file_name(file_name) || parse_month_file_name(file_name)) return false;
+    // A copy of an inbox record is read as a record (filed_inbox_lines).
+    if (file_name.starts_with(record_prefix)) return false;
     const std::string lower = to_lower(file_name);
     // "conflict" covers Syncthing's ".sync-conflict-", Dropbox's and Nextcloud's "(conflicted
     // copy ...)" and others alike.

@@ -12,6 +12,7 @@
 #include "tend/error.h"
 #include "tend/field_value.h"
 #include "tend/inbox_line.h"
+#include "tend/log_words.h"
 #include "tend/when.h"
 
 namespace tend::store {
@@ -25,10 +26,12 @@ namespace {
     throw user_error(fmt::format("{}: {}, so nothing was imported", where, message), hint);
 }
 
-// An entry from its parts, checked against the profile (as a month file's entries are).
+// An entry from its parts, checked against the profile (as a month file's entries are) and as
+// `tend log` checks what it adds.
 Entry checked_entry(Instant at, std::string_view kind_name,
                     std::vector<std::pair<std::string, FieldValue>> fields,
-                    std::vector<std::string> tags, std::string note, const Config& config) {
+                    std::vector<std::string> tags, std::string note, const Config& config,
+                    const TimeContext& time) {
     const KindSpec* kind = config.profile.kind(kind_name);
     if (!kind) throw user_error(fmt::format("unknown kind '{}'", escape_unsafe(kind_name, false)));
     for (auto& [name, value] : fields) {
@@ -42,13 +45,9 @@ Entry checked_entry(Instant at, std::string_view kind_name,
         if (const auto problem = check_field_value(*field, value)) throw user_error(*problem);
     }
     put_in_kind_order(*kind, fields);
-    if (const auto character = unsafe_character_in(note, true))
-        throw user_error(fmt::format("the note contains {}", *character));
-    for (const auto& tag : tags)
-        if (tag.empty() || tag.find_first_of(" \t\r\n,@") != std::string::npos ||
-            unsafe_character_in(tag, false))
-            throw user_error(fmt::format("the tag '{}' can't be a tag", escape_unsafe(tag, false)));
-    return Entry{at, kind->name, std::move(fields), std::move(note), std::move(tags), 0};
+    Entry entry{at, kind->name, std::move(fields), std::move(note), std::move(tags), 0};
+    check_entry_as_logged(entry, config, time);
+    return entry;
 }
 
 std::vector<Entry> month_file_entries(std::string_view content, const std::string& name,
@@ -58,6 +57,13 @@ std::vector<Entry> month_file_entries(std::string_view content, const std::strin
         if (problem.severity == Severity::error)
             throw user_error(problem.text() + ", so nothing was imported",
                              "fix the file by hand, then import it again");
+    for (const auto& entry : parsed.entries) {
+        try {
+            check_entry_as_logged(entry, config, time);
+        } catch (const user_error& error) {
+            stop(name, static_cast<std::size_t>(entry.line), error.what(), error.hint());
+        }
+    }
     return std::move(parsed.entries);
 }
 
@@ -118,7 +124,7 @@ Entry json_entry(const JsonValue& item, const Config& config, const TimeContext&
     }
     std::string note = item.member("note") ? json_string(item.member("note"), "note") : "";
     return checked_entry(at, json_string(item.member("kind"), "kind"), std::move(fields),
-                         std::move(tags), std::move(note), config);
+                         std::move(tags), std::move(note), config, time);
 }
 
 std::vector<Entry> json_entries(std::string_view content, const std::string& name,
@@ -195,8 +201,28 @@ std::string csv_text(std::string_view cell) {
     return std::string(cell);
 }
 
+// The columns every export has, beside one column per field.
+bool is_entry_column(std::string_view title) {
+    return title == "date" || title == "time" || title == "at" || title == "kind" ||
+           title == "tags" || title == "note";
+}
+
+bool is_field_of_any_kind(std::string_view title, const Config& config) {
+    for (const auto& kind : config.profile.kinds)
+        if (kind.field(title)) return true;
+    return false;
+}
+
+std::string joined_list(const std::vector<std::string>& items) {
+    std::string text;
+    for (const auto& item : items)
+        text += (text.empty() ? "" : ", ") + item;
+    return text;
+}
+
 std::vector<Entry> csv_entries(std::string_view content, const std::string& name,
-                               const Config& config, const TimeContext& time) {
+                               const Config& config, const TimeContext& time,
+                               std::vector<std::string>& notes) {
     const auto rows = csv_rows(content, name);
     if (rows.empty()) return {};
     const auto& heading = rows.front().second;
@@ -210,6 +236,16 @@ std::vector<Entry> csv_entries(std::string_view content, const std::string& name
     if (!column.contains("at") && !(column.contains("date") && column.contains("time")))
         stop(name, 1, "there is no 'at' column (nor 'date' and 'time')",
              "import reads what 'tend export --format csv' writes");
+    std::vector<std::string> unknown;
+    for (const auto& heading_cell : heading)
+        if (const auto title = csv_text(heading_cell);
+            !is_entry_column(title) && !is_field_of_any_kind(title, config))
+            unknown.push_back(fmt::format("'{}'", escape_unsafe(title, false)));
+    if (!unknown.empty())
+        notes.push_back(fmt::format(
+            "{}: the column{} {} {} no field of any kind in this journal, so {} left out",
+            escape_unsafe(name, false), unknown.size() == 1 ? "" : "s", joined_list(unknown),
+            unknown.size() == 1 ? "is" : "are", unknown.size() == 1 ? "it was" : "they were"));
     std::vector<Entry> entries;
     for (std::size_t index = 1; index < rows.size(); ++index) {
         const auto& [line, cells] = rows[index];
@@ -232,8 +268,14 @@ std::vector<Entry> csv_entries(std::string_view content, const std::string& name
             std::vector<std::pair<std::string, FieldValue>> fields;
             for (const auto& [column_name, column_index] : column) {
                 const std::string& value = cells[column_index];
+                if (value.empty() || is_entry_column(column_name)) continue;
                 const FieldSpec* field = kind->field(column_name);
-                if (!field || value.empty()) continue;
+                if (!field) {
+                    if (!is_field_of_any_kind(column_name, config)) continue;  // noted above
+                    throw user_error(fmt::format("the kind {} has no field '{}'", kind->name,
+                                                 escape_unsafe(column_name, false)),
+                                     "leave that cell empty in rows of this kind");
+                }
                 const bool text =
                     field->type == FieldType::text || field->type == FieldType::choice;
                 fields.emplace_back(field->name,
@@ -244,7 +286,7 @@ std::vector<Entry> csv_entries(std::string_view content, const std::string& name
             for (const auto tag : split(tag_words, ' '))
                 if (!tag.empty()) tags.emplace_back(tag);
             entries.push_back(checked_entry(at, kind->name, std::move(fields), std::move(tags),
-                                            csv_text(cell("note")), config));
+                                            csv_text(cell("note")), config, time));
         } catch (const user_error& error) {
             stop(name, line, error.what(), error.hint());
         }
@@ -262,20 +304,24 @@ ImportFormat import_format_of(std::string_view file_name) {
     return ImportFormat::month_file;
 }
 
-std::vector<Entry> entries_to_import(std::string_view content, const std::string& display_name,
-                                     ImportFormat format, const Config& config,
-                                     const TimeContext& time) {
+ImportRead entries_to_import(std::string_view content, const std::string& display_name,
+                             ImportFormat format, const Config& config, const TimeContext& time) {
+    ImportRead read;
     switch (format) {
         case ImportFormat::json:
-            return json_entries(content, display_name, config, time);
+            read.entries = json_entries(content, display_name, config, time);
+            break;
         case ImportFormat::csv:
-            return csv_entries(content, display_name, config, time);
+            read.entries = csv_entries(content, display_name, config, time, read.notes);
+            break;
         case ImportFormat::inbox:
-            return inbox_entries(content, display_name, config, time);
+            read.entries = inbox_entries(content, display_name, config, time);
+            break;
         case ImportFormat::month_file:
+            read.entries = month_file_entries(content, display_name, config, time);
             break;
     }
-    return month_file_entries(content, display_name, config, time);
+    return read;
 }
 
 }  // namespace tend::store

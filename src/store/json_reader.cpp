@@ -5,7 +5,10 @@
 
 #include <charconv>
 #include <cmath>
+#include <string>
+#include <unordered_set>
 
+#include "core/text.h"
 #include "tend/error.h"
 
 namespace tend::store {
@@ -79,11 +82,19 @@ class JsonParser {
             ++position_;
             value.type = JsonValue::Type::object;
             if (take('}')) return value;
+            // A name given twice would leave one of its values unread, without a word.
+            std::unordered_set<std::string> names;
             do {
                 skip_space();
                 if (position_ >= text_.size() || text_[position_] != '"')
                     fail("expected a member name in quotes");
+                const std::size_t name_start = position_;
                 std::string name = parse_string();
+                if (!names.insert(name).second) {
+                    position_ = name_start;
+                    fail(fmt::format("the name \"{}\" is given twice in one object",
+                                     escape_unsafe(name, false)));
+                }
                 expect(':', "':'");
                 value.members.emplace_back(std::move(name), parse_value(depth + 1));
             } while (take(','));

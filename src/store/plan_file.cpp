@@ -185,7 +185,7 @@ ParsedPlan parse(std::string_view content, const Config& config) {
     try {
         root = toml::parse(without_bom(content), display_name);
     } catch (const toml::parse_error& error) {
-        parsed.file.problems.push_back(problem_from(display_name, error));
+        parsed.file.problems.push_back(shared_file_problem(display_name, error, content));
         return parsed;
     }
     ItemReader reader(config, parsed.file.problems);

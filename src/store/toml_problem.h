@@ -4,6 +4,7 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -27,6 +28,29 @@ inline Problem problem_at(const std::string& file, const toml::source_region& wh
 // The problem a toml++ parse error describes.
 inline Problem problem_from(const std::string& file, const toml::parse_error& error) {
     return problem_at(file, error.source(), std::string(error.description()));
+}
+
+// For a shared file (tend.toml, plan.toml) that doesn't parse: when it holds git's conflict
+// markers, the calm line that says so and how to fix it, at the first marker, instead of the
+// parser's "saw '<'"; otherwise the parser's problem.
+inline Problem shared_file_problem(const std::string& file, const toml::parse_error& error,
+                                   std::string_view content) {
+    int number = 0;
+    std::size_t start = 0;
+    while (start <= content.size()) {
+        const std::size_t end = std::min(content.find('\n', start), content.size());
+        ++number;
+        const std::string_view line = content.substr(start, end - start);
+        if (line.starts_with("<<<<<<< ") || line == "<<<<<<<")
+            return Problem{file, number, 1,
+                           "this file holds git's conflict markers (<<<<<<<): two devices "
+                           "changed it before they synced - keep what both sides need and "
+                           "delete the marker lines, as docs/sync.md says (\"When tend.toml or "
+                           "plan.toml conflict\")",
+                           Severity::error};
+        start = end + 1;
+    }
+    return problem_from(file, error);
 }
 
 }  // namespace tend::store

@@ -145,3 +145,38 @@ TEST_CASE("log words: a field typed as two words, before the note starts") {
           "size is given twice - 'size=4' sets size again; give each field once");
     CHECK(error_of({"dilate", "size", "9"}) == "size must be from 1 to 6, got 9");
 }
+
+TEST_CASE("log words: one check for what log, import and the inbox add") {
+    const TimeContext time = fixed_time();  // 2026-11-25 10:00 +01:00
+    const auto refusal = [&](Entry entry) -> std::string {
+        try {
+            check_entry_as_logged(entry, config_for_tests(), time);
+        } catch (const user_error& error) {
+            return error.what();
+        }
+        return "accepted";
+    };
+    const Entry fine{instant_at(2026, 11, 24, 21, 30), "relax", {}, "calm\tand\nslow", {"ok"}, 0};
+    CHECK(refusal(fine) == "accepted");
+    Entry later = fine;
+    later.at = instant_at(2026, 11, 25, 10, 4);
+    CHECK(refusal(later) == "accepted");  // within five minutes of now
+    later.at = instant_at(2031, 1, 1, 8, 0);
+    CHECK(refusal(later) == "2031-01-01 08:00 is in the future");
+    Entry long_note = fine;
+    long_note.note = std::string(longest_note + 1, 'a');
+    CHECK(refusal(long_note) ==
+          "the note is 100001 bytes long; the most a note can hold is 100000");
+    long_note.note.pop_back();
+    CHECK(refusal(long_note) == "accepted");
+    Entry control = fine;
+    control.note = "red \x1b[31m";
+    CHECK(refusal(control) == "the note contains a control character (U+001B)");
+    Entry tag = fine;
+    tag.tags = {"a b"};
+    CHECK(refusal(tag) == "the tag '@a b' has a character tags can't hold");
+    Entry question = fine;
+    question.kind = "question";
+    question.note = "  ";
+    CHECK(refusal(question) == "a question needs its words");
+}

@@ -299,11 +299,14 @@ const std::vector<BadInput>& catalogue() {
     return cases;
 }
 
-}  // namespace
-
-TEST_CASE("bad input: every case gets one clear line, a non-zero exit and no change on disk") {
+// Runs every case of the catalogue on a copy of the example journal, with `inbox` (when not
+// empty) as its inbox.txt. With an inbox, the cases of a journal file broken by hand are left
+// out: they are not typed input, and filing the inbox says on a line of its own that it stopped
+// at the same broken file (docs/sync.md).
+void check_catalogue(const std::string& inbox) {
     CHECK(catalogue().size() >= 60);
     for (const auto& bad : catalogue()) {
+        if (!inbox.empty() && bad.damage) continue;
         std::string shown_arguments;
         for (const auto& argument : bad.arguments)
             shown_arguments += argument.substr(0, 40) + " ";
@@ -311,6 +314,7 @@ TEST_CASE("bad input: every case gets one clear line, a non-zero exit and no cha
         TempFolder home;
         const auto journal = home / "tend";
         copy_example(journal);
+        if (!inbox.empty()) write_text(journal / "inbox.txt", inbox);
         if (bad.damage) bad.damage(journal);
         const auto before = journal_files(journal);
 
@@ -340,4 +344,15 @@ TEST_CASE("bad input: every case gets one clear line, a non-zero exit and no cha
         }
         CHECK(journal_files(journal) == before);
     }
+}
+
+}  // namespace
+
+TEST_CASE("bad input: every case gets one clear line, a non-zero exit and no change on disk") {
+    check_catalogue("");
+}
+
+TEST_CASE("bad input: a refused command files no inbox line, so the journal stays as it was") {
+    // A phone's line that a command accepting its input would file.
+    check_catalogue("2026-11-24 21:30 relax 10 from the phone\n");
 }

@@ -203,3 +203,27 @@ TEST_CASE("e2e devices: a hostile file name in journal/ is shown escaped, never 
     CHECK(shown.err.find('\x1b') == std::string::npos);
     CHECK(count_of(shown.out, "kegels") == 1);
 }
+
+TEST_CASE(
+    "e2e devices: a plan.toml with git's conflict markers gets one calm line, not the parser's") {
+    TempFolder journal;
+    REQUIRE(run_tend({"--dir", journal.path(), "plan", "add", "kegels", "3/day"}).exit_code == 0);
+    const std::string plan = read_text(journal / "plan.toml");
+    write_text(journal / "plan.toml", "<<<<<<< HEAD\n" + plan +
+                                          "=======\n[[item]]\nkind = \"relax\"\nschedule = "
+                                          "\"daily\"\nstart = 2026-11-20\n>>>>>>> origin/main\n");
+    const auto before = snapshot(journal.path());
+    const std::string calm =
+        "plan.toml:1:1: this file holds git's conflict markers (<<<<<<<): two devices changed it "
+        "before they synced - keep what both sides need and delete the marker lines, as "
+        "docs/sync.md says (\"When tend.toml or plan.toml conflict\")";
+    const auto today = run_tend_in(journal.path(), {"--dir", "."});
+    CHECK(today.exit_code == 2);
+    CHECK(today.err.starts_with("tend: " + calm));
+    CHECK(count_of(today.err, "\n") == 1);
+    const auto checked = run_tend_in(journal.path(), {"check", "--dir", "."});
+    CHECK(checked.exit_code == 1);
+    CHECK(checked.out ==
+          calm + "\nchecked 0 month files and plan.toml: 1 problem to fix by hand\n");
+    CHECK(snapshot(journal.path()) == before);
+}

@@ -157,3 +157,64 @@ TEST_CASE("e2e import: a bad file imports nothing and says where") {
     CHECK(deep.err.starts_with("tend: deep.json:1:66: the JSON is nested too deeply"));
     CHECK(snapshot(journal.path()).size() == before.size() + 1);
 }
+
+TEST_CASE("e2e import: what log refuses, import refuses too, with the file and the line") {
+    TempFolder home;
+    const auto journal = home / "tend";
+    REQUIRE(run_tend_in(home.path(), {"log", "kegels", "--dir", "tend"}).exit_code == 0);
+    const auto before = snapshot(journal);
+    const auto refused = [&](const std::string& name, const std::string& text) {
+        write_text(home / name, text);
+        const auto result = run_tend_in(home.path(), {"--dir", "tend", "import", name});
+        CHECK(result.exit_code == 2);
+        CHECK(snapshot(journal) == before);
+        return result.err;
+    };
+    CHECK(
+        refused("future.json",
+                "{\"entries\": [{\"at\": \"2031-01-01T08:00:00+01:00\", \"kind\": \"relax\"}]}") ==
+        "tend: future.json: entry 1: 2031-01-01 08:00 is in the future, so nothing was imported "
+        "- tend records what already happened\n");
+    CHECK(refused("2026-12.phone.toml",
+                  "[[entry]]\nat = 2026-11-20T08:00:00+01:00\nkind = \"relax\"\n\n"
+                  "[[entry]]\nat = 2029-12-01T08:00:00+01:00\nkind = \"relax\"\n") ==
+          "tend: 2026-12.phone.toml:5: 2029-12-01 08:00 is in the future, so nothing was "
+          "imported - tend records what already happened\n");
+    const std::string long_note(100001, 'x');
+    CHECK(refused("long.csv",
+                  "at,kind,tags,note\n2026-11-20T08:00:00+01:00,relax,," + long_note + "\n") ==
+          "tend: long.csv:2: the note is 100001 bytes long; the most a note can hold is 100000, so "
+          "nothing was imported - keep long texts in a file of your own and note where it is\n");
+    CHECK(refused("twice.json",
+                  "{\"entries\": [\n"
+                  "  {\"at\": \"2026-11-20T08:00:00+01:00\", \"kind\": \"relax\",\n"
+                  "   \"fields\": {\"minutes\": 10, \"minutes\": 20}}]}\n") ==
+          "tend: twice.json:3:30: the name \"minutes\" is given twice in one object - import "
+          "reads the JSON that 'tend export --format json' writes\n");
+}
+
+TEST_CASE(
+    "e2e import: a CSV column that is no field is named, and a field of another kind refused") {
+    TempFolder home;
+    const auto journal = home / "tend";
+    REQUIRE(run_tend_in(home.path(), {"log", "kegels", "--dir", "tend"}).exit_code == 0);
+    write_text(home / "old.csv",
+               "at,kind,minutes,mood,weather,tags,note\n"
+               "2026-11-20T08:00:00+01:00,relax,10,good,rain,,calm\n");
+    const auto imported = run_tend_in(home.path(), {"import", "old.csv", "--dir", "tend"});
+    CHECK(imported.exit_code == 0);
+    CHECK(imported.out == "1 new, 0 already there\n");
+    CHECK(imported.err ==
+          "note: old.csv: the columns 'mood', 'weather' are no field of any kind in this journal, "
+          "so they were left out\n");
+    const auto before = snapshot(journal);
+    write_text(home / "mixed.csv",
+               "at,kind,minutes,pain,tags,note\n"
+               "2026-11-21T08:00:00+01:00,relax,10,4,,\n");
+    const auto mixed = run_tend_in(home.path(), {"import", "mixed.csv", "--dir", "tend"});
+    CHECK(mixed.exit_code == 2);
+    CHECK(mixed.err ==
+          "tend: mixed.csv:2: the kind relax has no field 'pain', so nothing was imported - leave "
+          "that cell empty in rows of this kind\n");
+    CHECK(snapshot(journal) == before);
+}

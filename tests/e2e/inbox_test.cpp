@@ -25,8 +25,9 @@ TEST_CASE("e2e inbox: lines are filed once across many commands and inbox.txt ne
           "filed 3 new entries from inbox.txt\n");
     CHECK(count_of(first.out, "dilate") == 1);
     CHECK(count_of(first.out, "first time size 3") == 1);
+    // The commands that file the inbox (check and plan don't: docs/sync.md).
     const std::vector<std::vector<std::string>> commands = {
-        {"stats"}, {"check"}, {"show", "2026-11"}, {"plan"}, {}};
+        {"stats"}, {"questions"}, {"show", "2026-11"}, {"plan", "today"}, {}};
     for (const auto& command : commands) {
         std::vector<std::string> arguments = {"--dir", journal.path().string()};
         arguments.insert(arguments.end(), command.begin(), command.end());
@@ -101,4 +102,161 @@ TEST_CASE("e2e inbox: a symlinked, huge or foreign inbox is not read, and the co
     CHECK(listed.exit_code == 0);
     CHECK(count_of(listed.err, "\n") == 7);
     CHECK(listed.err.find("... and 995 more lines that can't be filed\n") != std::string::npos);
+}
+
+TEST_CASE("e2e inbox: a filed line removed from the journal stays removed, and import refiles it") {
+    TempFolder home;
+    const auto journal = home / "tend";
+    std::filesystem::create_directories(journal);
+    const std::string line = "2026-11-24 21:30 dilate 3 min=15 from the phone\n";
+    write_text(journal / "inbox.txt", line);
+    const auto filed = run_tend_in(journal, {"show", "--dir", "."});
+    CHECK(filed.err == "filed 1 new entry from inbox.txt\n");
+    const auto month = journal / "journal/2026-11.laptop.toml";
+    REQUIRE(count_of(read_text(month), "[[entry]]\n") == 1);
+    // The record names the line by the hash of its text, in this device's own file.
+    CHECK(count_of(read_text(journal / "journal/inbox-filed.laptop.txt"), "\n") == 3);
+    // Deleted in `tend edit` (an editor that removes the dilate block): it stays deleted.
+    REQUIRE(run_tend_in(journal, {"--dir", ".", "log", "kegels"}).exit_code == 0);
+    write_text(
+        home / "remove-dilate.sh",
+        "#!/bin/sh\nawk 'BEGIN { RS = \"\"; ORS = \"\\n\\n\" } !/kind = \"dilate\"/' \"$1\" > "
+        "\"$1.new\" && mv \"$1.new\" \"$1\"\n");
+    std::filesystem::permissions(home / "remove-dilate.sh", std::filesystem::perms::owner_all);
+    RunOptions editor;
+    editor.environment["EDITOR"] = (home / "remove-dilate.sh").string();
+    const auto edited = run_tend_in(journal, {"--dir", ".", "edit"}, editor);
+    CHECK(edited.exit_code == 0);
+    REQUIRE(count_of(read_text(month), "[[entry]]\n") == 1);
+    for (const std::vector<std::string>& command :
+         std::vector<std::vector<std::string>>{{"show"}, {"stats"}, {}, {"log", "kegels"}}) {
+        std::vector<std::string> arguments = {"--dir", "."};
+        arguments.insert(arguments.end(), command.begin(), command.end());
+        const auto result = run_tend_in(journal, arguments);
+        CHECK(result.exit_code == 0);
+        CHECK(result.err.empty());
+    }
+    CHECK(count_of(read_text(month), "dilate") == 0);
+    CHECK(count_of(read_text(month), "kind = \"kegels\"") == 2);
+    CHECK(count_of(run_tend_in(journal, {"show", "2026-11", "--dir", "."}).out, "dilate") == 0);
+    // Another device reads the same record and doesn't file the line either.
+    RunOptions desk;
+    desk.environment["TEND_DEVICE"] = "desk";
+    CHECK(run_tend_in(journal, {"--dir", ".", "show"}, desk).err.empty());
+    CHECK_FALSE(std::filesystem::exists(journal / "journal/2026-11.desk.toml"));
+    // Filed again on purpose: `tend import inbox.txt` takes the line in whatever the record says.
+    const auto again = run_tend_in(journal, {"import", "inbox.txt", "--dir", "."});
+    CHECK(again.out == "1 new, 0 already there\n");
+    CHECK(count_of(run_tend_in(journal, {"show", "2026-11", "--dir", "."}).out, "dilate") == 1);
+    CHECK(read_text(journal / "inbox.txt") == line);
+}
+
+TEST_CASE("e2e inbox: a line filed in one time zone is not filed again in another") {
+    TempFolder home;
+    const auto journal = home / "tend";
+    std::filesystem::create_directories(journal);
+    write_text(journal / "inbox.txt", "2026-11-24 21:30 relax 10 no offset written\n");
+    RunOptions berlin;
+    berlin.environment["TZ"] = "Europe/Berlin";
+    CHECK(run_tend_in(journal, {"--dir", ".", "show"}, berlin).err ==
+          "filed 1 new entry from inbox.txt\n");
+    RunOptions new_york;
+    new_york.environment["TZ"] = "America/New_York";
+    new_york.environment["TEND_DEVICE"] = "travel";
+    const auto away = run_tend_in(journal, {"--dir", ".", "show", "2026-11"}, new_york);
+    CHECK(away.exit_code == 0);
+    CHECK(away.err.empty());
+    CHECK(count_of(away.out, "no offset written") == 1);
+    CHECK_FALSE(std::filesystem::exists(journal / "journal/2026-11.travel.toml"));
+    // And back home, the same device in the other zone files nothing either.
+    RunOptions laptop_away;
+    laptop_away.environment["TZ"] = "America/New_York";
+    CHECK(run_tend_in(journal, {"stats", "--dir", "."}, laptop_away).err.empty());
+    CHECK(count_of(read_text(journal / "journal/2026-11.laptop.toml"), "[[entry]]\n") == 1);
+}
+
+TEST_CASE("e2e inbox: check, export and dry runs write nothing and say that lines wait") {
+    TempFolder home;
+    const auto journal = home / "tend";
+    REQUIRE(
+        run_tend_in(home.path(), {"--dir", "tend", "log", "kegels", "--at", "8:00"}).exit_code ==
+        0);
+    write_text(journal / "inbox.txt",
+               "2026-11-24 21:30 relax 10 from the phone\n"
+               "2026-11-24 22:00 dilte 3\n");
+    write_text(home / "other.json",
+               "{\"entries\": [{\"at\": \"2026-11-20T20:00:00+01:00\", \"kind\": \"relax\"}]}\n");
+    const auto before = snapshot(journal);
+    const auto dry =
+        run_tend_in(home.path(), {"import", "--dry-run", "other.json", "--dir", "tend"});
+    CHECK(dry.out == "1 new, 0 already there (a dry run: nothing was written)\n");
+    CHECK(dry.err.empty());
+    CHECK(snapshot(journal) == before);
+    const auto checked = run_tend_in(journal, {"check", "--dir", "."});
+    CHECK(checked.exit_code == 1);
+    CHECK(checked.out ==
+          "inbox.txt:2:1: unknown kind 'dilte' - did you mean 'dilate'? ('tend kinds' lists "
+          "them)\n"
+          "note: the inbox has 1 line not filed yet; 'tend show' (or any command that logs) "
+          "files it\n"
+          "checked 1 month file: 1 problem to fix by hand\n");
+    CHECK(snapshot(journal) == before);
+    const auto exported = run_tend_in(journal, {"export", "--dir", ".", "--format", "json"});
+    CHECK(exported.exit_code == 0);
+    CHECK(exported.out.find("from the phone") == std::string::npos);
+    CHECK(exported.err ==
+          "note: the inbox has 1 new line not in the journal yet, so not in this either; 'tend "
+          "show' (or any command that logs) files it\n");
+    CHECK(snapshot(journal) == before);
+    CHECK(run_tend_in(journal, {"git", "status", "--dir", "."}).err.find("inbox") ==
+          std::string::npos);
+    CHECK(snapshot(journal) == before);
+    const auto shown = run_tend_in(journal, {"show", "--dir", ".", "2026-11"});
+    CHECK(shown.err.ends_with("filed 1 new entry from inbox.txt\n"));
+    CHECK(count_of(shown.out, "from the phone") == 1);
+}
+
+TEST_CASE("e2e inbox: lines log would refuse are named, not filed") {
+    TempFolder home;
+    const auto journal = home / "tend";
+    std::filesystem::create_directories(journal);
+    const std::string long_note(100001, 'a');
+    write_text(journal / "inbox.txt",
+               "2026-11-24 21:30 relax 10 a \x1b[31mred\x1b[0m note\n"
+               "2026-11-24 21:40 relax 10 " +
+                   long_note +
+                   "\n"
+                   "2026-11-24 21:50 question\n"
+                   "2026-11-24 22:00 relax 10 fine\n");
+    const auto shown = run_tend_in(journal, {"show", "--dir", "."});
+    CHECK(shown.exit_code == 0);
+    CHECK(shown.err ==
+          "inbox.txt:1: the note contains a control character (U+001B) - notes may hold text, "
+          "newlines and tabs\n"
+          "inbox.txt:2: the note is 100001 bytes long; the most a note can hold is 100000 - keep "
+          "long texts in a file of your own and note where it is\n"
+          "inbox.txt:3: a question needs its words - for example: tend log question can I use "
+          "lidocaine before dilating?\n"
+          "(lines that can't be filed stay in the inbox as they are; fix them there)\n"
+          "filed 1 new entry from inbox.txt\n");
+    CHECK(count_of(read_text(journal / "journal/2026-11.laptop.toml"), "[[entry]]\n") == 1);
+}
+
+TEST_CASE("e2e inbox: Dropbox's conflicted copy of the inbox files only the line it alone holds") {
+    TempFolder home;
+    const auto journal = home / "tend";
+    std::filesystem::create_directories(journal);
+    const std::string both = "2026-11-23 21:00 relax 10 on both phones\n";
+    write_text(journal / "inbox.txt", both);
+    REQUIRE(run_tend_in(journal, {"--dir", ".", "show"}).err ==
+            "filed 1 new entry from inbox.txt\n");
+    // The other phone's version arrives beside it, with a line of its own.
+    const std::string copy_name = "inbox (Sam's conflicted copy 2026-11-24).txt";
+    write_text(journal / copy_name, both + "2026-11-24 07:30 kegels sets=3 only on this one\n");
+    const auto shown = run_tend_in(journal, {"show", "2026-11", "--dir", "."});
+    CHECK(shown.err == "filed 1 new entry from " + copy_name + "\n");
+    CHECK(count_of(shown.out, "on both phones") == 1);
+    CHECK(count_of(shown.out, "only on this one") == 1);
+    CHECK(count_of(read_text(journal / "journal/2026-11.laptop.toml"), "[[entry]]\n") == 2);
+    CHECK(run_tend_in(journal, {"--dir", ".", "stats"}).err.empty());
 }

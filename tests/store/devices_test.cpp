@@ -8,7 +8,9 @@
 #include "store/journal.h"
 #include "store/json_reader.h"
 #include "store/month_file.h"
+#include "store/storage.h"
 #include "tend/error.h"
+#include "tend/inbox_line.h"
 
 using namespace tend;
 using namespace tend::store;
@@ -134,4 +136,50 @@ TEST_CASE("devices: the JSON reader reads tend's exports and locates mistakes") 
     CHECK(refusal("\"\\ud800\"") == "e.json:1:8: a \\u escape lacks its low surrogate");
     CHECK(refusal(std::string(100, '[')) == "e.json:1:66: the JSON is nested too deeply");
     CHECK(refusal("{} x") == "e.json:1:4: unexpected text after the JSON value");
+}
+
+TEST_CASE("devices: an inbox line's key is the FNV-1a hash of its text, whatever the zone") {
+    CHECK(inbox_line_key("a") == "af63dc4c8601ec8c");  // FNV-1a 64 of "a", the published value
+    const auto key = inbox_line_key("2026-11-24 21:30 relax 10");
+    REQUIRE(key.has_value());
+    CHECK(key->size() == 16);
+    CHECK(inbox_line_key("  2026-11-24 21:30 relax 10\t\r") == key);
+    CHECK(inbox_line_key("2026-11-24 21:30 relax 11") != key);
+    CHECK(inbox_line_key("2026-11-24  21:30 relax 10") != key);  // any change is a new line
+    CHECK_FALSE(inbox_line_key("").has_value());
+    CHECK_FALSE(inbox_line_key("  \r").has_value());
+    CHECK_FALSE(inbox_line_key("# a comment").has_value());
+}
+
+TEST_CASE("devices: the record of filed inbox lines is each device's own, read as one") {
+    MemoryStorage storage;
+    const std::filesystem::path root = "/j";
+    CHECK(filed_inbox_lines(root, storage).empty());
+    record_filed_inbox_lines(root, "laptop", {"00000000000000aa", "00000000000000bb"}, storage);
+    record_filed_inbox_lines(root, "laptop", {"00000000000000cc"}, storage);
+    record_filed_inbox_lines(root, "phone", {"00000000000000aa", "00000000000000dd"}, storage);
+    const auto laptop = storage.read(root / "journal/inbox-filed.laptop.txt", "record");
+    REQUIRE(laptop.has_value());
+    CHECK(laptop->ends_with("\n00000000000000aa\n00000000000000bb\n00000000000000cc\n"));
+    CHECK(laptop->starts_with("# The phone inbox's lines this device filed"));
+    // A sync tool's copy of a record counts too; it is no stray copy of a month file.
+    storage.put(root / "journal/inbox-filed.laptop.sync-conflict-20261124-1-ABC.txt",
+                "00000000000000ee\n");
+    CHECK_FALSE(is_stray_copy("inbox-filed.laptop.sync-conflict-20261124-1-ABC.txt"));
+    const auto filed = filed_inbox_lines(root, storage);
+    CHECK(filed == std::unordered_set<std::string>{"00000000000000aa", "00000000000000bb",
+                                                   "00000000000000cc", "00000000000000dd",
+                                                   "00000000000000ee"});
+}
+
+TEST_CASE("devices: inboxes are inbox.txt, inbox.NAME.txt and a sync tool's conflicted copy") {
+    MemoryStorage storage;
+    const std::filesystem::path root = "/j";
+    for (const auto* name :
+         {"inbox.txt", "inbox.phone.txt", "inbox (Sam's conflicted copy 2026-11-24).txt",
+          "inbox notes.txt", "inbox.txt.tmp-12", "notes.txt", "inbox-filed.laptop.txt"})
+        storage.put(root / name, "");
+    CHECK(inbox_file_names(root, storage) ==
+          std::vector<std::string>{"inbox (Sam's conflicted copy 2026-11-24).txt",
+                                   "inbox.phone.txt", "inbox.txt"});
 }

@@ -131,7 +131,7 @@ bool Rest::rests(const PlanItem& item) const {
 }
 
 std::optional<Rest> rest_of(const CompactEntry& entry, const Profile& profile) {
-    if (profile.role_of(entry.kind) != KindRole::rest) return std::nullopt;
+    if (role_of(entry, profile) != KindRole::rest) return std::nullopt;
     Rest rest;
     rest.first = entry.at.local_date();
     long length = 1;

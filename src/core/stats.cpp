@@ -164,7 +164,7 @@ StatsReport summarise(const StatsRequest& request, const std::vector<CompactEntr
     DaySet days_logged(request.period);
     DaySet rested(request.period);
     for (const CompactEntry* entry : current) {
-        if (config.profile.role_of(entry->kind) == KindRole::rest) {
+        if (role_of(*entry, config.profile) == KindRole::rest) {
             if (const auto rest = rest_of(*entry, config.profile))
                 for (Date day = rest->first; day <= rest->last; day += days{1})
                     rested.insert(day);

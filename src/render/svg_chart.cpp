@@ -28,6 +28,12 @@ std::string coordinate(double value) {
     return format_number(value);
 }
 
+// A date under the axis is centred on its tick, unless half of it would run off the chart's
+// right edge ("30 Nov" is about 46 units wide at 15 units): then it ends at its tick.
+std::string_view tick_anchor(double x) {
+    return x + 24 > width ? "end" : "middle";
+}
+
 struct Scale {
     const Chart& chart;
 
@@ -88,8 +94,9 @@ void add_axes(std::string& out, const Chart& chart, const Scale& scale) {
         out += fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#777" />)", x, base, x,
                            coordinate(top + plot_height + 4));
         out += fmt::format(
-            R"(<text x="{}" y="{}" text-anchor="middle" font-size="15" fill="#555">{}</text>)", x,
-            coordinate(top + plot_height + 19), html_escaped(format_short_date(day)));
+            R"(<text x="{}" y="{}" text-anchor="{}" font-size="15" fill="#555">{}</text>)", x,
+            coordinate(top + plot_height + 19), tick_anchor(scale.x(day)),
+            html_escaped(format_short_date(day)));
         out += "\n";
     }
     out += fmt::format(
@@ -249,8 +256,8 @@ std::string svg_timeline(const Chart& chart) {
         out += fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#777" />)", x,
                            coordinate(axis), x, coordinate(axis + 4));
         out += fmt::format(
-            R"(<text x="{}" y="{}" text-anchor="middle" font-size="15" fill="#555">{}</text>)", x,
-            coordinate(axis + 19), html_escaped(format_short_date(day)));
+            R"(<text x="{}" y="{}" text-anchor="{}" font-size="15" fill="#555">{}</text>)", x,
+            coordinate(axis + 19), tick_anchor(x_of(day)), html_escaped(format_short_date(day)));
     }
     out += "\n";
     for (const auto& point : chart.points)

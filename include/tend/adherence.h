@@ -22,14 +22,20 @@ struct Window {
     Date last{};
     double expected = 0;  // sessions, or units of the total's field (minutes)
     double done = 0;      // sessions that met the conditions, or the sum of the field
+    // With some of its days resting: the middle one of the days that do not rest (see anchor).
+    std::optional<Date> due_anchor;
 
     bool contains(Date day) const { return first <= day && day <= last; }
     // The day that decides which period the window belongs to: its middle day, the earlier of
-    // the two for an even number of days. A period holding it holds most of the window's days
-    // whenever the window is cut in two (a tie goes to the period of the first day), and the
-    // choice depends on the window alone, so a period asked alone and the same period as a row
-    // of a longer report own the same windows (see docs/plan.md).
-    Date anchor() const { return first + std::chrono::days{(last - first).count() / 2}; }
+    // the two for an even number of days; of a window with rest days, the middle one of its days
+    // that do not rest. A period holding it holds most of the window's days that are due
+    // whenever the window is cut in two (a tie goes to the period of the first day), so a period
+    // of rest days only never owns a window; and the choice depends on the window and its rest
+    // days alone, so a period asked alone and the same period as a row of a longer report own
+    // the same windows (see docs/plan.md).
+    Date anchor() const {
+        return due_anchor ? *due_anchor : first + std::chrono::days{(last - first).count() / 2};
+    }
     double remaining() const { return done >= expected ? 0 : expected - done; }
     bool met() const { return done >= expected; }
     // How much of the window counts: min(done, expected) / expected, 1 when nothing was expected.

@@ -38,12 +38,18 @@ struct CompactField {
 struct CompactEntry {
     Instant at;
     std::string_view kind;
+    // The kind as the container's profile declares it; none for a kind it doesn't declare.
+    const KindSpec* spec = nullptr;
     std::span<const CompactField> fields;  // in the kind's field order
     std::uint64_t identity = 0;            // identity_of the full entry (tend/entry.h)
 
     // The value of the field `name`, or nothing when the entry has none.
     const CompactValue* field(std::string_view name) const;
 };
+
+// The role of the entry's kind: read from its spec, so that reports over ten years don't look the
+// kind up by name for every entry; asked of `profile` for a kind the container didn't know.
+KindRole role_of(const CompactEntry& entry, const Profile& profile);
 
 // Compact entries with the storage of their fields and names. The views stay valid for the
 // container's life, also when it is moved; names come from `profile` when it declares them (so

@@ -30,6 +30,7 @@ struct ItemSummary {
     Adherence adherence;
     std::optional<double> previous_adherence;  // the same item over the previous period
     std::vector<DayMark> days;                 // one per day of the period
+    Adherence previous;  // what previous_adherence rests on (expected 0: nothing was due)
 };
 
 struct FieldSummary {
@@ -44,6 +45,7 @@ struct FieldSummary {
     double min = 0;
     double max = 0;
     std::optional<double> previous_mean;
+    int previous_n = 0;  // the values previous_mean rests on
     // For scale fields: the mean of each day of the period (none on days without a value).
     std::vector<std::optional<double>> daily_means;
     // A change of at least 2 points on a 0-10 scale: +1 better, -1 worse, 0 not meaningful.

@@ -17,9 +17,10 @@
 
 namespace tend {
 
-// The period a report covers when none is given: from the day after the last visit before today
-// (a visit logged today is the one the report is for) up to today, or the last 30 days when
-// there was no visit.
+// The period a report covers when none is given: from the last visit before today (a visit
+// logged today is the one the report is for) up to today, or the last 30 days when there was no
+// visit. The period starts on the visit's day; with ExportRequest::from_visit only what was
+// logged after the visit's time on that day belongs to it.
 struct ExportPeriod {
     Period period;
     std::optional<Date> last_visit;
@@ -34,6 +35,9 @@ struct ExportRequest {
     std::vector<std::string> kinds;  // only these kinds (empty: all)
     Date today{};
     bool notes = true;  // false: no free-text notes, tags or questions anywhere (--no-notes)
+    // The period starts on the day of the last visit (default_export_period): entries of that
+    // day up to the visit's time were in the notes before and are left out.
+    bool from_visit = false;
 };
 
 struct MeasurePoint {
@@ -92,14 +96,16 @@ struct OutcomeWindow {
     std::optional<double> mean;        // none without points
 };
 
-// An outcome (the profile's `outcomes`) at the start of the period against its end: the first
-// 14 days against the last 14 (each half of a period shorter than 28 days).
+// An outcome (the profile's `outcomes`) at the start of the period against its end: the values
+// of the first two weeks that hold any against those of the last two (one week each when only
+// two or three weeks hold values). Means are rounded to tenths, as the notes print them, before
+// anything is compared, so the change printed is the difference of the means printed.
 struct OutcomeComparison {
     FieldRef field;
     double scale_min = 0;
     double scale_max = 10;
-    OutcomeWindow baseline;
-    OutcomeWindow now;
+    OutcomeWindow baseline;  // days: from the first baseline week's start to the last one's end
+    OutcomeWindow now;       // the same as baseline when only one week holds values
     // Both sides have at least `minimum_n` values: only then is a change called meaningful.
     bool comparable = false;
     // With comparable: +1 better, -1 worse, 0 a change under 2 points on 0-10 (or its share of
@@ -131,11 +137,14 @@ struct ProgressionNow {
     std::vector<StepBack> step_backs;  // in the period
 };
 
-// The plan's adherence, overall and in the first and last weeks; rest days apart.
+// The plan's adherence, overall and in the first and last weeks; rest days apart. The weeks
+// compared are whole weeks of the period in which something was due and nothing is still open:
+// never a week before the plan started, an empty one, a stub at an edge or the current week.
 struct AdherenceGlance {
     std::optional<double> overall;
     std::vector<std::pair<Date, std::optional<double>>> first_weeks;  // up to 2, week start
     std::vector<std::pair<Date, std::optional<double>>> last_weeks;   // up to 2, after those
+    int weeks_compared = 0;  // the whole weeks that could be compared
     int rest_days = 0;    // days of the period on which some item rested (`tend skip`)
     int entries = 0;      // entries of the period but rest entries
     int days_logged = 0;  // days with such an entry
@@ -145,6 +154,7 @@ struct AdherenceGlance {
 struct ProcedureContext {
     std::string name;
     Entry entry;  // the procedure entry (its dose, units); without notes: no note or tags
+    std::string dose;  // its `dose` as written, else its `units` ("100 units"), else ""
     Date date{};
     int days_ago = 0;  // to the period's end
 };
@@ -171,6 +181,14 @@ struct Glance {
     std::vector<Entry> latest_notes;  // up to 3 of the outcome kinds, newest first
 };
 
+// Whether the report's kinds (--kind) hold a kind of each role a section lists: a section whose
+// kinds were left out says so instead of "none".
+struct IncludedRoles {
+    bool questions = true;
+    bool visits = true;
+    bool treatments = true;
+};
+
 // A medicine or procedure over the period, one row per name and dose: "topiramate 25 mg, 1-30
 // Nov, 30 times".
 struct TreatmentGroup {
@@ -187,6 +205,9 @@ struct VisitReport {
     Date generated{};
     std::string name;  // the person's name from tend.toml; may be empty
     std::optional<Date> last_visit;
+    std::optional<Instant> from_visit;  // with ExportRequest::from_visit: the visit's time
+    std::vector<std::string> kinds;     // --kind: only these (empty: all)
+    IncludedRoles included;
     bool notes = true;
     StatsReport stats;            // the period's summary, its weekly rows and flags
     std::vector<PlanItem> items;  // the plan items of stats.items, in the same order

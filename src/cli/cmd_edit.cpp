@@ -3,13 +3,18 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <iostream>
+#include <set>
+#include <vector>
 
 #include "cli/context.h"
 #include "cli/editor.h"
 #include "store/edit_session.h"
+#include "store/file_io.h"
 #include "store/journal.h"
 #include "store/month_file.h"
+#include "tend/entry.h"
 #include "tend/error.h"
 
 namespace tend::cli {
@@ -46,6 +51,41 @@ void refuse_emptying(store::EditSession& session, const std::string& edited,
         fmt::format("to remove some entries, delete their [[entry]] blocks and keep the others; "
                     "to remove the whole month, delete the file {}",
                     (root / name).string()));
+}
+
+// An entry removed from one file of a month still counts while another file of the month holds
+// the same entry (two devices filed one inbox line, a file copied by hand): the journal reads
+// each entry once, wherever it is stored (docs/format.md). Says where, so the person can remove
+// it there too; nothing when no other file holds what was removed.
+void note_removed_elsewhere(const std::vector<Entry>& before, const std::vector<Entry>& after,
+                            const store::MonthFileName& edited, Context& context) {
+    std::multiset<std::uint64_t> removed;
+    for (const auto& entry : before)
+        removed.insert(identity_of(entry));
+    for (const auto& entry : after)
+        if (const auto found = removed.find(identity_of(entry)); found != removed.end())
+            removed.erase(found);
+    if (removed.empty()) return;
+    const store::Journal& journal = context.journal();
+    for (const auto& other : journal.month_files()) {
+        if (other.month != edited.month || other == edited) continue;
+        const auto content =
+            store::read_file_if_exists(journal.journal_folder() / (other.key() + ".toml"),
+                                       other.path());
+        if (!content) continue;
+        const auto parsed = store::parse_month_file(*content, other.path(), journal.config(),
+                                                    context.time().offset_at_local, other.month);
+        std::size_t held = 0;
+        for (const auto& entry : parsed.entries)
+            if (removed.contains(identity_of(entry))) ++held;
+        if (held == 0) continue;
+        fmt::print(stderr,
+                   "note: {} {} you removed {} also in {}, so {} still count{}; remove {} there "
+                   "too with 'tend edit {}'\n",
+                   held, held == 1 ? "entry" : "entries", held == 1 ? "is" : "are", other.path(),
+                   held == 1 ? "it" : "they", held == 1 ? "s" : "", held == 1 ? "it" : "them",
+                   other.key());
+    }
 }
 
 // A file by its name ("2026-11.phone", "journal/2026-11.phone.toml", "2026-11.toml"); else the
@@ -121,6 +161,11 @@ int run_edit(const std::string& period_text, Context& context) {
     const auto parsed =
         store::parse_month_file(edited, name, config, context.time().offset_at_local, month);
     const std::size_t errors = print_problems(parsed.problems);
+    if (saved) {
+        const auto before = store::parse_month_file(session.original(), name, config,
+                                                    context.time().offset_at_local, month);
+        note_removed_elsewhere(before.entries, parsed.entries, file, context);
+    }
     const std::string what = saved ? "saved " + name : "no changes to " + name;
     // `tend edit 2026-11` opens this device's file (or the plain one); another's needs its name.
     const bool by_month = file.device.empty() || file == context.journal().own_file(month);

@@ -67,6 +67,7 @@ int run_export(const ExportOptions& options, Context& context) {
     const JournalSlice slice =
         context.journal().slice_for(wanted, context.plan(), today, context.time().offset_at_local);
     request.period = slice.period;
+    request.from_visit = options.period.empty();
     const VisitReport report = compute_visit_report(request, slice, context.plan(), config);
     const std::string text = rendered(format, report, request.kinds, config);
     // An export only reads: it files no inbox lines, and says when some wait (docs/sync.md).

@@ -37,14 +37,15 @@ std::optional<Window> week_window(const PlanItem& item, Date week_first) {
     const double expected =
         item.total ? per_window(item) * share : std::round(per_window(item) * share);
     if (expected <= 0) return std::nullopt;
-    return Window{first, last, expected, 0};
+    return Window{first, last, expected, 0, std::nullopt};
 }
 
 // The index-th window of an "every N days" item, anchored at its start.
 Window interval_window(const PlanItem& item, long index) {
     const int interval = item.schedule.interval_days;
     const Date first = item.start + days{index * interval};
-    return Window{first, last_in_force(item, first + days{interval - 1}), per_window(item), 0};
+    return Window{first, last_in_force(item, first + days{interval - 1}), per_window(item), 0,
+                  std::nullopt};
 }
 
 // The window of `item` that holds `day`, before anything is counted.
@@ -54,7 +55,7 @@ std::optional<Window> bare_window_on(const PlanItem& item, Date day, Weekday wee
         case Schedule::Unit::day:
         case Schedule::Unit::weekdays:
             if (!scheduled_on(item, day)) return std::nullopt;
-            return Window{day, day, per_window(item), 0};
+            return Window{day, day, per_window(item), 0, std::nullopt};
         case Schedule::Unit::every_n_days:
             return interval_window(item, (day - item.start).count() / item.schedule.interval_days);
         case Schedule::Unit::week:
@@ -82,7 +83,8 @@ std::vector<Window> bare_windows(const PlanItem& item, Date from, Date to, Weekd
         case Schedule::Unit::day:
         case Schedule::Unit::weekdays:
             for (Date day = from; day <= to; day += days{1})
-                if (scheduled_on(item, day)) windows.push_back({day, day, per_window(item), 0});
+                if (scheduled_on(item, day))
+                    windows.push_back({day, day, per_window(item), 0, std::nullopt});
             break;
         case Schedule::Unit::every_n_days: {
             const long interval = item.schedule.interval_days;
@@ -109,6 +111,10 @@ std::optional<Window> without_rest(const PlanItem& item, Window window,
     const long resting = counted.rest_days_between(window.first, window.last);
     if (resting == 0) return window;
     if (resting >= length) return std::nullopt;
+    std::vector<Date> due_days;
+    for (Date day = window.first; day <= window.last; day += days{1})
+        if (!counted.rests_on(day)) due_days.push_back(day);
+    window.due_anchor = due_days[(due_days.size() - 1) / 2];
     if (item.schedule.unit == Schedule::Unit::week) {
         const double share = static_cast<double>(length - resting) / 7.0;
         window.expected =
@@ -125,7 +131,7 @@ bool Rest::rests(const PlanItem& item) const {
 }
 
 std::optional<Rest> rest_of(const CompactEntry& entry, const Profile& profile) {
-    if (profile.role_of(entry.kind) != KindRole::rest) return std::nullopt;
+    if (role_of(entry, profile) != KindRole::rest) return std::nullopt;
     Rest rest;
     rest.first = entry.at.local_date();
     long length = 1;
@@ -233,9 +239,8 @@ std::vector<Window> windows_for(const PlanItem& item, const Period& period,
     const Date earliest = std::max(item.start, from - days{longest_window(item) - 1});
     std::vector<Window> windows;
     for (const auto& bare : bare_windows(item, earliest, to, week_start)) {
-        if (bare.anchor() < from || bare.anchor() > to) continue;
         auto window = without_rest(item, bare, counted);
-        if (!window) continue;
+        if (!window || window->anchor() < from || window->anchor() > to) continue;
         window->done = counted.between(window->first, window->last);
         windows.push_back(*window);
     }

@@ -23,9 +23,15 @@ CompactValue compact_value(const FieldValue& value) {
 }
 
 const CompactValue* CompactEntry::field(std::string_view name) const {
+    // Names asked for and names held mostly both come from the profile: the same characters.
     for (const auto& one : fields)
-        if (one.name == name) return &one.value;
+        if (one.name.data() == name.data() ? one.name.size() == name.size() : one.name == name)
+            return &one.value;
     return nullptr;
+}
+
+KindRole role_of(const CompactEntry& entry, const Profile& profile) {
+    return entry.spec ? entry.spec->role : profile.role_of(entry.kind);
 }
 
 std::string_view CompactEntries::kind_name(std::string_view kind) {
@@ -46,7 +52,8 @@ std::string_view CompactEntries::kept(std::string_view text) {
 }
 
 void CompactEntries::add_entry(Instant at, std::string_view kind) {
-    entries_.push_back(CompactEntry{at, kind_name(kind), {}});
+    const std::string_view name = kind_name(kind);
+    entries_.push_back(CompactEntry{at, name, last_kind_, {}});
 }
 
 void CompactEntries::add_field(std::string_view name, const CompactValue& value) {

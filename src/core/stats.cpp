@@ -74,6 +74,7 @@ KindSummary summarise_kind(const KindSpec& kind, const std::vector<const Compact
         field.max = values.max;
         const Values before = values_of(previous, spec.name);
         if (before.n > 0) field.previous_mean = before.mean();
+        field.previous_n = before.n;
         if (spec.type == FieldType::scale)
             field.daily_means = daily_means(current, spec.name, period);
         if (field.previous_mean)
@@ -163,7 +164,7 @@ StatsReport summarise(const StatsRequest& request, const std::vector<CompactEntr
     DaySet days_logged(request.period);
     DaySet rested(request.period);
     for (const CompactEntry* entry : current) {
-        if (config.profile.role_of(entry->kind) == KindRole::rest) {
+        if (role_of(*entry, config.profile) == KindRole::rest) {
             if (const auto rest = rest_of(*entry, config.profile))
                 for (Date day = rest->first; day <= rest->last; day += days{1})
                     rested.insert(day);

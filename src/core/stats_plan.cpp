@@ -96,9 +96,11 @@ std::vector<std::vector<Window>> add_plan_sections(StatsReport& report, const St
         auto windows = windows_for(item, request.period, counted, week_start, today);
         // "was" is the previous period's own figure: items that ended before this one count too.
         std::optional<double> previous_fraction;
+        Adherence previous;
         if (request.previous) {
             const auto before = windows_for(item, *request.previous, counted, week_start, today);
-            previous_fraction = adherence_of(before, today).fraction();
+            previous = adherence_of(before, today);
+            previous_fraction = previous.fraction();
             const auto [before_expected, before_credited] = in_sessions(item, before, today);
             previous_expected += before_expected;
             previous_credited += before_credited;
@@ -110,7 +112,8 @@ std::vector<std::vector<Window>> add_plan_sections(StatsReport& report, const St
                             item.total ? item.total->field : std::string{},
                             adherence_of(windows, today),
                             previous_fraction,
-                            {}};
+                            {},
+                            previous};
         const auto [item_expected, item_credited] = in_sessions(item, windows, today);
         expected += item_expected;
         credited += item_credited;

@@ -1,6 +1,8 @@
 // The trend over months: one row per week with entries, adherence, sessions, pain and size.
 #include <algorithm>
+#include <map>
 #include <set>
+#include <tuple>
 
 #include "core/stats_parts.h"
 
@@ -25,10 +27,19 @@ std::vector<WeekRow> empty_rows(const Period& period, Weekday week_start, Date t
 // The columns of pain (and outcome) and progression fields that hold a value in the period.
 void choose_field_columns(WeeklyTable& table, const StatsRequest& request,
                           const std::vector<const CompactEntry*>& in_period, const Config& config) {
-    std::set<std::pair<std::string_view, std::string_view>> seen;  // kind, field
+    // Kind and field names that hold a number: told apart first by where their characters are
+    // (ten years of entries share a few dozen names), then compared as names.
+    using Where = std::tuple<const char*, std::size_t, const char*, std::size_t>;
+    std::map<Where, std::pair<std::string_view, std::string_view>> held;
     for (const CompactEntry* entry : in_period)
         for (const auto& [name, value] : entry->fields)
-            if (numeric_value(value)) seen.emplace(entry->kind, name);
+            if (numeric_value(value))
+                held.try_emplace(Where{entry->kind.data(), entry->kind.size(), name.data(),
+                                       name.size()},
+                                 entry->kind, name);
+    std::set<std::pair<std::string_view, std::string_view>> seen;  // kind, field
+    for (const auto& [where, names] : held)
+        seen.insert(names);
     for (const auto& kind : config.profile.kinds) {
         if (!wanted_kind(request, kind.name)) continue;
         for (const auto& field : kind.fields)

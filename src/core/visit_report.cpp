@@ -2,6 +2,7 @@
 #include "tend/visit_report.h"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include <fmt/format.h>
@@ -189,14 +190,9 @@ void strip_notes(Entry& entry) {
     entry.tags.clear();
 }
 
-// The first 14 days and the last 14 of the period, or its halves when it is shorter than 28.
-std::pair<Period, Period> comparison_windows(const Period& period) {
-    const Date from = *period.from;
-    const Date to = *period.to;
-    const auto length = (to - from).count() + 1;
-    const auto side = std::min<long>(14, length / 2);
-    if (side < 1) return {period, period};
-    return {Period{from, from + days{side - 1}}, Period{to - days{side - 1}, to}};
+// Tenths, as the notes print a mean: what is compared is what is read.
+double to_tenths(double value) {
+    return std::round(value * 10) / 10;
 }
 
 OutcomeWindow window_of(const Measure& measure, const Period& days_of) {
@@ -207,8 +203,25 @@ OutcomeWindow window_of(const Measure& measure, const Period& days_of) {
             window.points.push_back(point);
             sum += point.value;
         }
-    if (!window.points.empty()) window.mean = sum / static_cast<double>(window.points.size());
+    if (!window.points.empty())
+        window.mean = to_tenths(sum / static_cast<double>(window.points.size()));
     return window;
+}
+
+// The days of the first two weeks with values of `measure` and of the last two (one each when
+// only two or three weeks have values; the same week twice when one has), so that a long period
+// whose first weeks are empty still has a baseline.
+std::optional<std::pair<Period, Period>> comparison_weeks(const Measure& measure,
+                                                          const std::vector<WeekRow>& rows) {
+    std::vector<std::size_t> weeks;
+    for (std::size_t index = 0; index < measure.weeks.size() && index < rows.size(); ++index)
+        if (measure.weeks[index]) weeks.push_back(index);
+    if (weeks.empty()) return std::nullopt;
+    const std::size_t side = std::max<std::size_t>(1, std::min<std::size_t>(2, weeks.size() / 2));
+    const auto span = [&](std::size_t first, std::size_t last) {
+        return Period{*rows[weeks[first]].days.from, *rows[weeks[last]].days.to};
+    };
+    return std::pair{span(0, side - 1), span(weeks.size() - side, weeks.size() - 1)};
 }
 
 // 2 points on 0-10 (in proportion on other ranges), or 30% of the baseline when that is at
@@ -226,10 +239,12 @@ int outcome_change(const FieldSpec& field, double baseline, double now) {
 
 std::vector<OutcomeComparison> outcomes_of(const VisitReport& report, const Config& config) {
     std::vector<OutcomeComparison> outcomes;
-    const auto [first, last] = comparison_windows(report.period);
     for (const auto& outcome : config.profile.outcomes)
         for (const auto& measure : report.measures) {
             if (measure.field != outcome || measure.points.empty()) continue;
+            const auto weeks = comparison_weeks(measure, report.stats.weekly.rows);
+            if (!weeks) continue;
+            const auto& [first, last] = *weeks;
             OutcomeComparison comparison{measure.field,
                                          measure.scale_min,
                                          measure.scale_max,
@@ -328,15 +343,26 @@ std::vector<ProgressionNow> progression_now(const VisitReport& report, const Con
     return result;
 }
 
+// A week whose adherence can be compared: all seven days in the period, something due in it
+// and no window of it still open (the current week is "so far", not a figure).
+bool is_comparable_week(const WeekRow& row) {
+    if (row.days.length() < 7 || !row.adherence) return false;
+    return std::none_of(row.items.begin(), row.items.end(),
+                        [](const Adherence& item) { return item.open.has_value(); });
+}
+
 AdherenceGlance adherence_of(const VisitReport& report, const Config& config) {
     AdherenceGlance glance;
     glance.overall = report.stats.adherence;
-    const auto& rows = report.stats.weekly.rows;
-    const std::size_t side = std::min<std::size_t>(2, rows.size() / 2);
+    std::vector<const WeekRow*> weeks;
+    for (const auto& row : report.stats.weekly.rows)
+        if (is_comparable_week(row)) weeks.push_back(&row);
+    glance.weeks_compared = static_cast<int>(weeks.size());
+    const std::size_t side = std::min<std::size_t>(2, weeks.size() / 2);
     for (std::size_t index = 0; index < side; ++index)
-        glance.first_weeks.emplace_back(*rows[index].days.from, rows[index].adherence);
-    for (std::size_t index = rows.size() - side; index < rows.size(); ++index)
-        glance.last_weeks.emplace_back(*rows[index].days.from, rows[index].adherence);
+        glance.first_weeks.emplace_back(*weeks[index]->days.from, weeks[index]->adherence);
+    for (std::size_t index = weeks.size() - side; index < weeks.size(); ++index)
+        glance.last_weeks.emplace_back(*weeks[index]->days.from, weeks[index]->adherence);
     DaySet rested(report.period);
     for (const auto& run : report.rests)
         for (Date day = run.first; day <= run.last; day += days{1})
@@ -378,6 +404,17 @@ std::vector<FlagFacts> flags_of(const VisitReport& report, const Config& config)
     return facts;
 }
 
+// What was given, as written: its `dose` field, else its `units` ("100 units"), else "".
+std::string dose_of(const Entry& entry) {
+    for (const char* dose_field : {"dose", "units"}) {
+        const FieldValue* value = entry.field(dose_field);
+        if (const auto* text = value ? std::get_if<std::string>(value) : nullptr) return *text;
+        if (const auto* number = value ? std::get_if<std::int64_t>(value) : nullptr)
+            return fmt::format("{} {}", *number, dose_field);
+    }
+    return {};
+}
+
 std::vector<ProcedureContext> procedures_of(const VisitReport& report,
                                             const std::vector<Entry>& entries,
                                             const History& earlier, const Config& config) {
@@ -389,7 +426,7 @@ std::vector<ProcedureContext> procedures_of(const VisitReport& report,
                 known.entry = entry;
                 return;
             }
-        result.push_back({name, entry, day, 0});
+        result.push_back({name, entry, {}, day, 0});
     };
     for (const auto& procedure : earlier.procedures)
         add(procedure.name, procedure.last, procedure.entry);
@@ -401,20 +438,10 @@ std::vector<ProcedureContext> procedures_of(const VisitReport& report,
     }
     for (auto& procedure : result) {
         procedure.days_ago = static_cast<int>((*report.period.to - procedure.date).count());
+        procedure.dose = dose_of(procedure.entry);
         if (!report.notes) strip_notes(procedure.entry);
     }
     return result;
-}
-
-// What was given, as written: its `dose` field, else its `units` ("100 units"), else "".
-std::string dose_of(const Entry& entry) {
-    for (const char* dose_field : {"dose", "units"}) {
-        const FieldValue* value = entry.field(dose_field);
-        if (const auto* text = value ? std::get_if<std::string>(value) : nullptr) return *text;
-        if (const auto* number = value ? std::get_if<std::int64_t>(value) : nullptr)
-            return fmt::format("{} {}", *number, dose_field);
-    }
-    return {};
 }
 
 // One group per medicine and dose, so a change of dose shows with its dates.
@@ -459,12 +486,36 @@ Glance glance_of(const VisitReport& report, const JournalSlice& slice, const Pla
     return glance;
 }
 
+// The time of the last visit on `day`: what was logged on that day up to it is the earlier
+// notes' (a visit is logged when it happens, or after it).
+std::optional<Instant> visit_time_on(Date day, const std::vector<Entry>& entries,
+                                     const Profile& profile) {
+    const RoleScan roles(profile);
+    std::optional<Instant> time;
+    for (const auto& entry : entries)
+        if (roles.is_visit(entry.kind) && entry.at.local_date() == day &&
+            (!time || entry.at.utc_seconds > time->utc_seconds))
+            time = entry.at;
+    return time;
+}
+
+// Whether the report's kinds hold one with the role: a section of that role left out by --kind
+// says so rather than "none".
+bool includes_role(const std::vector<std::string>& kinds, const Profile& profile,
+                   std::initializer_list<KindRole> roles) {
+    for (const auto& kind : profile.kinds)
+        if (std::find(roles.begin(), roles.end(), kind.role) != roles.end() &&
+            wanted_kind(kinds, kind.name))
+            return true;
+    return false;
+}
+
 }  // namespace
 
 ExportPeriod default_export_period(const std::vector<Entry>& entries, const History& earlier,
                                    const Profile& profile, Date today) {
     const auto visit = last_visit_before(entries, earlier, profile, today, today);
-    if (visit) return {Period{*visit + days{1}, today}, visit};
+    if (visit) return {Period{*visit, today}, visit};
     return {Period{today - days{29}, today}, std::nullopt};
 }
 
@@ -479,6 +530,21 @@ VisitReport compute_visit_report(const ExportRequest& request, const JournalSlic
     report.notes = request.notes;
     report.last_visit =
         last_visit_before(entries, earlier, config.profile, *request.period.to, request.today);
+    report.kinds = request.kinds;
+    report.included = {
+        includes_role(request.kinds, config.profile, {KindRole::question}),
+        includes_role(request.kinds, config.profile, {KindRole::visit}),
+        includes_role(request.kinds, config.profile, {KindRole::medication, KindRole::procedure})};
+    // The notes since a visit start at its time: the visit and what came before it that day
+    // were in the notes for it.
+    std::optional<Instant> visit_time;
+    if (request.from_visit && report.last_visit == *request.period.from)
+        visit_time = visit_time_on(*request.period.from, entries, config.profile);
+    report.from_visit = visit_time;
+    const auto before_visit = [&](const Entry& entry) {
+        return visit_time && entry.at.local_date() == *request.period.from &&
+               entry.at.utc_seconds <= visit_time->utc_seconds;
+    };
     StatsRequest stats{request.period, previous_period(request.period), request.kinds,
                        request.today};
     const CompactEntries counted = compact(entries, config.profile);
@@ -497,7 +563,7 @@ VisitReport compute_visit_report(const ExportRequest& request, const JournalSlic
         const Date day = entry.at.local_date();
         if (!wanted_kind(request.kinds, entry.kind) || day > *request.period.to) continue;
         if (roles.is_question(entry.kind) && request.notes) asked.push_back(entry);
-        if (!request.period.contains(day)) continue;
+        if (!request.period.contains(day) || before_visit(entry)) continue;
         report.entries.push_back(entry);
         if (!request.notes) strip_notes(report.entries.back());
         if (roles.is_treatment(entry.kind)) report.treatments.push_back(entry);

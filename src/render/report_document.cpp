@@ -23,6 +23,26 @@ std::string plural(int count, std::string_view one, std::string_view many) {
     return fmt::format("{} {}", count, count == 1 ? one : many);
 }
 
+// A section whose kinds --kind left out: "Not included (--kind dilate --kind sex)."
+std::string not_included(const VisitReport& report) {
+    std::string kinds;
+    for (const auto& kind : report.kinds)
+        kinds += (kinds.empty() ? "--kind " : " --kind ") + kind;
+    return fmt::format("Not included ({}).", kinds);
+}
+
+// "sex or dilate": the kinds of the profile's outcomes, each once.
+std::string outcome_kind_words(const std::vector<FieldRef>& outcomes) {
+    std::vector<std::string> kinds;
+    for (const auto& outcome : outcomes)
+        if (std::find(kinds.begin(), kinds.end(), outcome.kind) == kinds.end())
+            kinds.push_back(outcome.kind);
+    std::string text;
+    for (std::size_t index = 0; index < kinds.size(); ++index)
+        text += (index == 0 ? "" : index + 1 == kinds.size() ? " or " : ", ") + kinds[index];
+    return text.empty() ? "the outcomes" : text;
+}
+
 // Done of due over the closed windows ("5 of 6"), and what the window still open has so far
 // ("5 of 6 and 1 of 1 so far", "1 of 3 so far"), or "nothing due yet". `of` and `and` are
 // " of " and " and " in the programme table, "/" and ", " in the narrower weekly one.
@@ -68,6 +88,11 @@ std::string window_values(const OutcomeWindow& window) {
 }
 
 std::string outcome_line(const OutcomeComparison& outcome, const Config& config) {
+    if (outcome.baseline.days == outcome.now.days)
+        return fmt::format("{} ({}-{}): {}, only one week with entries: nothing to compare",
+                           capitalized(field_words(outcome.field, config)),
+                           format_number(outcome.scale_min), format_number(outcome.scale_max),
+                           window_values(outcome.baseline));
     std::string line =
         fmt::format("{} ({}-{}): {} → {}", capitalized(field_words(outcome.field, config)),
                     format_number(outcome.scale_min), format_number(outcome.scale_max),
@@ -117,23 +142,188 @@ std::string adherence_line(const AdherenceGlance& adherence, const VisitReport& 
     };
     std::string line = fmt::format("Plan adherence {} overall", format_percent(*adherence.overall));
     if (!adherence.first_weeks.empty())
-        line += fmt::format("; weeks of {} → weeks of {}", weeks(adherence.first_weeks),
-                            weeks(adherence.last_weeks));
+        line += fmt::format(
+            "; whole weeks with sessions due, first against last: weeks of {} → "
+            "weeks of {}",
+            weeks(adherence.first_weeks), weeks(adherence.last_weeks));
+    else if (adherence.weeks_compared < 2)
+        line += "; fewer than two whole weeks with sessions due, so no weeks are compared";
     return line + ".";
 }
 
+// "Botox 100 units, 15 Jun 2026: 22 weeks before 22 Nov": what was given as written, not as
+// "units 100" (other fields, when there is no dose, in brackets).
 std::string procedure_context(const ProcedureContext& procedure, const VisitReport& report,
                               const Config& config) {
-    Entry shown = procedure.entry;
-    std::erase_if(shown.fields, [](const auto& field) { return field.first == "name"; });
-    const std::string given = describe_values(shown, config);
+    std::string given = procedure.dose.empty() ? "" : " " + procedure.dose;
+    if (given.empty()) {
+        Entry shown = procedure.entry;
+        std::erase_if(shown.fields, [](const auto& field) { return field.first == "name"; });
+        const std::string values = describe_values(shown, config);
+        if (!values.empty()) given = " (" + values + ")";
+    }
     const int weeks = procedure.days_ago / 7;
     const std::string ago = procedure.days_ago < 14 ? plural(procedure.days_ago, "day", "days")
                                                     : plural(weeks, "week", "weeks");
-    return fmt::format("{}{}, {} {}: {} before {}", procedure.name,
-                       given.empty() ? "" : " (" + given + ")", format_short_date(procedure.date),
-                       year_of(procedure.date), ago,
+    return fmt::format("{}{}, {} {}: {} before {}", procedure.name, given,
+                       format_short_date(procedure.date), year_of(procedure.date), ago,
                        format_date_in(*report.period.to, report.period));
+}
+
+// The first days of the period's weeks, at most 6 of them, evenly spaced: a chart's x ticks.
+std::vector<Date> week_ticks(const VisitReport& report) {
+    std::vector<Date> starts;
+    for (const auto& row : report.stats.weekly.rows)
+        if (row.days.length() == 7 || row.days.from != report.period.from)
+            starts.push_back(*row.days.from);
+    const std::size_t step = (starts.size() + 5) / 6;
+    std::vector<Date> ticks;
+    for (std::size_t index = 0; index < starts.size(); index += std::max<std::size_t>(1, step))
+        ticks.push_back(starts[index]);
+    return ticks;
+}
+
+// Days as runs of consecutive ones: each run's first and last.
+std::vector<std::pair<Date, Date>> runs_of(std::vector<Date> dates) {
+    std::sort(dates.begin(), dates.end());
+    std::vector<std::pair<Date, Date>> runs;
+    for (const Date day : dates) {
+        if (!runs.empty() && day <= runs.back().second + days{1})
+            runs.back().second = std::max(runs.back().second, day);
+        else
+            runs.emplace_back(day, day);
+    }
+    return runs;
+}
+
+// One dated line of the timeline's table, to sort by date.
+struct TimelineRow {
+    Date first{};
+    std::string when;
+    std::string what;
+};
+
+// Page 1's one chart: the outcomes (the first filled, the second hollow), the progression as a
+// band of runs at one value, and lanes for procedures, visits, medication, rest and cycle days,
+// on one dated axis. Its table (Markdown's numbers) lists the dated events in order.
+std::optional<Figure> timeline_figure(const VisitReport& report, const Config& config) {
+    Chart chart;
+    chart.style = Chart::Style::timeline;
+    chart.x = report.period;
+    chart.ticks = week_ticks(report);
+    chart.title = fmt::format("Timeline, {}", period_words(report.period));
+    std::vector<TimelineRow> rows;
+    std::string trend;
+    const Measure* main = nullptr;
+    for (const auto& outcome : report.glance.outcomes)
+        for (const auto& measure : report.measures) {
+            if (measure.field != outcome.field || measure.points.empty()) continue;
+            if (main && (chart.legend.size() >= 2 || measure.scale_min != main->scale_min ||
+                         measure.scale_max != main->scale_max))
+                continue;
+            if (!main) main = &measure;
+            const bool second = main != &measure;
+            const std::string name = field_words(measure.field, config);
+            chart.legend.push_back(name);
+            for (const auto& point : measure.points)
+                chart.points.push_back({point.date, point.value, second});
+            if (outcome.baseline.mean && outcome.now.mean &&
+                outcome.baseline.days != outcome.now.days)
+                trend +=
+                    fmt::format(" {} mean {} in {} and {} in {}.", capitalized(name),
+                                format_number(*outcome.baseline.mean),
+                                format_days(*outcome.baseline.days.from, *outcome.baseline.days.to),
+                                format_number(*outcome.now.mean),
+                                format_days(*outcome.now.days.from, *outcome.now.days.to));
+        }
+    if (main) {
+        chart.y_min = main->scale_min;
+        chart.y_max = main->scale_max;
+    }
+    if (!report.progression.empty() && !report.progression.front().points.empty()) {
+        const ProgressionSeries& series = report.progression.front();
+        const KindSpec* kind = config.profile.kind(series.field.kind);
+        const FieldSpec* field = kind ? kind->field(series.field.field) : nullptr;
+        chart.band_name = field ? std::string(field->display_name()) : series.field.field;
+        for (const auto& point : series.points) {
+            if (!chart.band.empty() && chart.band.back().label == fmt::format("{}", point.value))
+                continue;
+            if (!chart.band.empty()) chart.band.back().last = point.date - days{1};
+            chart.band.push_back({point.date, *report.period.to, fmt::format("{}", point.value)});
+            rows.push_back({point.date, format_date_in(point.date, report.period),
+                            fmt::format("{} {}{}", chart.band_name, point.value,
+                                        point.step_back ? " (step back)" : "")});
+        }
+        trend += fmt::format(" {} {} at the start, {} at the end.", capitalized(chart.band_name),
+                             series.points.front().value, series.points.back().value);
+    }
+    const auto lane = [&](std::string name, std::vector<ChartMark> marks) {
+        if (!marks.empty()) chart.lanes.push_back({std::move(name), std::move(marks)});
+    };
+    std::vector<ChartMark> procedures;
+    std::vector<Date> medication_days;
+    for (const auto& entry : report.treatments) {
+        const Date day = entry.at.local_date();
+        if (config.profile.role_of(entry.kind) == KindRole::procedure) {
+            const std::string name = RoleScan::procedure_name(entry);
+            procedures.push_back({day, day, name});
+            rows.push_back({day, format_date_in(day, report.period), name});
+        } else {
+            medication_days.push_back(day);
+        }
+    }
+    lane("procedure", std::move(procedures));
+    std::vector<ChartMark> visits;
+    for (const auto& entry : report.visits) {
+        const Date day = entry.at.local_date();
+        visits.push_back({day, day, entry.kind});
+        rows.push_back({day, format_date_in(day, report.period), entry.kind});
+    }
+    lane("visit", std::move(visits));
+    std::vector<ChartMark> medication;
+    for (const auto& [first, last] : runs_of(medication_days))
+        medication.push_back({first, last, format_days(first, last)});
+    for (const auto& group : report.treatment_groups)
+        if (config.profile.role_of(group.kind) == KindRole::medication)
+            rows.push_back(
+                {group.first,
+                 group.first == group.last
+                     ? format_date_in(group.first, report.period)
+                     : fmt::format("{} - {}", format_date_in(group.first, report.period),
+                                   format_date_in(group.last, report.period)),
+                 fmt::format("{} ({})", group.name, plural(group.count, "time", "times"))});
+    lane("medication", std::move(medication));
+    std::vector<ChartMark> rests;
+    for (const auto& run : report.rests) {
+        rests.push_back({run.first, run.last, rest_line(run)});
+        rows.push_back({run.first, format_days(run.first, run.last),
+                        "rest" + (run.reason.empty() ? std::string() : ": " + run.reason)});
+    }
+    lane("rest", std::move(rests));
+    std::vector<Date> cycle_days;
+    for (const auto& entry : report.entries)
+        if (config.profile.role_of(entry.kind) == KindRole::cycle)
+            cycle_days.push_back(entry.at.local_date());
+    std::vector<ChartMark> cycle;
+    for (const auto& [first, last] : runs_of(cycle_days)) {
+        cycle.push_back({first, last, format_days(first, last)});
+        rows.push_back({first, format_days(first, last), "cycle"});
+    }
+    lane("cycle", std::move(cycle));
+    if (chart.points.empty() && chart.band.empty() && chart.lanes.empty()) return std::nullopt;
+    std::string lanes;
+    for (const auto& one : chart.lanes)
+        lanes += fmt::format("{}{} {}", lanes.empty() ? "" : ", ", one.marks.size(), one.name);
+    chart.description = fmt::format("{} values of the outcomes.{}{}", chart.points.size(), trend,
+                                    lanes.empty() ? "" : " Marked: " + lanes + ".");
+    std::stable_sort(
+        rows.begin(), rows.end(),
+        [](const TimelineRow& left, const TimelineRow& right) { return left.first < right.first; });
+    Table table{{"Date", "On the timeline"}, {}, {false, false}, "Dated events of the timeline"};
+    for (auto& row : rows)
+        table.rows.push_back({std::move(row.when), std::move(row.what)});
+    if (table.rows.empty()) table.rows.push_back({"-", "only the outcomes' values (above)"});
+    return Figure{std::move(chart), std::move(table)};
 }
 
 Section glance_section(const VisitReport& report, const Config& config) {
@@ -178,11 +368,15 @@ Section glance_section(const VisitReport& report, const Config& config) {
         section.blocks.push_back(std::move(outcomes));
     if (!glance.outcomes.empty())
         section.blocks.push_back(Paragraph{fmt::format(
-            "Each outcome: its values in the first 14 days of the period → the last 14 (each "
-            "half of a shorter period), n entries each. A change is called meaningful at 2 "
-            "points on a 0-10 scale (in proportion on others) or 30% of the first value (and at "
-            "least 1 point in 10), with at least {} entries on each side.",
+            "Outcomes: the first two weeks with entries → the last two (one each with two or "
+            "three), means rounded to tenths. Meaningful: 2 points on 0-10 (in proportion on "
+            "other scales) or 30% of the first mean (at least 1 in 10), with {}+ entries a side.",
             OutcomeComparison::minimum_n)});
+
+    if (auto timeline = timeline_figure(report, config)) {
+        section.blocks.push_back(Subheading{"Timeline"});
+        section.blocks.push_back(std::move(*timeline));
+    }
 
     section.blocks.push_back(Subheading{"Flags"});
     Bullets flags;
@@ -197,7 +391,10 @@ Section glance_section(const VisitReport& report, const Config& config) {
     else
         section.blocks.push_back(std::move(flags));
 
-    if (report.notes) {
+    if (report.notes && !report.included.questions) {
+        section.blocks.push_back(Subheading{"Open questions"});
+        section.blocks.push_back(Paragraph{not_included(report)});
+    } else if (report.notes) {
         section.blocks.push_back(Subheading{"Open questions"});
         Bullets questions{{}, true};
         for (const auto& question : report.questions)
@@ -209,15 +406,19 @@ Section glance_section(const VisitReport& report, const Config& config) {
             section.blocks.push_back(Paragraph{"No open questions."});
         else
             section.blocks.push_back(std::move(questions));
-        if (!glance.latest_notes.empty()) {
-            section.blocks.push_back(Subheading{"In the patient's words"});
-            Bullets notes;
-            for (const auto& entry : glance.latest_notes)
-                notes.items.push_back(
-                    fmt::format("{}, {}: {}", format_date_in(entry.at.local_date(), report.period),
-                                entry.kind, entry.note));
+    }
+    if (report.notes) {
+        section.blocks.push_back(Subheading{"In the patient's words"});
+        Bullets notes;
+        for (const auto& entry : glance.latest_notes)
+            notes.items.push_back(fmt::format("{}, {}: {}",
+                                              format_date_in(entry.at.local_date(), report.period),
+                                              entry.kind, entry.note));
+        if (notes.items.empty())
+            section.blocks.push_back(Paragraph{fmt::format(
+                "No notes on {} in this period.", outcome_kind_words(config.profile.outcomes))});
+        else
             section.blocks.push_back(std::move(notes));
-        }
     }
     return section;
 }
@@ -229,17 +430,34 @@ Section programme_section(const VisitReport& report, const Config& config) {
         section.blocks.push_back(Paragraph{"No plan items were in force in this period."});
         return section;
     }
-    Table items{{"Item", "Schedule", "Done", "Adherence"}, {}, {false, false, true, true}};
+    // The previous period of the same length beside this one, where it had something due.
+    const std::string before =
+        stats.previous
+            ? fmt::format("Before ({})", format_days(*stats.previous->from, *stats.previous->to))
+            : std::string("Before");
+    Table items{{"Item", "Schedule", "Done", "Adherence", before},
+                {},
+                {false, false, true, true, true},
+                "Plan items in this period: done of due and adherence, and the period before"};
+    const auto percent = [](const std::optional<double>& fraction) {
+        return fraction ? format_percent(*fraction) : std::string("-");
+    };
     for (std::size_t index = 0; index < stats.items.size(); ++index) {
         const ItemSummary& summary = stats.items[index];
         const PlanItem& item = report.items[index];
-        const auto fraction = summary.adherence.fraction();
-        items.rows.push_back({summary.label, describe_rules(item, config),
-                              done_of_due(item, summary.adherence, " of ", " and ", config),
-                              fraction ? format_percent(*fraction) : "-"});
+        items.rows.push_back(
+            {summary.label, describe_rules(item, config),
+             done_of_due(item, summary.adherence, " of ", " and ", config),
+             percent(summary.adherence.fraction()),
+             summary.previous.expected > 0
+                 ? fmt::format("{}, {}",
+                               done_of_due(item, summary.previous, " of ", " and ", config),
+                               percent(summary.previous_adherence))
+                 : std::string("-")});
     }
     if (stats.adherence)
-        items.rows.push_back({"Overall (in sessions)", "", "", format_percent(*stats.adherence)});
+        items.rows.push_back({"Overall (in sessions)", "", "", format_percent(*stats.adherence),
+                              percent(stats.previous_adherence)});
     section.blocks.push_back(std::move(items));
 
     section.blocks.push_back(Subheading{"Per week"});
@@ -249,7 +467,12 @@ Section programme_section(const VisitReport& report, const Config& config) {
     constexpr std::size_t weeks_per_table = 8;
     for (std::size_t first = 0; first < rows.size(); first += weeks_per_table) {
         const std::size_t last = std::min(rows.size(), first + weeks_per_table);
-        Table weeks{{"Item"}, {}, {false}};
+        Table weeks{{"Item"},
+                    {},
+                    {false},
+                    fmt::format("Done of due per week, weeks of {} to {}",
+                                format_date_in(*rows[first].days.from, report.period),
+                                format_date_in(*rows[last - 1].days.from, report.period))};
         for (std::size_t week = first; week < last; ++week) {
             weeks.headings.push_back(format_date_in(*rows[week].days.from, report.period));
             weeks.numeric.push_back(true);
@@ -285,6 +508,23 @@ Section programme_section(const VisitReport& report, const Config& config) {
     return section;
 }
 
+// The previous period's row of a measure's weekly table ("47 days before", mean 5.2, n 3), from
+// the summary's figures, where the period before had values: beside the chart, it costs no room.
+std::optional<std::vector<std::string>> previous_row(const VisitReport& report,
+                                                     const FieldRef& field) {
+    if (!report.stats.previous) return std::nullopt;
+    for (const auto& kind : report.stats.kinds) {
+        if (kind.kind != field.kind) continue;
+        for (const auto& summary : kind.fields)
+            if (summary.field == field.field && summary.previous_mean)
+                return std::vector<std::string>{
+                    fmt::format("{} days before", report.stats.previous->length()),
+                    format_number(*summary.previous_mean), "-",
+                    fmt::format("{}", summary.previous_n)};
+    }
+    return std::nullopt;
+}
+
 Section symptoms_section(const VisitReport& report, const Config& config) {
     Section section{"Symptoms and measures", {}};
     if (report.measures.empty())
@@ -306,12 +546,18 @@ Section symptoms_section(const VisitReport& report, const Config& config) {
         chart.y_label =
             fmt::format("{} ({})", field ? field->display_name() : measure.field.field, scale);
         chart.x = report.period;
+        chart.ticks = week_ticks(report);
         chart.y_min = measure.scale_min;
         chart.y_max = measure.scale_max;
         for (const auto& point : measure.points)
             chart.points.push_back({point.date, point.value, false});
-        Table table{{"Week of", "Mean", "Highest", "Entries"}, {}, {false, true, true, true}};
+        Table table{{"Week of", "Mean", "Highest", "Entries"},
+                    {},
+                    {false, true, true, true},
+                    fmt::format("{} per week", name)};
         const auto& rows = report.stats.weekly.rows;
+        if (auto before = previous_row(report, measure.field))
+            table.rows.push_back(std::move(*before));
         std::vector<ChartPoint> run;
         std::optional<std::pair<Date, double>> first_mean;
         std::optional<std::pair<Date, double>> last_mean;
@@ -362,9 +608,13 @@ Section progression_section(const VisitReport& report) {
         chart.title = fmt::format("{}, {}", name, period_words(report.period));
         chart.y_label = series.field.field;
         chart.x = report.period;
+        chart.ticks = week_ticks(report);
         chart.y_min = 0;
         chart.y_max = static_cast<double>(series.scale_max);
-        Table changes{{"Date", capitalized(series.field.field), "Note"}, {}, {false, true, false}};
+        Table changes{{"Date", capitalized(series.field.field), "Note"},
+                      {},
+                      {false, true, false},
+                      fmt::format("{}: the days it changed", name)};
         std::optional<std::int64_t> before;
         for (const auto& point : series.points) {
             chart.points.push_back({point.date, static_cast<double>(point.value), point.step_back});
@@ -393,12 +643,16 @@ std::string entry_details(const Entry& entry, const Config& config) {
 
 Section treatments_section(const VisitReport& report) {
     Section section{"Medications and procedures", {}};
-    if (report.treatment_groups.empty()) {
+    if (!report.included.treatments) {
+        section.blocks.push_back(Paragraph{not_included(report)});
+    } else if (report.treatment_groups.empty()) {
         section.blocks.push_back(Paragraph{"None logged in this period."});
     } else {
         // One row per medicine or procedure, not one per dose.
-        Table table{
-            {"Name", "Kind", "Dates", "Times", "Dose"}, {}, {false, false, false, true, false}};
+        Table table{{"Name", "Kind", "Dates", "Times", "Dose"},
+                    {},
+                    {false, false, false, true, false},
+                    "Medications and procedures, one row per name and dose"};
         for (const auto& group : report.treatment_groups) {
             std::string doses;
             for (const auto& dose : group.doses)
@@ -419,11 +673,15 @@ Section treatments_section(const VisitReport& report) {
 
 Section visits_section(const VisitReport& report, const Config& config) {
     Section section{"Visits", {}};
+    if (!report.included.visits) {
+        section.blocks.push_back(Paragraph{not_included(report)});
+        return section;
+    }
     if (report.visits.empty()) {
         section.blocks.push_back(Paragraph{"No visits in this period."});
         return section;
     }
-    Table table{{"Date", "Details"}, {}, {false, false}};
+    Table table{{"Date", "Details"}, {}, {false, false}, "Visits in this period"};
     for (const auto& entry : report.visits)
         table.rows.push_back(
             {format_date_in(entry.at.local_date(), report.period), entry_details(entry, config)});
@@ -476,7 +734,11 @@ Document visit_document(const VisitReport& report, const Config& config) {
     document.running_head = fmt::format("{}, {}", document.title, period_words(report.period));
     const auto length = (*report.period.to - *report.period.from).count() + 1;
     std::string covered = fmt::format("{} ({} days)", period_words(report.period), length);
-    if (report.last_visit && *report.last_visit + days{1} == *report.period.from)
+    if (report.from_visit)
+        covered += fmt::format(", from the visit on {} at {}",
+                               format_day_heading(report.from_visit->local_date()),
+                               format_time_of_day(report.from_visit->local_second_of_day()));
+    else if (report.last_visit && *report.last_visit + days{1} == *report.period.from)
         covered += fmt::format(", since the visit on {}", format_day_heading(*report.last_visit));
     document.lines = {covered,
                       fmt::format("Made on {} with tend", format_day_heading(report.generated))};

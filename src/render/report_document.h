@@ -28,21 +28,37 @@ struct Table {
     std::vector<std::string> headings;
     std::vector<std::vector<std::string>> rows;
     std::vector<bool> numeric;  // per column: aligned right
+    std::string caption;        // what the table holds (HTML <caption>; Markdown: none)
 };
 
 struct ChartPoint {
     Date date{};
     double value = 0;
-    bool marked = false;  // a step back in a step chart
+    bool marked = false;  // a step back in a step chart; the second outcome on a timeline
+};
+
+// Days marked on a timeline's lane: a procedure, a visit, a run of rest days, a run at one size.
+struct ChartMark {
+    Date first{};
+    Date last{};
+    std::string label;  // shown in the mark's <title>, and in a band's run
+};
+
+struct ChartLane {
+    std::string name;  // "procedure", "rest"
+    std::vector<ChartMark> marks;
 };
 
 // A small chart: dated x axis over the period, y axis from y_min to y_max.
 struct Chart {
-    enum class Style { points_and_line, steps };
+    // timeline: page 1's one chart: outcomes as large dots, under them a band of the progression
+    // and lanes of dated marks, all on one dated axis.
+    enum class Style { points_and_line, steps, timeline };
     Style style = Style::points_and_line;
     std::string title;
     std::string y_label;
-    Period x;  // bounded
+    Period x;                 // bounded
+    std::vector<Date> ticks;  // dated ticks on the x axis (week starts); empty: every week from x
     double y_min = 0;
     double y_max = 10;
     std::vector<ChartPoint> points;  // daily values, or each session of a step chart
@@ -50,6 +66,11 @@ struct Chart {
     // without values, and a week of one value is that value's dot, not a line.
     std::vector<std::vector<ChartPoint>> lines;
     std::string description;  // the trend in words, for the SVG's <desc>
+    // timeline: what the filled and the hollow dots are ("sex pain", "dilate pain").
+    std::vector<std::string> legend;
+    std::string band_name;         // timeline: the progression ("size"); empty: no band
+    std::vector<ChartMark> band;   // timeline: each run at one value, labelled with it
+    std::vector<ChartLane> lanes;  // timeline: marks under the band
 };
 
 // A chart and the table of its numbers, kept together on paper (side by side where they fit).

@@ -28,6 +28,8 @@ li { white-space: pre-line; }
 ul.checklist { list-style: none; padding-left: 0.5rem; }
 ul.checklist li::before { content: "\2610\00a0"; }
 svg.chart { display: block; width: 100%; max-width: 40rem; height: auto; margin: 0.5rem 0; }
+caption { text-align: left; font-weight: 600; padding: 0.2rem 0; }
+details summary { color: #555; }
 .figure { display: flex; flex-wrap: wrap; align-items: flex-start; column-gap: 1.5rem; }
 .figure svg.chart { flex: 1 1 20rem; max-width: 30rem; }
 .figure table { margin-top: 0.5rem; }
@@ -45,6 +47,8 @@ svg.chart { display: block; width: 100%; max-width: 40rem; height: auto; margin:
   thead { display: table-header-group; }
   .table { overflow: visible; }
   svg.chart { max-width: 16cm; }
+  svg.chart.timeline { width: 10cm; }
+  details { display: none; }
 }
 )";
 
@@ -52,7 +56,9 @@ void add_table(std::string& out, const Table& table) {
     const auto cell_class = [&](std::size_t column) {
         return column < table.numeric.size() && table.numeric[column] ? R"( class="n")" : "";
     };
-    out += "<div class=\"table\"><table>\n<thead><tr>";
+    out += "<div class=\"table\"><table>\n";
+    if (!table.caption.empty()) out += "<caption>" + html_escaped(table.caption) + "</caption>\n";
+    out += "<thead><tr>";
     for (std::size_t column = 0; column < table.headings.size(); ++column)
         out +=
             fmt::format("<th{}>{}</th>", cell_class(column), html_escaped(table.headings[column]));
@@ -80,7 +86,14 @@ void add_block(std::string& out, const Block& block) {
         add_table(out, *table);
     } else if (const auto* chart = std::get_if<Chart>(&block)) {
         out += svg_chart(*chart);
-    } else if (const auto* figure = std::get_if<Figure>(&block)) {
+    } else if (const auto* figure = std::get_if<Figure>(&block);
+               figure && figure->chart.style == Chart::Style::timeline) {
+        // The timeline spans the page; its dates fold away (and stay folded on paper).
+        out += svg_chart(figure->chart) + "<details><summary>" +
+               html_escaped(figure->table.caption) + "</summary>\n";
+        add_table(out, figure->table);
+        out += "</details>\n";
+    } else if (figure) {
         out += "<div class=\"figure\">\n" + svg_chart(figure->chart);
         add_table(out, figure->table);
         out += "</div>\n";

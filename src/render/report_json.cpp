@@ -55,6 +55,7 @@ Json glance_json(const VisitReport& report) {
         Json one = Json::object();
         one.set("name", procedure.name);
         one.set("date", format_date(procedure.date));
+        one.set("dose", procedure.dose);
         one.set("days_before_period_end", procedure.days_ago);
         one.set("entry", entry_json(procedure.entry));
         procedures.push(std::move(one));
@@ -117,6 +118,7 @@ Json glance_json(const VisitReport& report) {
     adherence.set("overall", optional_number(glance.adherence.overall));
     adherence.set("first_weeks", weeks_json(glance.adherence.first_weeks));
     adherence.set("last_weeks", weeks_json(glance.adherence.last_weeks));
+    adherence.set("weeks_compared", glance.adherence.weeks_compared);
     adherence.set("rest_days", glance.adherence.rest_days);
     adherence.set("entries", glance.adherence.entries);
     adherence.set("days_logged", glance.adherence.days_logged);
@@ -154,6 +156,11 @@ Json visit_report_json(const VisitReport& report) {
     json.set("generated", format_date(report.generated));
     json.set("name", report.name);
     json.set("notes", report.notes);
+    Json kinds = Json::array();
+    for (const auto& kind : report.kinds)
+        kinds.push(kind);
+    json.set("kinds", std::move(kinds));
+    json.set("from_visit", report.from_visit ? Json(format_iso(*report.from_visit)) : Json());
     json.set("at_a_glance", glance_json(report));
     Json medications = Json::array();
     for (const auto& group : report.treatment_groups) {

@@ -72,6 +72,59 @@ class Reader {
     bool ok_ = true;
 };
 
+// What identifies a file's content without reading it (as git's index does).
+struct FileStamp {
+    std::uint64_t size = 0;
+    std::int64_t modified_ns = 0;
+    std::int64_t changed_ns = 0;
+    std::uint64_t inode = 0;
+    std::uint64_t device = 0;
+    friend bool operator==(const FileStamp&, const FileStamp&) = default;
+};
+
+// What identifies a file's bytes: their count and a fast 64-bit hash of them (not
+// cryptographic; it tells a copied or touched file from an edited one, as a stamp can't).
+struct ContentKey {
+    std::uint64_t size = 0;
+    std::uint64_t hash = 0;
+    friend bool operator==(const ContentKey&, const ContentKey&) = default;
+};
+ContentKey content_key_of(std::string_view bytes);
+
+// The checksum of the cache's blobs and index (content_key_of's hash).
+std::uint64_t checksum_of(std::string_view bytes);
+
+// Where a blob (a month's entries or history) lies in .cache/blobs.bin.
+struct BlobPlace {
+    std::uint64_t offset = 0;
+    std::uint64_t size = 0;  // 0: none
+    std::uint64_t checksum = 0;
+    friend bool operator==(const BlobPlace&, const BlobPlace&) = default;
+};
+
+// .cache/months.bin: what parsing depended on (the context), the generation of blobs.bin it
+// describes, and per month file its stamp (zeros: not settled), its content key when known, and
+// where its entries and history are (with the plan the history was made for).
+struct CacheIndex {
+    struct File {
+        std::string key;  // "2026-11", "2026-11.phone"
+        FileStamp stamp;
+        std::optional<ContentKey> content;
+        BlobPlace entries;
+        std::uint64_t plan_key = 0;
+        BlobPlace history;
+        friend bool operator==(const File&, const File&) = default;
+    };
+    std::uint64_t context = 0;
+    std::uint64_t generation = 0;
+    std::vector<File> files;
+    friend bool operator==(const CacheIndex&, const CacheIndex&) = default;
+};
+// The magic, the index and a checksum of both.
+std::string write_cache_index(const CacheIndex& index);
+// The index, when the bytes are one whole index of this format with a good checksum.
+std::optional<CacheIndex> read_cache_index(std::string_view bytes);
+
 void write_entry(Writer& writer, const Entry& entry);
 Entry read_entry(Reader& reader);
 

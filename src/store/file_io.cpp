@@ -86,8 +86,8 @@ bool is_temporary_file_name(std::string_view name) {
     const auto dash = rest.find('-');
     const bool pid_ok = parse_digits(rest.substr(0, dash)).has_value();
     if (base == "note") return pid_ok && dash == std::string_view::npos;
-    constexpr std::string_view tend_files[] = {"plan.toml", "tend.toml", ".undo.toml", "months.bin",
-                                               "latest.bin"};
+    constexpr std::string_view tend_files[] = {"plan.toml",  "tend.toml", ".undo.toml",
+                                               "months.bin", "blobs.bin", "latest.bin"};
     const bool month = base.size() == 12 && base.ends_with(".toml") && base[4] == '-' &&
                        parse_digits(base.substr(0, 4)) && parse_digits(base.substr(5, 2));
     const bool known = month || std::find(std::begin(tend_files), std::end(tend_files), base) !=

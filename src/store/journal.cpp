@@ -141,9 +141,14 @@ void Journal::read_months(const Period& period, const OffsetAtLocal& offset_at_l
         if (stamp && from_cache(cache, read, *stamp)) continue;
         const auto content = storage_->read(root_ / name, name);
         if (!content) continue;
+        // A stamp that differs says little (a copy, a restore, a sync tool or git touching the
+        // file); the same bytes say the month is what was cached.
+        const ContentKey content_key = content_key_of(*content);
+        if (stamp && cache.confirm(key, *stamp, content_key) && from_cache(cache, read, *stamp))
+            continue;
         if (const auto latest = cache.find_latest(key, *content);
             latest && plausible(*latest, month, config_)) {
-            if (stamp) cache.remember(key, *stamp, *latest);
+            if (stamp) cache.remember(key, *stamp, *latest, content_key);
             parsed(read, stamp, *latest);
             continue;
         }
@@ -156,7 +161,7 @@ void Journal::read_months(const Period& period, const OffsetAtLocal& offset_at_l
         auto month_file = parse_month_file(*content, name, config_, noting_offset, month);
         for (const auto& problem : month_file.problems)
             if (problem.severity == Severity::error) stop_at(problem);
-        if (stamp && !used_time_zone) cache.remember(key, *stamp, month_file.entries);
+        if (stamp && !used_time_zone) cache.remember(key, *stamp, month_file.entries, content_key);
         parsed(read, stamp, month_file.entries);
     }
     cache.keep_only(keys);
@@ -405,10 +410,12 @@ std::optional<std::vector<Entry>> Journal::entries_before_append(const MonthFile
                                                                  const std::string& content) const {
     const std::string name = file.path();
     const std::string& month = file.month;
-    if (const auto stamp = stamp_of(root_ / name))
-        if (auto cached = cache().find(file.key(), *stamp);
-            cached && plausible(*cached, month, config_))
-            return cached;
+    if (const auto stamp = stamp_of(root_ / name)) {
+        auto cached = cache().find(file.key(), *stamp);
+        if (!cached && cache().confirm(file.key(), *stamp, content_key_of(content)))
+            cached = cache().find(file.key(), *stamp);
+        if (cached && plausible(*cached, month, config_)) return cached;
+    }
     if (auto latest = cache().find_latest(file.key(), content);
         latest && plausible(*latest, month, config_))
         return latest;

@@ -21,20 +21,22 @@ namespace tend::store {
 namespace {
 
 // Version 3 and latest 2 carry a checksum of every blob: a flipped bit reads as "not cached".
-// Format 4: histories hold each plan item's rest days. A cache of an older format reads as
-// "not cached" and is rebuilt.
-constexpr char magic[8] = {'t', 'e', 'n', 'd', 'c', 'a', 'c', '5'};
+// Format 4: histories hold each plan item's rest days. Format 6 (months.bin's magic, in
+// cache_codec.cpp): an index of blobs.bin. A cache of an older format reads as "not cached".
+constexpr char blobs_magic[8] = {'t', 'e', 'n', 'd', 'b', 'l', 'b', '1'};
+// blobs.bin starts with its magic and its generation, which months.bin names.
+constexpr std::uint64_t blobs_head_size = sizeof blobs_magic + sizeof(std::uint64_t);
+// An index of 100,000 files is about 15 MB, and a month of 100,000 entries about 10 MB; anything
+// larger is not tend's (and must not make a hostile file allocate gigabytes).
+constexpr std::uint64_t largest_index = 64 << 20;
+constexpr std::uint64_t largest_blob = 256 << 20;
 constexpr char latest_magic[8] = {'t', 'e', 'n', 'd', 'l', 'a', 't', '2'};
 // A month file changed less than this long ago may change again within the same clock tick
 // without its modification time moving, so it is not cached yet.
 constexpr std::int64_t settle_ns = 2'000'000'000;
 
-std::uint64_t fnv1a(std::string_view bytes, std::uint64_t hash = 14695981039346656037ULL) {
-    for (const char byte : bytes) {
-        hash ^= static_cast<unsigned char>(byte);
-        hash *= 1099511628211ULL;
-    }
-    return hash;
+bool settled(const FileStamp& stamp, std::int64_t now) {
+    return now - stamp.modified_ns >= settle_ns && now - stamp.changed_ns >= settle_ns;
 }
 
 std::int64_t nanoseconds(const timespec& time) {
@@ -60,7 +62,7 @@ std::uint64_t plan_key(const Plan& plan) {
                                        static_cast<int>(condition.comparison), condition.value);
         if (item.total) fingerprint += fmt::format("\x1d{}", item.total->field);
     }
-    return fnv1a(fingerprint);
+    return checksum_of(fingerprint);
 }
 
 std::uint64_t cache_context(const Config& config) {
@@ -77,12 +79,9 @@ std::uint64_t cache_context(const Config& config) {
                 fingerprint += choice + "\x1b";
         }
     }
-    return fnv1a(fingerprint);
+    return checksum_of(fingerprint);
 }
 
-// The file: magic, context, month count, then per month its name, stamp, the size of its
-// entries' bytes, the key of the plan its history was made for and the size of the history's
-// bytes (0: none); then every month's entries and history, in the same order.
 std::int64_t real_time_ns() {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(
                std::chrono::system_clock::now().time_since_epoch())
@@ -97,6 +96,32 @@ bool plain_or_missing(const std::filesystem::path& path) {
     return ::lstat(path.c_str(), &status) != 0 || S_ISREG(status.st_mode);
 }
 
+// The whole file when it is a plain file of at most `limit` bytes; nothing otherwise (a FIFO in
+// its place is not waited for).
+std::optional<std::string> read_regular_file(const std::filesystem::path& path,
+                                             std::uint64_t limit) {
+    const int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (descriptor < 0) return std::nullopt;
+    struct Closer {
+        int descriptor;
+        ~Closer() { ::close(descriptor); }
+    } closer{descriptor};
+    struct stat status {};
+    if (::fstat(descriptor, &status) != 0 || !S_ISREG(status.st_mode) ||
+        static_cast<std::uint64_t>(status.st_size) > limit)
+        return std::nullopt;
+    std::string bytes(static_cast<std::size_t>(status.st_size), '\0');
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t count =
+            ::pread(descriptor, bytes.data() + done, bytes.size() - done, static_cast<off_t>(done));
+        if (count < 0 && errno == EINTR) continue;
+        if (count <= 0) return std::nullopt;
+        done += static_cast<std::size_t>(count);
+    }
+    return bytes;
+}
+
 }  // namespace
 
 MonthCache::MonthCache(std::filesystem::path root, std::uint64_t context,
@@ -107,6 +132,7 @@ MonthCache::MonthCache(std::filesystem::path root, std::uint64_t context, Storag
                        std::function<std::int64_t()> now_ns)
     : storage_(&storage),
       path_(root / ".cache" / "months.bin"),
+      blobs_path_(root / ".cache" / "blobs.bin"),
       latest_path_(root / ".cache" / "latest.bin"),
       context_(context),
       now_ns_(std::move(now_ns)) {
@@ -116,53 +142,44 @@ MonthCache::MonthCache(std::filesystem::path root, std::uint64_t context, Storag
     if (::lstat(path_.parent_path().c_str(), &folder_status) == 0)
         usable_ = S_ISDIR(folder_status.st_mode);
     if (!usable_) return;
-    // The file stays open: every month is then read from this one version of it, even if
-    // another tend replaces the cache meanwhile (it renames a new file into place).
-    descriptor_ = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    // The index first: a save that compacts replaces blobs.bin before months.bin, so a reader
+    // between the two sees two generations, and an empty cache.
+    const auto index = read_regular_file(path_, largest_index);
+    // blobs.bin stays open: every month is then read from this one file, even if another tend
+    // compacts the cache meanwhile (it renames a new file into place; appends only add bytes).
+    descriptor_ = ::open(blobs_path_.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
     if (descriptor_ < 0) return;
     struct stat status {};
-    if (::fstat(descriptor_, &status) != 0) return;
+    if (::fstat(descriptor_, &status) != 0 || !S_ISREG(status.st_mode)) return;
     file_size_ = static_cast<std::uint64_t>(status.st_size);
-    // Each index record is at most a file's key ("2026-11.", a device name of up to 32 bytes)
-    // with its length, and 10 numbers.
-    constexpr std::uint64_t longest_record = 4 + 8 + 32 + 10 * 8;
-    std::string head(sizeof magic + sizeof(std::uint64_t) + sizeof(std::uint32_t), '\0');
-    if (!read_at(0, head) || std::memcmp(head.data(), magic, sizeof magic) != 0) return;
-    Reader header(std::string_view(head).substr(sizeof magic));
-    if (header.number<std::uint64_t>() != context_) return;
-    const auto count = header.number<std::uint32_t>();
-    std::string index(
-        std::min<std::uint64_t>(file_size_ - head.size(),
-                                std::min<std::uint64_t>(count, 100'000) * longest_record),
-        '\0');
-    if (!read_at(head.size(), index)) return;
-    Reader reader(index);
+    std::string head(blobs_head_size, '\0');
+    if (!read_at(0, head) || std::memcmp(head.data(), blobs_magic, sizeof blobs_magic) != 0) return;
+    std::memcpy(&generation_, head.data() + sizeof blobs_magic, sizeof generation_);
+    blobs_readable_ = true;
+    if (index) read_index(*index);
+}
+
+void MonthCache::read_index(std::string_view bytes) {
+    const auto index = read_cache_index(bytes);
+    if (!index || index->context != context_ || index->generation != generation_) return;
+    // Every blob must lie inside blobs.bin, after its head: a hostile index can't send a read
+    // elsewhere (and read_blob checks again against the file as it is).
+    const auto inside = [&](const BlobPlace& place) {
+        return place.size == 0 ||
+               (place.offset >= blobs_head_size && place.offset <= file_size_ &&
+                place.size <= file_size_ - place.offset && place.size <= largest_blob);
+    };
     std::map<std::string, Month> months;
-    std::uint64_t offset = 0;
-    for (std::uint32_t month_index = 0; month_index < count && reader.ok(); ++month_index) {
-        const std::string month = reader.text();
-        Month& cached = months[month];
-        cached.stamp.size = reader.number<std::uint64_t>();
-        cached.stamp.modified_ns = reader.number<std::int64_t>();
-        cached.stamp.changed_ns = reader.number<std::int64_t>();
-        cached.stamp.inode = reader.number<std::uint64_t>();
-        cached.stamp.device = reader.number<std::uint64_t>();
-        cached.entries.size = reader.number<std::uint64_t>();
-        cached.entries.checksum = reader.number<std::uint64_t>();
-        cached.plan_key = reader.number<std::uint64_t>();
-        cached.history.size = reader.number<std::uint64_t>();
-        cached.history.checksum = reader.number<std::uint64_t>();
-        cached.entries.offset = offset;
-        cached.history.offset = offset + cached.entries.size;
-        offset += cached.entries.size + cached.history.size;
+    for (const auto& file : index->files) {
+        if (!inside(file.entries) || !inside(file.history)) return;
+        Month& cached = months[file.key];
+        cached.stamp = file.stamp;
+        cached.stamp_usable = cached.stamp_settled = !(file.stamp == FileStamp{});
+        cached.content = file.content;
+        cached.entries = Blob{file.entries.offset, file.entries.size, file.entries.checksum, {}};
+        cached.plan_key = file.plan_key;
+        cached.history = Blob{file.history.offset, file.history.size, file.history.checksum, {}};
     }
-    if (!reader.ok()) return;
-    const auto blobs_start = head.size() + reader.position();
-    for (auto& [month, cached] : months) {
-        cached.entries.offset += blobs_start;
-        cached.history.offset += blobs_start;
-    }
-    if (file_size_ != blobs_start + offset) return;
     months_ = std::move(months);
 }
 
@@ -188,14 +205,30 @@ std::optional<std::string_view> MonthCache::read_blob(const Blob& blob) {
     if (descriptor_ < 0 || blob.offset > file_size_ || blob.size > file_size_ - blob.offset)
         return std::nullopt;
     buffer_.resize(blob.size);
-    if (!read_at(blob.offset, buffer_) || fnv1a(buffer_) != blob.checksum) return std::nullopt;
+    if (!read_at(blob.offset, buffer_) || checksum_of(buffer_) != blob.checksum)
+        return std::nullopt;
     return std::string_view(buffer_);
 }
 
 MonthCache::Month* MonthCache::cached(const std::string& month, const FileStamp& stamp) {
     const auto found = months_.find(month);
-    if (found == months_.end() || !(found->second.stamp == stamp)) return nullptr;
+    if (found == months_.end() || !found->second.stamp_usable || !(found->second.stamp == stamp))
+        return nullptr;
     return &found->second;
+}
+
+bool MonthCache::confirm(const std::string& month, const FileStamp& stamp,
+                         const ContentKey& content) {
+    const auto found = months_.find(month);
+    if (found == months_.end() || found->second.content != content) return false;
+    Month& cached = found->second;
+    if (cached.stamp_usable && cached.stamp == stamp) return true;
+    cached.stamp = stamp;
+    cached.stamp_usable = true;
+    cached.stamp_settled = settled(stamp, now_ns_());
+    // A settled stamp is worth saving: the next command then needs no hash.
+    changed_ = changed_ || cached.stamp_settled;
+    return true;
 }
 
 std::optional<std::vector<Entry>> MonthCache::find(const std::string& month,
@@ -219,9 +252,9 @@ bool MonthCache::find_compact(const std::string& month, const FileStamp& stamp,
 }
 
 void MonthCache::remember(const std::string& month, const FileStamp& stamp,
-                          const std::vector<Entry>& entries) {
-    const auto now = now_ns_();
-    if (now - stamp.modified_ns < settle_ns || now - stamp.changed_ns < settle_ns) {
+                          const std::vector<Entry>& entries, std::optional<ContentKey> content) {
+    const bool stamp_settled = settled(stamp, now_ns_());
+    if (!stamp_settled && !content) {
         changed_ = months_.erase(month) > 0 || changed_;
         return;
     }
@@ -230,8 +263,11 @@ void MonthCache::remember(const std::string& month, const FileStamp& stamp,
     Month& remembered = months_[month];
     remembered = Month{};
     remembered.stamp = stamp;
+    remembered.stamp_usable = true;
+    remembered.stamp_settled = stamp_settled;
+    remembered.content = content;
     remembered.entries.size = writer.out().size();
-    remembered.entries.checksum = fnv1a(writer.out());
+    remembered.entries.checksum = checksum_of(writer.out());
     remembered.entries.fresh = std::move(writer.out());
     changed_ = true;
 }
@@ -256,7 +292,7 @@ void MonthCache::remember_history(const std::string& month, const FileStamp& sta
     write_history(writer, history);
     found->plan_key = plan_key;
     found->history.size = writer.out().size();
-    found->history.checksum = fnv1a(writer.out());
+    found->history.checksum = checksum_of(writer.out());
     found->history.fresh = std::move(writer.out());
     changed_ = true;
 }
@@ -281,7 +317,7 @@ std::optional<std::vector<Entry>> MonthCache::find_latest(const std::string& mon
     const std::string_view body(bytes->data(), bytes->size() - checksum_size);
     std::uint64_t checksum = 0;
     std::memcpy(&checksum, bytes->data() + body.size(), checksum_size);
-    if (fnv1a(body) != checksum) return std::nullopt;
+    if (checksum_of(body) != checksum) return std::nullopt;
     Reader reader(body.substr(sizeof latest_magic));
     if (reader.number<std::uint64_t>() != context_ || reader.text_view() != month ||
         reader.text_view() != content || !reader.ok())
@@ -299,7 +335,7 @@ void MonthCache::remember_latest(const std::string& month, std::string_view cont
     writer.text(month);
     writer.text(content);
     write_entries(writer, entries);
-    writer.number(fnv1a(writer.out()));
+    writer.number(checksum_of(writer.out()));
     try {
         if (!usable_ || !plain_or_missing(latest_path_))
             throw std::runtime_error(".cache/latest.bin is not tend's file");
@@ -320,32 +356,62 @@ void MonthCache::keep_only(const std::vector<std::string>& months) {
 }
 
 void MonthCache::save() {
-    if (!changed_ || !usable_ || !plain_or_missing(path_)) return;
+    if (!changed_ || !usable_ || !plain_or_missing(path_) || !plain_or_missing(blobs_path_)) return;
+    try {
+        storage_->make_private_folder(path_.parent_path(), ".cache");
+        // A writer killed mid-way leaves its temporary file. Removing one that a live writer
+        // still uses only makes that writer's save fail, which a cache can afford.
+        storage_->remove_stale_temporary_files(path_.parent_path());
+        if (!append_fresh_blobs()) compact();
+        write_index();
+        changed_ = false;
+    } catch (const std::exception&) {
+        // The cache is only a shortcut: without it the next command parses the files again.
+    }
+}
+
+bool MonthCache::append_fresh_blobs() {
+    if (!blobs_readable_) return false;
+    std::uint64_t live = 0;
+    std::string fresh;
+    for (const auto& [month, cached] : months_)
+        for (const Blob* blob : {&cached.entries, &cached.history})
+            if (blob->fresh)
+                fresh += *blob->fresh;
+            else
+                live += blob->size;
+    // Compacted when more than half of the file would be old bytes nobody reads.
+    const std::uint64_t dead = file_size_ - std::min(file_size_, blobs_head_size + live);
+    if (dead > live + fresh.size()) return false;
+    if (fresh.empty()) return true;
+    const auto start = storage_->append(blobs_path_, fresh, ".cache/blobs.bin");
+    // The bytes must be in the file this cache reads, not in one a compaction put in its place.
+    std::string landed(fresh.size(), '\0');
+    if (!start || !read_at(*start, landed) || landed != fresh) return false;
+    std::uint64_t offset = *start;
+    for (auto& [month, cached] : months_)
+        for (Blob* blob : {&cached.entries, &cached.history})
+            if (blob->fresh) {
+                blob->offset = offset;
+                offset += blob->size;
+                blob->fresh.reset();
+            }
+    file_size_ = std::max(file_size_, offset);
+    return true;
+}
+
+void MonthCache::compact() {
     // A damaged blob is never copied into the new file: its month is dropped (and parsed again
     // next time).
     std::erase_if(months_, [&](const auto& cached) {
         return !read_blob(cached.second.entries) || !read_blob(cached.second.history);
     });
-    Writer index;
-    index.bytes(magic, sizeof magic);
-    index.number(context_);
-    index.number(static_cast<std::uint32_t>(months_.size()));
-    for (const auto& [month, cached] : months_) {
-        index.text(month);
-        index.number(cached.stamp.size);
-        index.number(cached.stamp.modified_ns);
-        index.number(cached.stamp.changed_ns);
-        index.number(cached.stamp.inode);
-        index.number(cached.stamp.device);
-        index.number(cached.entries.size);
-        index.number(cached.entries.checksum);
-        index.number(cached.plan_key);
-        index.number(cached.history.size);
-        index.number(cached.history.checksum);
-    }
+    const std::uint64_t generation =
+        content_key_of(fmt::format("{} {}", real_time_ns(), ::getpid())).hash;
     // The months' bytes are copied one at a time, from memory or from the old file.
     const auto produce = [&](const std::function<void(std::string_view)>& put) {
-        put(index.out());
+        put(std::string_view(blobs_magic, sizeof blobs_magic));
+        put(std::string_view(reinterpret_cast<const char*>(&generation), sizeof generation));
         for (const auto& [month, cached] : months_)
             for (const Blob* blob : {&cached.entries, &cached.history}) {
                 const auto bytes = read_blob(*blob);
@@ -354,15 +420,35 @@ void MonthCache::save() {
                 put(*bytes);
             }
     };
-    try {
-        storage_->make_private_folder(path_.parent_path(), ".cache");
-        // A writer killed mid-way leaves its temporary file. Removing one that a live writer
-        // still uses only makes that writer's save fail, which a cache can afford.
-        storage_->remove_stale_temporary_files(path_.parent_path());
-        storage_->replace(path_, produce, ".cache/months.bin", Durability::unsynced, nullptr);
-    } catch (const std::exception&) {
-        // The cache is only a shortcut: without it the next command parses the files again.
-    }
+    storage_->replace(blobs_path_, produce, ".cache/blobs.bin", Durability::unsynced, nullptr);
+    std::uint64_t offset = blobs_head_size;
+    for (auto& [month, cached] : months_)
+        for (Blob* blob : {&cached.entries, &cached.history}) {
+            blob->offset = offset;
+            offset += blob->size;
+            blob->fresh.reset();
+        }
+    if (descriptor_ >= 0) ::close(descriptor_);
+    descriptor_ = ::open(blobs_path_.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    generation_ = generation;
+    file_size_ = offset;
+    std::string head(blobs_head_size, '\0');
+    blobs_readable_ =
+        descriptor_ >= 0 && read_at(0, head) &&
+        std::memcmp(head.data() + sizeof blobs_magic, &generation, sizeof generation) == 0;
+    if (!blobs_readable_) months_.clear();
+}
+
+void MonthCache::write_index() {
+    CacheIndex index{context_, generation_, {}};
+    const auto place = [](const Blob& blob) {
+        return BlobPlace{blob.offset, blob.size, blob.checksum};
+    };
+    for (const auto& [month, cached] : months_)
+        index.files.push_back(CacheIndex::File{
+            month, cached.stamp_settled ? cached.stamp : FileStamp{}, cached.content,
+            place(cached.entries), cached.plan_key, place(cached.history)});
+    storage_->replace(path_, write_cache_index(index), ".cache/months.bin", Durability::unsynced);
 }
 
 }  // namespace tend::store

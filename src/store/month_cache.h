@@ -1,9 +1,12 @@
-// A disposable cache of parsed month files (<root>/.cache/months.bin), one record per file keyed
+// A disposable cache of parsed month files (<root>/.cache/months.bin, an index of the bytes in
+// .cache/blobs.bin), one record per file keyed
 // by its name without ".toml" ("2026-11", "2026-11.phone"; the methods call it `month`), so that
 // commands over years of entries do not parse every TOML file again. The month files stay the only
-// source of truth: a cached month is used only while its file has the same size, modification and
-// change times, inode and device as when it was cached, and the profile and tend's version are the
-// same. Deleting the cache is always safe.
+// source of truth: a cached month is used while its file has the same size, modification and
+// change times, inode and device as when it was cached (the stamp), or, when the stamp differs
+// (a copied or restored folder, a file a sync tool or git touched), while the file's bytes have
+// the same size and hash; and only while the profile and tend's version are the same. Deleting
+// the cache is always safe.
 #pragma once
 
 #include <cstdint>
@@ -15,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "store/cache_codec.h"
 #include "store/storage.h"
 #include "tend/compact_entry.h"
 #include "tend/entry.h"
@@ -23,16 +27,6 @@
 #include "tend/profile.h"
 
 namespace tend::store {
-
-// What identifies a file's content without reading it (as git's index does).
-struct FileStamp {
-    std::uint64_t size = 0;
-    std::int64_t modified_ns = 0;
-    std::int64_t changed_ns = 0;
-    std::uint64_t inode = 0;
-    std::uint64_t device = 0;
-    friend bool operator==(const FileStamp&, const FileStamp&) = default;
-};
 
 // The stamp of `path`, or nothing when it cannot be read.
 std::optional<FileStamp> stamp_of(const std::filesystem::path& path);
@@ -64,10 +58,16 @@ class MonthCache {
     bool find_compact(const std::string& month, const FileStamp& stamp, const Period& period,
                       CompactEntries& into);
 
-    // Remembers a month just parsed, unless its file changed too recently to trust the stamp
-    // (a write within the same clock tick would keep the modification time).
+    // Remembers a month just parsed from a file with this stamp and, when given, these bytes.
+    // A file changed too recently to trust its stamp (a write within the same clock tick would
+    // keep the modification time) is remembered by its bytes only; without them, not at all.
     void remember(const std::string& month, const FileStamp& stamp,
-                  const std::vector<Entry>& entries);
+                  const std::vector<Entry>& entries,
+                  std::optional<ContentKey> content = std::nullopt);
+
+    // Whether `month` is cached for a file with these bytes; if so, it is from now on cached for
+    // this stamp too (find, find_compact, find_history), and the stamp is kept once it settled.
+    bool confirm(const std::string& month, const FileStamp& stamp, const ContentKey& content);
 
     // The entries of `month` when its file holds exactly `content` and tend wrote it last. The
     // month file tend wrote last is kept whole with its entries (.cache/latest.bin), so that a
@@ -82,8 +82,11 @@ class MonthCache {
     // Forgets months whose file is gone.
     void keep_only(const std::vector<std::string>& months);
 
-    // Writes the cache when it changed. Never fails: a cache that cannot be written (a
-    // read-only folder, a full disk) is simply not there next time.
+    // Writes the cache when it changed: the months remembered since are appended to blobs.bin
+    // and the index rewritten, so a command that changed one month writes about one month (and
+    // the small index); when more than half of blobs.bin would be bytes nobody reads, it is
+    // written anew with the live ones. Never fails: a cache that cannot be written (a read-only
+    // folder, a full disk) is simply not there next time.
     void save();
 
     // The history of `month` made for the plan with `plan_key`, when cached for this stamp.
@@ -97,17 +100,28 @@ class MonthCache {
     struct Blob {
         std::uint64_t offset = 0;  // in the cache file; unused when `fresh`
         std::uint64_t size = 0;
-        std::uint64_t checksum = 0;        // FNV-1a of the bytes, checked on every read
+        std::uint64_t checksum = 0;        // checksum_of the bytes, checked on every read
         std::optional<std::string> fresh;  // encoded in this process, not yet written
     };
     struct Month {
         FileStamp stamp;
+        bool stamp_usable = false;   // matches by stamp alone (in this process)
+        bool stamp_settled = false;  // kept in the file (else zeros: matched by content only)
+        std::optional<ContentKey> content;
         Blob entries;
         std::uint64_t plan_key = 0;
         Blob history;  // size 0: none
     };
     // The month cached for a file with this stamp, or none.
     Month* cached(const std::string& month, const FileStamp& stamp);
+    // Takes the months of months.bin when it is whole and describes the open blobs.bin.
+    void read_index(std::string_view bytes);
+    // Appends the blobs made in this process to blobs.bin; false when the file should be
+    // compacted instead (or can't be appended to).
+    bool append_fresh_blobs();
+    // Writes blobs.bin anew with every month's blobs, under a new generation.
+    void compact();
+    void write_index();
     // A blob's bytes, valid until the next call.
     std::optional<std::string_view> read_blob(const Blob& blob);
     bool read_at(std::uint64_t offset, std::string& buffer) const;
@@ -115,10 +129,13 @@ class MonthCache {
     Storage* storage_;
     // False when .cache is not a plain folder of the journal (a link that may lead out of it).
     bool usable_ = true;
-    std::filesystem::path path_;
+    std::filesystem::path path_;  // months.bin
+    std::filesystem::path blobs_path_;
     std::filesystem::path latest_path_;
-    int descriptor_ = -1;  // the cache file, open for the whole command; -1 when there is none
+    int descriptor_ = -1;  // blobs.bin, open for the whole command; -1 when there is none
     std::uint64_t file_size_ = 0;
+    std::uint64_t generation_ = 0;  // blobs.bin's, read from its head
+    bool blobs_readable_ = false;   // blobs.bin is open and has a head
     std::string buffer_;
     std::optional<std::optional<std::string>> latest_;  // latest.bin's bytes, once read
     std::uint64_t context_ = 0;

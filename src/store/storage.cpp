@@ -1,7 +1,12 @@
 // The real disk behind Storage, and the in-memory one for tests.
 #include "store/storage.h"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 
 #include "store/folder_lock.h"
 #include "tend/error.h"
@@ -34,6 +39,41 @@ bool DiskStorage::replace(const std::filesystem::path& target, const ContentProd
         replace_file(target, produce, display_name, durability, expected, before_rename);
     if (replaced && durability == Durability::synced) ++durable_writes;
     return replaced;
+}
+
+std::optional<std::uint64_t> DiskStorage::append(const std::filesystem::path& target,
+                                                 std::string_view bytes,
+                                                 std::string_view display_name) {
+    // O_NONBLOCK: a FIFO in the file's place must not hang the command (it is then refused).
+    const int descriptor =
+        ::open(target.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (descriptor < 0) {
+        if (errno == ENOENT || errno == ENXIO || errno == ELOOP) return std::nullopt;
+        throw fmt::system_error(errno, "can't append to '{}'", display_name);
+    }
+    struct Closer {
+        int descriptor;
+        ~Closer() { ::close(descriptor); }
+    } closer{descriptor};
+    struct stat status {};
+    if (::fstat(descriptor, &status) != 0 || !S_ISREG(status.st_mode)) return std::nullopt;
+    std::uint64_t start = 0;
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t count = ::write(descriptor, bytes.data() + done, bytes.size() - done);
+        if (count < 0 && errno == EINTR) continue;
+        if (count <= 0)
+            throw fmt::system_error(count < 0 ? errno : EIO, "can't append to '{}'", display_name);
+        // O_APPEND puts each write at the end as it is then: the offset after it tells where
+        // it went, and whether another writer's bytes came between two parts.
+        const auto end = static_cast<std::uint64_t>(::lseek(descriptor, 0, SEEK_CUR));
+        if (done == 0)
+            start = end - static_cast<std::uint64_t>(count);
+        else if (end != start + done + static_cast<std::uint64_t>(count))
+            return std::nullopt;
+        done += static_cast<std::size_t>(count);
+    }
+    return start;
 }
 
 void DiskStorage::make_private_folder(const std::filesystem::path& path,
@@ -84,6 +124,15 @@ bool MemoryStorage::replace(const std::filesystem::path& target, const ContentPr
     files_[target] = std::move(content);
     ++replaced;
     return true;
+}
+
+std::optional<std::uint64_t> MemoryStorage::append(const std::filesystem::path& target,
+                                                   std::string_view bytes, std::string_view) {
+    const auto found = files_.find(target);
+    if (found == files_.end()) return std::nullopt;
+    const std::uint64_t start = found->second.size();
+    found->second += bytes;
+    return start;
 }
 
 void MemoryStorage::make_private_folder(const std::filesystem::path& path,

@@ -1,6 +1,7 @@
 // The one door through which tend reads and writes its files: real disk or, in tests, memory.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -43,6 +44,13 @@ class Storage {
                          std::string_view display_name, Durability durability,
                          const std::optional<std::string>* expected) = 0;
 
+    // Appends `bytes` to the file `target`, which must exist (never created, never a link), and
+    // returns the offset they begin at; nothing when there is no such file or another writer's
+    // bytes came between. Unsynced: only for caches, whose readers check every byte they read.
+    virtual std::optional<std::uint64_t> append(const std::filesystem::path& target,
+                                                std::string_view bytes,
+                                                std::string_view display_name) = 0;
+
     // Creates `path` and its missing parents, private (0700).
     virtual void make_private_folder(const std::filesystem::path& path,
                                      std::string_view display_name) = 0;
@@ -74,6 +82,8 @@ class DiskStorage final : public Storage {
     bool replace(const std::filesystem::path& target, const ContentProducer& produce,
                  std::string_view display_name, Durability durability,
                  const std::optional<std::string>* expected) override;
+    std::optional<std::uint64_t> append(const std::filesystem::path& target, std::string_view bytes,
+                                        std::string_view display_name) override;
     void make_private_folder(const std::filesystem::path& path,
                              std::string_view display_name) override;
     std::vector<std::string> names_in(const std::filesystem::path& folder) override;
@@ -100,6 +110,8 @@ class MemoryStorage final : public Storage {
     bool replace(const std::filesystem::path& target, const ContentProducer& produce,
                  std::string_view display_name, Durability durability,
                  const std::optional<std::string>* expected) override;
+    std::optional<std::uint64_t> append(const std::filesystem::path& target, std::string_view bytes,
+                                        std::string_view display_name) override;
     void make_private_folder(const std::filesystem::path& path,
                              std::string_view display_name) override;
     std::vector<std::string> names_in(const std::filesystem::path& folder) override;

@@ -22,7 +22,8 @@ struct ModelWindow {
     Date first{};
     Date last{};
     double expected = 0;
-    Date anchor() const { return first + days{(last - first).count() / 2}; }
+    Date middle{};  // the middle one of its days that do not rest (the earlier of two)
+    Date anchor() const { return middle; }
 };
 
 int days_between(Date from, Date to) {
@@ -52,8 +53,18 @@ int rest_days_in(const PlanItem& item, const std::vector<ModelRest>& rests, Date
     return count;
 }
 
+// The middle one of the days of first..last that do not rest.
+Date middle_due_day(const PlanItem& item, const std::vector<ModelRest>& rests, Date first,
+                    Date last) {
+    std::vector<Date> due;
+    for (Date day = first; day <= last; day += days{1})
+        if (!rests_on(item, rests, day)) due.push_back(day);
+    return due.empty() ? first : due[(due.size() - 1) / 2];
+}
+
 // The rules of docs/plan.md, "Rest days": a daily window on a rest day is not due; an N-day
-// window of rest days only is not due; a week expects pro rata of the days that are not rest.
+// window of rest days only is not due; a week expects pro rata of the days that are not rest;
+// a window belongs to the period holding the middle one of its days that do not rest.
 std::vector<ModelWindow> model_windows(const PlanItem& item, const std::vector<ModelRest>& rests,
                                        Date horizon, Weekday week_start) {
     const double each = item.total ? item.total->at_least : item.schedule.times;
@@ -63,20 +74,20 @@ std::vector<ModelWindow> model_windows(const PlanItem& item, const std::vector<M
     switch (item.schedule.unit) {
         case Schedule::Unit::day:
             for (Date day = item.start; day <= last; day += days{1})
-                if (!rests_on(item, rests, day)) windows.push_back({day, day, each});
+                if (!rests_on(item, rests, day)) windows.push_back({day, day, each, day});
             break;
         case Schedule::Unit::weekdays:
             for (Date day = item.start; day <= last; day += days{1})
                 for (const Weekday listed : item.schedule.weekdays)
                     if (Weekday{day} == listed && !rests_on(item, rests, day))
-                        windows.push_back({day, day, each});
+                        windows.push_back({day, day, each, day});
             break;
         case Schedule::Unit::every_n_days:
             for (Date first = item.start; first <= last;
                  first += days{item.schedule.interval_days}) {
                 const Date end = clip(first + days{item.schedule.interval_days - 1});
                 if (rest_days_in(item, rests, first, end) <= days_between(first, end))
-                    windows.push_back({first, end, each});
+                    windows.push_back({first, end, each, middle_due_day(item, rests, first, end)});
             }
             break;
         case Schedule::Unit::week: {
@@ -90,7 +101,9 @@ std::vector<ModelWindow> model_windows(const PlanItem& item, const std::vector<M
                 const double share =
                     (days_between(first, end) + 1 - rest_days_in(item, rests, first, end)) / 7.0;
                 const double expected = item.total ? each * share : std::round(each * share);
-                if (expected > 0) windows.push_back({first, end, expected});
+                if (expected > 0)
+                    windows.push_back(
+                        {first, end, expected, middle_due_day(item, rests, first, end)});
             }
             break;
         }

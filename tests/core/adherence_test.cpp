@@ -270,3 +270,29 @@ TEST_CASE("adherence: status on a day says what is due, done, or next") {
         CHECK_FALSE(status_on(kegels, today, counted(kegels, {}), monday).next.has_value());
     }
 }
+
+TEST_CASE("adherence: a window with rest days belongs to the period of its days that do not rest") {
+    // Massage every 2 days from Mon 26 Oct: the block Sun 1 - Mon 2 Nov is a tie, W44's. With
+    // Sunday rested, its only due day is Monday: it is W45's, and W44 does not show it as a miss.
+    const PlanItem massage = plan_item("massage", {"every", "2d"}, day(2026, 10, 26));
+    std::vector<Entry> entries;
+    CountedAmounts rested = counted(massage, entries);
+    rested.add_rest_days({day(2026, 11, 1)});
+    const Period w44{day(2026, 10, 26), day(2026, 11, 1)};
+    const Period w45{day(2026, 11, 2), day(2026, 11, 8)};
+    CHECK(
+        summary(windows_for(massage, w44, counted(massage, entries), monday, long_after)).back() ==
+        "2026-11-01..2026-11-02 0/1");
+    CHECK(summary(windows_for(massage, w44, rested, monday, long_after)).back() ==
+          "2026-10-30..2026-10-31 0/1");
+    CHECK(summary(windows_for(massage, w45, rested, monday, long_after)).front() ==
+          "2026-11-01..2026-11-02 0/1");
+    // A period of rest days only owns no window.
+    CHECK(
+        windows_for(massage, Period{day(2026, 11, 1), day(2026, 11, 1)}, rested, monday, long_after)
+            .empty());
+    // Unrested, that one day owns the block (its middle day).
+    CHECK(windows_for(massage, Period{day(2026, 11, 1), day(2026, 11, 1)},
+                      counted(massage, entries), monday, long_after)
+              .size() == 1);
+}

@@ -34,7 +34,8 @@ Entry question(Date date, const std::string& text, std::optional<bool> answered 
 // answered at the visit, one marked answered, one answered after the period.
 std::vector<Entry> autumn() {
     std::vector<Entry> entries;
-    entries.push_back(with_text(entry_on("procedure", day(2026, 6, 15), 9), "name", "Botox"));
+    entries.push_back(
+        with_text(entry_on("procedure", day(2026, 6, 15), 9, {{"units", 100}}), "name", "Botox"));
     entries.push_back(question(day(2026, 10, 1), "Still open from before the visit?"));
     const Entry asked = question(day(2026, 10, 10), "Asked already at the visit?");
     entries.push_back(asked);
@@ -70,17 +71,17 @@ ExportRequest request_for(Period period) {
 
 }  // namespace
 
-TEST_CASE("visit report: the default period starts the day after the last visit") {
+TEST_CASE("visit report: the default period starts on the day of the last visit") {
     const auto entries = autumn();
     const Profile profile = pelvic_floor_profile();
     const ExportPeriod since = default_period_of(entries, profile, day(2026, 11, 2));
-    CHECK(since.period == Period{day(2026, 10, 13), day(2026, 11, 2)});
+    CHECK(since.period == Period{day(2026, 10, 12), day(2026, 11, 2)});
     CHECK(*since.last_visit == day(2026, 10, 12));
     // A visit logged today is the one the notes are for: the period reaches back past it.
     auto with_today = entries;
     with_today.push_back(entry_on("visit", day(2026, 11, 2), 9));
     CHECK(default_period_of(with_today, profile, day(2026, 11, 2)).period ==
-          Period{day(2026, 10, 13), day(2026, 11, 2)});
+          Period{day(2026, 10, 12), day(2026, 11, 2)});
     // Without any visit: the last 30 days.
     const ExportPeriod month = default_period_of({}, profile, day(2026, 11, 2));
     CHECK(month.period == Period{day(2026, 10, 4), day(2026, 11, 2)});
@@ -165,24 +166,26 @@ TEST_CASE("visit report: page 1 facts, the first days against the last, with n")
     CHECK(glance.procedures[0].date == day(2026, 6, 15));
     CHECK(glance.procedures[0].days_ago == 140);
     CHECK_FALSE(glance.programme_start.has_value());  // no plan
-    // 21 days: halves of 10 days, 13-22 Oct and 24 Oct - 2 Nov.
+    CHECK(glance.procedures[0].dose == "100 units");
+    // Weeks (from Monday): 13-18 Oct, 19-25, 26 Oct - 1 Nov, 2 Nov. Three weeks hold values of
+    // each outcome: one week on each side, the first against the last.
     REQUIRE(glance.outcomes.size() == 2);
     const OutcomeComparison& sex = glance.outcomes[0];
     CHECK(sex.field == FieldRef{"sex", "pain"});
-    CHECK(sex.baseline.days == Period{day(2026, 10, 13), day(2026, 10, 22)});
-    CHECK(sex.now.days == Period{day(2026, 10, 24), day(2026, 11, 2)});
-    CHECK(sex.baseline.points.size() == 2);  // 7, 5
-    CHECK(*sex.baseline.mean == 6);
+    CHECK(sex.baseline.days == Period{day(2026, 10, 13), day(2026, 10, 18)});
+    CHECK(sex.now.days == Period{day(2026, 10, 26), day(2026, 11, 1)});
+    CHECK(sex.baseline.points.size() == 1);  // 7
+    CHECK(*sex.baseline.mean == 7);
     CHECK(sex.now.points.size() == 1);  // 3: too few to call a change
     CHECK_FALSE(sex.comparable);
     CHECK(sex.meaningful_change == 0);
     const OutcomeComparison& dilate = glance.outcomes[1];
-    CHECK(dilate.baseline.points.size() == 4);  // 6, 6, 5, 5
-    CHECK(*dilate.baseline.mean == 5.5);
-    CHECK(dilate.now.points.size() == 3);  // 4, 4, 3
+    CHECK(dilate.baseline.points.size() == 2);  // 6, 6
+    CHECK(*dilate.baseline.mean == 6);
+    CHECK(dilate.now.points.size() == 2);  // 4, 3
+    CHECK(*dilate.now.mean == 3.5);
     CHECK(dilate.comparable);
-    // 1.8 points lower: under 2 points, but 33% of 5.5: meaningful, for the better.
-    CHECK(dilate.meaningful_change == 1);
+    CHECK(dilate.meaningful_change == 1);  // 2.5 points lower
     REQUIRE(glance.kind_days.size() == 2);
     CHECK(glance.kind_days[0].kind == "sex");
     CHECK(glance.kind_days[0].days == 3);
@@ -220,6 +223,15 @@ TEST_CASE("visit report: --kind limits entries, measures and sessions") {
     plan.items = {plan_item("dilate", {"daily"}, day(2026, 10, 13)),
                   plan_item("sex", {"1/week"}, day(2026, 10, 12))};
     const VisitReport report = visit_report_of(request, autumn(), plan, builtin_config());
+    // The sections of questions, visits and treatments say they were left out, not "none".
+    CHECK(report.kinds == std::vector<std::string>{"sex"});
+    CHECK_FALSE(report.included.questions);
+    CHECK_FALSE(report.included.visits);
+    CHECK_FALSE(report.included.treatments);
+    request.kinds = {"sex", "med"};
+    const VisitReport with_med = visit_report_of(request, autumn(), plan, builtin_config());
+    CHECK(with_med.included.treatments);
+    CHECK_FALSE(with_med.included.visits);
     CHECK(report.entries.size() == 3);
     REQUIRE(report.measures.size() == 1);
     CHECK(report.measures[0].field == FieldRef{"sex", "pain"});
@@ -252,8 +264,12 @@ TEST_CASE("visit report: visits, questions and the trend come from roles and out
     for (auto& entry : entries)
         if (entry.kind == "visit") entry.kind = "appointment";
     const ExportPeriod since = default_period_of(entries, config.profile, day(2026, 11, 2));
-    CHECK(since.period == Period{day(2026, 10, 13), day(2026, 11, 2)});
-    const VisitReport report = visit_report_of(request_for(since.period), entries, Plan{}, config);
+    CHECK(since.period == Period{day(2026, 10, 12), day(2026, 11, 2)});
+    ExportRequest request = request_for(since.period);
+    request.from_visit = true;
+    const VisitReport report = visit_report_of(request, entries, Plan{}, config);
+    REQUIRE(report.from_visit.has_value());
+    CHECK(report.from_visit->local_second_of_day() == 10 * 3600);
     CHECK(report.last_visit == std::optional<Date>(day(2026, 10, 12)));
     REQUIRE(report.questions.size() == 3);
     CHECK(report.questions[2].note == "When can I move up a size?");
@@ -270,4 +286,76 @@ TEST_CASE("visit report: visits, questions and the trend come from roles and out
         kind.role = KindRole::none;
     CHECK(default_period_of(entries, no_roles.profile, day(2026, 11, 2)).period ==
           Period{day(2026, 10, 4), day(2026, 11, 2)});
+}
+
+TEST_CASE("visit report: notes since a visit start at the visit's time on its day") {
+    auto entries = autumn();
+    entries.push_back(entry_on("dilate", day(2026, 10, 12), 8, {{"size", 2}, {"pain", 8}}));
+    entries.push_back(entry_on("sex", day(2026, 10, 12), 21, {{"pain", 6}}));
+    sort_by_time(entries);
+    ExportRequest request = request_for(Period{day(2026, 10, 12), day(2026, 11, 2)});
+    request.from_visit = true;
+    const VisitReport report = visit_report_of(request, entries, Plan{}, builtin_config());
+    REQUIRE(report.from_visit.has_value());  // the visit at 10:00
+    CHECK(report.from_visit->local_second_of_day() == 10 * 3600);
+    CHECK(*report.last_visit == day(2026, 10, 12));
+    // Of 12 Oct: the question at 20:00, the answer at 11:00 and sex at 21:00; not the dilating
+    // at 8:00 or the visit at 10:00, which were the notes before.
+    CHECK(report.entries.size() == 14 + 3);
+    CHECK(report.visits.empty());
+    const Measure& sex = report.measures[2];
+    REQUIRE(sex.points.size() == 4);
+    CHECK(sex.points[0].date == day(2026, 10, 12));
+    CHECK(sex.points[0].value == 6);
+    CHECK(report.measures[0].points.size() == 7);  // dilating from 13 Oct only
+    // Asked for the same days as a period, the whole first day counts.
+    const VisitReport asked =
+        visit_report_of(request_for(request.period), entries, Plan{}, builtin_config());
+    CHECK_FALSE(asked.from_visit.has_value());
+    CHECK(asked.measures[0].points.size() == 8);
+    CHECK(asked.visits.size() == 1);
+}
+
+TEST_CASE("visit report: outcomes compare the first and last two weeks with entries") {
+    // Six months; sex only from the fifth week on (a long period's first weeks are empty), two
+    // entries a week for five weeks, then nothing for the rest.
+    std::vector<Entry> entries;
+    const int pains[5][2] = {{8, 7}, {7, 7}, {6, 5}, {4, 4}, {4, 3}};
+    for (int week = 0; week < 5; ++week)
+        for (int each = 0; each < 2; ++each)
+            entries.push_back(
+                entry_on("sex", day(2026, 6, 1) + std::chrono::days{7 * (4 + week) + 2 * each}, 20,
+                         {{"pain", pains[week][each]}}));
+    ExportRequest request{Period{day(2026, 6, 1), day(2026, 11, 30)}, {}, day(2026, 11, 30), true};
+    const VisitReport report = visit_report_of(request, entries, Plan{}, builtin_config());
+    REQUIRE_FALSE(report.glance.outcomes.empty());
+    const OutcomeComparison& sex = report.glance.outcomes[0];
+    // The weeks of 29 Jun and 6 Jul against those of 20 and 27 Jul.
+    CHECK(sex.baseline.days == Period{day(2026, 6, 29), day(2026, 7, 12)});
+    CHECK(sex.baseline.points.size() == 4);
+    CHECK(*sex.baseline.mean == 7.3);  // 29 / 4 = 7.25, rounded as printed
+    CHECK(sex.now.days == Period{day(2026, 7, 20), day(2026, 8, 2)});
+    CHECK(*sex.now.mean == 3.8);  // 15 / 4 = 3.75
+    CHECK(sex.comparable);
+    CHECK(sex.meaningful_change == 1);
+    // The change is the difference of the means as printed: 3.5, not 3.5 of unrounded ones.
+    CHECK(*sex.now.mean - *sex.baseline.mean == doctest::Approx(-3.5));
+}
+
+TEST_CASE("visit report: page 1 compares whole weeks with sessions due, none still open") {
+    // Dilating daily from 19 Oct; the period runs from 13 Oct to today, 2 Nov.
+    Plan plan;
+    plan.items = {plan_item("dilate", {"daily"}, day(2026, 10, 19))};
+    const VisitReport report = visit_report_of(
+        request_for(Period{day(2026, 10, 13), day(2026, 11, 2)}), autumn(), plan, builtin_config());
+    const AdherenceGlance& adherence = report.glance.adherence;
+    // 13-18 Oct: a stub before the plan; 2 Nov: today, still open. Left: 19-25 Oct (3 of 7) and
+    // 26 Oct - 1 Nov (2 of 7).
+    CHECK(adherence.weeks_compared == 2);
+    REQUIRE(adherence.first_weeks.size() == 1);
+    CHECK(adherence.first_weeks[0].first == day(2026, 10, 19));
+    CHECK(*adherence.first_weeks[0].second == doctest::Approx(3.0 / 7));
+    REQUIRE(adherence.last_weeks.size() == 1);
+    CHECK(adherence.last_weeks[0].first == day(2026, 10, 26));
+    CHECK(*adherence.last_weeks[0].second == doctest::Approx(2.0 / 7));
 }

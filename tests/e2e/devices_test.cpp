@@ -145,6 +145,34 @@ TEST_CASE("e2e devices: undo takes back only this device's entries, and edit ope
           "no changes to journal/2026-11.laptop.toml: all good\n");
 }
 
+TEST_CASE("e2e devices: edit says where an entry it removed is still held, so it still counts") {
+    TempFolder journal;
+    REQUIRE(run_tend({"--dir", journal.path(), "log", "--at", "8:00", "kegels"}).exit_code == 0);
+    REQUIRE(run_tend({"--dir", journal.path(), "log", "massage", "12", "pain=1"}).exit_code == 0);
+    // Two devices filed the same line before their records met: both files hold the massage.
+    const std::string laptop = read_text(journal / "journal/2026-11.laptop.toml");
+    const std::string massage = laptop.substr(laptop.rfind("[[entry]]", laptop.find("massage")));
+    REQUIRE(count_of(massage, "[[entry]]") == 1);
+    write_text(journal / "journal/2026-11.phone.toml", massage);
+    write_text(journal / "editor.sh",
+               "#!/bin/sh\nsed -i '/kind = \"massage\"/,$d' \"$1\"\n"
+               "sed -i '$d' \"$1\"\nsed -i '$d' \"$1\"\n");
+    std::filesystem::permissions(journal / "editor.sh", std::filesystem::perms::owner_all);
+    RunOptions editor;
+    editor.environment["EDITOR"] = (journal / "editor.sh").string();
+    const auto edited = run_tend_in(journal.path(), {"edit", "--dir", "."}, editor);
+    CHECK(edited.exit_code == 0);
+    CHECK(edited.out == "saved journal/2026-11.laptop.toml: all good\n");
+    CHECK(edited.err ==
+          "note: 1 entry you removed is also in journal/2026-11.phone.toml, so it still counts; "
+          "remove it there too with 'tend edit 2026-11.phone'\n");
+    CHECK(count_of(read_text(journal / "journal/2026-11.laptop.toml"), "massage") == 0);
+    CHECK(count_of(run_tend({"--dir", journal.path(), "show"}).out, "massage") == 1);
+    // Removed from the phone's file too, it is gone.
+    write_text(journal / "journal/2026-11.phone.toml", "");
+    CHECK(count_of(run_tend({"--dir", journal.path(), "show"}).out, "massage") == 0);
+}
+
 TEST_CASE("e2e devices: check names a sync tool's copies, and show and stats say so once") {
     TempFolder journal;
     REQUIRE(run_tend({"--dir", journal.path(), "log", "kegels"}).exit_code == 0);

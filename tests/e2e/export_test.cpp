@@ -67,8 +67,13 @@ TEST_CASE("e2e export: the HTML is well-formed XML and fetches nothing") {
                                       "<script", "<link", "<img", "<iframe", "<object"})
         CHECK_MESSAGE(text.find(outside) == std::string::npos, outside);
     // Charts with titles and axis labels, and the step back on the size chart.
-    CHECK(count_of(text, "<svg ") == 8);  // 6 scales with values, pain.level, and the sizes
+    // Page 1's timeline, 6 scales with values, pain.level, and the sizes.
+    CHECK(count_of(text, "<svg ") == 9);
     CHECK(count_of(text, ">date</text>") == 8);
+    CHECK(count_of(text, R"(<svg class="chart timeline")") == 1);
+    // Every chart has a title and its trend in words; every table a caption.
+    CHECK(count_of(text, "<desc>") == 9);
+    CHECK(count_of(text, "<caption>") == count_of(text, "<table>"));
     CHECK(count_of(text, "<title>step back on 26 Oct</title>") == 1);
     CHECK(count_of(text, "<p>No entries in this period.</p>") == 0);
 }
@@ -124,7 +129,7 @@ TEST_CASE("e2e export: by default the notes cover the days since the last visit"
     CHECK(result.out.substr(0, result.out.find("\n\n## At a glance")) ==
           "# Visit notes: Alex\n"
           "\n"
-          "7 Oct - 25 Nov 2026 (50 days), since the visit on Tue 6 Oct 2026  \n"
+          "6 Oct - 25 Nov 2026 (51 days), from the visit on Tue 6 Oct 2026 at 16:00  \n"
           "Made on Wed 25 Nov 2026 with tend");
     // None of the three questions was answered: open until answered, the one asked before the
     // visit of 5 Oct too, each with the day it was asked.
@@ -259,4 +264,21 @@ TEST_CASE("e2e export: bad input is one line, exit 2, and nothing written") {
           "tend: 'notes' is a file, not a folder, so 'notes/visit.md' was not written - name a "
           "file in a folder that exists\n");
     CHECK(read_text(folder / "notes") == "not a folder\n");
+}
+
+TEST_CASE("e2e export: --kind says which sections it left out instead of a false none") {
+    // Typed from the folder above the journal, with a relative path and the options after.
+    const std::filesystem::path examples = std::string(TEND_SOURCE_DIR) + "/examples";
+    const auto result =
+        run_tend_in(examples, {"export", story_weeks, "--kind", "dilat", "--dir", "pelvic-floor"});
+    CHECK(result.exit_code == 0);
+    // Questions, visits and medication were not asked for: not "none".
+    CHECK(count_of(result.out, "Not included (--kind dilate).\n") == 3);
+    CHECK(result.out.find("No open questions") == std::string::npos);
+    CHECK(result.out.find("No visits") == std::string::npos);
+    // Kegels only: no outcome kind, so the patient's words are one line, not an empty heading.
+    const auto kegels =
+        run_tend_in(examples, {"export", "--dir", "pelvic-floor", story_weeks, "--kind", "kegels"});
+    CHECK(kegels.out.find("### In the patient's words\n\nNo notes on sex or dilate in this "
+                          "period.\n") != std::string::npos);
 }

@@ -54,7 +54,8 @@ std::string python(const TempFolder& folder, const std::string& script,
 }
 
 // The number of entries, the period and the first three CSV columns' names, and the HTML's
-// well-formedness, for a format check that reads what the other formats hold.
+// well-formedness, for a format check that reads what the other formats hold. The summary (the
+// `stats` of the same days) counts the visit's day whole, also what came before the visit.
 const std::string formats_script = R"(import csv, json, sys, xml.dom.minidom
 folder = sys.argv[1]
 data = json.load(open(folder + '/notes.json'))
@@ -91,15 +92,18 @@ TEST_CASE("e2e profiles: the migraine example passes check and exports in four f
               .starts_with("migraine profile: 11 kinds\n"));
     const std::string notes = export_all_formats(folder, "migraine");
     // Since the last visit of the visit role, with its trend of attack severity (0-3).
-    CHECK(has(notes, "13 Oct - 25 Nov 2026 (44 days), since the visit on Mon 12 Oct 2026  \n"));
+    // From the visit's time on its day: what came after it that day is in the notes.
     CHECK(has(notes,
-              "- Migraine severity (0-3): 3, 2, 3, 2 (n=4, 13-26 Oct) → 2, 1 (n=2, 12-25 "
-              "Nov): mean 1 point lower, a meaningful change for the better\n"));
+              "12 Oct - 25 Nov 2026 (45 days), from the visit on Mon 12 Oct 2026 at 11:00  \n"));
+    // The first two weeks with entries against the last two (23 Nov's week has none).
+    CHECK(has(notes,
+              "- Migraine severity (0-3): 3, 2, 3, 2 (n=4, 12-25 Oct) → 1, 2, 1 (n=3, 9-22 "
+              "Nov): mean 1.2 points lower, a meaningful change for the better\n"));
     // Migraine days, for a migraine diary.
-    CHECK(has(notes, "- Migraine logged on 10 of 44 days\n"));
+    CHECK(has(notes, "- Migraine logged on 10 of 45 days\n"));
     CHECK(has(notes, "### Migraine severity (0-3)\n"));
     // Both kinds of medication, one row per medicine and dose: the dose change shows its date.
-    CHECK(has(notes, "| amitriptyline | preventive | 13 Oct - 25 Oct | 12 | 10 mg |\n"));
+    CHECK(has(notes, "| amitriptyline | preventive | 12 Oct - 25 Oct | 13 | 10 mg |\n"));
     CHECK(has(notes, "| amitriptyline | preventive | 26 Oct - 24 Nov | 28 | 20 mg |\n"));
     CHECK(has(notes, "| sumatriptan | acute | 14 Oct - 14 Nov | 8 | 50 mg |\n"));
     CHECK(has(notes, "- occipital nerve block, 14 Sep 2026: 10 weeks before 25 Nov\n"));
@@ -111,7 +115,7 @@ TEST_CASE("e2e profiles: the migraine example passes check and exports in four f
     CHECK(!has(notes, "Is red wine a trigger for everyone?"));
     CHECK(has(notes, "- [ ] Would a preventive make me drowsy during the day? (asked 8 Oct)\n"));
     CHECK(python(folder, formats_script, folder.path().string()) ==
-          "121 121 2026-10-13 2026-11-25 ['date', 'time', 'kind'] 121\n");
+          "122 122 2026-10-12 2026-11-25 ['date', 'time', 'kind'] 123\n");
 }
 
 TEST_CASE("e2e profiles: the physio example passes check and exports in four formats") {
@@ -120,14 +124,16 @@ TEST_CASE("e2e profiles: the physio example passes check and exports in four for
     CHECK(tend_in(folder, {"--dir", "physio", "check"}) ==
           "checked 3 month files and plan.toml: all good\n");
     const std::string notes = export_all_formats(folder, "physio");
-    CHECK(has(notes, "21 Oct - 25 Nov 2026 (36 days), since the visit on Tue 20 Oct 2026  \n"));
+    CHECK(has(notes,
+              "20 Oct - 25 Nov 2026 (37 days), from the visit on Tue 20 Oct 2026 at 09:00  \n"));
     // The function score (0-100, better when higher) is the first outcome; 16.5 points is under
     // 20 points (2 in 10) and under 30% of 57.5.
     CHECK(has(notes,
-              "- Function (0-100): 55, 60 (n=2, 21 Oct - 3 Nov) → 71, 77 (n=2, 12-25 Nov): "
+              "- Function (0-100): 55, 60 (n=2, 20 Oct - 1 Nov) → 71, 77 (n=2, 9-22 Nov): "
               "mean 16.5 points higher, under the rule for a meaningful change\n"));
+    // Three weeks with pain entries: one week on each side.
     CHECK(has(notes,
-              "- Pain (0-10): 4, 3 (n=2, 21 Oct - 3 Nov) → 2 (n=1, 12-25 Nov): too few "
+              "- Pain (0-10): 4 (n=1, 20-25 Oct) → 2 (n=1, 16-22 Nov): too few "
               "entries to compare (fewer than 2 on a side)\n"));
     CHECK(has(notes, "### Exercise pain after (0-10)\n"));
     // Range of motion is a measure, not a scale: it has its part too.
@@ -139,7 +145,7 @@ TEST_CASE("e2e profiles: the physio example passes check and exports in four for
     CHECK(!has(notes, "Should the knee still swell"));  // answered
     CHECK(has(notes, "- [ ] Is it fine to cycle on the road yet? (asked 15 Oct)\n"));
     CHECK(python(folder, formats_script, folder.path().string()) ==
-          "149 149 2026-10-21 2026-11-25 ['date', 'time', 'kind'] 149\n");
+          "151 151 2026-10-20 2026-11-25 ['date', 'time', 'kind'] 153\n");
     // Range of motion in degrees, as stats show it for the last week.
     const std::string week = tend_in(folder, {"--dir", "physio", "stats", "last-week"});
     CHECK(
@@ -155,10 +161,11 @@ TEST_CASE("e2e profiles: the gut example passes check and exports in four format
     CHECK(tend_in(folder, {"check", "--dir", "gut"}) ==
           "checked 3 month files and plan.toml: all good\n");
     const std::string notes = export_all_formats(folder, "gut");
-    CHECK(has(notes, "15 Oct - 25 Nov 2026 (42 days), since the visit on Wed 14 Oct 2026  \n"));
     CHECK(has(notes,
-              "- Gut pain (0-10): mean 4.5 (n=14, 15-28 Oct) → mean 2.4 (n=13, 12-25 Nov): "
-              "mean 2.1 points lower, a meaningful change for the better\n"));
+              "14 Oct - 25 Nov 2026 (43 days), from the visit on Wed 14 Oct 2026 at 14:00  \n"));
+    CHECK(has(notes,
+              "- Gut pain (0-10): mean 4.7 (n=12, 14-25 Oct) → mean 2.4 (n=9, 16-25 Nov): "
+              "mean 2.3 points lower, a meaningful change for the better\n"));
     CHECK(has(notes, "### Gut bloating (0-10)\n"));
     // The Bristol stool form is a measure, not a rating scale: it has its part too.
     CHECK(has(notes, "### Stool form (1-7)\n"));
@@ -172,7 +179,7 @@ TEST_CASE("e2e profiles: the gut example passes check and exports in four format
     // Asked before the visit and never answered: still open.
     CHECK(has(notes, "- [ ] Will I need another colonoscopy later? (asked 11 Oct)\n"));
     CHECK(python(folder, formats_script, folder.path().string()) ==
-          "231 231 2026-10-15 2026-11-25 ['date', 'time', 'kind'] 231\n");
+          "232 232 2026-10-14 2026-11-25 ['date', 'time', 'kind'] 234\n");
     // Stool form on the Bristol scale, and the days after a trigger against the others.
     const std::string week =
         tend_in(folder, {"stats", "last-week", "--dir", "gut", "--kind", "stool"});

@@ -45,13 +45,16 @@ TEST_CASE("e2e roles: a migraine diary's export covers the time since its last n
     for (const std::string pass : {"cold cache", "warm cache"}) {
         CAPTURE(pass);
         const std::string notes = tend_in(folder, "export --dir diary");
-        // The default period: from the day after the last visit of a kind with role visit.
-        CHECK(has(notes, "21 Oct - 25 Nov 2026 (36 days), since the visit on Tue 20 Oct 2026  \n"));
-        // The outcome is the profile's, migraine severity: the first 14 days against the last 14.
+        // The default period: from the time of the last visit of a kind with role visit.
         CHECK(has(notes,
-                  "- Migraine severity (0-10): 8, 7, 6 (n=3, 21 Oct - 3 Nov) → 3, 2 (n=2, "
-                  "12-25 Nov): mean 4.5 points lower, a meaningful change for the better\n"));
-        CHECK(has(notes, "- Migraine logged on 6 of 36 days\n"));
+                  "20 Oct - 25 Nov 2026 (37 days), from the visit on Tue 20 Oct 2026 at "
+                  "11:00  \n"));
+        // The outcome is the profile's, migraine severity: the first two weeks with entries
+        // (the week of 26 Oct has none) against the last two.
+        CHECK(has(notes,
+                  "- Migraine severity (0-10): 8, 7, 6 (n=3, 20 Oct - 8 Nov) → 3, 2 (n=2, "
+                  "16-25 Nov): mean 4.5 points lower, a meaningful change for the better\n"));
+        CHECK(has(notes, "- Migraine logged on 6 of 37 days\n"));
         // The medicines grouped by name and dose, and how long ago the procedure was.
         CHECK(has(notes, "| sumatriptan | triptan | 22 Oct - 10 Nov | 2 | 50 mg |\n"));
         CHECK(has(notes, "| occipital block | nerve-block | 21 Oct | 1 | - |\n"));

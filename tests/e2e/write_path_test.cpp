@@ -441,7 +441,7 @@ TEST_CASE("e2e write path: a bit flipped in each cache file never shows a wrong 
         run_shell("tend --dir tend show 2026-10 && tend --dir tend show today", home.path());
     REQUIRE(truth.exit_code == 0);
     REQUIRE(truth.out.find("size 2") != std::string::npos);
-    for (const std::string name : {"months.bin", "latest.bin"}) {
+    for (const std::string name : {"months.bin", "blobs.bin", "latest.bin"}) {
         const auto file = home / "tend/.cache" / name;
         const std::string good = read_text(file);
         REQUIRE(good.size() > 40);

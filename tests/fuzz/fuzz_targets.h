@@ -31,8 +31,9 @@ Failure schedule(std::string_view input);
 // every entry it keeps comes back unchanged from the TOML tend would write for it.
 Failure journal(std::string_view input);
 
-// The month cache's bytes, as entries and as a history: never throws; the compact read agrees
-// with the full one, and what is read comes back the same when written and read again.
+// The month cache's bytes, as entries, as a history and as an index (with a good magic and
+// checksum added): never throws; the compact read agrees with the full one, and what is read
+// comes back the same when written and read again.
 Failure month_cache(std::string_view input);
 
 // plan.toml's bytes, then `plan add`, `plan end` or `plan rm` on them (the first byte picks

@@ -71,8 +71,9 @@ PAGE_ONE = ["At a glance", "Outcomes and progress", "→", "(n=", "Plan adherenc
             "Open questions", "(asked "]
 EXAMPLES = {
     "pelvic-floor": ("Alex", "2026-10-07..2026-11-22",
-                     ["Botox (units 100)", "Sex penetration: yes", "Dilate size: 4 (22 mm) since",
-                      "In the patient's words", "meaningful change"]),
+                     ["Botox 100 units", "Timeline", "Sex penetration: yes",
+                      "Dilate size: 4 (22 mm) since", "In the patient's words",
+                      "meaningful change"]),
     "migraine": ("Robin", None, ["Migraine logged on"]),
     "physio": ("Jordan", None, []),
     "gut": ("Kim", None, []),

@@ -30,7 +30,10 @@ TEST_CASE("markdown: a document with a table, a checklist and a note of two line
     document.sections = {
         Section{"Summary",
                 {Bullets{{"Stopped early.\nBurning after."}, false},
-                 Table{{"Week of", "Mean"}, {{"7 Oct", "5.4"}, {"a|b", "-"}}, {false, true}}}},
+                 Table{{"Week of", "Mean"},
+                       {{"7 Oct", "5.4"}, {"a|b", "-"}},
+                       {false, true},
+                       "Weekly means"}}},
         Section{"Questions", {Bullets{{"When can I move up?"}, true}}},
     };
     CHECK(report_markdown(document) ==
@@ -101,6 +104,23 @@ TEST_CASE("svg: a step chart marks its step backs, with its title and axis label
     CHECK(svg.find(">8 Nov</text>") != std::string::npos);
 }
 
+TEST_CASE("svg: a date at the chart's right edge ends at its tick instead of running off") {
+    Chart chart;
+    chart.style = Chart::Style::steps;
+    chart.title = "Dilate size";
+    chart.y_label = "size";
+    chart.x = Period{day(2026, 11, 23), day(2026, 11, 30)};  // Monday to Monday
+    chart.y_min = 0;
+    chart.y_max = 4;
+    chart.points = {{day(2026, 11, 23), 2, false}, {day(2026, 11, 30), 3, false}};
+    const std::string svg = svg_chart(chart);
+    // 30 Nov's tick is at x = 424, 16 units from the edge: centred, half of it would be cut.
+    CHECK(svg.find(R"(<text x="424" y="157" text-anchor="end" font-size="15" fill="#555">30 Nov</text>)") !=
+          std::string::npos);
+    CHECK(svg.find(R"(<text x="44" y="157" text-anchor="middle" font-size="15" fill="#555">23 Nov</text>)") !=
+          std::string::npos);
+}
+
 TEST_CASE("svg: dark dots over lighter weekly lines that never bridge a gap, and a <desc>") {
     Chart chart;
     chart.title = "Sex pain";
@@ -111,7 +131,9 @@ TEST_CASE("svg: dark dots over lighter weekly lines that never bridge a gap, and
                    {{day(2026, 11, 9), 3, false}, {day(2026, 11, 11), 2, false}}};
     const std::string svg = svg_chart(chart);
     CHECK(count_of(svg, "<polyline ") == 2);
-    CHECK(count_of(svg, R"(fill="#1b3a57")") == 2);  // the values, darker than the lines
+    // The two values and the legend's dot, darker than the lines.
+    CHECK(count_of(svg, R"(fill="#1b3a57")") == 3);
+    CHECK(svg.find(">weekly mean (2+ entries)</text>") != std::string::npos);
     CHECK(svg.find(R"(stroke="#6f879e")") != std::string::npos);
     CHECK(svg.find("<desc>3 values from 1 Nov to 11 Nov.</desc>") != std::string::npos);
 }
@@ -138,4 +160,34 @@ TEST_CASE("csv: quotes, commas, line breaks and formulas, one row per entry") {
 TEST_CASE("json: control characters are escaped, other Unicode kept as it is") {
     CHECK(json_string("tab\there\x01 bell\x07 é ● \"q\" \\") ==
           "\"tab\\there\\u0001 bell\\u0007 é ● \\\"q\\\" \\\\\"");
+}
+
+TEST_CASE("svg: the timeline has outcomes, a band of the progression and lanes of marks") {
+    Chart chart;
+    chart.style = Chart::Style::timeline;
+    chart.title = "Timeline, 1 - 14 Nov 2026";
+    chart.description = "3 values of the outcomes. Size 2 at the start, 3 at the end.";
+    chart.x = Period{day(2026, 11, 1), day(2026, 11, 14)};
+    chart.legend = {"sex pain", "dilate pain"};
+    chart.points = {
+        {day(2026, 11, 2), 6, false}, {day(2026, 11, 3), 5, true}, {day(2026, 11, 9), 3, false}};
+    chart.band_name = "size";
+    chart.band = {{day(2026, 11, 1), day(2026, 11, 7), "2"},
+                  {day(2026, 11, 8), day(2026, 11, 14), "3"}};
+    chart.lanes = {{"rest", {{day(2026, 11, 4), day(2026, 11, 6), "4-6 Nov: period"}}}};
+    const std::string svg = svg_chart(chart);
+    CHECK(svg.find("<title>Timeline, 1 - 14 Nov 2026</title>") != std::string::npos);
+    CHECK(svg.find("<desc>3 values of the outcomes. Size 2 at the start, 3 at the end.</desc>") !=
+          std::string::npos);
+    // Two filled values and the legend's filled dot; one hollow value.
+    CHECK(count_of(svg, R"(r="5" fill="#1b3a57")") == 3);
+    CHECK(count_of(svg, R"(fill="none" stroke="#1b3a57")") == 1);
+    CHECK(svg.find(">sex pain</text>") != std::string::npos);
+    // The band's two runs, each with its value; the lane with its name and its mark's words.
+    CHECK(count_of(svg, "<title>2</title>") == 1);
+    CHECK(count_of(svg, "<title>3</title>") == 1);
+    CHECK(svg.find(">size</text>") != std::string::npos);
+    CHECK(svg.find(">rest</text>") != std::string::npos);
+    CHECK(svg.find("<title>4-6 Nov: period</title>") != std::string::npos);
+    CHECK(svg.find("font-size=\"14\"") == std::string::npos);  // all text 15 units or more
 }

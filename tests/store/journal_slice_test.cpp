@@ -103,9 +103,9 @@ TEST_CASE("slice: the visit notes' default period follows the last visit, histor
     request.since_last_visit = true;
     request.full_entries = true;
     const JournalSlice slice = journal.slice(request);
-    // From the day after the pt visit of 5 Oct to today: 51 days, so the previous period starts
-    // on 16 Aug and August is read in full.
-    CHECK(slice.period == Period{day(2026, 10, 6), today});
+    // From the day of the pt visit of 5 Oct (the notes start at its time) to today: 52 days, so
+    // the previous period starts on 15 Aug and August is read in full.
+    CHECK(slice.period == Period{day(2026, 10, 5), today});
     CHECK(slice.read_from == std::optional<Date>(day(2026, 8, 1)));
     CHECK(slice.before == History{});
     CHECK(slice.entries.size() == 10);

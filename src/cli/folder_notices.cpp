@@ -3,8 +3,11 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
+#include <filesystem>
 #include <optional>
 #include <stdexcept>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -31,7 +34,7 @@ struct InboxLines {
 // One pass, each line hashed once and looked up in `filed`: linear in the inbox's size. A
 // filed line is not even parsed, so a line filed long ago never turns into an error when the
 // profile changes.
-InboxLines unfiled_lines(const std::string& name, const std::string& text,
+InboxLines unfiled_lines(const std::string& name, std::string_view text,
                          const std::unordered_set<std::string>& filed, const Config& config,
                          const TimeContext& time) {
     InboxLines lines;
@@ -68,6 +71,30 @@ void report_bad_lines(const std::vector<store::Problem>& bad_lines) {
                    "(lines that can't be filed stay in the inbox as they are; fix them there)\n");
 }
 
+// A phone app that saves while the person types leaves half a line at the end of the inbox:
+// filed, it would be one entry and the finished line another. So a last line without its new
+// line waits until the inbox has not changed for this long (many phone editors end a file
+// without one when the person is done).
+constexpr auto unfinished_line_settles = std::chrono::minutes(10);
+
+// What of an inbox's text can be filed now: all of it, or all but a last line that may still
+// be being written.
+struct SettledText {
+    std::string_view text;
+    bool last_line_waits = false;
+};
+
+SettledText settled_text(std::string_view text, const std::filesystem::path& path) {
+    if (text.empty() || text.ends_with('\n')) return {text, false};
+    const std::string_view without_last = text.substr(0, text.rfind('\n') + 1);
+    if (trim(text.substr(without_last.size())).empty()) return {text, false};
+    std::error_code error;
+    const auto changed = std::filesystem::last_write_time(path, error);
+    if (!error && std::filesystem::file_time_type::clock::now() - changed >= unfinished_line_settles)
+        return {text, false};
+    return {without_last, true};
+}
+
 // The journal folder, or nothing when it is not usable (the command says what is wrong).
 std::optional<std::filesystem::path> usable_root(Context& context) {
     try {
@@ -94,9 +121,17 @@ void file_inbox(Context& context) {
     for (const auto& name : names) {
         try {
             const std::string text = store::read_inbox(*root, name, store::disk());
+            const auto settled = settled_text(text, *root / name);
             store::Journal& journal = context.journal();
-            auto lines = unfiled_lines(name, text, filed, journal.config(), context.time());
+            auto lines =
+                unfiled_lines(name, settled.text, filed, journal.config(), context.time());
             report_bad_lines(lines.bad_lines);
+            if (settled.last_line_waits)
+                fmt::print(stderr,
+                           "note: the last line of {} has no end of line yet, so it waits: it "
+                           "is filed once it ends with one, or when the file has not changed "
+                           "for {} minutes\n",
+                           escape_unsafe(name, false), unfinished_line_settles.count());
             if (lines.entries.empty()) continue;
             filed.insert(lines.keys.begin(), lines.keys.end());
             // An entry the journal holds already (filed before the record was kept, or by a
@@ -114,10 +149,23 @@ void file_inbox(Context& context) {
                 continue;
             }
             const auto count = journal.import_entries(lines.entries, offset, false);
-            store::record_filed_inbox_lines(*root, journal.device(), lines.keys, store::disk());
             if (count.added > 0)
                 fmt::print(stderr, "filed {} new entr{} from {}\n", count.added,
                            count.added == 1 ? "y" : "ies", escape_unsafe(name, false));
+            try {
+                store::record_filed_inbox_lines(*root, journal.device(), lines.keys,
+                                                store::disk());
+            } catch (const std::runtime_error& error) {
+                // Filed all the same: unrecorded lines are matched to their entries next time.
+                const auto* refused = dynamic_cast<const user_error*>(&error);
+                fmt::print(stderr,
+                           "note: the lines are filed, but tend could not add them to its record "
+                           "of filed lines: {}{}\n",
+                           escape_unsafe(error.what(), false),
+                           refused && !refused->hint().empty()
+                               ? " - " + escape_unsafe(refused->hint(), false)
+                               : std::string());
+            }
         } catch (const user_error& error) {
             say_not_filed(name, error, error.hint());
         } catch (const std::runtime_error& error) {  // the system: a read-only folder, a full disk
@@ -134,7 +182,9 @@ InboxState inbox_state(Context& context, const Config& config) {
     for (const auto& name : store::inbox_file_names(*root, store::disk())) {
         try {
             const std::string text = store::read_inbox(*root, name, store::disk());
-            auto lines = unfiled_lines(name, text, filed, config, context.time());
+            // A last line still being written waits here too: it is no line to file yet.
+            auto lines = unfiled_lines(name, settled_text(text, *root / name).text, filed, config,
+                                       context.time());
             state.bad_lines.insert(state.bad_lines.end(), lines.bad_lines.begin(),
                                    lines.bad_lines.end());
             if (lines.entries.empty()) continue;

@@ -57,6 +57,7 @@ std::string read_inbox(const std::filesystem::path& root, const std::string& nam
 namespace {
 
 constexpr std::string_view record_prefix = "inbox-filed.";
+constexpr std::size_t largest_inbox_record = 4 * 1024 * 1024;
 
 constexpr std::string_view record_heading =
     "# The phone inbox's lines this device filed into the journal, one hash of a line's text\n"
@@ -76,13 +77,21 @@ std::unordered_set<std::string> filed_inbox_lines(const std::filesystem::path& r
         if (!name.starts_with(record_prefix) || !name.ends_with(".txt") ||
             is_temporary_file_name(name))
             continue;
+        // Only a plain file of a sane size: a link is never followed (it could name any file
+        // on the computer), and a record grown huge (hashes of 17 bytes; a million lines is a
+        // lifetime of logging) is not read. The lines are then matched to entries by identity.
+        struct stat status {};
+        if (::lstat((folder / name).c_str(), &status) == 0 &&
+            (!S_ISREG(status.st_mode) ||
+             static_cast<std::size_t>(status.st_size) > largest_inbox_record))
+            continue;
         std::optional<std::string> text;
         try {
             text = storage.read(folder / name, "journal/" + name);
         } catch (const std::exception&) {
-            continue;  // a folder or an unreadable file: the lines are filed by identity
+            continue;  // unreadable: the lines are filed by identity
         }
-        if (!text) continue;
+        if (!text || text->size() > largest_inbox_record) continue;
         for (const auto line : split(*text, '\n')) {
             const auto key = trim(line);
             if (!key.empty() && !key.starts_with('#')) keys.emplace(key);
@@ -98,6 +107,11 @@ void record_filed_inbox_lines(const std::filesystem::path& root, const std::stri
     const auto path = root / name;
     storage.make_private_folder(root / "journal", "journal");
     const auto lock = storage.lock(root);
+    struct stat status {};
+    if (::lstat(path.c_str(), &status) == 0 && !S_ISREG(status.st_mode))
+        throw user_error(fmt::format("{} is {}, and tend writes its record only to a plain file",
+                                     name, S_ISLNK(status.st_mode) ? "a link" : "not a plain file"),
+                         "delete it; tend starts the record afresh");
     std::string added;
     for (const auto& key : keys)
         added += key + "\n";

@@ -1,6 +1,7 @@
 // End-to-end tests of the phone inbox: lines filed once by any command, never rewritten.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <filesystem>
 
 #include "e2e/run_tend.h"
@@ -266,4 +267,60 @@ TEST_CASE("e2e inbox: Dropbox's conflicted copy of the inbox files only the line
     CHECK(count_of(shown.out, "only on this one") == 1);
     CHECK(count_of(read_text(journal / "journal/2026-11.laptop.toml"), "[[entry]]\n") == 2);
     CHECK(run_tend_in(journal, {"--dir", ".", "stats"}).err.empty());
+}
+
+TEST_CASE("e2e inbox: a last line without its end waits until it ends or the inbox settles") {
+    TempFolder journal;
+    // A phone app saved while the line was being typed.
+    write_text(journal / "inbox.txt",
+               "2026-11-24 08:00 kegels\n"
+               "2026-11-24 21:30 dilate 3 min=15 pain=2 went well, a bit");
+    const auto typing = run_tend_in(journal.path(), {"show", "2026-11-24", "--dir", "."});
+    CHECK(typing.exit_code == 0);
+    CHECK(typing.err ==
+          "note: the last line of inbox.txt has no end of line yet, so it waits: it is filed "
+          "once it ends with one, or when the file has not changed for 10 minutes\n"
+          "filed 1 new entry from inbox.txt\n");
+    CHECK(count_of(typing.out, "dilate") == 0);
+    // The line is finished: it is filed whole, once.
+    write_text(journal / "inbox.txt",
+               "2026-11-24 08:00 kegels\n"
+               "2026-11-24 21:30 dilate 3 min=15 pain=2 went well, a bit of burning\n");
+    const auto done = run_tend({"--dir", journal.path(), "show", "2026-11-24"});
+    CHECK(done.err == "filed 1 new entry from inbox.txt\n");
+    CHECK(count_of(done.out, "dilate") == 1);
+    CHECK(count_of(done.out, "a bit of burning") == 1);
+    // A last line left without its end is filed once the inbox has not changed for 10 minutes.
+    write_text(journal / "inbox.txt", read_text(journal / "inbox.txt") + "2026-11-24 22:00 relax 5");
+    CHECK(count_of(run_tend({"--dir", journal.path(), "show", "2026-11-24"}).out, "relax") == 0);
+    std::filesystem::last_write_time(
+        journal / "inbox.txt",
+        std::filesystem::file_time_type::clock::now() - std::chrono::minutes(11));
+    const auto settled = run_tend({"--dir", journal.path(), "show", "2026-11-24"});
+    CHECK(settled.err == "filed 1 new entry from inbox.txt\n");
+    CHECK(count_of(settled.out, "relax") == 1);
+    CHECK(count_of(read_text(journal / "journal/2026-11.laptop.toml"), "[[entry]]\n") == 3);
+}
+
+TEST_CASE("e2e inbox: the record of filed lines is never read or written through a link") {
+    TempFolder journal;
+    TempFolder elsewhere;
+    write_text(elsewhere / "notes.txt", "my own notes\n");
+    std::filesystem::create_directories(journal / "journal");
+    std::filesystem::create_symlink(elsewhere / "notes.txt",
+                                    journal / "journal/inbox-filed.laptop.txt");
+    write_text(journal / "inbox.txt", "2026-11-24 21:30 dilate 3 pain=2\n");
+    const auto shown = run_tend_in(journal.path(), {"--dir", ".", "show", "2026-11-24"});
+    CHECK(shown.exit_code == 0);
+    CHECK(shown.err ==
+          "filed 1 new entry from inbox.txt\n"
+          "note: the lines are filed, but tend could not add them to its record of filed lines: "
+          "journal/inbox-filed.laptop.txt is a link, and tend writes its record only to a plain "
+          "file - delete it; tend starts the record afresh\n");
+    CHECK(count_of(shown.out, "dilate") == 1);
+    CHECK(read_text(elsewhere / "notes.txt") == "my own notes\n");
+    // Unrecorded, the line is matched to its entry: never filed twice.
+    CHECK(run_tend({"--dir", journal.path(), "show"}).err.find("filed") == std::string::npos);
+    CHECK(count_of(read_text(journal / "journal/2026-11.laptop.toml"), "[[entry]]\n") == 1);
+    CHECK(read_text(elsewhere / "notes.txt") == "my own notes\n");
 }

@@ -90,7 +90,8 @@ SettledText settled_text(std::string_view text, const std::filesystem::path& pat
     if (trim(text.substr(without_last.size())).empty()) return {text, false};
     std::error_code error;
     const auto changed = std::filesystem::last_write_time(path, error);
-    if (!error && std::filesystem::file_time_type::clock::now() - changed >= unfinished_line_settles)
+    if (!error &&
+        std::filesystem::file_time_type::clock::now() - changed >= unfinished_line_settles)
         return {text, false};
     return {without_last, true};
 }
@@ -123,8 +124,7 @@ void file_inbox(Context& context) {
             const std::string text = store::read_inbox(*root, name, store::disk());
             const auto settled = settled_text(text, *root / name);
             store::Journal& journal = context.journal();
-            auto lines =
-                unfiled_lines(name, settled.text, filed, journal.config(), context.time());
+            auto lines = unfiled_lines(name, settled.text, filed, journal.config(), context.time());
             report_bad_lines(lines.bad_lines);
             if (settled.last_line_waits)
                 fmt::print(stderr,
@@ -153,8 +153,7 @@ void file_inbox(Context& context) {
                 fmt::print(stderr, "filed {} new entr{} from {}\n", count.added,
                            count.added == 1 ? "y" : "ies", escape_unsafe(name, false));
             try {
-                store::record_filed_inbox_lines(*root, journal.device(), lines.keys,
-                                                store::disk());
+                store::record_filed_inbox_lines(*root, journal.device(), lines.keys, store::disk());
             } catch (const std::runtime_error& error) {
                 // Filed all the same: unrecorded lines are matched to their entries next time.
                 const auto* refused = dynamic_cast<const user_error*>(&error);

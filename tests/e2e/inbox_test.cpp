@@ -291,7 +291,8 @@ TEST_CASE("e2e inbox: a last line without its end waits until it ends or the inb
     CHECK(count_of(done.out, "dilate") == 1);
     CHECK(count_of(done.out, "a bit of burning") == 1);
     // A last line left without its end is filed once the inbox has not changed for 10 minutes.
-    write_text(journal / "inbox.txt", read_text(journal / "inbox.txt") + "2026-11-24 22:00 relax 5");
+    write_text(journal / "inbox.txt",
+               read_text(journal / "inbox.txt") + "2026-11-24 22:00 relax 5");
     CHECK(count_of(run_tend({"--dir", journal.path(), "show", "2026-11-24"}).out, "relax") == 0);
     std::filesystem::last_write_time(
         journal / "inbox.txt",

@@ -145,15 +145,15 @@ struct AdherenceGlance {
     std::vector<std::pair<Date, std::optional<double>>> first_weeks;  // up to 2, week start
     std::vector<std::pair<Date, std::optional<double>>> last_weeks;   // up to 2, after those
     int weeks_compared = 0;  // the whole weeks that could be compared
-    int rest_days = 0;    // days of the period on which some item rested (`tend skip`)
-    int entries = 0;      // entries of the period but rest entries
-    int days_logged = 0;  // days with such an entry
+    int rest_days = 0;       // days of the period on which some item rested (`tend skip`)
+    int entries = 0;         // entries of the period but rest entries
+    int days_logged = 0;     // days with such an entry
 };
 
 // The last procedure of each name up to the period's end, with what was given.
 struct ProcedureContext {
     std::string name;
-    Entry entry;  // the procedure entry (its dose, units); without notes: no note or tags
+    Entry entry;       // the procedure entry (its dose, units); without notes: no note or tags
     std::string dose;  // its `dose` as written, else its `units` ("100 units"), else ""
     Date date{};
     int days_ago = 0;  // to the period's end

@@ -69,9 +69,8 @@ void note_removed_elsewhere(const std::vector<Entry>& before, const std::vector<
     const store::Journal& journal = context.journal();
     for (const auto& other : journal.month_files()) {
         if (other.month != edited.month || other == edited) continue;
-        const auto content =
-            store::read_file_if_exists(journal.journal_folder() / (other.key() + ".toml"),
-                                       other.path());
+        const auto content = store::read_file_if_exists(
+            journal.journal_folder() / (other.key() + ".toml"), other.path());
         if (!content) continue;
         const auto parsed = store::parse_month_file(*content, other.path(), journal.config(),
                                                     context.time().offset_at_local, other.month);

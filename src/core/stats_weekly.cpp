@@ -34,9 +34,9 @@ void choose_field_columns(WeeklyTable& table, const StatsRequest& request,
     for (const CompactEntry* entry : in_period)
         for (const auto& [name, value] : entry->fields)
             if (numeric_value(value))
-                held.try_emplace(Where{entry->kind.data(), entry->kind.size(), name.data(),
-                                       name.size()},
-                                 entry->kind, name);
+                held.try_emplace(
+                    Where{entry->kind.data(), entry->kind.size(), name.data(), name.size()},
+                    entry->kind, name);
     std::set<std::pair<std::string_view, std::string_view>> seen;  // kind, field
     for (const auto& [where, names] : held)
         seen.insert(names);

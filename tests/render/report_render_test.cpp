@@ -115,10 +115,14 @@ TEST_CASE("svg: a date at the chart's right edge ends at its tick instead of run
     chart.points = {{day(2026, 11, 23), 2, false}, {day(2026, 11, 30), 3, false}};
     const std::string svg = svg_chart(chart);
     // 30 Nov's tick is at x = 424, 16 units from the edge: centred, half of it would be cut.
-    CHECK(svg.find(R"(<text x="424" y="157" text-anchor="end" font-size="15" fill="#555">30 Nov</text>)") !=
-          std::string::npos);
-    CHECK(svg.find(R"(<text x="44" y="157" text-anchor="middle" font-size="15" fill="#555">23 Nov</text>)") !=
-          std::string::npos);
+    CHECK(
+        svg.find(
+            R"(<text x="424" y="157" text-anchor="end" font-size="15" fill="#555">30 Nov</text>)") !=
+        std::string::npos);
+    CHECK(
+        svg.find(
+            R"(<text x="44" y="157" text-anchor="middle" font-size="15" fill="#555">23 Nov</text>)") !=
+        std::string::npos);
 }
 
 TEST_CASE("svg: dark dots over lighter weekly lines that never bridge a gap, and a <desc>") {

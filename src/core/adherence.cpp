@@ -203,7 +203,9 @@ void CountedAmounts::count(const PlanItem& item, const std::vector<CompactEntry>
     // What came before is in date order already (a History's days, or nothing): the entries'
     // amounts are sorted on their own and merged in, so a week's summary on thirty years of
     // history does not sort thirty years of days again.
-    const auto by_day = [](const auto& left, const auto& right) { return left.first < right.first; };
+    const auto by_day = [](const auto& left, const auto& right) {
+        return left.first < right.first;
+    };
     const auto earlier = static_cast<std::ptrdiff_t>(amounts_.size());
     if (!std::is_sorted(amounts_.begin(), amounts_.end(), by_day))
         std::stable_sort(amounts_.begin(), amounts_.end(), by_day);
@@ -259,9 +261,10 @@ DailyRun daily_run(const PlanItem& item, const CountedAmounts& counted, Date tod
     DailyRun run;
     const auto& amounts = counted.amounts();
     const auto& rest_days = counted.rest_days();
-    auto amount = std::lower_bound(
-        amounts.begin(), amounts.end(), item.start,
-        [](const std::pair<Date, double>& counted_day, Date day) { return counted_day.first < day; });
+    auto amount = std::lower_bound(amounts.begin(), amounts.end(), item.start,
+                                   [](const std::pair<Date, double>& counted_day, Date day) {
+                                       return counted_day.first < day;
+                                   });
     auto rest = std::lower_bound(rest_days.begin(), rest_days.end(), item.start);
     const double expected = per_window(item);
     const Date last = last_in_force(item, today);

@@ -86,7 +86,9 @@ void EntryIdentity::tag(std::string_view tag) {
 
 std::uint64_t identity_of(const Entry& entry) {
     EntryIdentity identity(entry.at, entry.kind);
-    for (const auto& [name, value] : entry.fields)
+    for (const auto& field : entry.fields) {
+        // Not a structured binding: clang 14 (the fuzz build) can't capture one in a lambda.
+        const std::string& name = field.first;
         std::visit(
             [&](const auto& held) {
                 using Held = std::decay_t<decltype(held)>;
@@ -95,7 +97,8 @@ std::uint64_t identity_of(const Entry& entry) {
                 else
                     identity.field(name, held);
             },
-            value);
+            field.second);
+    }
     identity.note(entry.note);
     for (const auto& tag : entry.tags)
         identity.tag(tag);

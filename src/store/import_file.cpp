@@ -248,7 +248,9 @@ std::vector<Entry> csv_entries(std::string_view content, const std::string& name
             unknown.size() == 1 ? "is" : "are", unknown.size() == 1 ? "it was" : "they were"));
     std::vector<Entry> entries;
     for (std::size_t index = 1; index < rows.size(); ++index) {
-        const auto& [line, cells] = rows[index];
+        // Not a structured binding: clang 14 (the fuzz build) can't capture one in a lambda.
+        const auto& line = rows[index].first;
+        const auto& cells = rows[index].second;
         if (cells.size() == 1 && cells.front().empty()) continue;  // a blank line
         if (cells.size() != heading.size())
             stop(name, line,

@@ -96,7 +96,7 @@ class JsonParser {
                                      escape_unsafe(name, false)));
                 }
                 expect(':', "':'");
-                value.members.emplace_back(std::move(name), parse_value(depth + 1));
+                value.members.push_back(JsonMember{std::move(name), parse_value(depth + 1)});
             } while (take(','));
             expect('}', "',' or '}'");
         } else if (first == '[') {

@@ -9,6 +9,8 @@
 
 namespace tend::store {
 
+struct JsonMember;
+
 struct JsonValue {
     enum class Type { null, boolean, integer, number, string, array, object };
     Type type = Type::null;
@@ -17,10 +19,16 @@ struct JsonValue {
     double number = 0;
     std::string text;
     std::vector<JsonValue> items;
-    std::vector<std::pair<std::string, JsonValue>> members;  // in file order
+    // In file order. Not a std::pair: a pair of an incomplete type is refused by clang 14.
+    std::vector<JsonMember> members;
 
     // The member `name` of an object, or nothing.
     const JsonValue* member(std::string_view name) const;
+};
+
+struct JsonMember {
+    std::string first;  // the name
+    JsonValue second;   // the value
 };
 
 // Parses `text` (RFC 8259; at most 64 levels deep). Throws user_error at the first mistake:

@@ -51,7 +51,8 @@ bool is_measured_number(const KindSpec& kind, const FieldSpec& field,
                         [&](const PlanItem& item) { return item.kind == kind.name; });
 }
 
-std::vector<Measure> measures_of(const VisitReport& report, const std::vector<CompactEntry>& reported,
+std::vector<Measure> measures_of(const VisitReport& report,
+                                 const std::vector<CompactEntry>& reported,
                                  const ExportRequest& request, const Config& config) {
     const auto weeks = report.stats.weekly.rows.size();
     std::vector<Measure> measures;
@@ -357,8 +358,8 @@ bool is_comparable_week(const WeekRow& row) {
                         [](const Adherence& item) { return item.open.has_value(); });
 }
 
-AdherenceGlance adherence_of(const VisitReport& report,
-                             const std::vector<CompactEntry>& reported, const Config& config) {
+AdherenceGlance adherence_of(const VisitReport& report, const std::vector<CompactEntry>& reported,
+                             const Config& config) {
     AdherenceGlance glance;
     glance.overall = report.stats.adherence;
     std::vector<const WeekRow*> weeks;

@@ -82,12 +82,14 @@ class TimeOrderedMonths {
         std::vector<Entry> merged;
         merged.reserve(waiting_.size() + entries.size());
         // std::merge takes the earlier month's entry first among equals, as a stable sort would.
-        std::merge(std::make_move_iterator(waiting_.begin()), std::make_move_iterator(waiting_.end()),
+        std::merge(std::make_move_iterator(waiting_.begin()),
+                   std::make_move_iterator(waiting_.end()),
                    std::make_move_iterator(entries.begin()), std::make_move_iterator(entries.end()),
                    std::back_inserter(merged), earlier);
         // Entries of later months are dated after this month: whatever their offset (TOML's
         // are under a day), they come after two days before its end.
-        const Date next_month = last_of_month(*parse_iso_date(month + "-01")) + std::chrono::days{1};
+        const Date next_month =
+            last_of_month(*parse_iso_date(month + "-01")) + std::chrono::days{1};
         const std::int64_t safe_before = local_seconds_at(next_month, 0) - 2 * seconds_per_day;
         const auto first_waiting =
             std::find_if(merged.begin(), merged.end(),

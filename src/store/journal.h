@@ -87,9 +87,8 @@ class Journal {
     // The same a month at a time: `each` gets each month's entries (of every file), in time
     // order, months in order; an entry logged in another time zone at a month's end may come
     // before the last of the month before. Memory is bounded by a month (stats --effect).
-    void load_compact_month_by_month(
-        const Period& period, const OffsetAtLocal& offset_at_local,
-        const std::function<void(const CompactEntries&)>& each) const;
+    void load_compact_month_by_month(const Period& period, const OffsetAtLocal& offset_at_local,
+                                     const std::function<void(const CompactEntries&)>& each) const;
 
     // What the months before `month` ("2026-11") hold for the reports, for `plan`: built from
     // each month's entries once, then kept in the cache with the month. Stops with user_error

@@ -26,8 +26,9 @@ const Date today = *parse_iso_date("2026-11-25");  // run_tend's TEND_NOW
 
 // Berlin's offset at a local time of 2026 (the only year these files have times without one).
 std::int32_t berlin(std::int64_t local_seconds) {
-    const bool summer = local_seconds >= local_seconds_at(*parse_iso_date("2026-03-29"), 2 * 3600) &&
-                        local_seconds < local_seconds_at(*parse_iso_date("2026-10-25"), 3 * 3600);
+    const bool summer =
+        local_seconds >= local_seconds_at(*parse_iso_date("2026-03-29"), 2 * 3600) &&
+        local_seconds < local_seconds_at(*parse_iso_date("2026-10-25"), 3 * 3600);
     return summer ? 7200 : 3600;
 }
 
@@ -44,14 +45,13 @@ void write_mixed_journal(const fs::path& root) {
     const auto first = october.find("\n[[entry]]") + 1;
     const std::string copied =
         october.substr(first, october.find("\n[[entry]]", first) + 1 - first);
-    write_text(journal / "2026-10.phone.toml",
-               copied +
-               "[[entry]]\n"
-               "at = 2026-10-31T23:30:00-05:00\n"
-               "kind = \"relax\"\n"
-               "minutes = 10\n"
-               "note = \"Breathing, on the trip.\"\n"
-               "tags = [\"travel\"]\n");
+    write_text(journal / "2026-10.phone.toml", copied +
+                                                   "[[entry]]\n"
+                                                   "at = 2026-10-31T23:30:00-05:00\n"
+                                                   "kind = \"relax\"\n"
+                                                   "minutes = 10\n"
+                                                   "note = \"Breathing, on the trip.\"\n"
+                                                   "tags = [\"travel\"]\n");
     write_text(journal / "2026-11.phone.toml",
                "[[entry]]\n"
                "at = 2026-11-01T01:00:00+09:00\n"
@@ -60,19 +60,20 @@ void write_mixed_journal(const fs::path& root) {
                "reps = 10\n"
                "hold = 5\n");
     std::string september = read_text(journal / "2026-09.toml");
-    september += "\n# added by hand after the trip\n"
-                 "[[entry]]\n"
-                 "at = 2026-09-29T08:00:00\n"
-                 "kind = \"pain\"\n"
-                 "level = 3\n"
-                 "location = \"left\"\n"
-                 "note = 'a \"sharp\" one, then dull'\n"
-                 "\n"
-                 "[[entry]]\n"
-                 "at = 2026-09-03T07:00:00+02:00   # out of order\n"
-                 "kind = \"stretch\"\n"
-                 "pose = \"child\"\n"
-                 "minutes = 2\n";
+    september +=
+        "\n# added by hand after the trip\n"
+        "[[entry]]\n"
+        "at = 2026-09-29T08:00:00\n"
+        "kind = \"pain\"\n"
+        "level = 3\n"
+        "location = \"left\"\n"
+        "note = 'a \"sharp\" one, then dull'\n"
+        "\n"
+        "[[entry]]\n"
+        "at = 2026-09-03T07:00:00+02:00   # out of order\n"
+        "kind = \"stretch\"\n"
+        "pose = \"child\"\n"
+        "minutes = 2\n";
     std::string crlf;
     for (const char character : september) {
         if (character == '\n') crlf += '\r';
@@ -81,12 +82,13 @@ void write_mixed_journal(const fs::path& root) {
     write_text(journal / "2026-09.toml", crlf);
     std::string june = read_text(journal / "2026-06.toml");
     june.insert(0, "version = 2\n");
-    june += "\n[[entry]]\n"
-            "at = 2026-06-20T20:00:00+02:00\n"
-            "kind = \"dilate\"\n"
-            "size = 1\n"
-            "minutes = 10\n"
-            "mood = \"calm\"\n";
+    june +=
+        "\n[[entry]]\n"
+        "at = 2026-06-20T20:00:00+02:00\n"
+        "kind = \"dilate\"\n"
+        "size = 1\n"
+        "minutes = 10\n"
+        "mood = \"calm\"\n";
     write_text(journal / "2026-06.toml", june);
 }
 
@@ -115,7 +117,8 @@ std::string unstreamed_export(const fs::path& root, const ExportArguments& argum
     request.period = slice.period;
     request.from_visit = arguments.period.empty();
     const VisitReport report = compute_visit_report(request, slice, plan, config);
-    if (arguments.format == "csv") return render::entries_csv(report.entries, config, request.kinds);
+    if (arguments.format == "csv")
+        return render::entries_csv(report.entries, config, request.kinds);
     return render::visit_report_json(report).dump() + "\n";
 }
 
@@ -130,11 +133,11 @@ RunResult streamed_export(const fs::path& root, const ExportArguments& arguments
 }
 
 const std::vector<ExportArguments> exports = {
-    {"all", "json", {}, true},       {"all", "csv", {}, true},
-    {"last-90d", "json", {}, true},  {"all", "csv", {"dilate"}, true},
-    {"", "json", {}, true},          {"", "csv", {}, true},
-    {"2026-10", "json", {}, false},  {"2026-09..2026-11-01", "json", {"relax", "kegels"}, true},
-    {"2026-08", "json", {}, true},   {"2026-08", "csv", {}, true},  // nothing logged
+    {"all", "json", {}, true},      {"all", "csv", {}, true},
+    {"last-90d", "json", {}, true}, {"all", "csv", {"dilate"}, true},
+    {"", "json", {}, true},         {"", "csv", {}, true},
+    {"2026-10", "json", {}, false}, {"2026-09..2026-11-01", "json", {"relax", "kegels"}, true},
+    {"2026-08", "json", {}, true},  {"2026-08", "csv", {}, true},  // nothing logged
 };
 
 }  // namespace
@@ -251,9 +254,9 @@ TEST_CASE("e2e export stream: a month that doesn't parse stops the export before
         CAPTURE(format);
         for (const bool earlier_file : {false, true}) {
             if (earlier_file) write_text(output, "last week's notes");
-            const auto result = run_tend_in(folder.path(), {"export", "all", "--dir",
-                                                            "journal-folder", "-o", "visit.json",
-                                                            "--format", format});
+            const auto result =
+                run_tend_in(folder.path(), {"export", "all", "--dir", "journal-folder", "-o",
+                                            "visit.json", "--format", format});
             CHECK(result.exit_code != 0);
             CHECK(result.out.empty());
             CHECK(count_of(result.err, "\n") == 1);
@@ -273,7 +276,8 @@ TEST_CASE("e2e export stream: a month that doesn't parse stops the export before
             fs::remove(output);
         }
         // To standard output: nothing at all, not half a file.
-        const auto printed = run_tend({"--dir", root.string(), "export", "all", "--format", format});
+        const auto printed =
+            run_tend({"--dir", root.string(), "export", "all", "--format", format});
         CHECK(printed.exit_code != 0);
         CHECK(printed.out.empty());
     }

@@ -20,7 +20,7 @@ import time
 
 def run_once(command, prepare):
     if prepare:
-        subprocess.run(prepare, shell=True, check=True)
+        subprocess.run(prepare, shell=True, check=True, stdout=subprocess.DEVNULL)
     start = time.perf_counter()
     child = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     elapsed = time.perf_counter() - start
@@ -33,7 +33,7 @@ def peak_mib(command, prepare):
     """Peak memory of one run, from GNU time. Not from the timed runs: a child that Python starts
     (vfork) reports Python's own resident size as its peak, about 15 MiB, whatever it uses."""
     if prepare:
-        subprocess.run(prepare, shell=True, check=True)
+        subprocess.run(prepare, shell=True, check=True, stdout=subprocess.DEVNULL)
     child = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, stdout=subprocess.DEVNULL,
                            stderr=subprocess.PIPE, text=True)
     return int(child.stderr.strip().splitlines()[-1]) / 1024

@@ -2,6 +2,8 @@
 // Days are compared, not causes; with fewer than three days on a side there is no conclusion.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,6 +41,28 @@ struct EffectReport {
     std::optional<double> difference() const;
     // For scales: a difference of at least 2 points on 0-10 (scaled to the range).
     bool meaningful() const;
+};
+
+// compare_effect with the entries given one at a time (a month of the journal at a time, each
+// month in time order): it keeps a few numbers for each day, not the entries, so ten years take
+// the memory of a month.
+class EffectCount {
+  public:
+    // The request's factor, outcome and within_days; its period is report()'s.
+    EffectCount(const EffectRequest& request, const Config& config);
+    void add(const CompactEntry& entry);
+    // The report for `period` (bounded).
+    EffectReport report(const Period& period) const;
+
+  private:
+    struct OutcomeDay {
+        long double sum = 0;  // no overflow to inf, whatever the values
+        int n = 0;
+        std::int64_t first_utc = 0;
+    };
+    EffectReport empty_;
+    std::map<Date, std::int64_t> first_factor_;  // the earliest factor entry of each day
+    std::map<Date, OutcomeDay> outcomes_;
 };
 
 // Each day of the period with an outcome value counts once, with the mean of that day's values.

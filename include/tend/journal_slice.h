@@ -28,6 +28,9 @@ struct SliceRequest {
     bool since_last_visit = false;
     LookBack look_back = LookBack::previous_period;
     bool full_entries = false;  // entries with notes and tags (export), else compact (stats)
+    // With full_entries: in full only the entries read_in_full_for_notes keeps (the visit notes
+    // then stream the period's entries themselves, ExportRequest::list_entries).
+    bool notes_only_in_full = false;
 };
 
 // The first day a report must read in full when the days it needs (days_read_in_full of what it
@@ -42,8 +45,8 @@ struct JournalSlice {
     std::optional<Date> last_visit;  // for since_last_visit: the visit the period follows
     History before;                  // every day before `read_from`, summarised
     std::optional<Date> read_from;   // the first day read in full; none: from the first entry
-    // The entries from `read_from` to the period's end, in time order: in full when the request
-    // asked for full entries, else compact.
+    // The entries from `read_from` to the period's end, in time order: compact always, and in
+    // full too when the request asked for full entries (with notes_only_in_full, only those).
     std::vector<Entry> entries;
     CompactEntries compact;
 };

@@ -38,6 +38,11 @@ struct ExportRequest {
     // The period starts on the day of the last visit (default_export_period): entries of that
     // day up to the visit's time were in the notes before and are left out.
     bool from_visit = false;
+    // false: VisitReport::entries stays empty, and the slice need hold in full only the entries
+    // read_in_full_for_notes keeps (its compact entries are every one): the JSON and CSV exports
+    // write the period's entries month by month instead (reported_entry), so that their memory
+    // is bounded by a month, not by the history.
+    bool list_entries = true;
 };
 
 struct MeasurePoint {
@@ -228,9 +233,23 @@ struct VisitReport {
     Glance glance;
 };
 
-// Computes the report from the slice's full entries and what came before them; the slice must
-// cover the period before this one (store::Journal::slice_for does).
+// Computes the report from the slice's entries and what came before them; the slice must
+// cover the period before this one (store::Journal::slice_for does). Everything counted comes
+// from the slice's compact entries; what is listed (questions, treatments, visits, rests, notes)
+// from its full entries.
 VisitReport compute_visit_report(const ExportRequest& request, const JournalSlice& slice,
                                  const Plan& plan, const Config& config);
+
+// Whether an entry at `at` of `kind` is one of the report's entries: of a wanted kind, in the
+// period, and not logged before the visit the period starts with (VisitReport::from_visit).
+bool is_reported(const VisitReport& report, Instant at, std::string_view kind);
+
+// `entry` as VisitReport::entries holds it (without its note and tags when the report has no
+// notes), or nothing when it is not one of them.
+std::optional<Entry> reported_entry(const VisitReport& report, Entry entry);
+
+// Whether the visit notes need `entry` in full (its note, or a kind with a role: questions,
+// treatments, visits, rests) when they need not list every entry (ExportRequest::list_entries).
+bool read_in_full_for_notes(const Entry& entry, const Profile& profile);
 
 }  // namespace tend

@@ -4,6 +4,8 @@
 
 #include "cli/context.h"
 #include "cli/folder_notices.h"
+#include "render/entry_text.h"
+#include "render/json.h"
 #include "render/report_csv.h"
 #include "render/report_document.h"
 #include "render/report_html.h"
@@ -38,12 +40,50 @@ std::string format_of(const ExportOptions& options) {
                      "add --format md, html, csv or json");
 }
 
-std::string rendered(const std::string& format, const VisitReport& report,
-                     const std::vector<std::string>& kinds, const Config& config) {
+// JSON and CSV list every entry of the period: they are written month by month as they are
+// read, so that ten years take the memory of a month (docs/performance.md).
+bool is_streamed(const std::string& format) {
+    return format == "json" || format == "csv";
+}
+
+std::string rendered(const std::string& format, const VisitReport& report, const Config& config) {
     if (format == "html") return render::report_html(render::visit_document(report, config));
-    if (format == "csv") return render::entries_csv(report.entries, config, kinds);
-    if (format == "json") return render::visit_report_json(report).dump() + "\n";
     return render::report_markdown(render::visit_document(report, config));
+}
+
+// Writes the JSON or CSV of `report` with the period's entries read again month by month; the
+// report (computed first, from compact entries) has read every month of the period already, so
+// a month that doesn't parse stops the export before anything is written.
+void write_streamed(const std::string& format, const VisitReport& report, Context& context,
+                    const std::function<void(std::string_view)>& put) {
+    const Config& config = context.journal().config();
+    std::string pending;
+    const auto put_when_full = [&](std::string_view text) {
+        pending += text;
+        if (pending.size() < std::size_t{64} * 1024) return;
+        put(pending);
+        pending.clear();
+    };
+    const auto each_month = [&](const auto& write_entry) {
+        context.journal().load_month_by_month(
+            report.period, context.time().offset_at_local, [&](std::vector<Entry>& entries) {
+                for (auto& entry : entries)
+                    if (auto reported = reported_entry(report, std::move(entry)))
+                        write_entry(*reported);
+            });
+    };
+    if (format == "csv") {
+        const render::EntriesCsv csv(config, report.kinds);
+        put_when_full(csv.heading());
+        each_month([&](const Entry& entry) { put_when_full(csv.row(entry)); });
+    } else {
+        const render::Json head = render::visit_report_json(report);  // its "entries" are []
+        render::StreamedJson json(head, "entries", put_when_full);
+        each_month([&](const Entry& entry) { json.add(render::entry_json(entry)); });
+        json.finish();
+        put_when_full("\n");
+    }
+    if (!pending.empty()) put(pending);
 }
 
 int run_export(const ExportOptions& options, Context& context) {
@@ -64,19 +104,27 @@ int run_export(const ExportOptions& options, Context& context) {
     if (!options.period.empty())
         wanted.period = parse_period(options.period, today, config.settings.week_start);
     wanted.full_entries = true;
+    wanted.notes_only_in_full = is_streamed(format);
+    request.list_entries = !is_streamed(format);
     const JournalSlice slice =
         context.journal().slice_for(wanted, context.plan(), today, context.time().offset_at_local);
     request.period = slice.period;
     request.from_visit = options.period.empty();
     const VisitReport report = compute_visit_report(request, slice, context.plan(), config);
-    const std::string text = rendered(format, report, request.kinds, config);
+    const store::ContentProducer produce = [&](const auto& put) {
+        if (is_streamed(format))
+            write_streamed(format, report, context, put);
+        else
+            put(rendered(format, report, config));
+    };
     // An export only reads: it files no inbox lines, and says when some wait (docs/sync.md).
     if (options.output.empty() || options.output == "-") {
-        fmt::print("{}", text);  // flushed and checked at exit (main.cpp)
+        // Flushed and checked at exit (main.cpp).
+        produce([](std::string_view text) { fmt::print("{}", text); });
         note_waiting_inbox(context);
         return exit_code::ok;
     }
-    store::write_named_output(options.output, text, context.root());
+    store::write_named_output(options.output, produce, context.root());
     fmt::print("wrote the notes for {} to {}\n", render::period_words(request.period),
                options.output);
     note_waiting_inbox(context);

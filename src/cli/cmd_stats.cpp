@@ -63,14 +63,23 @@ int run_effect(const StatsOptions& options, Context& context) {
     request.factor = resolve_kind(config.profile, options.effect).name;
     request.outcome = resolve_outcome(config.profile, options.on);
     request.within_days = options.within_days;
-    SliceRequest wanted;
-    wanted.period = asked_period(options, today, config.settings.week_start);
-    wanted.look_back = LookBack::everything;
+    const Period asked = asked_period(options, today, config.settings.week_start);
     file_inbox(context);  // once the command line was accepted (docs/sync.md)
-    const JournalSlice slice =
-        context.journal().slice_for(wanted, context.plan(), today, context.time().offset_at_local);
-    request.period = slice.period;
-    const EffectReport report = compare_effect(request, slice, config);
+    // Every entry up to the period's end counts (a factor just before it too), read a month at
+    // a time: ten years take the memory of a month. An open period starts at the first entry,
+    // as slice_for closes it.
+    EffectCount count(request, config);
+    std::optional<Instant> first;
+    context.journal().load_compact_month_by_month(
+        Period{std::nullopt, asked.to}, context.time().offset_at_local,
+        [&](const CompactEntries& month) {
+            for (const auto& entry : month.entries()) {
+                if (!first || entry.at.utc_seconds < first->utc_seconds) first = entry.at;
+                count.add(entry);
+            }
+        });
+    request.period = close_open_ends(asked, first ? first->local_date() : today, today);
+    const EffectReport report = count.report(request.period);
     if (options.json)
         fmt::print("{}\n", render::effect_json(report).dump());
     else

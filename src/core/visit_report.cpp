@@ -51,8 +51,9 @@ bool is_measured_number(const KindSpec& kind, const FieldSpec& field,
                         [&](const PlanItem& item) { return item.kind == kind.name; });
 }
 
-std::vector<Measure> measures_of(const VisitReport& report, const ExportRequest& request,
-                                 const Config& config) {
+std::vector<Measure> measures_of(const VisitReport& report,
+                                 const std::vector<CompactEntry>& reported,
+                                 const ExportRequest& request, const Config& config) {
     const auto weeks = report.stats.weekly.rows.size();
     std::vector<Measure> measures;
     for (const auto& kind : config.profile.kinds) {
@@ -63,8 +64,8 @@ std::vector<Measure> measures_of(const VisitReport& report, const ExportRequest&
             Measure measure{
                 {kind.name, field.name}, scale_min(field), scale_max(field), scale, {}, {}};
             std::vector<Values> per_week(weeks);
-            for (const auto& entry : report.entries) {
-                const FieldValue* value =
+            for (const auto& entry : reported) {
+                const CompactValue* value =
                     entry.kind == kind.name ? entry.field(field.name) : nullptr;
                 const auto number = value ? numeric_value(*value) : std::nullopt;
                 if (!number) continue;
@@ -121,7 +122,7 @@ std::optional<OutcomeTrend> outcome_of(const VisitReport& report, const Config& 
 }
 
 std::vector<ProgressionSeries> progression_of(const ExportRequest& request,
-                                              const std::vector<Entry>& entries,
+                                              const std::vector<CompactEntry>& entries,
                                               const History& earlier, const Config& config) {
     std::vector<ProgressionSeries> series;
     for (const auto& kind : config.profile.kinds) {
@@ -131,7 +132,7 @@ std::vector<ProgressionSeries> progression_of(const ExportRequest& request,
         std::optional<std::int64_t> before;
         if (const auto* known = earlier.progression_of(kind.name)) before = known->last;
         for (const auto& entry : entries) {
-            const FieldValue* value =
+            const CompactValue* value =
                 entry.kind == kind.name ? entry.field(kind.progression) : nullptr;
             const auto* number = value ? std::get_if<std::int64_t>(value) : nullptr;
             if (!number) continue;
@@ -157,12 +158,15 @@ bool rests_a_wanted_kind(const Rest& rest, const std::vector<std::string>& kinds
 
 // The rest entries' days within the period, joined into runs of days with the same reason and
 // items: four entries of one day each, 14-17 Oct, each for a period, are one run.
-// `counted` is the compact form of `entries`, entry for entry.
 std::vector<RestRun> rests_of(const ExportRequest& request, const std::vector<Entry>& entries,
-                              const CompactEntries& counted, const Profile& profile) {
+                              const Profile& profile) {
+    std::vector<Entry> rest_entries;
+    for (const auto& entry : entries)
+        if (profile.role_of(entry.kind) == KindRole::rest) rest_entries.push_back(entry);
+    const CompactEntries counted = compact(rest_entries, profile);
     std::vector<RestRun> runs;
-    for (std::size_t index = 0; index < entries.size(); ++index) {
-        const Entry& entry = entries[index];
+    for (std::size_t index = 0; index < rest_entries.size(); ++index) {
+        const Entry& entry = rest_entries[index];
         const auto rest = rest_of(counted.entries()[index], profile);
         if (!rest || !rests_a_wanted_kind(*rest, request.kinds)) continue;
         const Date first = std::max(rest->first, *request.period.from);
@@ -279,7 +283,8 @@ std::vector<std::string> outcome_kinds(const Config& config) {
     return kinds;
 }
 
-std::vector<YesCount> yes_counts_of(const VisitReport& report, const Config& config) {
+std::vector<YesCount> yes_counts_of(const std::vector<CompactEntry>& reported,
+                                    const Config& config) {
     std::vector<YesCount> counts;
     for (const auto& kind_name : outcome_kinds(config)) {
         const KindSpec* kind = config.profile.kind(kind_name);
@@ -287,8 +292,8 @@ std::vector<YesCount> yes_counts_of(const VisitReport& report, const Config& con
         for (const auto& field : kind->fields) {
             if (field.type != FieldType::boolean) continue;
             YesCount count{{kind->name, field.name}, 0, 0};
-            for (const auto& entry : report.entries) {
-                const FieldValue* value =
+            for (const auto& entry : reported) {
+                const CompactValue* value =
                     entry.kind == kind->name ? entry.field(field.name) : nullptr;
                 const bool* yes = value ? std::get_if<bool>(value) : nullptr;
                 if (!yes) continue;
@@ -301,7 +306,9 @@ std::vector<YesCount> yes_counts_of(const VisitReport& report, const Config& con
     return counts;
 }
 
-std::vector<KindDays> kind_days_of(const VisitReport& report, const Config& config) {
+std::vector<KindDays> kind_days_of(const VisitReport& report,
+                                   const std::vector<CompactEntry>& reported,
+                                   const Config& config) {
     std::vector<KindDays> result;
     for (const auto& kind : outcome_kinds(config)) {
         // A kind the plan counts has its days in the adherence already.
@@ -309,7 +316,7 @@ std::vector<KindDays> kind_days_of(const VisitReport& report, const Config& conf
                         [&](const PlanItem& item) { return item.kind == kind; }))
             continue;
         DaySet logged(report.period);
-        for (const auto& entry : report.entries)
+        for (const auto& entry : reported)
             if (entry.kind == kind) logged.insert(entry.at.local_date());
         if (logged.count() > 0) result.push_back({kind, logged.count()});
     }
@@ -351,7 +358,8 @@ bool is_comparable_week(const WeekRow& row) {
                         [](const Adherence& item) { return item.open.has_value(); });
 }
 
-AdherenceGlance adherence_of(const VisitReport& report, const Config& config) {
+AdherenceGlance adherence_of(const VisitReport& report, const std::vector<CompactEntry>& reported,
+                             const Config& config) {
     AdherenceGlance glance;
     glance.overall = report.stats.adherence;
     std::vector<const WeekRow*> weeks;
@@ -369,8 +377,8 @@ AdherenceGlance adherence_of(const VisitReport& report, const Config& config) {
             rested.insert(day);
     glance.rest_days = rested.count();
     DaySet logged(report.period);
-    for (const auto& entry : report.entries) {
-        if (config.profile.role_of(entry.kind) == KindRole::rest) continue;
+    for (const auto& entry : reported) {
+        if (role_of(entry, config.profile) == KindRole::rest) continue;
         ++glance.entries;
         logged.insert(entry.at.local_date());
     }
@@ -466,8 +474,8 @@ std::vector<TreatmentGroup> treatment_groups_of(const std::vector<Entry>& treatm
     return groups;
 }
 
-Glance glance_of(const VisitReport& report, const JournalSlice& slice, const Plan& plan,
-                 const Config& config) {
+Glance glance_of(const VisitReport& report, const std::vector<CompactEntry>& reported,
+                 const JournalSlice& slice, const Plan& plan, const Config& config) {
     Glance glance;
     glance.procedures = procedures_of(report, slice.entries, slice.before, config);
     for (const auto& item : plan.items)
@@ -475,10 +483,10 @@ Glance glance_of(const VisitReport& report, const JournalSlice& slice, const Pla
             glance.programme_start =
                 std::min(glance.programme_start.value_or(item.start), item.start);
     glance.outcomes = outcomes_of(report, config);
-    glance.yes_counts = yes_counts_of(report, config);
-    glance.kind_days = kind_days_of(report, config);
+    glance.yes_counts = yes_counts_of(reported, config);
+    glance.kind_days = kind_days_of(report, reported, config);
     glance.progression = progression_now(report, config);
-    glance.adherence = adherence_of(report, config);
+    glance.adherence = adherence_of(report, reported, config);
     glance.flags = flags_of(report, config);
     for (auto entry = report.notes_list.rbegin();
          entry != report.notes_list.rend() && glance.latest_notes.size() < 3; ++entry)
@@ -519,9 +527,29 @@ ExportPeriod default_export_period(const std::vector<Entry>& entries, const Hist
     return {Period{today - days{29}, today}, std::nullopt};
 }
 
+bool is_reported(const VisitReport& report, Instant at, std::string_view kind) {
+    const Date day = at.local_date();
+    if (!wanted_kind(report.kinds, kind) || !report.period.contains(day)) return false;
+    // The notes since a visit start at its time: the visit and what came before it that day
+    // were in the notes for it.
+    const auto& visit = report.from_visit;
+    return !(visit && day == *report.period.from && at.utc_seconds <= visit->utc_seconds);
+}
+
+std::optional<Entry> reported_entry(const VisitReport& report, Entry entry) {
+    if (!is_reported(report, entry.at, entry.kind)) return std::nullopt;
+    if (!report.notes) strip_notes(entry);
+    return entry;
+}
+
+bool read_in_full_for_notes(const Entry& entry, const Profile& profile) {
+    return !entry.note.empty() || profile.role_of(entry.kind) != KindRole::none;
+}
+
 VisitReport compute_visit_report(const ExportRequest& request, const JournalSlice& slice,
                                  const Plan& plan, const Config& config) {
     const std::vector<Entry>& entries = slice.entries;
+    const CompactEntries& counted = slice.compact;
     const History& earlier = slice.before;
     VisitReport report;
     report.period = request.period;
@@ -535,19 +563,10 @@ VisitReport compute_visit_report(const ExportRequest& request, const JournalSlic
         includes_role(request.kinds, config.profile, {KindRole::question}),
         includes_role(request.kinds, config.profile, {KindRole::visit}),
         includes_role(request.kinds, config.profile, {KindRole::medication, KindRole::procedure})};
-    // The notes since a visit start at its time: the visit and what came before it that day
-    // were in the notes for it.
-    std::optional<Instant> visit_time;
     if (request.from_visit && report.last_visit == *request.period.from)
-        visit_time = visit_time_on(*request.period.from, entries, config.profile);
-    report.from_visit = visit_time;
-    const auto before_visit = [&](const Entry& entry) {
-        return visit_time && entry.at.local_date() == *request.period.from &&
-               entry.at.utc_seconds <= visit_time->utc_seconds;
-    };
+        report.from_visit = visit_time_on(*request.period.from, entries, config.profile);
     StatsRequest stats{request.period, previous_period(request.period), request.kinds,
                        request.today};
-    const CompactEntries counted = compact(entries, config.profile);
     report.stats = summarise(stats, counted.entries(), earlier, plan, config);
     for (const auto& item : report.stats.items)
         report.items.push_back(plan.items[item.number - 1]);
@@ -563,32 +582,31 @@ VisitReport compute_visit_report(const ExportRequest& request, const JournalSlic
         const Date day = entry.at.local_date();
         if (!wanted_kind(request.kinds, entry.kind) || day > *request.period.to) continue;
         if (roles.is_question(entry.kind) && request.notes) asked.push_back(entry);
-        if (!request.period.contains(day) || before_visit(entry)) continue;
-        report.entries.push_back(entry);
-        if (!request.notes) strip_notes(report.entries.back());
-        if (roles.is_treatment(entry.kind)) report.treatments.push_back(entry);
-        if (roles.is_visit(entry.kind)) report.visits.push_back(entry);
+        auto reported = reported_entry(report, entry);
+        if (!reported) continue;
+        if (roles.is_treatment(entry.kind)) report.treatments.push_back(*reported);
+        if (roles.is_visit(entry.kind)) report.visits.push_back(*reported);
         if (request.notes && !entry.note.empty() && !roles.is_question(entry.kind) &&
             config.profile.role_of(entry.kind) != KindRole::rest)
             report.notes_list.push_back(entry);
+        if (request.list_entries) report.entries.push_back(std::move(*reported));
     }
-    if (!request.notes) {
-        for (auto& entry : report.treatments)
-            strip_notes(entry);
-        for (auto& entry : report.visits)
-            strip_notes(entry);
-    }
+    // What is counted is counted from the compact entries, which are every entry read in full
+    // (`entries` may hold only those read_in_full_for_notes keeps).
+    std::vector<CompactEntry> reported;
+    for (const auto& entry : counted.entries())
+        if (is_reported(report, entry.at, entry.kind)) reported.push_back(entry);
     for (const auto& kind : report.stats.weekly.plan_kinds)
-        report.sessions +=
-            static_cast<int>(std::count_if(report.entries.begin(), report.entries.end(),
-                                           [&](const Entry& entry) { return entry.kind == kind; }));
+        report.sessions += static_cast<int>(
+            std::count_if(reported.begin(), reported.end(),
+                          [&](const CompactEntry& entry) { return entry.kind == kind; }));
     report.questions = open_questions(asked, config.profile);
     report.treatment_groups = treatment_groups_of(report.treatments);
-    report.rests = rests_of(request, entries, counted, config.profile);
-    report.measures = measures_of(report, request, config);
+    report.rests = rests_of(request, entries, config.profile);
+    report.measures = measures_of(report, reported, request, config);
     report.outcome = outcome_of(report, config);
-    report.progression = progression_of(request, entries, earlier, config);
-    report.glance = glance_of(report, slice, plan, config);
+    report.progression = progression_of(request, counted.entries(), earlier, config);
+    report.glance = glance_of(report, reported, slice, plan, config);
     return report;
 }
 

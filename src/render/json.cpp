@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 #include <cmath>
+#include <stdexcept>
 
 namespace tend::render {
 
@@ -61,6 +62,43 @@ void Json::dump_to(std::string& out, int depth) const {
         }
         out += closing_indent + "}";
     }
+}
+
+StreamedJson::StreamedJson(const Json& object, std::string_view key, Sink sink)
+    : object_(std::get<Json::Object>(object.value_)), sink_(std::move(sink)) {
+    while (key_index_ < object_.size() && object_[key_index_].first != key)
+        ++key_index_;
+    if (key_index_ == object_.size()) throw std::logic_error("StreamedJson: no such key");
+    buffer_ += "{\n";
+    for (std::size_t index = 0; index < key_index_; ++index) {
+        buffer_ += "  " + json_string(object_[index].first) + ": ";
+        object_[index].second.dump_to(buffer_, 1);
+        buffer_ += ",\n";
+    }
+    buffer_ += "  " + json_string(key) + ": ";
+}
+
+void StreamedJson::add(const Json& item) {
+    buffer_ += items_++ == 0 ? "[\n    " : ",\n    ";
+    item.dump_to(buffer_, 2);
+    flush_when_full();
+}
+
+void StreamedJson::finish() {
+    buffer_ += items_ == 0 ? "[]" : "\n  ]";
+    for (std::size_t index = key_index_ + 1; index < object_.size(); ++index) {
+        buffer_ += ",\n  " + json_string(object_[index].first) + ": ";
+        object_[index].second.dump_to(buffer_, 1);
+    }
+    buffer_ += "\n}";
+    sink_(buffer_);
+    buffer_.clear();
+}
+
+void StreamedJson::flush_when_full() {
+    if (buffer_.size() < std::size_t{64} * 1024) return;
+    sink_(buffer_);
+    buffer_.clear();
 }
 
 std::string json_string(std::string_view text) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -39,11 +40,35 @@ class Json {
     std::string dump() const;
 
   private:
+    friend class StreamedJson;
     explicit Json(Array value) : value_(std::move(value)) {}
     explicit Json(Object value) : value_(std::move(value)) {}
     void dump_to(std::string& out, int depth) const;
 
     std::variant<std::nullptr_t, bool, std::int64_t, double, std::string, Array, Object> value_;
+};
+
+// An object's text as Json::dump writes it, with the array under one of its keys written an
+// item at a time, so that a long array (ten years of entries) is never held whole. The text
+// goes to `sink` in pieces of about 64 KiB.
+class StreamedJson {
+  public:
+    using Sink = std::function<void(std::string_view)>;
+    // Writes `object`'s keys before `key`; `key`'s own value in `object` is not written.
+    StreamedJson(const Json& object, std::string_view key, Sink sink);
+    // The next item of the array.
+    void add(const Json& item);
+    // Closes the array and writes the keys after it.
+    void finish();
+
+  private:
+    void flush_when_full();
+
+    const Json::Object& object_;
+    std::size_t key_index_ = 0;
+    Sink sink_;
+    std::string buffer_;
+    std::size_t items_ = 0;
 };
 
 // {"from": "2026-11-23", "to": "2026-11-29"}; an open side is null.

@@ -97,33 +97,43 @@ std::string csv_field(std::string_view text) {
 
 std::string entries_csv(const std::vector<Entry>& entries, const Config& config,
                         const std::vector<std::string>& kinds) {
-    const auto fields = field_columns(config, kinds);
+    const EntriesCsv csv(config, kinds);
+    std::string out = csv.heading();
+    for (const auto& entry : entries)
+        out += csv.row(entry);
+    return out;
+}
+
+EntriesCsv::EntriesCsv(const Config& config, const std::vector<std::string>& kinds)
+    : fields_(field_columns(config, kinds)) {}
+
+std::string EntriesCsv::heading() const {
     std::vector<std::string> heading = {"date", "time", "kind"};
-    for (const auto& field : fields)
+    for (const auto& field : fields_)
         heading.push_back(spreadsheet_safe(field));
     heading.push_back("tags");
     heading.push_back("note");
     // The instant with its UTC offset, to the second, so that `tend import` reads back exactly
     // the entry (date and time above are for people and spreadsheets).
     heading.push_back("at");
-    std::string out = "\xEF\xBB\xBF" + row_text(heading);
-    for (const auto& entry : entries) {
-        std::vector<std::string> cells = {format_date(entry.at.local_date()),
-                                          format_time_of_day(entry.at.local_second_of_day()),
-                                          spreadsheet_safe(entry.kind)};
-        for (const auto& field : fields) {
-            const FieldValue* value = entry.field(field);
-            cells.push_back(value ? value_text(*value) : "");
-        }
-        std::string tags;
-        for (const auto& tag : entry.tags)
-            tags += (tags.empty() ? "" : " ") + tag;
-        cells.push_back(spreadsheet_safe(tags));
-        cells.push_back(spreadsheet_safe(entry.note));
-        cells.push_back(format_iso(entry.at));
-        out += row_text(cells);
+    return "\xEF\xBB\xBF" + row_text(heading);
+}
+
+std::string EntriesCsv::row(const Entry& entry) const {
+    std::vector<std::string> cells = {format_date(entry.at.local_date()),
+                                      format_time_of_day(entry.at.local_second_of_day()),
+                                      spreadsheet_safe(entry.kind)};
+    for (const auto& field : fields_) {
+        const FieldValue* value = entry.field(field);
+        cells.push_back(value ? value_text(*value) : "");
     }
-    return out;
+    std::string tags;
+    for (const auto& tag : entry.tags)
+        tags += (tags.empty() ? "" : " ") + tag;
+    cells.push_back(spreadsheet_safe(tags));
+    cells.push_back(spreadsheet_safe(entry.note));
+    cells.push_back(format_iso(entry.at));
+    return row_text(cells);
 }
 
 }  // namespace tend::render

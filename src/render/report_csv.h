@@ -17,6 +17,19 @@ namespace tend::render {
 std::string entries_csv(const std::vector<Entry>& entries, const Config& config,
                         const std::vector<std::string>& kinds);
 
+// The same text a row at a time (an export of ten years streams its entries): heading() first,
+// then row() for each entry.
+class EntriesCsv {
+  public:
+    EntriesCsv(const Config& config, const std::vector<std::string>& kinds);
+    // The byte order mark and the heading row.
+    std::string heading() const;
+    std::string row(const Entry& entry) const;
+
+  private:
+    std::vector<std::string> fields_;
+};
+
 // A cell's text made safe for a spreadsheet: "'=1+2" for "=1+2", "-3" stays "-3".
 std::string spreadsheet_safe(std::string text);
 

@@ -121,6 +121,12 @@ bool is_journal_file(const std::filesystem::path& path, const std::filesystem::p
 
 void write_named_output(const std::filesystem::path& path, std::string_view content,
                         const std::filesystem::path& journal_root) {
+    write_named_output(
+        path, [&](const auto& put) { put(content); }, journal_root);
+}
+
+void write_named_output(const std::filesystem::path& path, const ContentProducer& produce,
+                        const std::filesystem::path& journal_root) {
     if (is_journal_file(path, journal_root))
         throw user_error(
             fmt::format("'{}' is one of the journal's own files, so nothing was written",
@@ -137,7 +143,7 @@ void write_named_output(const std::filesystem::path& path, std::string_view cont
         const int append = S_ISREG(status.st_mode) ? O_APPEND : 0;
         FileDescriptor descriptor(::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY | append));
         if (descriptor.get() < 0) fail("write", path.string());
-        write_all(descriptor.get(), content, path.string());
+        produce([&](std::string_view piece) { write_all(descriptor.get(), piece, path.string()); });
         if (descriptor.close() != 0) fail("write", path.string());
         return;
     }
@@ -153,7 +159,7 @@ void write_named_output(const std::filesystem::path& path, std::string_view cont
         throw user_error(fmt::format("'{}' is a file, not a folder, so '{}' was not written",
                                      folder.string(), path.string()),
                          "name a file in a folder that exists");
-    write_file_atomically(path, content, path.string());
+    write_file_atomically(path, produce, path.string(), Durability::synced);
 }
 
 namespace {

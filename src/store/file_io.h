@@ -77,6 +77,10 @@ void remove_stale_temporary_files(const std::filesystem::path& folder);
 // journal/2026-11.toml or plan.toml would replace what the person wrote.
 void write_named_output(const std::filesystem::path& path, std::string_view content,
                         const std::filesystem::path& journal_root);
+// The same for content made piece by piece (a long export): when `produce` throws, a regular
+// file at `path` is left as it was (a FIFO or a device has what was written so far).
+void write_named_output(const std::filesystem::path& path, const ContentProducer& produce,
+                        const std::filesystem::path& journal_root);
 
 // True for the names write_file_atomically uses for its temporary files.
 bool is_temporary_file_name(std::string_view name);

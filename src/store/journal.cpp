@@ -2,6 +2,7 @@
 #include "store/journal.h"
 
 #include <algorithm>
+#include <iterator>
 #include <stdexcept>
 
 #include "core/text.h"
@@ -63,6 +64,52 @@ bool plausible(const std::vector<Entry>& entries, const std::string& month, cons
     }
     return true;
 }
+
+// Passes on months' entries in time order across months (the order of one stable sort of them
+// all): an entry waits while an entry of a later month could still come before it, which one
+// logged in another time zone can, by up to a day.
+class TimeOrderedMonths {
+  public:
+    explicit TimeOrderedMonths(const std::function<void(std::vector<Entry>&)>& each)
+        : each_(each) {}
+
+    // The entries of `month` ("2026-11"), every file's, in file order.
+    void add_month(const std::string& month, std::vector<Entry> entries) {
+        sort_by_time(entries);
+        const auto earlier = [](const Entry& left, const Entry& right) {
+            return left.at.utc_seconds < right.at.utc_seconds;
+        };
+        std::vector<Entry> merged;
+        merged.reserve(waiting_.size() + entries.size());
+        // std::merge takes the earlier month's entry first among equals, as a stable sort would.
+        std::merge(std::make_move_iterator(waiting_.begin()),
+                   std::make_move_iterator(waiting_.end()),
+                   std::make_move_iterator(entries.begin()), std::make_move_iterator(entries.end()),
+                   std::back_inserter(merged), earlier);
+        // Entries of later months are dated after this month: whatever their offset (TOML's
+        // are under a day), they come after two days before its end.
+        const Date next_month =
+            last_of_month(*parse_iso_date(month + "-01")) + std::chrono::days{1};
+        const std::int64_t safe_before = local_seconds_at(next_month, 0) - 2 * seconds_per_day;
+        const auto first_waiting =
+            std::find_if(merged.begin(), merged.end(),
+                         [&](const Entry& entry) { return entry.at.utc_seconds >= safe_before; });
+        waiting_.assign(std::make_move_iterator(first_waiting),
+                        std::make_move_iterator(merged.end()));
+        merged.erase(first_waiting, merged.end());
+        if (!merged.empty()) each_(merged);
+    }
+
+    void finish() {
+        if (!waiting_.empty()) each_(waiting_);
+        waiting_.clear();
+    }
+
+  private:
+    static constexpr std::int64_t seconds_per_day = 86400;
+    const std::function<void(std::vector<Entry>&)>& each_;
+    std::vector<Entry> waiting_;
+};
 
 [[noreturn]] void stop_at(const Problem& problem) {
     throw user_error(problem.text(), "fix it by hand, then run 'tend check'");
@@ -170,8 +217,27 @@ void Journal::read_months(const Period& period, const OffsetAtLocal& offset_at_l
 
 std::vector<Entry> Journal::load(const Period& period, const OffsetAtLocal& offset_at_local) const {
     std::vector<Entry> entries;
+    load_month_by_month(period, offset_at_local, [&](std::vector<Entry>& some) {
+        entries.insert(entries.end(), std::make_move_iterator(some.begin()),
+                       std::make_move_iterator(some.end()));
+    });
+    return entries;
+}
+
+void Journal::load_month_by_month(const Period& period, const OffsetAtLocal& offset_at_local,
+                                  const std::function<void(std::vector<Entry>&)>& each) const {
+    TimeOrderedMonths ordered(each);
+    std::string month;  // the month being read, file by file
+    std::vector<Entry> entries;
+    const auto start_file = [&](const std::string& file_month) {
+        if (file_month == month) return;
+        if (!month.empty()) ordered.add_month(month, std::move(entries));
+        entries.clear();
+        month = file_month;
+    };
     const auto add = [&](const FileRead& file, const std::optional<FileStamp>&,
                          const std::vector<Entry>& month_entries) {
+        start_file(file.name.month);
         for (const auto& entry : month_entries)
             if (period.contains(entry.at.local_date()) && file.takes(entry))
                 entries.push_back(entry);
@@ -179,14 +245,15 @@ std::vector<Entry> Journal::load(const Period& period, const OffsetAtLocal& offs
     const auto from_cache = [&](MonthCache& cache, const FileRead& file, const FileStamp& stamp) {
         auto cached = cache.find(file.name.key(), stamp);
         if (!cached || !plausible(*cached, file.name.month, config_)) return false;
+        start_file(file.name.month);
         for (auto& entry : *cached)
             if (period.contains(entry.at.local_date()) && file.takes(entry))
                 entries.push_back(std::move(entry));
         return true;
     };
     read_months(period, offset_at_local, from_cache, add);
-    sort_by_time(entries);
-    return entries;
+    if (!month.empty()) ordered.add_month(month, std::move(entries));
+    ordered.finish();
 }
 
 CompactEntries Journal::load_compact(const Period& period,
@@ -208,6 +275,42 @@ CompactEntries Journal::load_compact(const Period& period,
     read_months(period, offset_at_local, from_cache, add);
     entries.sort_by_time();
     return entries;
+}
+
+void Journal::load_compact_month_by_month(
+    const Period& period, const OffsetAtLocal& offset_at_local,
+    const std::function<void(const CompactEntries&)>& each) const {
+    std::string month;  // the month being read, file by file
+    CompactEntries entries(config_.profile);
+    const auto start_file = [&](const std::string& file_month) {
+        if (file_month == month) return;
+        if (!month.empty()) {
+            entries.sort_by_time();
+            each(entries);
+        }
+        entries = CompactEntries(config_.profile);
+        month = file_month;
+    };
+    const auto add = [&](const FileRead& file, const std::optional<FileStamp>&,
+                         const std::vector<Entry>& month_entries) {
+        start_file(file.name.month);
+        for (const auto& entry : month_entries)
+            if (period.contains(entry.at.local_date()) && file.takes(entry)) entries.add(entry);
+    };
+    const auto from_cache = [&](MonthCache& cache, const FileRead& file, const FileStamp& stamp) {
+        start_file(file.name.month);
+        const std::size_t before = entries.size();
+        if (!cache.find_compact(file.name.key(), stamp, period, entries)) return false;
+        if (file.shared)
+            entries.keep_from(
+                before, [&](const CompactEntry& entry) { return file.takes(entry.identity); });
+        return true;
+    };
+    read_months(period, offset_at_local, from_cache, add);
+    if (!month.empty()) {
+        entries.sort_by_time();
+        each(entries);
+    }
 }
 
 History Journal::history_before(const std::string& month, const Plan& plan,
@@ -266,10 +369,20 @@ JournalSlice Journal::slice_for(const SliceRequest& request, const Plan& plan, D
     JournalSlice slice(config_.profile);
     const Weekday week_start = config_.settings.week_start;
     const auto read_entries = [&](const Period& span) {
-        if (request.full_entries)
-            slice.entries = load(span, offset_at_local);
-        else
+        if (!request.full_entries) {
             slice.compact = load_compact(span, offset_at_local);
+        } else if (request.notes_only_in_full) {
+            load_month_by_month(span, offset_at_local, [&](std::vector<Entry>& entries) {
+                for (auto& entry : entries) {
+                    slice.compact.add(entry);
+                    if (read_in_full_for_notes(entry, config_.profile))
+                        slice.entries.push_back(std::move(entry));
+                }
+            });
+        } else {
+            slice.entries = load(span, offset_at_local);
+            slice.compact = compact(slice.entries, config_.profile);
+        }
     };
     // The days `measured` needs in full (with its plan windows), from the first of their month.
     const auto span_for = [&](const Period& measured) {
@@ -305,10 +418,7 @@ JournalSlice Journal::slice_for(const SliceRequest& request, const Plan& plan, D
                          ? everything
                          : days_read_in_full(plan, everything, week_start));
         const auto first_day = [&]() -> std::optional<Date> {
-            if (request.full_entries && !slice.entries.empty())
-                return slice.entries.front().at.local_date();
-            if (!request.full_entries && !slice.compact.empty())
-                return slice.compact.entries().front().at.local_date();
+            if (!slice.compact.empty()) return slice.compact.entries().front().at.local_date();
             return std::nullopt;
         }();
         slice.period = close_open_ends(asked, first_day.value_or(today), today);

@@ -76,9 +76,19 @@ class Journal {
     // The entries whose local date lies in `period`, in time order. Stops with user_error at the
     // first file that has an error (FILE:LINE:COL: message).
     std::vector<Entry> load(const Period& period, const OffsetAtLocal& offset_at_local) const;
+    // The same, a month at a time: `each` gets every entry of `period` once, in the order `load`
+    // returns them, in pieces of about a month (an entry is held back while one of the next
+    // month, in another time zone, could still come before it). Memory is bounded by a month.
+    void load_month_by_month(const Period& period, const OffsetAtLocal& offset_at_local,
+                             const std::function<void(std::vector<Entry>&)>& each) const;
     // The same without notes, tags and lines, in a fraction of the memory: what reports read.
     // The entries refer to this journal's profile.
     CompactEntries load_compact(const Period& period, const OffsetAtLocal& offset_at_local) const;
+    // The same a month at a time: `each` gets each month's entries (of every file), in time
+    // order, months in order; an entry logged in another time zone at a month's end may come
+    // before the last of the month before. Memory is bounded by a month (stats --effect).
+    void load_compact_month_by_month(const Period& period, const OffsetAtLocal& offset_at_local,
+                                     const std::function<void(const CompactEntries&)>& each) const;
 
     // What the months before `month` ("2026-11") hold for the reports, for `plan`: built from
     // each month's entries once, then kept in the cache with the month. Stops with user_error

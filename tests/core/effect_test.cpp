@@ -132,3 +132,26 @@ TEST_CASE("effect: a difference in minutes is never called meaningful") {
     CHECK(*report.difference() == -34);
     CHECK_FALSE(report.meaningful());
 }
+
+TEST_CASE("effect: counted an entry at a time in two pieces, the report is compare_effect's") {
+    const Config config = builtin_config();
+    const auto entries = november();
+    const EffectRequest request = cardio_on_sex_pain(Period{day(2026, 11, 1), day(2026, 11, 30)});
+    EffectCount count(request, config);
+    // The later piece first: what is kept for each day doesn't depend on their order.
+    const CompactEntries counted = compact(entries, config.profile);
+    for (const auto& entry : counted.entries())
+        if (entry.at.local_date() >= day(2026, 11, 10)) count.add(entry);
+    for (const auto& entry : counted.entries())
+        if (entry.at.local_date() < day(2026, 11, 10)) count.add(entry);
+    const EffectReport pieces = count.report(request.period);
+    CHECK(pieces.with.days == 4);
+    CHECK(*pieces.with.mean == doctest::Approx(3.25));
+    CHECK(pieces.without.days == 3);
+    CHECK(*pieces.without.mean == doctest::Approx(20.0 / 3));
+    // A shorter period from the same counts: only 10 Nov on (11 Nov with, 10 and 14 without).
+    const EffectReport later = count.report(Period{day(2026, 11, 10), day(2026, 11, 30)});
+    CHECK(later.with.days == 1);
+    CHECK(later.without.days == 2);
+    CHECK(later.request.period == Period{day(2026, 11, 10), day(2026, 11, 30)});
+}

@@ -42,7 +42,7 @@ std::string rendered(const std::string& format, const VisitReport& report,
                      const std::vector<std::string>& kinds, const Config& config) {
     if (format == "html") return render::report_html(render::visit_document(report, config));
     if (format == "csv") return render::entries_csv(report.entries, config, kinds);
-    if (format == "json") return render::visit_report_json(report).dump() + "\n";
+    if (format == "json") return render::visit_report_json(report, config).dump() + "\n";
     return render::report_markdown(render::visit_document(report, config));
 }
 

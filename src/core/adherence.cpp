@@ -200,10 +200,20 @@ std::vector<std::pair<Date, double>> CountedAmounts::per_day() const {
 }
 
 void CountedAmounts::count(const PlanItem& item, const std::vector<CompactEntry>& entries) {
+    // What came before is in date order already (a History's days, or nothing): the entries'
+    // amounts are sorted on their own and merged in, so a week's summary on thirty years of
+    // history does not sort thirty years of days again.
+    const auto by_day = [](const auto& left, const auto& right) {
+        return left.first < right.first;
+    };
+    const auto earlier = static_cast<std::ptrdiff_t>(amounts_.size());
+    if (!std::is_sorted(amounts_.begin(), amounts_.end(), by_day))
+        std::stable_sort(amounts_.begin(), amounts_.end(), by_day);
     for (const auto& entry : entries)
         if (item.counts(entry)) amounts_.emplace_back(entry.at.local_date(), item.amount_of(entry));
-    std::stable_sort(amounts_.begin(), amounts_.end(),
-                     [](const auto& left, const auto& right) { return left.first < right.first; });
+    const auto added = amounts_.begin() + earlier;
+    std::stable_sort(added, amounts_.end(), by_day);
+    std::inplace_merge(amounts_.begin(), added, amounts_.end(), by_day);
 }
 
 double CountedAmounts::between(Date first, Date last) const {
@@ -245,6 +255,34 @@ std::vector<Window> windows_for(const PlanItem& item, const Period& period,
         windows.push_back(*window);
     }
     return windows;
+}
+
+DailyRun daily_run(const PlanItem& item, const CountedAmounts& counted, Date today) {
+    DailyRun run;
+    const auto& amounts = counted.amounts();
+    const auto& rest_days = counted.rest_days();
+    auto amount = std::lower_bound(amounts.begin(), amounts.end(), item.start,
+                                   [](const std::pair<Date, double>& counted_day, Date day) {
+                                       return counted_day.first < day;
+                                   });
+    auto rest = std::lower_bound(rest_days.begin(), rest_days.end(), item.start);
+    const double expected = per_window(item);
+    const Date last = last_in_force(item, today);
+    for (Date day = item.start; day <= last; day += days{1}) {
+        // Summed in the order between() sums, so a fraction adds up to the same double.
+        double done = 0;
+        for (; amount != amounts.end() && amount->first == day; ++amount)
+            done += amount->second;
+        while (rest != rest_days.end() && *rest < day)
+            ++rest;
+        const bool resting = rest != rest_days.end() && *rest == day;
+        if (resting || !scheduled_on(item, day)) continue;
+        if (done >= expected)
+            run.longest = std::max(run.longest, ++run.current);
+        else if (day < today)
+            run.current = 0;
+    }
+    return run;
 }
 
 Period days_read_in_full(const Plan& plan, const Period& period, Weekday week_start) {

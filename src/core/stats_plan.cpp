@@ -38,21 +38,9 @@ bool is_daily(const PlanItem& item) {
            item.schedule.unit == Schedule::Unit::weekdays;
 }
 
-Streak streak_of(const PlanItem& item, const CountedAmounts& counted, Weekday week_start,
-                 Date today) {
-    Streak streak{item.label(), 0, 0};
-    const auto windows = windows_for(item, Period{item.start, today}, counted, week_start, today);
-    int run = 0;
-    for (const auto& window : windows) {
-        const bool in_progress = window.last >= today;
-        if (window.met()) {
-            streak.longest = std::max(streak.longest, ++run);
-        } else if (!in_progress) {
-            run = 0;
-        }
-    }
-    streak.current = run;
-    return streak;
+Streak streak_of(const PlanItem& item, const CountedAmounts& counted, Date today) {
+    const DailyRun run = daily_run(item, counted, today);
+    return Streak{item.label(), run.current, run.longest};
 }
 
 }  // namespace
@@ -127,7 +115,7 @@ std::vector<std::vector<Window>> add_plan_sections(StatsReport& report, const St
         report.items.push_back(std::move(summary));
         item_windows.push_back(std::move(windows));
         if (is_daily(item) && item.in_force_on(std::min(today, *request.period.to)))
-            report.streaks.push_back(streak_of(item, counted, week_start, today));
+            report.streaks.push_back(streak_of(item, counted, today));
     }
     if (expected > 0) report.adherence = credited / expected;
     if (previous_expected > 0) report.previous_adherence = previous_credited / previous_expected;

@@ -164,7 +164,7 @@ void Journal::read_months(const Period& period, const OffsetAtLocal& offset_at_l
         if (stamp && !used_time_zone) cache.remember(key, *stamp, month_file.entries, content_key);
         parsed(read, stamp, month_file.entries);
     }
-    cache.keep_only(keys);
+    cache.keep_only(std::move(keys));
     cache.save();
 }
 

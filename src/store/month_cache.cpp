@@ -347,9 +347,10 @@ void MonthCache::remember_latest(const std::string& month, std::string_view cont
     latest_ = std::move(writer.out());
 }
 
-void MonthCache::keep_only(const std::vector<std::string>& months) {
+void MonthCache::keep_only(std::vector<std::string> months) {
+    std::sort(months.begin(), months.end());  // thirty years are 360 keys: no n x n search
     std::erase_if(months_, [&](const auto& cached) {
-        const bool gone = std::find(months.begin(), months.end(), cached.first) == months.end();
+        const bool gone = !std::binary_search(months.begin(), months.end(), cached.first);
         changed_ = changed_ || gone;
         return gone;
     });

@@ -80,7 +80,7 @@ class MonthCache {
                          const std::vector<Entry>& entries);
 
     // Forgets months whose file is gone.
-    void keep_only(const std::vector<std::string>& months);
+    void keep_only(std::vector<std::string> months);
 
     // Writes the cache when it changed: the months remembered since are appended to blobs.bin
     // and the index rewritten, so a command that changed one month writes about one month (and

@@ -93,12 +93,7 @@ std::vector<std::vector<Window>> add_plan_sections(StatsReport& report, const St
             previous_expected += before_expected;
             previous_credited += before_credited;
         }
-        // An item in force in the period has its row even when no window belongs to it yet (3 a
-        // week from the period's last day: its first week belongs to the next period), as a
-        // daily item started that day has its "0 of 1 so far".
-        const bool in_force =
-            item.start <= *request.period.to && !item.has_ended_before(*request.period.from);
-        if (windows.empty() && !in_force) continue;
+        if (windows.empty()) continue;
         ItemSummary summary{index + 1,
                             item.label(),
                             item.kind,

@@ -752,7 +752,7 @@ std::string kind_words(const std::string& kind_name, const Config& config) {
 }
 
 std::string item_words(const PlanItem& item, const Config& config) {
-    return item.name.empty() ? capitalized(kind_words(item.kind, config)) : item.name;
+    return item.name.empty() ? kind_words(item.kind, config) : item.name;
 }
 
 std::string period_words(const Period& period) {

@@ -107,7 +107,7 @@ std::string field_phrase(const FieldRef& field, const Config& config);
 // A kind in the profile's words: its label ("dilator"), else its name.
 std::string kind_words(const std::string& kind_name, const Config& config);
 
-// A plan item's name, else its kind's words, capitalized ("Cardio").
+// A plan item's name, else its kind's words ("relaxation" for an unnamed relax item).
 std::string item_words(const PlanItem& item, const Config& config);
 
 // "1 Sep - 25 Nov 2026", or with both years when they differ.

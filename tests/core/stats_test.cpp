@@ -97,25 +97,6 @@ TEST_CASE("stats: header and plan adherence with day strips") {
     CHECK(*report.previous_adherence == doctest::Approx(0.9));  // (7 + 2) / (7 + 3)
 }
 
-TEST_CASE("stats: an item started on the period's last day has its row, weekly or daily") {
-    // Stretch 3 a week from Sunday 22 Nov: its first week belongs to the next period, so no
-    // window is in this one; a daily item from that day has its open window. Both have rows.
-    Story story = two_weeks();
-    story.plan.items.push_back(plan_item("stretch", {"3/week"}, day(2026, 11, 22)));
-    story.plan.items.push_back(plan_item("relax", {"daily"}, day(2026, 11, 22)));
-    story.plan.items.push_back(plan_item("massage", {"daily"}, day(2026, 11, 23)));  // after it
-    story.request.today = day(2026, 11, 22);
-    const StatsReport report = stats_of(story.request, story.entries, story.plan, builtin_config());
-    REQUIRE(report.items.size() == 4);
-    CHECK(report.items[2].kind == "stretch");
-    CHECK(report.items[2].adherence.expected == 0);
-    CHECK_FALSE(report.items[2].adherence.open.has_value());
-    CHECK(report.items[3].kind == "relax");
-    REQUIRE(report.items[3].adherence.open.has_value());
-    CHECK(report.items[3].adherence.open->expected == 1);
-    CHECK(report.items[3].adherence.open->done == 0);
-}
-
 TEST_CASE("stats: per kind counts, field numbers, daily means and meaningful changes") {
     const Story story = two_weeks();
     const StatsReport report = stats_of(story.request, story.entries, story.plan, builtin_config());

@@ -24,6 +24,10 @@ struct FieldSpec {
     std::vector<std::string> choices;  // for choice
     std::string label;                 // shown instead of the name, e.g. "pain"
     std::string unit;                  // shown after the value, e.g. "mm"
+    // The field in clinical words with its kind, for the visit notes: "pain during sex" for
+    // sex.pain, "dilator size" for dilate.size. Empty: the kind's words and the field's
+    // ("sex pain"). Written as it reads mid-sentence; the notes capitalize a line's start.
+    std::string phrase{};
 
     std::string_view display_name() const { return label.empty() ? name : label; }
     bool is_numeric() const {
@@ -52,8 +56,12 @@ struct KindSpec {
     std::string primary;      // the field a bare value fills: `tend log pain 6`
     std::string progression;  // an int field whose highest value marks progress (dilator size)
     KindRole role = KindRole::none;
+    // The kind in clinical words, for the visit notes: "dilator" for dilate, "medication" for
+    // med. Empty: its name.
+    std::string label{};
 
     const FieldSpec* field(std::string_view field_name) const;
+    std::string_view display_name() const { return label.empty() ? name : label; }
 };
 
 // A numeric field of a kind, named "kind.field" in tend.toml, JSON and on the command line

@@ -103,8 +103,9 @@ struct OutcomeWindow {
 
 // An outcome (the profile's `outcomes`) at the start of the period against its end: the values
 // of the first two weeks that hold any against those of the last two (one week each when only
-// two or three weeks hold values). Means are rounded to tenths, as the notes print them, before
-// anything is compared, so the change printed is the difference of the means printed.
+// two or three weeks hold values), a side taking in more weeks while it holds fewer than
+// minimum_n values and the sides stay apart. Means are rounded to tenths, as the notes print them,
+// before anything is compared, so the change printed is the difference of the means printed.
 struct OutcomeComparison {
     FieldRef field;
     double scale_min = 0;
@@ -112,11 +113,13 @@ struct OutcomeComparison {
     OutcomeWindow baseline;  // days: from the first baseline week's start to the last one's end
     OutcomeWindow now;       // the same as baseline when only one week holds values
     // Both sides have at least `minimum_n` values: only then is a change called meaningful.
+    // Three, not two: a mean of two can be one good and one bad evening, and a side of one
+    // entry a week then spans three weeks rather than claiming a trend from two.
     bool comparable = false;
     // With comparable: +1 better, -1 worse, 0 a change under 2 points on 0-10 (or its share of
     // another scale's range) and under 30% of the baseline.
     int meaningful_change = 0;
-    static constexpr int minimum_n = 2;
+    static constexpr int minimum_n = 3;
 };
 
 // A yes/no field of an outcome kind over the period: "penetration possible: 6 of 7".

@@ -2,6 +2,8 @@
 // docs/profiles.md describes each, with the sources of its scales.
 #include "tend/profile.h"
 
+#include <utility>
+
 #include "tend/adherence.h"
 
 namespace tend {
@@ -44,6 +46,18 @@ void add_question_and_note(std::vector<KindSpec>& kinds) {
                      "",
                      KindRole::question});
     kinds.push_back({"note", "anything else (the note is the entry)", {}, "", "", KindRole::none});
+}
+
+// Gives kind `kind_name` its words for the visit notes: its label and its fields' phrases.
+void say_in_words(Profile& profile, std::string_view kind_name, std::string label,
+                  std::vector<std::pair<std::string_view, std::string>> phrases) {
+    for (auto& kind : profile.kinds) {
+        if (kind.name != kind_name) continue;
+        kind.label = std::move(label);
+        for (auto& [field_name, phrase] : phrases)
+            for (auto& field : kind.fields)
+                if (field.name == field_name) field.phrase = std::move(phrase);
+    }
 }
 
 }  // namespace
@@ -125,6 +139,22 @@ Profile pelvic_floor_profile(const Settings& settings) {
     add_question_and_note(kinds);
     // Pain during sex is what most users care about; dilating is the way there.
     profile.outcomes = {{"sex", "pain"}, {"dilate", "pain"}};
+    // The notes are read by a gynaecologist or physical therapist: their words, not the log's.
+    say_in_words(profile, "dilate", "dilator",
+                 {{"size", "dilator size"},
+                  {"minutes", "minutes dilating"},
+                  {"pain", "pain while dilating"},
+                  {"anxiety", "anxiety while dilating"},
+                  {"overnight", "dilator overnight"}});
+    say_in_words(profile, "relax", "relaxation", {});
+    say_in_words(profile, "massage", "", {{"pain", "pain during massage"}});
+    say_in_words(profile, "sex", "",
+                 {{"pain", "pain during sex"},
+                  {"anxiety", "anxiety about sex"},
+                  {"penetration", "penetration possible"},
+                  {"comfort", "comfort during sex"}});
+    say_in_words(profile, "pain", "pain outside sessions", {{"level", "pain outside sessions"}});
+    say_in_words(profile, "med", "medication", {});
     add_rest_kind(profile);
     return profile;
 }

@@ -214,7 +214,10 @@ OutcomeWindow window_of(const Measure& measure, const Period& days_of) {
 
 // The days of the first two weeks with values of `measure` and of the last two (one each when
 // only two or three weeks have values; the same week twice when one has), so that a long period
-// whose first weeks are empty still has a baseline.
+// whose first weeks are empty still has a baseline. A side with fewer than minimum_n values
+// takes in the next week with values (the one before, for the last side) while the two sides
+// stay apart, when both sides reach minimum_n that way: one entry a week compares three weeks
+// with three.
 std::optional<std::pair<Period, Period>> comparison_weeks(const Measure& measure,
                                                           const std::vector<WeekRow>& rows) {
     std::vector<std::size_t> weeks;
@@ -222,10 +225,28 @@ std::optional<std::pair<Period, Period>> comparison_weeks(const Measure& measure
         if (measure.weeks[index]) weeks.push_back(index);
     if (weeks.empty()) return std::nullopt;
     const std::size_t side = std::max<std::size_t>(1, std::min<std::size_t>(2, weeks.size() / 2));
+    const auto values_in = [&](std::size_t first, std::size_t count) {
+        int values = 0;
+        for (std::size_t index = first; index < first + count; ++index)
+            values += measure.weeks[weeks[index]]->n;
+        return values;
+    };
+    std::size_t first_side = side;
+    std::size_t last_side = side;
+    while (first_side + last_side < weeks.size() &&
+           values_in(0, first_side) < OutcomeComparison::minimum_n)
+        ++first_side;
+    while (first_side + last_side < weeks.size() &&
+           values_in(weeks.size() - last_side, last_side) < OutcomeComparison::minimum_n)
+        ++last_side;
+    // When one side still falls short there is nothing to compare: the two weeks a side stand.
+    if (values_in(0, first_side) < OutcomeComparison::minimum_n ||
+        values_in(weeks.size() - last_side, last_side) < OutcomeComparison::minimum_n)
+        first_side = last_side = side;
     const auto span = [&](std::size_t first, std::size_t last) {
         return Period{*rows[weeks[first]].days.from, *rows[weeks[last]].days.to};
     };
-    return std::pair{span(0, side - 1), span(weeks.size() - side, weeks.size() - 1)};
+    return std::pair{span(0, first_side - 1), span(weeks.size() - last_side, weeks.size() - 1)};
 }
 
 // 2 points on 0-10 (in proportion on other ranges), or 30% of the baseline when that is at

@@ -12,6 +12,7 @@
 #include "render/flag_text.h"
 #include "render/numbers.h"
 #include "render/plan_text.h"
+#include "tend/field_value.h"
 
 namespace tend::render {
 
@@ -31,12 +32,13 @@ std::string not_included(const VisitReport& report) {
     return fmt::format("Not included ({}).", kinds);
 }
 
-// "sex or dilate": the kinds of the profile's outcomes, each once.
-std::string outcome_kind_words(const std::vector<FieldRef>& outcomes) {
+// "sex or dilator": the kinds of the profile's outcomes, each once, in the profile's words.
+std::string outcome_kind_words(const Config& config) {
     std::vector<std::string> kinds;
-    for (const auto& outcome : outcomes)
-        if (std::find(kinds.begin(), kinds.end(), outcome.kind) == kinds.end())
-            kinds.push_back(outcome.kind);
+    for (const auto& outcome : config.profile.outcomes)
+        if (std::string words = kind_words(outcome.kind, config);
+            std::find(kinds.begin(), kinds.end(), words) == kinds.end())
+            kinds.push_back(std::move(words));
     std::string text;
     for (std::size_t index = 0; index < kinds.size(); ++index)
         text += (index == 0 ? "" : index + 1 == kinds.size() ? " or " : ", ") + kinds[index];
@@ -59,8 +61,8 @@ std::string done_of_due(const PlanItem& item, const Adherence& adherence, std::s
     return text.empty() ? "nothing due yet" : text;
 }
 
-// "14-17 Oct: period", "30 Oct - 2 Nov (dilate, massage): travel", "3 Nov".
-std::string rest_line(const RestRun& run) {
+// "14-17 Oct: period", "30 Oct - 2 Nov (dilator, massage): travel", "3 Nov".
+std::string rest_line(const RestRun& run, const Config& config) {
     std::string line = format_short_date(run.first);
     if (run.last != run.first)
         line = month_of(run.first) == month_of(run.last)
@@ -68,7 +70,7 @@ std::string rest_line(const RestRun& run) {
                    : fmt::format("{} - {}", line, format_short_date(run.last));
     std::string kinds;
     for (const auto& kind : run.kinds)
-        kinds += (kinds.empty() ? "" : ", ") + kind;
+        kinds += (kinds.empty() ? "" : ", ") + kind_words(kind, config);
     if (!kinds.empty()) line += fmt::format(" ({})", kinds);
     return run.reason.empty() ? line : fmt::format("{}: {}", line, run.reason);
 }
@@ -90,11 +92,11 @@ std::string window_values(const OutcomeWindow& window) {
 std::string outcome_line(const OutcomeComparison& outcome, const Config& config) {
     if (outcome.baseline.days == outcome.now.days)
         return fmt::format("{} ({}-{}): {}, only one week with entries: nothing to compare",
-                           capitalized(field_words(outcome.field, config)),
+                           capitalized(field_phrase(outcome.field, config)),
                            format_number(outcome.scale_min), format_number(outcome.scale_max),
                            window_values(outcome.baseline));
     std::string line =
-        fmt::format("{} ({}-{}): {} → {}", capitalized(field_words(outcome.field, config)),
+        fmt::format("{} ({}-{}): {} → {}", capitalized(field_phrase(outcome.field, config)),
                     format_number(outcome.scale_min), format_number(outcome.scale_max),
                     window_values(outcome.baseline), window_values(outcome.now));
     if (!outcome.comparable)
@@ -117,7 +119,7 @@ std::string progression_line(const ProgressionNow& now, const VisitReport& repor
         value += fmt::format(" ({} mm)", format_number(*now.diameter));
     else if (!now.unit.empty())
         value += " " + now.unit;
-    std::string line = fmt::format("{}: {} since {}", capitalized(field_words(now.field, config)),
+    std::string line = fmt::format("{}: {} since {}", capitalized(field_phrase(now.field, config)),
                                    value, format_date_in(now.since, report.period));
     if (!now.step_backs.empty()) {
         std::string dates;
@@ -223,7 +225,7 @@ std::optional<Figure> timeline_figure(const VisitReport& report, const Config& c
                 continue;
             if (!main) main = &measure;
             const bool second = main != &measure;
-            const std::string name = field_words(measure.field, config);
+            const std::string name = field_phrase(measure.field, config);
             chart.legend.push_back(name);
             for (const auto& point : measure.points)
                 chart.points.push_back({point.date, point.value, second});
@@ -244,17 +246,19 @@ std::optional<Figure> timeline_figure(const VisitReport& report, const Config& c
         const ProgressionSeries& series = report.progression.front();
         const KindSpec* kind = config.profile.kind(series.field.kind);
         const FieldSpec* field = kind ? kind->field(series.field.field) : nullptr;
+        // The band's label is short (it sits in the chart's margin); the table says it in full.
         chart.band_name = field ? std::string(field->display_name()) : series.field.field;
+        const std::string band_words = field_phrase(series.field, config);
         for (const auto& point : series.points) {
             if (!chart.band.empty() && chart.band.back().label == fmt::format("{}", point.value))
                 continue;
             if (!chart.band.empty()) chart.band.back().last = point.date - days{1};
             chart.band.push_back({point.date, *report.period.to, fmt::format("{}", point.value)});
             rows.push_back({point.date, format_date_in(point.date, report.period),
-                            fmt::format("{} {}{}", chart.band_name, point.value,
+                            fmt::format("{} {}{}", band_words, point.value,
                                         point.step_back ? " (step back)" : "")});
         }
-        trend += fmt::format(" {} {} at the start, {} at the end.", capitalized(chart.band_name),
+        trend += fmt::format(" {} {} at the start, {} at the end.", capitalized(band_words),
                              series.points.front().value, series.points.back().value);
     }
     const auto lane = [&](std::string name, std::vector<ChartMark> marks) {
@@ -276,8 +280,8 @@ std::optional<Figure> timeline_figure(const VisitReport& report, const Config& c
     std::vector<ChartMark> visits;
     for (const auto& entry : report.visits) {
         const Date day = entry.at.local_date();
-        visits.push_back({day, day, entry.kind});
-        rows.push_back({day, format_date_in(day, report.period), entry.kind});
+        visits.push_back({day, day, kind_words(entry.kind, config)});
+        rows.push_back({day, format_date_in(day, report.period), kind_words(entry.kind, config)});
     }
     lane("visit", std::move(visits));
     std::vector<ChartMark> medication;
@@ -295,7 +299,7 @@ std::optional<Figure> timeline_figure(const VisitReport& report, const Config& c
     lane("medication", std::move(medication));
     std::vector<ChartMark> rests;
     for (const auto& run : report.rests) {
-        rests.push_back({run.first, run.last, rest_line(run)});
+        rests.push_back({run.first, run.last, rest_line(run, config)});
         rows.push_back({run.first, format_days(run.first, run.last),
                         "rest" + (run.reason.empty() ? std::string() : ": " + run.reason)});
     }
@@ -343,8 +347,9 @@ Section glance_section(const VisitReport& report, const Config& config) {
                                            plural(glance.adherence.entries, "entry", "entries"),
                                            glance.adherence.days_logged, length);
     if (glance.adherence.rest_days > 0)
-        logged += fmt::format("; {} (tend skip), counted apart",
-                              plural(glance.adherence.rest_days, "rest day", "rest days"));
+        logged += fmt::format(
+            "; {}, neither due nor missed",
+            plural(glance.adherence.rest_days, "planned rest day", "planned rest days"));
     context.push_back(logged);
     section.blocks.push_back(Bullets{context, false});
 
@@ -352,11 +357,13 @@ Section glance_section(const VisitReport& report, const Config& config) {
     for (const auto& outcome : glance.outcomes)
         outcomes.items.push_back(outcome_line(outcome, config));
     for (const auto& count : glance.yes_counts)
-        outcomes.items.push_back(fmt::format(
-            "{}: yes {} of {}", capitalized(field_words(count.field, config)), count.yes, count.n));
+        outcomes.items.push_back(fmt::format("{}: yes in {} of {} entries",
+                                             capitalized(field_phrase(count.field, config)),
+                                             count.yes, count.n));
     for (const auto& kind : glance.kind_days)
-        outcomes.items.push_back(
-            fmt::format("{} logged on {} of {} days", capitalized(kind.kind), kind.days, length));
+        outcomes.items.push_back(fmt::format("{} logged on {} of {} days",
+                                             capitalized(kind_words(kind.kind, config)), kind.days,
+                                             length));
     for (const auto& now : glance.progression)
         outcomes.items.push_back(progression_line(now, report, config));
     if (glance.adherence.overall)
@@ -369,8 +376,9 @@ Section glance_section(const VisitReport& report, const Config& config) {
     if (!glance.outcomes.empty())
         section.blocks.push_back(Paragraph{fmt::format(
             "Outcomes: the first two weeks with entries → the last two (one each with two or "
-            "three), means rounded to tenths. Meaningful: 2 points on 0-10 (in proportion on "
-            "other scales) or 30% of the first mean (at least 1 in 10), with {}+ entries a side.",
+            "three; more weeks while a side has fewer than {0} entries), means rounded to tenths. "
+            "Meaningful: 2 points on 0-10 (in proportion on other scales) or 30% of the first "
+            "mean (at least 1 in 10), with {0}+ entries a side.",
             OutcomeComparison::minimum_n)});
 
     if (auto timeline = timeline_figure(report, config)) {
@@ -413,10 +421,10 @@ Section glance_section(const VisitReport& report, const Config& config) {
         for (const auto& entry : glance.latest_notes)
             notes.items.push_back(fmt::format("{}, {}: {}",
                                               format_date_in(entry.at.local_date(), report.period),
-                                              entry.kind, entry.note));
+                                              kind_words(entry.kind, config), entry.note));
         if (notes.items.empty())
-            section.blocks.push_back(Paragraph{fmt::format(
-                "No notes on {} in this period.", outcome_kind_words(config.profile.outcomes))});
+            section.blocks.push_back(Paragraph{
+                fmt::format("No notes on {} in this period.", outcome_kind_words(config))});
         else
             section.blocks.push_back(std::move(notes));
     }
@@ -446,7 +454,7 @@ Section programme_section(const VisitReport& report, const Config& config) {
         const ItemSummary& summary = stats.items[index];
         const PlanItem& item = report.items[index];
         items.rows.push_back(
-            {summary.label, describe_rules(item, config),
+            {item_words(item, config), describe_rules(item, config),
              done_of_due(item, summary.adherence, " of ", " and ", config),
              percent(summary.adherence.fraction()),
              summary.previous.expected > 0
@@ -478,7 +486,7 @@ Section programme_section(const VisitReport& report, const Config& config) {
             weeks.numeric.push_back(true);
         }
         for (std::size_t index = 0; index < stats.items.size(); ++index) {
-            std::vector<std::string> cells = {stats.items[index].label};
+            std::vector<std::string> cells = {item_words(report.items[index], config)};
             for (std::size_t week = first; week < last; ++week) {
                 const Adherence& adherence = rows[week].items[index];
                 cells.push_back(adherence.expected > 0 || adherence.open
@@ -501,7 +509,7 @@ Section programme_section(const VisitReport& report, const Config& config) {
         section.blocks.push_back(Subheading{"Rest days"});
         Bullets rests;
         for (const auto& run : report.rests)
-            rests.items.push_back(rest_line(run));
+            rests.items.push_back(rest_line(run, config));
         section.blocks.push_back(std::move(rests));
         section.blocks.push_back(Paragraph{"Rest days were neither due nor missed."});
     }
@@ -531,7 +539,7 @@ Section symptoms_section(const VisitReport& report, const Config& config) {
         section.blocks.push_back(
             Paragraph{"No symptom scales or measures in this report's kinds."});
     for (const auto& measure : report.measures) {
-        const std::string name = capitalized(field_words(measure.field, config));
+        const std::string name = capitalized(field_phrase(measure.field, config));
         const std::string scale = fmt::format("{}-{}", format_number(measure.scale_min),
                                               format_number(measure.scale_max));
         section.blocks.push_back(Subheading{fmt::format("{} ({})", name, scale)});
@@ -595,13 +603,12 @@ Section symptoms_section(const VisitReport& report, const Config& config) {
     return section;
 }
 
-Section progression_section(const VisitReport& report) {
+Section progression_section(const VisitReport& report, const Config& config) {
     Section section{"Progression", {}};
     if (report.progression.empty())
         section.blocks.push_back(Paragraph{"No progression was logged in this period."});
     for (const auto& series : report.progression) {
-        const std::string name =
-            capitalized(fmt::format("{} {}", series.field.kind, series.field.field));
+        const std::string name = capitalized(field_phrase(series.field, config));
         section.blocks.push_back(Subheading{name});
         Chart chart;
         chart.style = Chart::Style::steps;
@@ -636,12 +643,7 @@ Section progression_section(const VisitReport& report) {
     return section;
 }
 
-std::string entry_details(const Entry& entry, const Config& config) {
-    const std::string values = describe_values(entry, config);
-    return values.empty() ? "-" : values;
-}
-
-Section treatments_section(const VisitReport& report) {
+Section treatments_section(const VisitReport& report, const Config& config) {
     Section section{"Medications and procedures", {}};
     if (!report.included.treatments) {
         section.blocks.push_back(Paragraph{not_included(report)});
@@ -658,7 +660,7 @@ Section treatments_section(const VisitReport& report) {
             for (const auto& dose : group.doses)
                 doses += (doses.empty() ? "" : "; ") + dose;
             table.rows.push_back(
-                {group.name, group.kind,
+                {group.name, kind_words(group.kind, config),
                  group.first == group.last
                      ? format_date_in(group.first, report.period)
                      : fmt::format("{} - {}", format_date_in(group.first, report.period),
@@ -681,21 +683,45 @@ Section visits_section(const VisitReport& report, const Config& config) {
         section.blocks.push_back(Paragraph{"No visits in this period."});
         return section;
     }
-    Table table{{"Date", "Details"}, {}, {false, false}, "Visits in this period"};
-    for (const auto& entry : report.visits)
-        table.rows.push_back(
-            {format_date_in(entry.at.local_date(), report.period), entry_details(entry, config)});
+    // One column per field the visits hold ("With", "Exam"), in profile order: a value under
+    // its heading rather than "with pt · exam internal".
+    std::vector<FieldRef> columns;
+    for (const auto& kind : config.profile.kinds)
+        for (const auto& field : kind.fields)
+            if (std::any_of(report.visits.begin(), report.visits.end(), [&](const Entry& entry) {
+                    return entry.kind == kind.name && entry.field(field.name);
+                }))
+                columns.push_back({kind.name, field.name});
+    Table table{{"Date", "Visit"}, {}, {false, false}, "Visits in this period"};
+    for (const auto& column : columns) {
+        const FieldSpec* field = config.profile.kind(column.kind)->field(column.field);
+        table.headings.push_back(capitalized(std::string(field->display_name())));
+        table.numeric.push_back(field->is_numeric());
+    }
+    for (const auto& entry : report.visits) {
+        std::vector<std::string> row = {format_date_in(entry.at.local_date(), report.period),
+                                        capitalized(kind_words(entry.kind, config))};
+        for (const auto& column : columns) {
+            const FieldValue* value =
+                entry.kind == column.kind ? entry.field(column.field) : nullptr;
+            row.push_back(value
+                              ? format_field_value(
+                                    *config.profile.kind(column.kind)->field(column.field), *value)
+                              : "");
+        }
+        table.rows.push_back(std::move(row));
+    }
     section.blocks.push_back(std::move(table));
     return section;
 }
 
-Section notes_section(const VisitReport& report) {
+Section notes_section(const VisitReport& report, const Config& config) {
     Section section{"Notes", {}};
     Bullets notes;
     for (const auto& entry : report.notes_list)
         notes.items.push_back(fmt::format("{}, {}: {}",
                                           format_date_in(entry.at.local_date(), report.period),
-                                          entry.kind, entry.note));
+                                          kind_words(entry.kind, config), entry.note));
     if (notes.items.empty())
         section.blocks.push_back(Paragraph{"No notes in this period."});
     else
@@ -710,6 +736,23 @@ std::string field_words(const FieldRef& field, const Config& config) {
     const FieldSpec* spec = kind ? kind->field(field.field) : nullptr;
     const std::string name = spec ? std::string(spec->display_name()) : field.field;
     return name == field.kind ? name : fmt::format("{} {}", field.kind, name);
+}
+
+std::string field_phrase(const FieldRef& field, const Config& config) {
+    const KindSpec* kind = config.profile.kind(field.kind);
+    const FieldSpec* spec = kind ? kind->field(field.field) : nullptr;
+    if (spec && !spec->phrase.empty()) return spec->phrase;
+    const std::string name = spec ? std::string(spec->display_name()) : field.field;
+    return name == field.kind ? name : fmt::format("{} {}", kind_words(field.kind, config), name);
+}
+
+std::string kind_words(const std::string& kind_name, const Config& config) {
+    const KindSpec* kind = config.profile.kind(kind_name);
+    return kind ? std::string(kind->display_name()) : kind_name;
+}
+
+std::string item_words(const PlanItem& item, const Config& config) {
+    return item.name.empty() ? kind_words(item.kind, config) : item.name;
 }
 
 std::string period_words(const Period& period) {
@@ -748,10 +791,10 @@ Document visit_document(const VisitReport& report, const Config& config) {
     const bool has_progression =
         std::any_of(config.profile.kinds.begin(), config.profile.kinds.end(),
                     [](const KindSpec& kind) { return !kind.progression.empty(); });
-    if (has_progression) document.sections.push_back(progression_section(report));
-    document.sections.push_back(treatments_section(report));
+    if (has_progression) document.sections.push_back(progression_section(report, config));
+    document.sections.push_back(treatments_section(report, config));
     document.sections.push_back(visits_section(report, config));
-    if (report.notes) document.sections.push_back(notes_section(report));
+    if (report.notes) document.sections.push_back(notes_section(report, config));
     return document;
 }
 

@@ -96,8 +96,19 @@ struct Document {
 
 Document visit_document(const VisitReport& report, const Config& config);
 
-// "sex pain", "pain" (pain.level is labelled pain), "dilate anxiety".
+// A field by its kind's and its own name or label, as typed: "sex pain", "dilate anxiety",
+// "pain" (pain.level is labelled pain). The terminal's words (`stats --effect`).
 std::string field_words(const FieldRef& field, const Config& config);
+
+// A field in the visit notes' words: its phrase ("pain during sex"), else its kind's words and
+// its label or name ("sex pain", "dilate anxiety"; "pain" for pain.level, labelled pain).
+std::string field_phrase(const FieldRef& field, const Config& config);
+
+// A kind in the profile's words: its label ("dilator"), else its name.
+std::string kind_words(const std::string& kind_name, const Config& config);
+
+// A plan item's name, else its kind's words ("relaxation" for an unnamed relax item).
+std::string item_words(const PlanItem& item, const Config& config);
 
 // "1 Sep - 25 Nov 2026", or with both years when they differ.
 std::string period_words(const Period& period);

@@ -2,6 +2,7 @@
 #include "render/report_json.h"
 
 #include "render/entry_text.h"
+#include "render/report_document.h"
 #include "render/stats_json.h"
 
 namespace tend::render {
@@ -47,7 +48,7 @@ Json weeks_json(const std::vector<std::pair<Date, std::optional<double>>>& weeks
 }
 
 // Page 1 of the notes as data: the same facts, in the same order (docs/export.md).
-Json glance_json(const VisitReport& report) {
+Json glance_json(const VisitReport& report, const Config& config) {
     const Glance& glance = report.glance;
     Json json = Json::object();
     Json procedures = Json::array();
@@ -67,6 +68,7 @@ Json glance_json(const VisitReport& report) {
     for (const auto& outcome : glance.outcomes) {
         Json one = Json::object();
         one.set("field", outcome.field.name());
+        one.set("words", field_phrase(outcome.field, config));
         one.set("scale_min", outcome.scale_min);
         one.set("scale_max", outcome.scale_max);
         one.set("baseline", window_json(outcome.baseline));
@@ -81,6 +83,7 @@ Json glance_json(const VisitReport& report) {
     for (const auto& count : glance.yes_counts) {
         Json one = Json::object();
         one.set("field", count.field.name());
+        one.set("words", field_phrase(count.field, config));
         one.set("yes", count.yes);
         one.set("n", count.n);
         counts.push(std::move(one));
@@ -90,6 +93,7 @@ Json glance_json(const VisitReport& report) {
     for (const auto& kind : glance.kind_days) {
         Json one = Json::object();
         one.set("kind", kind.kind);
+        one.set("words", kind_words(kind.kind, config));
         one.set("days", kind.days);
         kind_days.push(std::move(one));
     }
@@ -98,6 +102,7 @@ Json glance_json(const VisitReport& report) {
     for (const auto& now : glance.progression) {
         Json one = Json::object();
         one.set("field", now.field.name());
+        one.set("words", field_phrase(now.field, config));
         one.set("value", now.value);
         one.set("since", format_date(now.since));
         one.set("diameter_mm", optional_number(now.diameter));
@@ -150,7 +155,7 @@ Json glance_json(const VisitReport& report) {
 
 }  // namespace
 
-Json visit_report_json(const VisitReport& report) {
+Json visit_report_json(const VisitReport& report, const Config& config) {
     Json json = Json::object();
     json.set("period", period_json(report.period));
     json.set("generated", format_date(report.generated));
@@ -161,7 +166,7 @@ Json visit_report_json(const VisitReport& report) {
         kinds.push(kind);
     json.set("kinds", std::move(kinds));
     json.set("from_visit", report.from_visit ? Json(format_iso(*report.from_visit)) : Json());
-    json.set("at_a_glance", glance_json(report));
+    json.set("at_a_glance", glance_json(report, config));
     Json medications = Json::array();
     for (const auto& group : report.treatment_groups) {
         Json one = Json::object();

@@ -216,6 +216,7 @@ class ConfigReader {
         kind.name = std::move(name);
         if (const auto* node = table.get("description"))
             read_string(*node, kind.description, "description");
+        if (const auto* node = table.get("label")) read_string(*node, kind.label, "label");
         if (const auto* fields = table["fields"].as_table()) {
             std::vector<std::pair<const toml::key*, const toml::node*>> ordered;
             for (auto&& [key, node] : *fields)
@@ -263,13 +264,18 @@ class ConfigReader {
                                                  kind.name, quoted_list(kind_role_names())));
         }
         for (const auto& [key, node] : table)
-            if (key.str() != "description" && key.str() != "fields" && key.str() != "primary" &&
-                key.str() != "progression" && key.str() != "role")
+            if (key.str() != "description" && key.str() != "label" && key.str() != "fields" &&
+                key.str() != "primary" && key.str() != "progression" && key.str() != "role")
                 report(
                     node,
                     fmt::format("unknown setting '{}' for kind {} (ignored)", key.str(), kind.name),
                     Severity::warning);
         return kind;
+    }
+
+    static bool is_field_setting(std::string_view key) {
+        return key == "type" || key == "min" || key == "max" || key == "choices" ||
+               key == "label" || key == "unit" || key == "phrase";
     }
 
     std::optional<FieldSpec> read_field(std::string name, const toml::node& node) {
@@ -303,8 +309,14 @@ class ConfigReader {
         if (const auto max = (*table)["max"].value<double>()) field.max = *max;
         if (field.min && field.max && *field.min > *field.max)
             report(node, fmt::format("field '{}' has min above max", field.name));
-        if (const auto label = (*table)["label"].value<std::string>()) field.label = *label;
-        if (const auto unit = (*table)["unit"].value<std::string>()) field.unit = *unit;
+        if (const auto* label = table->get("label")) read_string(*label, field.label, "label");
+        if (const auto* unit = table->get("unit")) read_string(*unit, field.unit, "unit");
+        if (const auto* phrase = table->get("phrase")) read_string(*phrase, field.phrase, "phrase");
+        for (const auto& [key, value] : *table)
+            if (!is_field_setting(key.str()))
+                report(value, fmt::format("unknown setting '{}' for field '{}' - a field takes "
+                                          "type, min, max, choices, label, unit and phrase",
+                                          key.str(), field.name));
         if (const auto* choices = (*table)["choices"].as_array())
             for (const auto& choice : *choices)
                 if (const auto text = choice.value<std::string>())
@@ -367,6 +379,8 @@ std::string field_line(const FieldSpec& field, const KindSpec& kind) {
     }
     if (!field.label.empty()) attributes += fmt::format(", label = {}", toml_string(field.label));
     if (!field.unit.empty()) attributes += fmt::format(", unit = {}", toml_string(field.unit));
+    if (!field.phrase.empty())
+        attributes += fmt::format(", phrase = {}", toml_string(field.phrase));
     std::string line = fmt::format("fields.{} = {{ {} }}", field.name, attributes);
     if (field.name == kind.progression) line += "  # max: the number of sizes in [dilators]";
     return line + "\n";
@@ -490,6 +504,7 @@ times = ["08:00", "13:00", "20:00"]  # when "N times a day" items remind you in 
 # otherwise), bool (yes/no), duration (15, 15m, 1h30m; stored in minutes), text, choice.
 # `primary` is the field a bare value fills: `tend log pain 6`. `role` says what a kind is
 # for: "visit", "procedure", "question", "medication", "cycle" or "rest" (see docs/format.md).
+# `label` and `phrase` are the words the visit notes use for a kind and a field.
 )",
                         settings.persistent_pain_level, settings.persistent_pain_days,
                         settings.gap_days);
@@ -498,6 +513,7 @@ times = ["08:00", "13:00", "20:00"]  # when "N times a day" items remind you in 
         if (kind.role == KindRole::rest) continue;
         text += fmt::format("\n[kinds.{}]\ndescription = {}\n", kind.name,
                             toml_string(kind.description));
+        if (!kind.label.empty()) text += fmt::format("label = {}\n", toml_string(kind.label));
         if (!kind.primary.empty()) text += fmt::format("primary = \"{}\"\n", kind.primary);
         if (kind.role != KindRole::none)
             text += fmt::format("role = \"{}\"\n", kind_role_name(kind.role));

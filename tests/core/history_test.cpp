@@ -169,6 +169,7 @@ TEST_CASE("history: a visit report from recent entries and the months before is 
     CHECK(default_export_period(recent, slice.before, config.profile, request.today).period ==
           request.period);
     const VisitReport split = compute_visit_report(request, slice, journal.plan, config);
-    CHECK(render::visit_report_json(split).dump() == render::visit_report_json(expected).dump());
+    CHECK(render::visit_report_json(split, config).dump() ==
+          render::visit_report_json(expected, config).dump());
     CHECK_FALSE(expected.questions.empty());
 }

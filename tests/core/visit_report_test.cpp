@@ -184,8 +184,9 @@ TEST_CASE("visit report: page 1 facts, the first days against the last, with n")
     CHECK(*dilate.baseline.mean == 6);
     CHECK(dilate.now.points.size() == 2);  // 4, 3
     CHECK(*dilate.now.mean == 3.5);
-    CHECK(dilate.comparable);
-    CHECK(dilate.meaningful_change == 1);  // 2.5 points lower
+    // Fewer than minimum_n (3) a side, and the middle week can't give both sides more.
+    CHECK_FALSE(dilate.comparable);
+    CHECK(dilate.meaningful_change == 0);
     REQUIRE(glance.kind_days.size() == 2);
     CHECK(glance.kind_days[0].kind == "sex");
     CHECK(glance.kind_days[0].days == 3);
@@ -340,6 +341,41 @@ TEST_CASE("visit report: outcomes compare the first and last two weeks with entr
     CHECK(sex.meaningful_change == 1);
     // The change is the difference of the means as printed: 3.5, not 3.5 of unrounded ones.
     CHECK(*sex.now.mean - *sex.baseline.mean == doctest::Approx(-3.5));
+}
+
+TEST_CASE("visit report: one entry a week compares three weeks with three, never two with two") {
+    // Seven weeks of sex once a week (the example's story): two weeks a side hold 2 entries,
+    // under minimum_n, so each side takes in a third week; the sides stay apart.
+    std::vector<Entry> entries;
+    const int pains[] = {7, 6, 6, 5, 4, 3, 2};
+    for (int week = 0; week < 7; ++week)
+        entries.push_back(entry_on("sex", day(2026, 10, 5) + std::chrono::days{7 * week + 3}, 21,
+                                   {{"pain", pains[week]}}));
+    ExportRequest request{Period{day(2026, 10, 5), day(2026, 11, 22)}, {}, day(2026, 11, 25), true};
+    const VisitReport report = visit_report_of(request, entries, Plan{}, builtin_config());
+    REQUIRE_FALSE(report.glance.outcomes.empty());
+    const OutcomeComparison& sex = report.glance.outcomes[0];
+    CHECK(OutcomeComparison::minimum_n == 3);
+    CHECK(sex.baseline.days == Period{day(2026, 10, 5), day(2026, 10, 25)});
+    CHECK(sex.baseline.points.size() == 3);
+    CHECK(*sex.baseline.mean == 6.3);  // 19 / 3
+    CHECK(sex.now.days == Period{day(2026, 11, 2), day(2026, 11, 22)});
+    CHECK(sex.now.points.size() == 3);
+    CHECK(*sex.now.mean == 3.0);
+    CHECK(sex.comparable);
+    CHECK(sex.meaningful_change == 1);
+
+    // Four weeks of one entry: two a side at most, the sides never share a week: too few.
+    entries.resize(4);
+    const VisitReport short_one = visit_report_of(
+        ExportRequest{Period{day(2026, 10, 5), day(2026, 11, 1)}, {}, day(2026, 11, 25), true},
+        entries, Plan{}, builtin_config());
+    const OutcomeComparison& four = short_one.glance.outcomes[0];
+    CHECK(four.baseline.points.size() == 2);
+    CHECK(four.now.points.size() == 2);
+    CHECK(*four.baseline.days.to < *four.now.days.from);
+    CHECK_FALSE(four.comparable);
+    CHECK(four.meaningful_change == 0);
 }
 
 TEST_CASE("visit report: page 1 compares whole weeks with sessions due, none still open") {

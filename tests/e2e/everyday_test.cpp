@@ -669,7 +669,8 @@ TEST_CASE("everyday: many entries with one warning from a tend.toml change are o
     // dilate without 'anxiety': every past dilate entry with anxiety draws one warning.
     const auto settings = user.folder / "journal" / "tend.toml";
     std::string text = read_text(settings);
-    const std::string anxiety = "fields.anxiety = { type = \"scale\" }\n";
+    const std::string anxiety =
+        "fields.anxiety = { type = \"scale\", phrase = \"anxiety while dilating\" }\n";
     REQUIRE(text.find("[kinds.dilate]") < text.find(anxiety));
     text.erase(text.find(anxiety), anxiety.size());
     write_text(settings, text);

@@ -119,7 +119,7 @@ std::string unstreamed_export(const fs::path& root, const ExportArguments& argum
     const VisitReport report = compute_visit_report(request, slice, plan, config);
     if (arguments.format == "csv")
         return render::entries_csv(report.entries, config, request.kinds);
-    return render::visit_report_json(report).dump() + "\n";
+    return render::visit_report_json(report, config).dump() + "\n";
 }
 
 RunResult streamed_export(const fs::path& root, const ExportArguments& arguments) {

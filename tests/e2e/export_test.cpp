@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <cstdlib>
+#include <filesystem>
+#include <regex>
 
 #include "e2e/run_tend.h"
 
@@ -279,6 +281,39 @@ TEST_CASE("e2e export: --kind says which sections it left out instead of a false
     // Kegels only: no outcome kind, so the patient's words are one line, not an empty heading.
     const auto kegels =
         run_tend_in(examples, {"export", "--dir", "pelvic-floor", story_weeks, "--kind", "kegels"});
-    CHECK(kegels.out.find("### In the patient's words\n\nNo notes on sex or dilate in this "
+    CHECK(kegels.out.find("### In the patient's words\n\nNo notes on sex or dilator in this "
                           "period.\n") != std::string::npos);
+}
+
+TEST_CASE("e2e export: the notes speak the profile's words, and a tend.toml without them its own") {
+    // The example's tend.toml has the built-in profile's labels and phrases.
+    const auto labelled = run_tend({"export", story_weeks, "--dir", example});
+    REQUIRE(labelled.exit_code == 0);
+    for (const std::string words :
+         {"- Pain during sex (0-10): 7, 6, 6 (n=3, 7-25 Oct) → 4, 3, 2 (n=3, 2-22 Nov)",
+          "- Pain while dilating (0-10): mean 5.5", "- Penetration possible: yes in 6 of 7 entries",
+          "- Dilator size: 4 (22 mm) since 9 Nov; 1 step back: 26 Oct (3 to 2)",
+          "### Pain outside sessions (0-10)", "### Dilator size\n", "- 9 Nov, dilator: First",
+          "| lidocaine gel | medication | 1 Nov |", "| cardio | 3 times a week |"})
+        CHECK_MESSAGE(labelled.out.find(words) != std::string::npos, words);
+    for (const std::string old : {"Sex pain", "Dilate size", "Sex penetration", "tend skip"})
+        CHECK_MESSAGE(labelled.out.find(old) == std::string::npos, old);
+
+    // The same journal with a tend.toml written before labels: the kinds' and fields' names.
+    TempFolder folder;
+    std::filesystem::copy(example, folder / "story", std::filesystem::copy_options::recursive);
+    std::string toml = read_text(folder / "story" / "tend.toml");
+    toml = std::regex_replace(toml, std::regex(R"(, phrase = "[^"]*")"), "");
+    toml = std::regex_replace(toml, std::regex(R"(\nlabel = "[^"]*")"), "");
+    REQUIRE(toml.find("phrase =") == std::string::npos);
+    REQUIRE(toml.find("\nlabel =") == std::string::npos);
+    write_text(folder / "story" / "tend.toml", toml);
+    const auto plain = run_tend_in(folder.path(), {"--dir", "story", "export", story_weeks});
+    REQUIRE(plain.exit_code == 0);
+    for (const std::string words :
+         {"- Sex pain (0-10): 7, 6, 6 (n=3, 7-25 Oct)", "- Dilate pain (0-10): mean 5.5",
+          "- Sex penetration: yes in 6 of 7 entries", "- Dilate size: 4 (22 mm) since 9 Nov",
+          "### Pain (0-10)", "- 9 Nov, dilate: First", "| lidocaine gel | med | 1 Nov |",
+          "| cardio | 3 times a week |"})
+        CHECK_MESSAGE(plain.out.find(words) != std::string::npos, words);
 }

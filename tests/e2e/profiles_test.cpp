@@ -126,15 +126,15 @@ TEST_CASE("e2e profiles: the physio example passes check and exports in four for
     const std::string notes = export_all_formats(folder, "physio");
     CHECK(has(notes,
               "20 Oct - 25 Nov 2026 (37 days), from the visit on Tue 20 Oct 2026 at 09:00  \n"));
-    // The function score (0-100, better when higher) is the first outcome; 16.5 points is under
-    // 20 points (2 in 10) and under 30% of 57.5.
+    // The function score (0-100, better when higher) is the first outcome; five scores can't
+    // give both sides 3, so the two weeks a side stand and no change is called.
     CHECK(has(notes,
               "- Function (0-100): 55, 60 (n=2, 20 Oct - 1 Nov) → 71, 77 (n=2, 9-22 Nov): "
-              "mean 16.5 points higher, under the rule for a meaningful change\n"));
+              "too few entries to compare (fewer than 3 on a side)\n"));
     // Three weeks with pain entries: one week on each side.
     CHECK(has(notes,
               "- Pain (0-10): 4 (n=1, 20-25 Oct) → 2 (n=1, 16-22 Nov): too few "
-              "entries to compare (fewer than 2 on a side)\n"));
+              "entries to compare (fewer than 3 on a side)\n"));
     CHECK(has(notes, "### Exercise pain after (0-10)\n"));
     // Range of motion is a measure, not a scale: it has its part too.
     CHECK(has(notes, "### Rom degrees (-30-180)\n"));

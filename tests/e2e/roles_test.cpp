@@ -50,10 +50,11 @@ TEST_CASE("e2e roles: a migraine diary's export covers the time since its last n
                   "20 Oct - 25 Nov 2026 (37 days), from the visit on Tue 20 Oct 2026 at "
                   "11:00  \n"));
         // The outcome is the profile's, migraine severity: the first two weeks with entries
-        // (the week of 26 Oct has none) against the last two.
+        // (the week of 26 Oct has none) against the last two, which hold 2 entries, fewer than
+        // 3: the last side takes in the week of 9 Nov.
         CHECK(has(notes,
-                  "- Migraine severity (0-10): 8, 7, 6 (n=3, 20 Oct - 8 Nov) → 3, 2 (n=2, "
-                  "16-25 Nov): mean 4.5 points lower, a meaningful change for the better\n"));
+                  "- Migraine severity (0-10): 8, 7, 6 (n=3, 20 Oct - 8 Nov) → 4, 3, 2 (n=3, "
+                  "9-25 Nov): mean 4 points lower, a meaningful change for the better\n"));
         CHECK(has(notes, "- Migraine logged on 6 of 37 days\n"));
         // The medicines grouped by name and dose, and how long ago the procedure was.
         CHECK(has(notes, "| sumatriptan | triptan | 22 Oct - 10 Nov | 2 | 50 mg |\n"));

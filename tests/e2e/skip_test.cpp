@@ -259,5 +259,5 @@ TEST_CASE("e2e skip: a week of prescribed rest is no gap, in stats or in the not
     CHECK(row(stats.out, "dilate") == "dilate 9/9 100% ●●●●●●●-------●●");
     const auto notes = user.tend({"export", "2026-11-09..2026-11-24"});
     CHECK(notes.out.find("No entries for") == std::string::npos);
-    CHECK(notes.out.find("16-22 Nov (dilate): flare, PT said rest") != std::string::npos);
+    CHECK(notes.out.find("16-22 Nov (dilator): flare, PT said rest") != std::string::npos);
 }

@@ -4,6 +4,9 @@ pages back with pdftotext: the example journals fit on 4 pages, page 1 holds eve
 every page names the person and says "page n of N", and a stress journal (10 plan items, six
 months, a daily medicine, 100+ notes, 13 open questions) loses no item, column or question.
 
+It also measures the charts' text in Chromium (measure_chart_text): at least 12 CSS px on a
+390 px wide phone, and at least 8 pt on the printed page.
+
 Usage: print_check.py TEND SOURCE_DIR. Exits 77 (skipped) with a message when Chromium or
 pdftotext is missing; tests/build-and-test installs both (Debian: chromium, poppler-utils).
 """
@@ -59,6 +62,48 @@ def print_pdf(folder, html, paper):
     return pdf, [page for page in pages if page.strip()]
 
 
+# Appended to a copy of the notes: writes the smallest chart text as Chromium lays it out, in CSS
+# px (a text's font size in the SVG's units times the SVG's scale on the screen, rotated or
+# not), and the page's width, into the page.
+MEASURE = """<script>
+let smallest = Infinity, count = 0;
+for (const text of document.querySelectorAll("svg text")) {
+  const matrix = text.getScreenCTM();
+  const size = parseFloat(getComputedStyle(text).fontSize) * Math.hypot(matrix.a, matrix.b);
+  smallest = Math.min(smallest, size); count++;
+}
+const out = document.createElement("pre"); out.id = "measured";
+out.textContent = "smallest=" + smallest.toFixed(2) + " texts=" + count +
+                  " width=" + document.documentElement.getBoundingClientRect().width;
+document.body.appendChild(out);
+</script>"""
+
+
+def measure_chart_text(folder, html, width, as_printed):
+    """The smallest chart text (CSS px) and how many texts there are, laid out by Chromium on a
+    page `width` CSS px wide. Headless Chromium's window is at least 500 px wide, so the page's
+    root element is given the width instead: the notes have no media query on the width and no
+    vw unit, so the layout is the one of a window that wide. as_printed: with the print rules
+    applied on screen (@media print read as @media all), as wide as the printed page inside its
+    margins."""
+    with open(html, encoding="utf-8") as file:
+        text = file.read()
+    if as_printed:
+        text = text.replace("@media print", "@media all")
+    text = text.replace("</head>", f"<style>html {{ width: {width}px; }}</style></head>")
+    measured = html.replace(".html", f"-measure-{width}.html")
+    with open(measured, "w", encoding="utf-8") as file:
+        file.write(text.replace("</body>", MEASURE + "</body>"))
+    dom = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                          f"--user-data-dir={measured}.profile", f"--window-size={width},844",
+                          "--dump-dom", "file://" + measured],
+                         check=True, cwd=folder, capture_output=True, text=True, timeout=60).stdout
+    found = re.search(r"smallest=([0-9.]+) texts=([0-9]+) width=([0-9.]+)", dom)
+    if not found or float(found.group(3)) != width:
+        return 0.0, 0
+    return float(found.group(1)), int(found.group(2))
+
+
 def check_every_page(label, pages, name):
     for number, page in enumerate(pages, 1):
         check(name in page, f"{label}: page {number} lacks the name {name}")
@@ -71,9 +116,9 @@ PAGE_ONE = ["At a glance", "Outcomes and progress", "→", "(n=", "Plan adherenc
             "Open questions", "(asked "]
 EXAMPLES = {
     "pelvic-floor": ("Alex", "2026-10-07..2026-11-22",
-                     ["Botox 100 units", "Timeline", "Sex penetration: yes",
-                      "Dilate size: 4 (22 mm) since", "In the patient's words",
-                      "meaningful change"]),
+                     ["Botox 100 units", "Timeline", "Pain during sex (0-10)",
+                      "Penetration possible: yes in 6 of 7", "Dilator size: 4 (22 mm) since",
+                      "In the patient's words", "meaningful change"]),
     "migraine": ("Robin", None, ["Migraine logged on"]),
     "physio": ("Jordan", None, []),
     "gut": ("Kim", None, []),
@@ -146,6 +191,13 @@ with tempfile.TemporaryDirectory() as folder:
     export_html(folder, journal, "2026-06-01..2026-11-24", html)
     stress = {paper: pool.submit(print_pdf, folder, html, paper) for paper in ("A4", "letter")}
 
+    # Chart text, measured: on a 390 px phone (16 px of body padding each side) and on A4, whose
+    # 210 mm less 15 mm margins each side is 180 mm, 680 CSS px (96 px to the inch; Letter's
+    # printed width is wider, so its charts are no smaller). 1 CSS px is 0.75 pt.
+    example_html = os.path.join(folder, "pelvic-floor.html")
+    phone = pool.submit(measure_chart_text, folder, example_html, 390, False)
+    printed = pool.submit(measure_chart_text, folder, example_html, 680, True)
+
     for (example, paper), job in prints.items():
         name, period, extra = EXAMPLES[example]
         label = f"{example} on {paper}"
@@ -176,6 +228,15 @@ with tempfile.TemporaryDirectory() as folder:
         for question in questions:
             check(question in flat, f"{label}: open question {question!r} is missing")
         check(len(questions) == 13, "stress journal: 13 questions")
+
+    phone_px, phone_texts = phone.result()
+    printed_px, printed_texts = printed.result()
+    print(f"chart text: smallest {phone_px:.2f} px on a 390 px phone ({phone_texts} texts), "
+          f"{printed_px * 0.75:.2f} pt printed on A4 ({printed_texts} texts)")
+    check(phone_texts > 20, f"phone: only {phone_texts} chart texts measured")
+    check(phone_px >= 12, f"phone: chart text {phone_px:.2f} px, under 12 px on a 390 px phone")
+    check(printed_texts == phone_texts, f"print: {printed_texts} chart texts measured")
+    check(printed_px * 0.75 >= 8, f"print: chart text {printed_px * 0.75:.2f} pt, under 8 pt")
 
 for failure in failures:
     print("FAIL:", failure)

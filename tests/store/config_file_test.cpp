@@ -128,6 +128,52 @@ TEST_CASE("config: mistakes are located problems") {
     CHECK(texts == expected);
 }
 
+TEST_CASE("config: a kind's label and a field's phrase are the visit notes' words") {
+    const auto parsed = parse_config(
+        "[kinds.sex]\nlabel = \"intercourse\"\n"
+        "fields.pain = { type = \"scale\", phrase = \"pain during sex\" }\n"
+        "fields.comfort = { type = \"scale\" }\n",
+        "tend.toml");
+    CHECK(parsed.problems.empty());
+    const KindSpec& sex = *parsed.config.profile.kind("sex");
+    CHECK(sex.label == "intercourse");
+    CHECK(sex.display_name() == "intercourse");
+    CHECK(sex.field("pain")->phrase == "pain during sex");
+    CHECK(sex.field("comfort")->phrase.empty());
+    // A kind written without them keeps its name: journals without labels keep their words.
+    CHECK(parsed.config.profile.kind("kegels")->label.empty());
+    // The built-in profile says them in a clinician's words.
+    const Profile built_in = pelvic_floor_profile();
+    CHECK(built_in.kind("dilate")->display_name() == "dilator");
+    CHECK(built_in.kind("med")->display_name() == "medication");
+    CHECK(built_in.kind("dilate")->field("size")->phrase == "dilator size");
+    CHECK(built_in.kind("sex")->field("pain")->phrase == "pain during sex");
+    CHECK(built_in.kind("sex")->field("penetration")->phrase == "penetration possible");
+}
+
+TEST_CASE("config: an ill-typed label or phrase, or an unknown field setting, is an error") {
+    const auto parsed = parse_config(
+        "[kinds.walk]\nlabel = 3\n"
+        "fields.km = { type = \"number\", phrase = [\"km\"] }\n"
+        "fields.ache = { type = \"scale\", phrse = \"aching legs\" }\n"
+        "fields.mood = { type = \"text\", unit = 1, label = true }\n",
+        "tend.toml");
+    std::vector<std::string> texts;
+    for (const auto& problem : parsed.problems) {
+        CHECK(problem.severity == Severity::error);
+        texts.push_back(problem.text());
+    }
+    const std::vector<std::string> expected = {
+        "tend.toml:2:9: 'label' must be a string",
+        "tend.toml:3:41: 'phrase' must be a string",
+        "tend.toml:4:41: unknown setting 'phrse' for field 'ache' - a field takes type, min, "
+        "max, choices, label, unit and phrase",
+        "tend.toml:5:50: 'label' must be a string",
+        "tend.toml:5:39: 'unit' must be a string",
+    };
+    CHECK(texts == expected);
+}
+
 TEST_CASE("config: a syntax error names line and column") {
     const auto parsed = parse_config("[settings\nname = 1\n", "tend.toml");
     REQUIRE(parsed.problems.size() == 1);
@@ -155,6 +201,7 @@ TEST_CASE("config: init's template reads back as the same profile") {
             CHECK(read.primary == written.primary);
             CHECK(read.progression == written.progression);
             CHECK(read.role == written.role);
+            CHECK(read.label == written.label);
             REQUIRE(read.fields.size() == written.fields.size());
             for (std::size_t field = 0; field < written.fields.size(); ++field) {
                 CHECK(read.fields[field].name == written.fields[field].name);
@@ -164,6 +211,7 @@ TEST_CASE("config: init's template reads back as the same profile") {
                 CHECK(read.fields[field].choices == written.fields[field].choices);
                 CHECK(read.fields[field].unit == written.fields[field].unit);
                 CHECK(read.fields[field].label == written.fields[field].label);
+                CHECK(read.fields[field].phrase == written.fields[field].phrase);
             }
         }
     }

@@ -178,10 +178,29 @@ void write_entry(Writer& writer, const Entry& entry) {
     writer.number(static_cast<std::int32_t>(entry.line));
 }
 
+namespace {
+
+// A moment as the journal can hold one (years 1 to 9999, an offset within a day); anything else
+// fails the reader, so a damaged or hostile cache never reaches date arithmetic that overflows.
+Instant read_instant(Reader& reader) {
+    constexpr std::int64_t first_second = -62135596800;  // 0001-01-01T00:00:00Z
+    constexpr std::int64_t last_second = 253402300799;   // 9999-12-31T23:59:59Z
+    Instant at;
+    at.utc_seconds = reader.number<std::int64_t>();
+    at.offset_seconds = reader.number<std::int32_t>();
+    if (at.utc_seconds < first_second || at.utc_seconds > last_second ||
+        at.offset_seconds < -86400 || at.offset_seconds > 86400) {
+        reader.fail();
+        return Instant{};
+    }
+    return at;
+}
+
+}  // namespace
+
 Entry read_entry(Reader& reader) {
     Entry entry;
-    entry.at.utc_seconds = reader.number<std::int64_t>();
-    entry.at.offset_seconds = reader.number<std::int32_t>();
+    entry.at = read_instant(reader);
     entry.kind = reader.text();
     const auto fields = reader.number<std::uint32_t>();
     for (std::uint32_t index = 0; index < fields && reader.ok(); ++index) {
@@ -213,9 +232,7 @@ Entry read_entry(Reader& reader) {
 }
 
 void read_compact_entry(Reader& reader, const Period& period, CompactEntries& into) {
-    Instant at;
-    at.utc_seconds = reader.number<std::int64_t>();
-    at.offset_seconds = reader.number<std::int32_t>();
+    const Instant at = read_instant(reader);
     const std::string_view kind = reader.text_view();
     const bool wanted = reader.ok() && period.contains(at.local_date());
     if (wanted) into.add_entry(at, kind);

@@ -77,7 +77,8 @@ void write_streamed(const std::string& format, const VisitReport& report, Contex
         put_when_full(csv.heading());
         each_month([&](const Entry& entry) { put_when_full(csv.row(entry)); });
     } else {
-        const render::Json head = render::visit_report_json(report, config);  // its "entries" are []
+        const render::Json head =
+            render::visit_report_json(report, config);  // its "entries" are []
         render::StreamedJson json(head, "entries", put_when_full);
         each_month([&](const Entry& entry) { json.add(render::entry_json(entry)); });
         json.finish();

@@ -62,8 +62,7 @@ TEST_CASE("install: cpack makes a .deb that unpacks to a working tend with its m
     const std::string fields = "dpkg-deb -f '" + deb.string() + "' Package Depends > '" +
                                (folder / "fields.txt").string() + "'";
     REQUIRE(std::system(fields.c_str()) == 0);
-    CHECK(read_text(folder / "fields.txt") ==
-          "Package: tend\nDepends: libc6\n");
+    CHECK(read_text(folder / "fields.txt") == "Package: tend\nDepends: libc6\n");
     const std::string unpack =
         "dpkg-deb -x '" + deb.string() + "' '" + (folder / "root").string() + "'";
     REQUIRE(std::system(unpack.c_str()) == 0);

@@ -88,6 +88,28 @@ TEST_CASE("month file: a syntax error is one problem with line and column") {
     CHECK(parsed.problems[0].text().starts_with("journal/2026-11.toml:3:6: "));
 }
 
+// toml++ 3.3 reaches a branch it marks unreachable for U+FB26 to U+FEFE where whitespace may stand
+// (marzer/tomlplusplus#295); tend's build must still report them as the syntax errors they are,
+// and keep them where they are text.
+TEST_CASE("month file: Arabic presentation forms outside strings are a syntax error, inside kept") {
+    const std::string letter = "\xEF\xBB\x80";  // U+FEC0
+    const auto bare = parse(letter);
+    REQUIRE(bare.problems.size() == 1);
+    CHECK(bare.problems[0].text() ==
+          "journal/2026-11.toml:1:1: Error while parsing root table: expected keys, tables, "
+          "whitespace or comments, saw '" + letter + "'");
+    const auto after_value =
+        parse("[[entry]]\nat = 2026-11-20T08:00:00+01:00 " + letter + "\nkind = \"pain\"\n");
+    REQUIRE(after_value.problems.size() == 1);
+    CHECK(after_value.problems[0].line == 2);
+    CHECK(after_value.problems[0].column == 32);
+    const auto in_note = parse("[[entry]]\nat = 2026-11-20T08:00:00+01:00\nkind = \"pain\"\nnote = \"" +
+                               letter + "\"\n");
+    CHECK(in_note.problems.empty());
+    REQUIRE(in_note.entries.size() == 1);
+    CHECK(in_note.entries[0].note == letter);
+}
+
 TEST_CASE("month file: each problem in an entry is located, and bad entries are left out") {
     const std::string text =
         "[[entry]]\n"                       // 1

@@ -97,14 +97,15 @@ TEST_CASE("month file: Arabic presentation forms outside strings are a syntax er
     REQUIRE(bare.problems.size() == 1);
     CHECK(bare.problems[0].text() ==
           "journal/2026-11.toml:1:1: Error while parsing root table: expected keys, tables, "
-          "whitespace or comments, saw '" + letter + "'");
+          "whitespace or comments, saw '" +
+              letter + "'");
     const auto after_value =
         parse("[[entry]]\nat = 2026-11-20T08:00:00+01:00 " + letter + "\nkind = \"pain\"\n");
     REQUIRE(after_value.problems.size() == 1);
     CHECK(after_value.problems[0].line == 2);
     CHECK(after_value.problems[0].column == 32);
-    const auto in_note = parse("[[entry]]\nat = 2026-11-20T08:00:00+01:00\nkind = \"pain\"\nnote = \"" +
-                               letter + "\"\n");
+    const auto in_note = parse(
+        "[[entry]]\nat = 2026-11-20T08:00:00+01:00\nkind = \"pain\"\nnote = \"" + letter + "\"\n");
     CHECK(in_note.problems.empty());
     REQUIRE(in_note.entries.size() == 1);
     CHECK(in_note.entries[0].note == letter);

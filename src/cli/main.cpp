@@ -11,8 +11,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <new>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <vector>
 
@@ -105,8 +108,64 @@ bool print_unknown_command(const CLI::App& app, int argc, char** argv) {
     return false;
 }
 
-int run(int argc, char** argv) {
-    CLI::App app{"tend: a private journal for symptoms and therapy sessions", "tend"};
+// The commands in the order `tend --help` lists them; each file registers its own.
+struct CommandFactory {
+    std::string_view name;
+    tend::cli::Command (*add)(CLI::App&);
+};
+constexpr CommandFactory command_factories[] = {
+    {"log", tend::cli::add_log_command},
+    {"skip", tend::cli::add_skip_command},
+    {"show", tend::cli::add_show_command},
+    {"undo", tend::cli::add_undo_command},
+    {"check", tend::cli::add_check_command},
+    {"init", tend::cli::add_init_command},
+    {"kinds", tend::cli::add_kinds_command},
+    {"plan", tend::cli::add_plan_command},
+    {"stats", tend::cli::add_stats_command},
+    {"export", tend::cli::add_export_command},
+    {"questions", tend::cli::add_questions_command},
+    {"edit", tend::cli::add_edit_command},
+    {"completions", tend::cli::add_completions_command},
+    {"__complete", tend::cli::add_complete_command},
+    {"remind", tend::cli::add_remind_command},
+    {"import", tend::cli::add_import_command},
+    {"sync", tend::cli::add_sync_command},
+    {"git", tend::cli::add_git_command},
+};
+
+// Which commands a parse of this command line needs: the one it names ("log"), none ("" for
+// `tend`, `tend --version`), or all of them (nullopt) for help, for completion, and for a word
+// that names no command, whose message lists them. Setting up every command's options is most
+// of what a short command costs (docs/performance.md, "Start-up").
+std::optional<std::string_view> commands_needed(int argc, char** argv) {
+    for (int index = 1; index < argc; ++index) {
+        const std::string_view word = argv[index];
+        if (word == "--dir" || word == "--color") {
+            ++index;
+            continue;
+        }
+        if (word == "--" || word == "-h" || word == "--help") return std::nullopt;
+        if (word.starts_with("-")) continue;
+        for (const CommandFactory& factory : command_factories)
+            if (word == factory.name && word != "__complete") return factory.name;
+        return std::nullopt;
+    }
+    return std::string_view();
+}
+
+struct Parser {
+    std::unique_ptr<CLI::App> app;
+    std::vector<tend::cli::Command> commands;
+};
+
+// The command line's parser with the global options bound to `global` and the commands `needed`
+// (see commands_needed).
+Parser make_parser(tend::cli::GlobalOptions& global, std::optional<std::string_view> needed) {
+    Parser parser;
+    parser.app = std::make_unique<CLI::App>(
+        "tend: a private journal for symptoms and therapy sessions", "tend");
+    CLI::App& app = *parser.app;
     app.footer(std::string(exit_codes_help));
     // Wide enough for "--weekly Excludes: --effect", so no option runs into its description;
     // subcommands share this formatter.
@@ -115,27 +174,23 @@ int run(int argc, char** argv) {
     app.require_subcommand(0, 1);
     app.fallthrough();  // global options (--dir, --color) work after the subcommand too
 
-    tend::cli::GlobalOptions global;
     app.add_option("--dir", global.dir,
                    "Journal folder (default: $TEND_DIR, $XDG_DATA_HOME/tend, ~/.local/share/tend)")
         ->option_text("FOLDER");
     app.add_option("--color", global.color, "Colour output: auto, always or never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
 
-    std::vector<tend::cli::Command> commands = {
-        tend::cli::add_log_command(app),         tend::cli::add_skip_command(app),
-        tend::cli::add_show_command(app),        tend::cli::add_undo_command(app),
-        tend::cli::add_check_command(app),       tend::cli::add_init_command(app),
-        tend::cli::add_kinds_command(app),       tend::cli::add_plan_command(app),
-        tend::cli::add_stats_command(app),       tend::cli::add_export_command(app),
-        tend::cli::add_questions_command(app),   tend::cli::add_edit_command(app),
-        tend::cli::add_completions_command(app), tend::cli::add_complete_command(app),
-        tend::cli::add_remind_command(app),      tend::cli::add_import_command(app),
-        tend::cli::add_sync_command(app),        tend::cli::add_git_command(app),
-    };
+    for (const CommandFactory& factory : command_factories)
+        if (!needed || factory.name == *needed) parser.commands.push_back(factory.add(app));
+    return parser;
+}
 
+// Parses with every command registered; the exit code when the command line asked for help or
+// the version, or was refused (with its one line said).
+std::optional<int> parse_in_full(CLI::App& app, int argc, char** argv) {
     try {
         app.parse(argc, argv);
+        return std::nullopt;
     } catch (const CLI::CallForHelp& help) {
         return app.exit(help);
     } catch (const CLI::CallForAllHelp& help) {
@@ -170,11 +225,33 @@ int run(int argc, char** argv) {
         print_error(lowercase_first(error.what()), "see 'tend --help'");
         return tend::exit_code::user_error;
     }
+}
+
+int run(int argc, char** argv) {
+    tend::cli::GlobalOptions global;
+    const auto needed = commands_needed(argc, argv);
+    Parser parser = make_parser(global, needed);
+    bool parsed = false;
+    if (needed) {
+        try {
+            parser.app->parse(argc, argv);
+            parsed = true;
+        } catch (const CLI::CallForVersion& version) {
+            return parser.app->exit(version);
+        } catch (const CLI::ParseError&) {
+            // Help and every refusal are said by the full parser, as if it had been used from
+            // the start: help lists all commands, and a message may name or suggest any.
+            global = {};
+            parser = make_parser(global, std::nullopt);
+        }
+    }
+    if (!parsed)
+        if (const auto exit = parse_in_full(*parser.app, argc, argv)) return *exit;
 
     tend::cli::Context context(global);
     // The commands that file the phone's inbox do so themselves, once their input was accepted
     // (file_inbox in folder_notices.h), so a refused command or a dry run changes nothing.
-    for (const auto& command : commands) {
+    for (const auto& command : parser.commands) {
         if (!command.app->parsed()) continue;
         const int code = command.run(context);
         // `sync` commits by itself, and `git` leaves the repository to the person.

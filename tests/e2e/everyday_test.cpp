@@ -400,6 +400,39 @@ TEST_CASE("everyday: help columns never run together, and mistyped commands get 
     CHECK(plan_typo.err == "tend: unknown command 'plan ad' - did you mean 'plan add'?\n");
 }
 
+// tend sets up only the command it is given (docs/performance.md, "Start-up"): it must find it
+// after global options in each form they take, and still list every command in help.
+TEST_CASE("everyday: the command is found after global options in each form they take") {
+    UserFolder user;
+    const auto plain = run_tend_in(user.folder.path(), {"stats", "2026-10", "--dir", "journal"},
+                                   user.options);
+    REQUIRE(plain.exit_code == 0);
+    CHECK(plain.out.starts_with("Thu 1 Oct 2026 - Sat 31 Oct 2026\n"));
+    for (const std::vector<std::string>& words :
+         {std::vector<std::string>{"--dir", "journal", "stats", "2026-10"},
+          {"--dir=journal", "stats", "2026-10"},
+          {"--color", "never", "--dir", "journal", "stats", "2026-10"},
+          {"--color=never", "stats", "--dir=journal", "2026-10"}}) {
+        CAPTURE(words);
+        const auto result = run_tend_in(user.folder.path(), words, user.options);
+        CHECK(result.exit_code == 0);
+        CHECK(result.err == "");
+        CHECK(result.out == plain.out);
+    }
+    const auto version = run_tend({"--version"});
+    CHECK(version.out == "tend " TEND_VERSION "\n");
+    const auto help = run_tend({"--color", "never", "--help"});
+    for (const char* command : {"log", "skip", "show", "undo", "check", "init", "kinds", "plan",
+                                "stats", "export", "questions", "edit", "completions", "remind",
+                                "import", "sync", "git"}) {
+        CAPTURE(command);
+        CHECK(help.out.find("\n  " + std::string(command) + " ") != std::string::npos);
+    }
+    // A word that names no command, after the options, is still matched against all of them.
+    const auto typo = user.tend({"--color", "never", "stast"});
+    CHECK(typo.err == "tend: unknown command 'stast' - did you mean 'stats'?\n");
+}
+
 TEST_CASE("everyday: an option without its value is said in words") {
     const auto kind = run_tend({"show", "--kind"});
     CHECK(kind.exit_code == 2);

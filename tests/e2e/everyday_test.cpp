@@ -404,8 +404,8 @@ TEST_CASE("everyday: help columns never run together, and mistyped commands get 
 // after global options in each form they take, and still list every command in help.
 TEST_CASE("everyday: the command is found after global options in each form they take") {
     UserFolder user;
-    const auto plain = run_tend_in(user.folder.path(), {"stats", "2026-10", "--dir", "journal"},
-                                   user.options);
+    const auto plain =
+        run_tend_in(user.folder.path(), {"stats", "2026-10", "--dir", "journal"}, user.options);
     REQUIRE(plain.exit_code == 0);
     CHECK(plain.out.starts_with("Thu 1 Oct 2026 - Sat 31 Oct 2026\n"));
     for (const std::vector<std::string>& words :
@@ -422,9 +422,9 @@ TEST_CASE("everyday: the command is found after global options in each form they
     const auto version = run_tend({"--version"});
     CHECK(version.out == "tend " TEND_VERSION "\n");
     const auto help = run_tend({"--color", "never", "--help"});
-    for (const char* command : {"log", "skip", "show", "undo", "check", "init", "kinds", "plan",
-                                "stats", "export", "questions", "edit", "completions", "remind",
-                                "import", "sync", "git"}) {
+    for (const char* command :
+         {"log", "skip", "show", "undo", "check", "init", "kinds", "plan", "stats", "export",
+          "questions", "edit", "completions", "remind", "import", "sync", "git"}) {
         CAPTURE(command);
         CHECK(help.out.find("\n  " + std::string(command) + " ") != std::string::npos);
     }

@@ -107,7 +107,7 @@ std::vector<Window> windows_for(const PlanItem& item, const Period& period,
                                 const CountedAmounts& counted, Weekday week_start, Date today);
 
 // The run of days a daily item (every day, or on listed weekdays) was fully done, from its start
-// to `today`: the current run and the longest. The same as folding windows_for's windows from the
+// to `through` (today, or an earlier day whose run is asked): the run ending there and the longest. The same as folding windows_for's windows from the
 // item's start (a rest day neither counts nor ends a run; today counts once done and does not end
 // a run while still open), in one pass over the counted days without making a window for each
 // day, so a streak over thirty years costs little. Only for daily items.
@@ -115,7 +115,7 @@ struct DailyRun {
     int current = 0;
     int longest = 0;
 };
-DailyRun daily_run(const PlanItem& item, const CountedAmounts& counted, Date today);
+DailyRun daily_run(const PlanItem& item, const CountedAmounts& counted, Date through, Date today);
 
 // The days whose entries decide the adherence of `plan` over `period`: the period itself, widened
 // to the first and last day of the windows that belong to it (a week that belongs to a period

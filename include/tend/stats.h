@@ -74,11 +74,16 @@ struct ProgressionSummary {
     std::vector<StepBack> step_backs;            // sessions lower than the one before them
 };
 
+// The run of fully done days of a daily item, as it stood on `through`: today, or the period's
+// last day when the period ended before today, so a past week says what its streak was at its
+// end whatever the journal holds after it.
 struct Streak {
     std::string label;
-    int current = 0;  // fully done days up to today (today counts once it is done); rest days
-                      // are passed over, neither counted nor breaking the run
-    int longest = 0;
+    int current = 0;  // fully done days in a row up to `through` (today counts once it is done);
+                      // rest days are passed over, neither counted nor breaking the run
+    int longest = 0;  // the longest run from the item's start up to `through`
+    Date through{};
+    bool up_to_today = true;  // false: `through` is the last day of a period that has ended
 };
 
 // Something in the period worth a word, as data: render says it (render/flag_text.h), so the

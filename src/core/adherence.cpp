@@ -257,7 +257,8 @@ std::vector<Window> windows_for(const PlanItem& item, const Period& period,
     return windows;
 }
 
-DailyRun daily_run(const PlanItem& item, const CountedAmounts& counted, Date today) {
+DailyRun daily_run(const PlanItem& item, const CountedAmounts& counted, Date through,
+                   Date today) {
     DailyRun run;
     const auto& amounts = counted.amounts();
     const auto& rest_days = counted.rest_days();
@@ -267,7 +268,7 @@ DailyRun daily_run(const PlanItem& item, const CountedAmounts& counted, Date tod
                                    });
     auto rest = std::lower_bound(rest_days.begin(), rest_days.end(), item.start);
     const double expected = per_window(item);
-    const Date last = last_in_force(item, today);
+    const Date last = last_in_force(item, std::min(through, today));
     for (Date day = item.start; day <= last; day += days{1}) {
         // Summed in the order between() sums, so a fraction adds up to the same double.
         double done = 0;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <set>
 
 #include "core/stats_parts.h"
@@ -152,8 +153,29 @@ StatsReport compute_stats(const StatsRequest& request, const JournalSlice& slice
     return summarise(request, slice.compact.entries(), slice.before, plan, config);
 }
 
+bool is_logged_entry(const CompactEntry& entry, const Profile& profile) {
+    return role_of(entry, profile) != KindRole::rest;
+}
+
 StatsReport summarise(const StatsRequest& request, const std::vector<CompactEntry>& entries,
                       const History& earlier, const Plan& plan, const Config& config) {
+    // A summary tells what has happened so far: an entry dated after today (a clock set wrong, or
+    // a device ahead) counts in none of its numbers. Such entries are rare, so the entries are
+    // copied only when there are some.
+    const auto after_today = [&](const CompactEntry& entry) {
+        return entry.at.local_date() > request.today;
+    };
+    if (std::any_of(entries.begin(), entries.end(), after_today)) {
+        std::vector<CompactEntry> so_far;
+        std::copy_if(entries.begin(), entries.end(), std::back_inserter(so_far),
+                     [&](const CompactEntry& entry) { return !after_today(entry); });
+        return summarise_so_far(request, so_far, earlier, plan, config);
+    }
+    return summarise_so_far(request, entries, earlier, plan, config);
+}
+
+StatsReport summarise_so_far(const StatsRequest& request, const std::vector<CompactEntry>& entries,
+                             const History& earlier, const Plan& plan, const Config& config) {
     StatsReport report;
     report.period = request.period;
     report.previous = request.previous;
@@ -164,7 +186,7 @@ StatsReport summarise(const StatsRequest& request, const std::vector<CompactEntr
     DaySet days_logged(request.period);
     DaySet rested(request.period);
     for (const CompactEntry* entry : current) {
-        if (role_of(*entry, config.profile) == KindRole::rest) {
+        if (!is_logged_entry(*entry, config.profile)) {
             if (const auto rest = rest_of(*entry, config.profile))
                 for (Date day = rest->first; day <= rest->last; day += days{1})
                     rested.insert(day);

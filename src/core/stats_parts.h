@@ -91,10 +91,19 @@ std::vector<const CompactEntry*> entries_in(const std::vector<CompactEntry>& ent
 std::pair<double, double> in_sessions(const PlanItem& item, const std::vector<Window>& windows,
                                       Date today);
 
+// Whether an entry counts as logging in the summary's entries and days (the header, the weekly
+// rows, the gap flag): every entry but a rest entry (`tend skip`), whose days are counted apart.
+bool is_logged_entry(const CompactEntry& entry, const Profile& profile);
+
 // The summary of `entries` (time order, from where `earlier` ends to the period's end, covering
-// the previous period): compute_stats's body, also used by the visit report.
+// the previous period): compute_stats's body, also used by the visit report. Entries dated after
+// `request.today` are left out of every number.
 StatsReport summarise(const StatsRequest& request, const std::vector<CompactEntry>& entries,
                       const History& earlier, const Plan& plan, const Config& config);
+
+// summarise's body, for entries none of which is dated after today.
+StatsReport summarise_so_far(const StatsRequest& request, const std::vector<CompactEntry>& entries,
+                             const History& earlier, const Plan& plan, const Config& config);
 
 // Plan adherence per item with its day strip, overall adherence, and streaks (stats_plan.cpp).
 // Returns each summarised item's windows in the period, for the weekly rows.

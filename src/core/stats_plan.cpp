@@ -38,9 +38,12 @@ bool is_daily(const PlanItem& item) {
            item.schedule.unit == Schedule::Unit::weekdays;
 }
 
-Streak streak_of(const PlanItem& item, const CountedAmounts& counted, Date today) {
-    const DailyRun run = daily_run(item, counted, today);
-    return Streak{item.label(), run.current, run.longest};
+// The streak as it stood on `through`: today, or the last day of a period that has ended. A
+// report's slice may hold nothing after the period's end, so a run counted on to today would read
+// the days after a past period as missed, and each period asked would say another number.
+Streak streak_of(const PlanItem& item, const CountedAmounts& counted, Date through, Date today) {
+    const DailyRun run = daily_run(item, counted, through, today);
+    return Streak{item.label(), run.current, run.longest, through, through >= today};
 }
 
 }  // namespace
@@ -109,8 +112,9 @@ std::vector<std::vector<Window>> add_plan_sections(StatsReport& report, const St
             summary.days.push_back(mark_for(item, day, request.period, counted, week_start, today));
         report.items.push_back(std::move(summary));
         item_windows.push_back(std::move(windows));
-        if (is_daily(item) && item.in_force_on(std::min(today, *request.period.to)))
-            report.streaks.push_back(streak_of(item, counted, today));
+        const Date through = std::min(today, *request.period.to);
+        if (is_daily(item) && item.in_force_on(through))
+            report.streaks.push_back(streak_of(item, counted, through, today));
     }
     if (expected > 0) report.adherence = credited / expected;
     if (previous_expected > 0) report.previous_adherence = previous_credited / previous_expected;

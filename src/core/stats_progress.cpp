@@ -50,7 +50,7 @@ void flag_gap(StatsReport& report, const StatsRequest& request,
     // programme asked nothing of it.
     DaySet logged(request.period);
     for (const auto& entry : entries)
-        if (!rest_of(entry, config.profile)) logged.insert(entry.at.local_date());
+        if (is_logged_entry(entry, config.profile)) logged.insert(entry.at.local_date());
     std::vector<std::vector<Date>> rested;
     for (const auto& item : plan.items)
         rested.push_back(rest_days_of(item, entries, config.profile));

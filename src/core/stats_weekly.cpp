@@ -51,15 +51,17 @@ void choose_field_columns(WeeklyTable& table, const StatsRequest& request,
     }
 }
 
+// Entries and days logged as the summary's header counts them (is_logged_entry), so the rows add
+// up to it; plan kinds' sessions, pain and sizes.
 void count_entries(WeeklyTable& table, const std::vector<const CompactEntry*>& in_period,
-                   const Period& period, Weekday week_start) {
+                   const Period& period, Weekday week_start, const Profile& profile) {
     DaySet logged(period);
     std::vector<std::vector<Values>> pain(table.rows.size(),
                                           std::vector<Values>(table.pain_fields.size()));
     for (const CompactEntry* entry : in_period) {
         const Date day = entry->at.local_date();
         const std::size_t index = week_index(day, period, week_start);
-        if (index >= table.rows.size()) continue;
+        if (index >= table.rows.size() || !is_logged_entry(*entry, profile)) continue;
         WeekRow& row = table.rows[index];
         ++row.entries;
         logged.insert(day);
@@ -138,7 +140,7 @@ void add_weekly(StatsReport& report, const StatsRequest& request,
         row.pain.assign(table.pain_fields.size(), std::nullopt);
         row.highest.assign(table.progressions.size(), std::nullopt);
     }
-    count_entries(table, in_period, request.period, week_start);
+    count_entries(table, in_period, request.period, week_start, config.profile);
     measure_adherence(report, request, item_windows, plan, week_start);
 }
 

@@ -399,7 +399,7 @@ AdherenceGlance adherence_of(const VisitReport& report, const std::vector<Compac
     glance.rest_days = rested.count();
     DaySet logged(report.period);
     for (const auto& entry : reported) {
-        if (role_of(entry, config.profile) == KindRole::rest) continue;
+        if (!is_logged_entry(entry, config.profile)) continue;
         ++glance.entries;
         logged.insert(entry.at.local_date());
     }

@@ -38,9 +38,11 @@ std::string date_words(Date day, Date today) {
     return fmt::format("{} {}", format_short_date(day), year_of(day));
 }
 
-// "today", "this week", "on Mon 23 Nov": the window a status is about.
-std::string window_words(const PlanItem& item, Date day, Date today) {
-    if (item.schedule.unit == Schedule::Unit::week) return "this week";
+// "today", "this week", "on Mon 23 Nov", "in the week of 2 Nov": the window a status is about.
+std::string window_words(const PlanItem& item, const Window& window, Date day, Date today) {
+    if (item.schedule.unit == Schedule::Unit::week)
+        return window.contains(today) ? "this week"
+                                      : "in the week of " + date_words(window.first, today);
     if (day == today) return "today";
     if (day == today - days{1}) return "yesterday";
     return "on " + relative_day(day, today);
@@ -48,6 +50,17 @@ std::string window_words(const PlanItem& item, Date day, Date today) {
 
 std::string next_words(const DayStatus& status, Date today) {
     return status.next ? fmt::format(" (next: {})", relative_day(*status.next, today)) : "";
+}
+
+// A window that closed before today is done or it isn't: what it got, and nothing "to go".
+std::string closed_window_words(const PlanItem& item, const Window& window, const Config& config,
+                                const std::string& when) {
+    const bool single_session = !item.total && window.expected == 1;
+    if (single_session && window.met()) return "done " + when;
+    const std::string progress =
+        fmt::format("{} of {} {}", format_amount(item, window.done, config),
+                    format_amount(item, window.expected, config), when);
+    return window.met() ? progress + " — done" : progress;
 }
 
 }  // namespace
@@ -101,8 +114,12 @@ std::string describe_status(const PlanItem& item, const DayStatus& status, const
         return fmt::format("not due {}{}", day == today ? "today" : "that day",
                            next_words(status, today));
     const Window& window = *status.window;
+    const bool closed = window.last < today;
     const bool several_days = window.first != window.last;
     if (several_days && item.schedule.unit == Schedule::Unit::every_n_days) {
+        if (closed)
+            return closed_window_words(item, window, config,
+                                       "by " + relative_day(window.last, today));
         if (status.state == DayStatus::State::done)
             return fmt::format("{}{}", status.done_that_day > 0 ? "done" : "not due today",
                                next_words(status, today));
@@ -113,13 +130,15 @@ std::string describe_status(const PlanItem& item, const DayStatus& status, const
                            format_amount(item, window.expected, config),
                            format_amount(item, window.remaining(), config), by);
     }
+    const std::string when = window_words(item, window, day, today);
+    if (closed) return closed_window_words(item, window, config, when);
     const bool single_session = !item.total && window.expected == 1 && !several_days;
     if (single_session)
         return fmt::format("{} {}", status.state == DayStatus::State::done ? "done" : "to do",
-                           window_words(item, day, today));
+                           when);
     const std::string progress =
         fmt::format("{} of {} {}", format_amount(item, window.done, config),
-                    format_amount(item, window.expected, config), window_words(item, day, today));
+                    format_amount(item, window.expected, config), when);
     if (status.state == DayStatus::State::done) return progress + " — done";
     return fmt::format("{} — {} to go", progress, format_amount(item, window.remaining(), config));
 }

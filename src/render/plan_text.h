@@ -28,7 +28,9 @@ bool is_duration(const Config& config, const std::string& kind, const std::strin
 std::string format_amount(const PlanItem& item, double amount, const Config& config);
 
 // Where an item stands on `day`, without the label: "2 of 3 today — 1 to go", "done (next:
-// tomorrow)", "not due today (next: Fri 27 Nov)". Days are named as seen from `today`.
+// tomorrow)", "not due today (next: Fri 27 Nov)". Days are named as seen from `today`. A window
+// that closed before today says what it got, never what is "to go": "1 of 3 in the week of
+// 2 Nov", "0 of 1 on Tue 3 Nov", "done on Mon 2 Nov".
 std::string describe_status(const PlanItem& item, const DayStatus& status, const Config& config,
                             Date day, Date today);
 

@@ -172,6 +172,7 @@ Json stats_json(const StatsReport& report) {
         entry.set("item", streak.label);
         entry.set("current", streak.current);
         entry.set("longest", streak.longest);
+        entry.set("through", format_date(streak.through));
         streaks.push(std::move(entry));
     }
     json.set("streaks", std::move(streaks));

@@ -158,9 +158,13 @@ void progress_section(std::string& out, const StatsReport& report) {
         out += line + "\n";
     }
     if (!report.streaks.empty()) out += "\nStreaks (days fully done)\n";
-    for (const auto& streak : report.streaks)
-        out += fmt::format("  {:<18.18} {} now, longest {}\n", streak.label, streak.current,
+    for (const auto& streak : report.streaks) {
+        const std::string when = streak.up_to_today
+                                     ? "now"
+                                     : "up to " + format_short_date(streak.through);
+        out += fmt::format("  {:<18.18} {} {}, longest {}\n", streak.label, streak.current, when,
                            streak.longest);
+    }
 }
 
 // Lines end where their text ends: an empty last column leaves no trailing spaces.

@@ -137,11 +137,14 @@ TEST_CASE("stats: progression, streaks, flags and milestones") {
     CHECK(sizes.step_backs[0].from == 3);
     CHECK(sizes.step_backs[0].to == 2);
 
-    // Dilating: 9-16 Nov in a row (8), then misses on 17, 19, 23 and 24 Nov; today is open.
+    // Dilating: 9-16 Nov in a row (8), then misses on 17 and 19 Nov. The week ended on 22 Nov,
+    // before today (25 Nov): its streak is the run at its end, 20-22 Nov.
     REQUIRE(report.streaks.size() == 1);
     CHECK(report.streaks[0].label == "dilate");
-    CHECK(report.streaks[0].current == 0);
+    CHECK(report.streaks[0].current == 3);
     CHECK(report.streaks[0].longest == 8);
+    CHECK(report.streaks[0].through == day(2026, 11, 22));
+    CHECK_FALSE(report.streaks[0].up_to_today);
 
     // Flags come out of core as data; render words them (tests/render).
     REQUIRE(report.flags.size() == 2);
@@ -160,6 +163,84 @@ TEST_CASE("stats: progression, streaks, flags and milestones") {
     CHECK(report.procedures[0].days_ago == 163);
     CHECK(report.last_visit->what == "pt");  // render words it "visit (pt)"
     CHECK(report.last_visit->days_ago == 50);
+}
+
+TEST_CASE("stats: a streak is counted up to today, or to the last day of a period that ended") {
+    // The trial's journal: dilating daily from 16 Nov, done every day but 21 Nov, today 30 Nov
+    // (done at 18:00).
+    Plan plan;
+    plan.items = {plan_item("dilate", {"daily"}, day(2026, 11, 16))};
+    std::vector<Entry> entries;
+    for (Date date = day(2026, 11, 16); date <= day(2026, 11, 30); date += std::chrono::days{1})
+        if (date != day(2026, 11, 21)) entries.push_back(dilate(date, 2, 15, 1));
+    const Date today = day(2026, 11, 30);
+    struct Case {
+        Period period;
+        int current;
+        int longest;
+        Date through;
+        bool up_to_today;
+    };
+    const Case cases[] = {
+        {Period{day(2026, 11, 30), day(2026, 12, 6)}, 9, 9, today, true},
+        {Period{day(2026, 11, 23), day(2026, 11, 29)}, 8, 8, day(2026, 11, 29), false},
+        {Period{day(2026, 11, 16), day(2026, 11, 20)}, 5, 5, day(2026, 11, 20), false},
+        {Period{day(2026, 11, 16), day(2026, 11, 28)}, 7, 7, day(2026, 11, 28), false},
+        {Period{day(2026, 11, 16), day(2026, 11, 21)}, 0, 5, day(2026, 11, 21), false},
+    };
+    for (const Case& expected : cases) {
+        INFO("the period ends ", format_date(*expected.period.to));
+        const StatsRequest request{expected.period, std::nullopt, {}, today};
+        const Streak streak = stats_of(request, entries, plan, builtin_config()).streaks.at(0);
+        CHECK(streak.current == expected.current);
+        CHECK(streak.longest == expected.longest);
+        CHECK(streak.through == expected.through);
+        CHECK(streak.up_to_today == expected.up_to_today);
+        // Nothing after the period changes it: a report may read no day after its end.
+        std::vector<Entry> up_to_end = entries;
+        std::erase_if(up_to_end, [&](const Entry& entry) {
+            return entry.at.local_date() > *expected.period.to;
+        });
+        const Streak from_less = stats_of(request, up_to_end, plan, builtin_config()).streaks.at(0);
+        CHECK(from_less.current == expected.current);
+        CHECK(from_less.longest == expected.longest);
+    }
+}
+
+TEST_CASE("stats: entries dated after today count in no number of the summary") {
+    // Dilating daily 16-22 Nov, pain 8 on 19, 20 and 22 Nov, kegels on Sunday morning; but today
+    // is Saturday 21 Nov (a device's clock ahead, or entries typed ahead).
+    Plan plan;
+    plan.items = {plan_item("dilate", {"daily"}, day(2026, 11, 16))};
+    std::vector<Entry> entries;
+    for (Date date = day(2026, 11, 16); date <= day(2026, 11, 22); date += std::chrono::days{1})
+        entries.push_back(dilate(date, 2, 15, 1));
+    entries.push_back(entry_on("kegels", day(2026, 11, 22), 8, {{"reps", 10}}));
+    for (const int day_of_month : {19, 20, 22})
+        entries.push_back(entry_on("pain", day(2026, 11, day_of_month), 9, {{"level", 8}}));
+    sort_by_time(entries);
+    const StatsRequest request{Period{day(2026, 11, 16), day(2026, 11, 22)},
+                               Period{day(2026, 11, 9), day(2026, 11, 15)},
+                               {},
+                               day(2026, 11, 21)};
+    const StatsReport report = stats_of(request, entries, plan, builtin_config());
+    CHECK(report.entries == 8);
+    CHECK(report.days_logged == 6);
+    CHECK(report.days_so_far == 6);
+    REQUIRE(report.kinds.size() == 2);  // no kegels: Sunday's
+    CHECK(report.kinds[0].kind == "dilate");
+    CHECK(report.kinds[0].count == 6);
+    CHECK(report.kinds[1].kind == "pain");
+    CHECK(report.kinds[1].count == 2);
+    CHECK(report.flags.empty());  // pain 6+ on 2 days so far, not 3
+    REQUIRE(report.items.size() == 1);
+    CHECK(report.items[0].adherence.expected == 5);
+    REQUIRE(report.items[0].adherence.open.has_value());
+    CHECK(report.items[0].adherence.open->done == 1);  // today's session
+    REQUIRE(report.weekly.rows.size() == 1);
+    CHECK(report.weekly.rows[0].entries == 8);
+    CHECK(report.weekly.rows[0].days_logged == 6);
+    CHECK(report.streaks.at(0).current == 6);
 }
 
 TEST_CASE("stats: a gap of several days while the plan runs is flagged kindly") {

@@ -82,6 +82,34 @@ TEST_CASE("stats weekly: entries, days logged and sessions of each plan kind") {
     CHECK(rows[2].sessions == std::vector<int>{2, 1});
 }
 
+TEST_CASE("stats weekly: a rest entry counts in no row, so the rows add up to the heading") {
+    NewYear story = new_year();
+    // A rest on 24-25 Dec (`tend skip --on 2026-12-24..2026-12-25 period`).
+    Entry rest = entry_on("skip", day(2026, 12, 24), 8);
+    rest.fields.emplace_back("days", FieldValue{std::int64_t{2}});
+    rest.note = "period";
+    story.entries.push_back(rest);
+    Entry rest_alone = entry_on("skip", day(2026, 12, 27), 8);  // a day with nothing else
+    story.entries.push_back(rest_alone);
+    sort_by_time(story.entries);
+    const StatsReport report = stats_of(story.request, story.entries, story.plan, builtin_config());
+    const auto& rows = report.weekly.rows;
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0].entries == 4);  // as without the rests: dilate 23, 24; cardio 23; sex 26
+    CHECK(rows[0].days_logged == 3);
+    CHECK(report.entries == 17);
+    CHECK(report.days_logged == 12);
+    CHECK(report.rest_days == 3);
+    int entries = 0;
+    int days_logged = 0;
+    for (const WeekRow& row : rows) {
+        entries += row.entries;
+        days_logged += row.days_logged;
+    }
+    CHECK(entries == report.entries);
+    CHECK(days_logged == report.days_logged);
+}
+
 TEST_CASE("stats weekly: a window counts in the week holding most of its days, once it closes") {
     const NewYear story = new_year();
     const auto rows =

@@ -107,10 +107,11 @@ std::vector<Window> windows_for(const PlanItem& item, const Period& period,
                                 const CountedAmounts& counted, Weekday week_start, Date today);
 
 // The run of days a daily item (every day, or on listed weekdays) was fully done, from its start
-// to `through` (today, or an earlier day whose run is asked): the run ending there and the longest. The same as folding windows_for's windows from the
-// item's start (a rest day neither counts nor ends a run; today counts once done and does not end
-// a run while still open), in one pass over the counted days without making a window for each
-// day, so a streak over thirty years costs little. Only for daily items.
+// to `through` (today, or an earlier day whose run is asked): the run ending there and the longest.
+// The same as folding windows_for's windows from the item's start (a rest day neither counts nor
+// ends a run; today counts once done and does not end a run while still open), in one pass over the
+// counted days without making a window for each day, so a streak over thirty years costs little.
+// Only for daily items.
 struct DailyRun {
     int current = 0;
     int longest = 0;

@@ -257,8 +257,7 @@ std::vector<Window> windows_for(const PlanItem& item, const Period& period,
     return windows;
 }
 
-DailyRun daily_run(const PlanItem& item, const CountedAmounts& counted, Date through,
-                   Date today) {
+DailyRun daily_run(const PlanItem& item, const CountedAmounts& counted, Date through, Date today) {
     DailyRun run;
     const auto& amounts = counted.amounts();
     const auto& rest_days = counted.rest_days();

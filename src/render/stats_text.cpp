@@ -159,9 +159,8 @@ void progress_section(std::string& out, const StatsReport& report) {
     }
     if (!report.streaks.empty()) out += "\nStreaks (days fully done)\n";
     for (const auto& streak : report.streaks) {
-        const std::string when = streak.up_to_today
-                                     ? "now"
-                                     : "up to " + format_short_date(streak.through);
+        const std::string when =
+            streak.up_to_today ? "now" : "up to " + format_short_date(streak.through);
         out += fmt::format("  {:<18.18} {} {}, longest {}\n", streak.label, streak.current, when,
                            streak.longest);
     }

@@ -103,7 +103,8 @@ TEST_CASE("e2e stats: entries dated after today count in no day and no number of
 
     const auto saturday = user.tend({"stats"}, "2026-11-21T22:00:00+01:00");
     CHECK(saturday.exit_code == 0);
-    CHECK(heading(saturday.out) == "6 entries on 6 of 6 days so far · compared with 9 Nov - 15 Nov");
+    CHECK(heading(saturday.out) ==
+          "6 entries on 6 of 6 days so far · compared with 9 Nov - 15 Nov");
     CHECK(by_kind(saturday.out, "dilate") == "dilate 6 on 6 days · 1 h 30 min in all");
     CHECK(by_kind(saturday.out, "kegels") == "");  // logged on Sunday, after this "now"
     CHECK(streak(saturday.out, "dilate") == "dilate 6 now, longest 6");
@@ -133,7 +134,8 @@ TEST_CASE("e2e stats: the weekly rows count entries as the heading does, without
     CHECK(streak(week.out, "dilate") == "dilate 5 up to 15 Nov, longest 5");
 }
 
-TEST_CASE("e2e log: the plan line names the entry's week or day, and a closed one has nothing to go") {
+TEST_CASE(
+    "e2e log: the plan line names the entry's week or day, and a closed one has nothing to go") {
     User user;
     user.add({"plan", "add", "cardio", "3/week", "--from", "2026-11-02"});
     user.add({"plan", "add", "dilate", "daily", "minutes>=10", "--from", "2026-11-02"});

@@ -160,10 +160,11 @@ bool is_logged_entry(const CompactEntry& entry, const Profile& profile) {
 StatsReport summarise(const StatsRequest& request, const std::vector<CompactEntry>& entries,
                       const History& earlier, const Plan& plan, const Config& config) {
     // A summary tells what has happened so far: an entry dated after today (a clock set wrong, or
-    // a device ahead) counts in none of its numbers. Such entries are rare, so the entries are
-    // copied only when there are some.
+    // a device ahead) counts in none of its numbers. A rest planned ahead (`tend skip --on
+    // tomorrow`) is no such entry: it is the plan's, and stays. Such entries are rare, so the
+    // entries are copied only when there are some.
     const auto after_today = [&](const CompactEntry& entry) {
-        return entry.at.local_date() > request.today;
+        return entry.at.local_date() > request.today && is_logged_entry(entry, config.profile);
     };
     if (std::any_of(entries.begin(), entries.end(), after_today)) {
         std::vector<CompactEntry> so_far;

@@ -97,7 +97,7 @@ bool is_logged_entry(const CompactEntry& entry, const Profile& profile);
 
 // The summary of `entries` (time order, from where `earlier` ends to the period's end, covering
 // the previous period): compute_stats's body, also used by the visit report. Entries dated after
-// `request.today` are left out of every number.
+// `request.today` are left out of every number, but rests planned ahead (`tend skip`).
 StatsReport summarise(const StatsRequest& request, const std::vector<CompactEntry>& entries,
                       const History& earlier, const Plan& plan, const Config& config);
 

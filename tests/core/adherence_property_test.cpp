@@ -176,13 +176,15 @@ struct Story {
     Date today{};
 };
 
-// Streaks of a daily item by the model: met days in a row, rest days passed over; the day
-// holding today neither counts until met nor breaks the run.
-std::pair<int, int> model_streak(const PlanItem& item, const Story& story, Weekday week_start) {
+// Streaks of a daily item by the model, up to `through` (today, or the last day of a period
+// that ended): met days in a row, rest days passed over; the day holding today neither counts
+// until met nor breaks the run.
+std::pair<int, int> model_streak(const PlanItem& item, const Story& story, Weekday week_start,
+                                 Date through) {
     int run = 0;
     int longest = 0;
     for (const auto& window : model_windows(item, story.rests, story.today, week_start)) {
-        if (window.first > story.today) break;
+        if (window.first > std::min(story.today, through)) break;
         const bool met =
             amount_in(item, story.entries, window.first, window.last) >= window.expected;
         if (met)
@@ -327,9 +329,12 @@ void check_period(const Story& story, const Period& period, std::mt19937& random
                 std::count_if(
                     story.plan.items.begin(), story.plan.items.end(),
                     [&](const PlanItem& other) { return other.label() == streak.label; }) == 1) {
-                const auto [current, longest] = model_streak(item, story, week_start);
+                const Date through = std::min(story.today, *period.to);
+                const auto [current, longest] = model_streak(item, story, week_start, through);
                 CHECK(streak.current == current);
                 CHECK(streak.longest == longest);
+                CHECK(streak.through == through);
+                CHECK(streak.up_to_today == (through == story.today));
                 break;
             }
 

@@ -294,14 +294,13 @@ std::optional<Figure> timeline_figure(const VisitReport& report, const Config& c
         medication.push_back({first, last, format_days(first, last)});
     for (const auto& group : report.treatment_groups)
         if (config.profile.role_of(group.kind) == KindRole::medication)
-            rows.push_back(
-                {group.first,
-                 group.first == group.last
-                     ? format_date_in(group.first, report.period)
-                     : fmt::format("{} - {}", format_date_in(group.first, report.period),
-                                   format_date_in(group.last, report.period)),
-                 fmt::format("{} ({})", treatment_words(group.name, group.kind, config),
-                             plural(group.count, "time", "times"))});
+            rows.push_back({group.first,
+                            group.first == group.last
+                                ? format_date_in(group.first, report.period)
+                                : fmt::format("{} - {}", format_date_in(group.first, report.period),
+                                              format_date_in(group.last, report.period)),
+                            fmt::format("{} ({})", treatment_words(group.name, group.kind, config),
+                                        plural(group.count, "time", "times"))});
     lane("medication", std::move(medication));
     std::vector<ChartMark> rests;
     for (const auto& run : report.rests) {

@@ -398,7 +398,8 @@ std::string field_line(const FieldSpec& field, const KindSpec& kind) {
     if (!field.phrase.empty())
         attributes += fmt::format(", phrase = {}", toml_string(field.phrase));
     if (field.higher_is_better)
-        attributes += fmt::format(", better = \"{}\"", *field.higher_is_better ? "higher" : "lower");
+        attributes +=
+            fmt::format(", better = \"{}\"", *field.higher_is_better ? "higher" : "lower");
     std::string line = fmt::format("fields.{} = {{ {} }}", field.name, attributes);
     if (field.name == kind.progression) line += "  # max: the number of sizes in [dilators]";
     return line + "\n";

@@ -134,16 +134,20 @@ TEST_CASE("e2e roles: a score's change is judged on its range, for the better on
     const std::string notes = tend_in(folder, "export 2026-11-01..2026-11-25 --dir j");
     // 15 points on a range of 34 is more than 2 in 10 (6.8): meaningful; tend doesn't know
     // which way is better for a score without `better`, so it says no more.
-    CHECK(has(notes, "- FSFI total score (2-36): 15, 15, 15 (n=3, 2-8 Nov) → 30, 30, 30 (n=3, "
-                     "23-25 Nov): mean 15 points higher, a meaningful change\n"));
-    CHECK(has(notes, "- Function score (0-100): 30, 30, 30 (n=3, 2-8 Nov) → 70, 70, 70 (n=3, "
-                     "23-25 Nov): mean 40 points higher, a meaningful change for the better\n"));
+    CHECK(has(notes,
+              "- FSFI total score (2-36): 15, 15, 15 (n=3, 2-8 Nov) → 30, 30, 30 (n=3, "
+              "23-25 Nov): mean 15 points higher, a meaningful change\n"));
+    CHECK(has(notes,
+              "- Function score (0-100): 30, 30, 30 (n=3, 2-8 Nov) → 70, 70, 70 (n=3, "
+              "23-25 Nov): mean 40 points higher, a meaningful change for the better\n"));
     // A number without a range has no rule to apply: its change only.
-    CHECK(has(notes, "- Weight kg: 60, 60, 60 (n=3, 2-8 Nov) → 60.5, 60.5, 60.5 (n=3, 23-25 "
-                     "Nov): mean 0.5 higher\n"));
+    CHECK(has(notes,
+              "- Weight kg: 60, 60, 60 (n=3, 2-8 Nov) → 60.5, 60.5, 60.5 (n=3, 23-25 "
+              "Nov): mean 0.5 higher\n"));
     CHECK(has(notes, "| 20 Nov | lidocaine gel (1 time) |\n"));
     CHECK(has(notes, "| lidocaine gel | lidocaine gel | 20 Nov | 1 | 2cm |\n"));
     const std::string json = tend_in(folder, "export 2026-11-01..2026-11-25 --format json --dir j");
-    CHECK(has(json, "\"rule_applies\": true,\n        \"meaningful\": true,\n        "
-                    "\"meaningful_change\": 0"));
+    CHECK(has(json,
+              "\"rule_applies\": true,\n        \"meaningful\": true,\n        "
+              "\"meaningful_change\": 0"));
 }

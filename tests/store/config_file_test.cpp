@@ -183,7 +183,8 @@ TEST_CASE("config: a field's better says which way is better, and is written bac
         "better = true }\n",
         "tend.toml");
     std::vector<std::string> texts;
-    for (const auto& problem : parsed.problems) texts.push_back(problem.text());
+    for (const auto& problem : parsed.problems)
+        texts.push_back(problem.text());
     const std::vector<std::string> expected = {
         "tend.toml:5:40: 'better' of field 'up' must be \"higher\" or \"lower\"",
         "tend.toml:6:41: 'better' of field 'yes' must be \"higher\" or \"lower\"",

@@ -37,7 +37,8 @@ struct EffectReport {
     EffectSide without;
     static constexpr int minimum_days = 3;
     bool enough() const { return with.days >= minimum_days && without.days >= minimum_days; }
-    // with - without, once both sides have enough days.
+    // with - without, of the means as printed (tenths; whole minutes for durations), once both
+    // sides have enough days.
     std::optional<double> difference() const;
     // For scales: a difference of at least 2 points on 0-10 (scaled to the range).
     bool meaningful() const;

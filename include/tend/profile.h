@@ -28,6 +28,9 @@ struct FieldSpec {
     // sex.pain, "dilator size" for dilate.size. Empty: the kind's words and the field's
     // ("sex pain"). Written as it reads mid-sentence; the notes capitalize a line's start.
     std::string phrase{};
+    // Which way is better, from `better = "higher"` or `"lower"`; unset: told by the name
+    // (higher_is_better in stats_parts.h).
+    std::optional<bool> higher_is_better{};
 
     std::string_view display_name() const { return label.empty() ? name : label; }
     bool is_numeric() const {

@@ -116,8 +116,14 @@ struct OutcomeComparison {
     // Three, not two: a mean of two can be one good and one bad evening, and a side of one
     // entry a week then spans three weeks rather than claiming a trend from two.
     bool comparable = false;
-    // With comparable: +1 better, -1 worse, 0 a change under 2 points on 0-10 (or its share of
-    // another scale's range) and under 30% of the baseline.
+    // Whether the rule for a meaningful change applies (a scale, or a number with a min and a
+    // max: scale_min and scale_max are then its range, else the values' span), and with
+    // comparable, whether the change is one: 2 points on 0-10 (or its share of another range)
+    // or 30% of the baseline.
+    bool rule_applies = false;
+    bool meaningful = false;
+    // With meaningful: +1 better, -1 worse; 0 when tend doesn't know which way is better (a
+    // score without `better` in the profile), and when not meaningful.
     int meaningful_change = 0;
     static constexpr int minimum_n = 3;
 };

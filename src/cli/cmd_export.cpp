@@ -4,6 +4,7 @@
 
 #include "cli/context.h"
 #include "cli/folder_notices.h"
+#include "core/text.h"
 #include "render/entry_text.h"
 #include "render/json.h"
 #include "render/report_csv.h"
@@ -31,7 +32,9 @@ struct ExportOptions {
 std::string format_of(const ExportOptions& options) {
     if (!options.format.empty()) return options.format;
     if (options.output.empty() || options.output == "-") return "md";
-    const std::string extension = std::filesystem::path(options.output).extension().string();
+    // VISIT.HTML as visit.html: names from other systems keep their case.
+    const std::string extension =
+        to_lower(std::filesystem::path(options.output).extension().string());
     if (extension == ".md" || extension == ".markdown") return "md";
     if (extension == ".html" || extension == ".htm") return "html";
     if (extension == ".csv") return "csv";
@@ -107,6 +110,9 @@ int run_export(const ExportOptions& options, Context& context) {
     wanted.full_entries = true;
     wanted.notes_only_in_full = is_streamed(format);
     request.list_entries = !is_streamed(format);
+    // The report, then (for JSON and CSV) the entries again: both from the same files, or
+    // a line that says one changed in between (docs/export.md).
+    context.journal().read_as_one_snapshot();
     const JournalSlice slice =
         context.journal().slice_for(wanted, context.plan(), today, context.time().offset_at_local);
     request.period = slice.period;

@@ -24,6 +24,7 @@ struct StatsOptions {
     std::vector<std::string> kinds;
     bool weekly = false;
     std::string effect;  // the factor kind
+    bool effect_given = false;  // --effect was typed, even as --effect ''
     std::string on;      // the outcome: "sex.pain", or a kind whose first field is numeric
     int within_days = 2;
     bool json = false;
@@ -31,7 +32,7 @@ struct StatsOptions {
 
 Period asked_period(const StatsOptions& options, Date today, Weekday week_start) {
     if (!options.period.empty()) return parse_period(options.period, today, week_start);
-    if (!options.effect.empty()) return Period{};
+    if (options.effect_given) return Period{};
     const Date this_week = start_of_week(today, week_start);
     if (options.weekly) return Period{this_week - days{77}, this_week + days{6}};
     return Period{this_week, this_week + days{6}};
@@ -69,16 +70,16 @@ int run_effect(const StatsOptions& options, Context& context) {
     // a time: ten years take the memory of a month. An open period starts at the first entry,
     // as slice_for closes it.
     EffectCount count(request, config);
-    std::optional<Instant> first;
+    std::optional<Date> first;  // the earliest day written (not the earliest instant's day)
     context.journal().load_compact_month_by_month(
         Period{std::nullopt, asked.to}, context.time().offset_at_local,
         [&](const CompactEntries& month) {
             for (const auto& entry : month.entries()) {
-                if (!first || entry.at.utc_seconds < first->utc_seconds) first = entry.at;
+                if (!first || entry.at.local_date() < *first) first = entry.at.local_date();
                 count.add(entry);
             }
         });
-    request.period = close_open_ends(asked, first ? first->local_date() : today, today);
+    request.period = close_open_ends(asked, first.value_or(today), today);
     const EffectReport report = count.report(request.period);
     if (options.json)
         fmt::print("{}\n", render::effect_json(report).dump());
@@ -89,7 +90,7 @@ int run_effect(const StatsOptions& options, Context& context) {
 
 int run_stats(const StatsOptions& options, Context& context) {
     note_stray_copies(context);
-    if (!options.effect.empty()) return run_effect(options, context);
+    if (options.effect_given) return run_effect(options, context);
     const Config& config = context.journal().config();
     const Date today = context.time().today();
     StatsRequest request;
@@ -156,7 +157,10 @@ Command add_stats_command(CLI::App& app) {
                  "  tend stats 2026-09.. --weekly\n"
                  "  tend stats --effect cardio --on sex.pain\n"
                  "  tend stats 2026-11 --json");
-    return {command, [options](Context& context) { return run_stats(*options, context); }};
+    return {command, [options, effect](Context& context) {
+                options->effect_given = effect->count() > 0;
+                return run_stats(*options, context);
+            }};
 }
 
 }  // namespace tend::cli

@@ -26,7 +26,12 @@ struct SideSum {
 
 std::optional<double> EffectReport::difference() const {
     if (!enough() || !with.mean || !without.mean) return std::nullopt;
-    return *with.mean - *without.mean;
+    // Of the means as they are printed (tenths; minutes for a duration), so that the sentence
+    // agrees with the two lines above it.
+    const auto shown = [&](double mean) {
+        return outcome_type == FieldType::duration ? std::round(mean) : to_tenths(mean);
+    };
+    return shown(*with.mean) - shown(*without.mean);
 }
 
 bool EffectReport::meaningful() const {

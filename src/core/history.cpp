@@ -52,7 +52,8 @@ const History::Progression* History::progression_of(std::string_view kind) const
 }
 
 void History::append(const History& later) {
-    if (!first_day) first_day = later.first_day;
+    if (!first_day || (later.first_day && *later.first_day < *first_day))
+        first_day = later.first_day;
     for (const auto& known : later.progression)
         add_progression(*this, known.kind, known.highest, known.last);
     for (const auto& procedure : later.procedures)
@@ -82,7 +83,11 @@ void History::append(const History& later) {
 
 History history_of(const std::vector<Entry>& entries, const Plan& plan, const Profile& profile) {
     History history;
-    if (!entries.empty()) history.first_day = entries.front().at.local_date();
+    // The earliest day written: an entry logged at +14:00 may be earlier in time than one
+    // written a day before it.
+    for (const auto& entry : entries)
+        if (!history.first_day || entry.at.local_date() < *history.first_day)
+            history.first_day = entry.at.local_date();
     const RoleScan roles(profile);
     for (const auto& entry : entries) {
         const Date day = entry.at.local_date();

@@ -85,17 +85,27 @@ KindSummary summarise_kind(const KindSpec& kind, const std::vector<const Compact
     return summary;
 }
 
-}  // namespace
-
-bool higher_is_better(const FieldSpec& field) {
+// Named or labelled as something that is better when higher (a score labelled "function").
+bool named_better_when_higher(const FieldSpec& field) {
     constexpr std::string_view better_when_higher[] = {
         "comfort", "mood", "energy", "arousal", "desire", "relief", "satisfaction", "function"};
     const auto named = [&](std::string_view word) {
         return std::find(std::begin(better_when_higher), std::end(better_when_higher), word) !=
                std::end(better_when_higher);
     };
-    // The label counts too: a score labelled "function" is better when higher.
     return named(field.name) || (!field.label.empty() && named(field.label));
+}
+
+}  // namespace
+
+bool higher_is_better(const FieldSpec& field) {
+    if (field.higher_is_better) return *field.higher_is_better;
+    return named_better_when_higher(field);
+}
+
+bool better_is_known(const FieldSpec& field) {
+    return field.higher_is_better || field.type == FieldType::scale ||
+           named_better_when_higher(field);
 }
 
 bool is_pain_field(const FieldSpec& field) {

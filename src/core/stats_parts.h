@@ -60,9 +60,12 @@ class DaySet {
     std::vector<bool> bits_;
 };
 
-// True for scale fields where a higher value is the better one (comfort, mood, relief, a score
-// labelled function, ...); for the rest (pain, anxiety) lower is better.
+// Whether a higher value is the better one: the field's `better`, else true for fields named or
+// labelled comfort, mood, relief, function, ...; for the rest (pain, anxiety) lower is better.
 bool higher_is_better(const FieldSpec& field);
+// Whether tend knows which way is better for `field`: its `better`, a name or label above, or a
+// scale (a symptom rated 0-10: lower is better). A questionnaire score without `better` is not.
+bool better_is_known(const FieldSpec& field);
 
 // A scale field that rates pain: named "pain" or labelled so (pain.level).
 bool is_pain_field(const FieldSpec& field);

@@ -194,11 +194,6 @@ void strip_notes(Entry& entry) {
     entry.tags.clear();
 }
 
-// Tenths, as the notes print a mean: what is compared is what is read.
-double to_tenths(double value) {
-    return std::round(value * 10) / 10;
-}
-
 OutcomeWindow window_of(const Measure& measure, const Period& days_of) {
     OutcomeWindow window{days_of, {}, std::nullopt};
     double sum = 0;
@@ -249,17 +244,27 @@ std::optional<std::pair<Period, Period>> comparison_weeks(const Measure& measure
     return std::pair{span(0, first_side - 1), span(weeks.size() - last_side, weeks.size() - 1)};
 }
 
-// 2 points on 0-10 (in proportion on other ranges), or 30% of the baseline when that is at
-// least 1 point: +1 better, -1 worse, 0 neither.
-int outcome_change(const FieldSpec& field, double baseline, double now) {
+// Whether the change from `baseline` to `now` is meaningful: 2 points on 0-10 (in proportion on
+// other ranges), or 30% of the baseline when that is at least 1 point in 10. For ranged fields.
+bool is_meaningful_outcome_change(const FieldSpec& field, double baseline, double now) {
     const double change = now - baseline;
     const double range = scale_max(field) - scale_min(field);
     const double from_floor = baseline - scale_min(field);
     const bool relative =
         from_floor > 0 && std::abs(change) >= 0.3 * from_floor && std::abs(change) >= range / 10;
-    if (!is_meaningful(change, range) && !relative) return 0;
-    const int direction = change > 0 ? 1 : -1;
-    return higher_is_better(field) ? direction : -direction;
+    return is_meaningful(change, range) || relative;
+}
+
+// Sets the comparison's verdict: whether the rule applies, whether the change is meaningful, and
+// which way (+1 better, -1 worse, 0 when not meaningful or tend doesn't know which way is better).
+void judge(OutcomeComparison& comparison, const FieldSpec& field) {
+    if (!comparison.rule_applies) return;
+    const double baseline = *comparison.baseline.mean;
+    const double now = *comparison.now.mean;
+    comparison.meaningful = is_meaningful_outcome_change(field, baseline, now);
+    if (!comparison.meaningful || !better_is_known(field)) return;
+    const int direction = now > baseline ? 1 : -1;
+    comparison.meaningful_change = higher_is_better(field) ? direction : -direction;
 }
 
 std::vector<OutcomeComparison> outcomes_of(const VisitReport& report, const Config& config) {
@@ -270,22 +275,16 @@ std::vector<OutcomeComparison> outcomes_of(const VisitReport& report, const Conf
             const auto weeks = comparison_weeks(measure, report.stats.weekly.rows);
             if (!weeks) continue;
             const auto& [first, last] = *weeks;
-            OutcomeComparison comparison{measure.field,
-                                         measure.scale_min,
-                                         measure.scale_max,
-                                         window_of(measure, first),
-                                         window_of(measure, last),
-                                         false,
-                                         0};
+            OutcomeComparison comparison{measure.field, measure.scale_min, measure.scale_max,
+                                         window_of(measure, first), window_of(measure, last)};
             const FieldSpec* field = spec_of(config, measure.field);
             comparison.comparable =
                 *first.to < *last.from &&
                 static_cast<int>(comparison.baseline.points.size()) >=
                     OutcomeComparison::minimum_n &&
                 static_cast<int>(comparison.now.points.size()) >= OutcomeComparison::minimum_n;
-            if (comparison.comparable && field && measure.scale)
-                comparison.meaningful_change =
-                    outcome_change(*field, *comparison.baseline.mean, *comparison.now.mean);
+            comparison.rule_applies = field && has_range(*field);
+            if (comparison.comparable && field) judge(comparison, *field);
             outcomes.push_back(std::move(comparison));
         }
     return outcomes;

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/text.h"
 
 namespace tend::render {
@@ -59,9 +61,19 @@ std::string entry_line(const Entry& entry, const Config& config) {
 }
 
 std::string entries_by_day(const std::vector<Entry>& entries, const Config& config) {
+    // By the day each was written on, in time order within a day: an entry logged at +14:00 is
+    // earlier in time than one written on the day before it, and must not open a day twice.
+    std::vector<const Entry*> ordered;
+    ordered.reserve(entries.size());
+    for (const auto& entry : entries)
+        ordered.push_back(&entry);
+    std::stable_sort(ordered.begin(), ordered.end(), [](const Entry* left, const Entry* right) {
+        return left->at.local_date() < right->at.local_date();
+    });
     std::string text;
     std::optional<Date> current_day;
-    for (const auto& entry : entries) {
+    for (const Entry* pointer : ordered) {
+        const Entry& entry = *pointer;
         const Date day = entry.at.local_date();
         if (day != current_day) {
             if (current_day) text += "\n";

@@ -90,26 +90,29 @@ std::string window_values(const OutcomeWindow& window) {
 }
 
 std::string outcome_line(const OutcomeComparison& outcome, const Config& config) {
+    // "Pain during sex (0-10)"; a number without a range is named alone ("Weight").
+    std::string name = capitalized(field_phrase(outcome.field, config));
+    if (outcome.rule_applies)
+        name += fmt::format(" ({}-{})", format_number(outcome.scale_min),
+                            format_number(outcome.scale_max));
     if (outcome.baseline.days == outcome.now.days)
-        return fmt::format("{} ({}-{}): {}, only one week with entries: nothing to compare",
-                           capitalized(field_phrase(outcome.field, config)),
-                           format_number(outcome.scale_min), format_number(outcome.scale_max),
+        return fmt::format("{}: {}, only one week with entries: nothing to compare", name,
                            window_values(outcome.baseline));
-    std::string line =
-        fmt::format("{} ({}-{}): {} → {}", capitalized(field_phrase(outcome.field, config)),
-                    format_number(outcome.scale_min), format_number(outcome.scale_max),
-                    window_values(outcome.baseline), window_values(outcome.now));
+    std::string line = fmt::format("{}: {} → {}", name, window_values(outcome.baseline),
+                                   window_values(outcome.now));
     if (!outcome.comparable)
         return line + fmt::format(": too few entries to compare (fewer than {} on a side)",
                                   OutcomeComparison::minimum_n);
     const double change = *outcome.now.mean - *outcome.baseline.mean;
-    if (outcome.meaningful_change != 0)
-        return line + fmt::format(": mean {} {}, a meaningful change for the {}",
-                                  format_points(change), change < 0 ? "lower" : "higher",
-                                  outcome.meaningful_change > 0 ? "better" : "worse");
     if (format_number(std::abs(change)) == "0") return line + ": about the same";
-    return line + fmt::format(": mean {} {}, under the rule for a meaningful change",
-                              format_points(change), change < 0 ? "lower" : "higher");
+    if (!outcome.rule_applies)  // a number without a range: its change, and no rule to apply
+        return line + fmt::format(": mean {} {}", format_number(std::abs(change)),
+                                  change < 0 ? "lower" : "higher");
+    line += fmt::format(": mean {} {}", format_points(change), change < 0 ? "lower" : "higher");
+    if (!outcome.meaningful) return line + ", under the rule for a meaningful change";
+    if (outcome.meaningful_change == 0) return line + ", a meaningful change";
+    return line + fmt::format(", a meaningful change for the {}",
+                              outcome.meaningful_change > 0 ? "better" : "worse");
 }
 
 std::string progression_line(const ProgressionNow& now, const VisitReport& report,
@@ -167,7 +170,8 @@ std::string procedure_context(const ProcedureContext& procedure, const VisitRepo
     const int weeks = procedure.days_ago / 7;
     const std::string ago = procedure.days_ago < 14 ? plural(procedure.days_ago, "day", "days")
                                                     : plural(weeks, "week", "weeks");
-    return fmt::format("{}{}, {} {}: {} before {}", procedure.name, given,
+    return fmt::format("{}{}, {} {}: {} before {}",
+                       treatment_words(procedure.name, procedure.entry.kind, config), given,
                        format_short_date(procedure.date), year_of(procedure.date), ago,
                        format_date_in(*report.period.to, report.period));
 }
@@ -269,7 +273,8 @@ std::optional<Figure> timeline_figure(const VisitReport& report, const Config& c
     for (const auto& entry : report.treatments) {
         const Date day = entry.at.local_date();
         if (config.profile.role_of(entry.kind) == KindRole::procedure) {
-            const std::string name = RoleScan::procedure_name(entry);
+            const std::string name =
+                treatment_words(RoleScan::procedure_name(entry), entry.kind, config);
             procedures.push_back({day, day, name});
             rows.push_back({day, format_date_in(day, report.period), name});
         } else {
@@ -289,13 +294,13 @@ std::optional<Figure> timeline_figure(const VisitReport& report, const Config& c
         medication.push_back({first, last, format_days(first, last)});
     for (const auto& group : report.treatment_groups)
         if (config.profile.role_of(group.kind) == KindRole::medication)
-            rows.push_back(
-                {group.first,
-                 group.first == group.last
-                     ? format_date_in(group.first, report.period)
-                     : fmt::format("{} - {}", format_date_in(group.first, report.period),
-                                   format_date_in(group.last, report.period)),
-                 fmt::format("{} ({})", group.name, plural(group.count, "time", "times"))});
+            rows.push_back({group.first,
+                            group.first == group.last
+                                ? format_date_in(group.first, report.period)
+                                : fmt::format("{} - {}", format_date_in(group.first, report.period),
+                                              format_date_in(group.last, report.period)),
+                            fmt::format("{} ({})", treatment_words(group.name, group.kind, config),
+                                        plural(group.count, "time", "times"))});
     lane("medication", std::move(medication));
     std::vector<ChartMark> rests;
     for (const auto& run : report.rests) {
@@ -660,7 +665,7 @@ Section treatments_section(const VisitReport& report, const Config& config) {
             for (const auto& dose : group.doses)
                 doses += (doses.empty() ? "" : "; ") + dose;
             table.rows.push_back(
-                {group.name, kind_words(group.kind, config),
+                {treatment_words(group.name, group.kind, config), kind_words(group.kind, config),
                  group.first == group.last
                      ? format_date_in(group.first, report.period)
                      : fmt::format("{} - {}", format_date_in(group.first, report.period),
@@ -749,6 +754,11 @@ std::string field_phrase(const FieldRef& field, const Config& config) {
 std::string kind_words(const std::string& kind_name, const Config& config) {
     const KindSpec* kind = config.profile.kind(kind_name);
     return kind ? std::string(kind->display_name()) : kind_name;
+}
+
+std::string treatment_words(const std::string& name, const std::string& kind_name,
+                            const Config& config) {
+    return name == kind_name ? kind_words(kind_name, config) : name;
 }
 
 std::string item_words(const PlanItem& item, const Config& config) {

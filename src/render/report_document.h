@@ -107,6 +107,11 @@ std::string field_phrase(const FieldRef& field, const Config& config);
 // A kind in the profile's words: its label ("dilator"), else its name.
 std::string kind_words(const std::string& kind_name, const Config& config);
 
+// A medication's or procedure's name as the notes show it: its `name` field as written, else
+// (when the name is its kind's) the kind's label ("lidocaine gel" for an unnamed `lido` entry).
+std::string treatment_words(const std::string& name, const std::string& kind_name,
+                            const Config& config);
+
 // A plan item's name, else its kind's words ("relaxation" for an unnamed relax item).
 std::string item_words(const PlanItem& item, const Config& config);
 

@@ -75,6 +75,8 @@ Json glance_json(const VisitReport& report, const Config& config) {
         one.set("now", window_json(outcome.now));
         one.set("minimum_n", OutcomeComparison::minimum_n);
         one.set("comparable", outcome.comparable);
+        one.set("rule_applies", outcome.rule_applies);
+        one.set("meaningful", outcome.meaningful);
         one.set("meaningful_change", outcome.meaningful_change);
         outcomes.push(std::move(one));
     }

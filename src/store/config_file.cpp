@@ -117,6 +117,13 @@ class ConfigReader {
             report(node, fmt::format("'{}' must be a string", name));
     }
 
+    // A label or a phrase: a string, without the spaces around it (so "  " is none, and the
+    // notes fall back to the names rather than print a blank).
+    void read_words(const toml::node& node, std::string& target, std::string_view name) {
+        read_string(node, target, name);
+        target = std::string(trim(target));
+    }
+
     void read_int(const toml::node& node, int& target, int min, int max, std::string_view name) {
         const auto* integer = node.as_integer();
         if (!integer || integer->get() < min || integer->get() > max) {
@@ -216,7 +223,7 @@ class ConfigReader {
         kind.name = std::move(name);
         if (const auto* node = table.get("description"))
             read_string(*node, kind.description, "description");
-        if (const auto* node = table.get("label")) read_string(*node, kind.label, "label");
+        if (const auto* node = table.get("label")) read_words(*node, kind.label, "label");
         if (const auto* fields = table["fields"].as_table()) {
             std::vector<std::pair<const toml::key*, const toml::node*>> ordered;
             for (auto&& [key, node] : *fields)
@@ -275,7 +282,7 @@ class ConfigReader {
 
     static bool is_field_setting(std::string_view key) {
         return key == "type" || key == "min" || key == "max" || key == "choices" ||
-               key == "label" || key == "unit" || key == "phrase";
+               key == "label" || key == "unit" || key == "phrase" || key == "better";
     }
 
     std::optional<FieldSpec> read_field(std::string name, const toml::node& node) {
@@ -309,13 +316,22 @@ class ConfigReader {
         if (const auto max = (*table)["max"].value<double>()) field.max = *max;
         if (field.min && field.max && *field.min > *field.max)
             report(node, fmt::format("field '{}' has min above max", field.name));
-        if (const auto* label = table->get("label")) read_string(*label, field.label, "label");
+        if (const auto* label = table->get("label")) read_words(*label, field.label, "label");
         if (const auto* unit = table->get("unit")) read_string(*unit, field.unit, "unit");
-        if (const auto* phrase = table->get("phrase")) read_string(*phrase, field.phrase, "phrase");
+        if (const auto* phrase = table->get("phrase")) read_words(*phrase, field.phrase, "phrase");
+        if (const auto* better = table->get("better")) {
+            const auto text = better->value<std::string>();
+            if (text && (*text == "higher" || *text == "lower"))
+                field.higher_is_better = *text == "higher";
+            else
+                report(*better, fmt::format("'better' of field '{}' must be \"higher\" or "
+                                            "\"lower\"",
+                                            field.name));
+        }
         for (const auto& [key, value] : *table)
             if (!is_field_setting(key.str()))
                 report(value, fmt::format("unknown setting '{}' for field '{}' - a field takes "
-                                          "type, min, max, choices, label, unit and phrase",
+                                          "type, min, max, choices, label, unit, phrase and better",
                                           key.str(), field.name));
         if (const auto* choices = (*table)["choices"].as_array())
             for (const auto& choice : *choices)
@@ -381,6 +397,9 @@ std::string field_line(const FieldSpec& field, const KindSpec& kind) {
     if (!field.unit.empty()) attributes += fmt::format(", unit = {}", toml_string(field.unit));
     if (!field.phrase.empty())
         attributes += fmt::format(", phrase = {}", toml_string(field.phrase));
+    if (field.higher_is_better)
+        attributes +=
+            fmt::format(", better = \"{}\"", *field.higher_is_better ? "higher" : "lower");
     std::string line = fmt::format("fields.{} = {{ {} }}", field.name, attributes);
     if (field.name == kind.progression) line += "  # max: the number of sizes in [dilators]";
     return line + "\n";

@@ -326,4 +326,16 @@ ImportRead entries_to_import(std::string_view content, const std::string& displa
     return read;
 }
 
+Entry as_read_from_csv(Entry entry) {
+    entry.note = escape_unsafe(entry.note, true);
+    for (auto& [name, value] : entry.fields)
+        if (auto* text = std::get_if<std::string>(&value)) *text = escape_unsafe(*text, true);
+    std::vector<std::string> tags;
+    for (const auto& tag : entry.tags)
+        for (const auto word : split(tag, ' '))
+            if (!word.empty()) tags.emplace_back(word);
+    entry.tags = std::move(tags);
+    return entry;
+}
+
 }  // namespace tend::store

@@ -35,4 +35,10 @@ struct ImportRead {
 ImportRead entries_to_import(std::string_view content, const std::string& display_name,
                              ImportFormat format, const Config& config, const TimeContext& time);
 
+// What a CSV export and its import make of `entry`: control and invisible characters in its
+// note and text values written out visibly (a bell as the four characters \x07, as the CSV
+// shows them), its tags split at spaces. The journal counts an entry under this second identity
+// too, so that importing a CSV export back into the journal it came from adds nothing.
+Entry as_read_from_csv(Entry entry);
+
 }  // namespace tend::store

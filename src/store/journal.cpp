@@ -35,6 +35,12 @@ std::string new_month_header(const std::string& month, std::string_view newline)
         month_names[month_number - 1], month.substr(0, 4), newline);
 }
 
+[[noreturn]] void throw_changed_while_read(const std::string& file) {
+    throw user_error(fmt::format("{} changed while tend was reading the journal", file),
+                     "another program (a sync tool, a second tend) was writing it; run the "
+                     "command again");
+}
+
 bool month_overlaps(const std::string& month, const Period& period) {
     const Date first = *parse_iso_date(month + "-01");
     return (!period.to || first <= *period.to) &&
@@ -185,8 +191,13 @@ void Journal::read_months(const Period& period, const OffsetAtLocal& offset_at_l
         const std::string name = file.path();
         const std::string key = file.key();
         const auto stamp = stamp_of(root_ / name);
+        std::optional<std::string> content;
+        if (snapshot_) {
+            content = storage_->read(root_ / name, name);
+            check_snapshot(file, content);
+        }
         if (stamp && from_cache(cache, read, *stamp)) continue;
-        const auto content = storage_->read(root_ / name, name);
+        if (!content) content = storage_->read(root_ / name, name);
         if (!content) continue;
         // A stamp that differs says little (a copy, a restore, a sync tool or git touching the
         // file); the same bytes say the month is what was cached.
@@ -211,8 +222,39 @@ void Journal::read_months(const Period& period, const OffsetAtLocal& offset_at_l
         if (stamp && !used_time_zone) cache.remember(key, *stamp, month_file.entries, content_key);
         parsed(read, stamp, month_file.entries);
     }
+    if (snapshot_) {
+        // A file read before, of a month this read covers, that has gone away.
+        for (const auto& [key, read] : snapshot_->files)
+            if (month_overlaps(read.month, period) &&
+                std::find(keys.begin(), keys.end(), key) == keys.end())
+                throw_changed_while_read(read.path);
+        snapshot_->periods.push_back(period);
+    }
     cache.keep_only(std::move(keys));
     cache.save();
+}
+
+void Journal::read_as_one_snapshot() const {
+    if (!snapshot_) snapshot_.emplace();
+}
+
+void Journal::check_snapshot(const MonthFileName& file,
+                             const std::optional<std::string>& content) const {
+    const std::string name = file.path();
+    if (!content) {  // gone between the listing and the read
+        if (snapshot_->files.contains(file.key())) throw_changed_while_read(name);
+        return;
+    }
+    const ContentKey bytes = content_key_of(*content);
+    const auto known = snapshot_->files.find(file.key());
+    if (known != snapshot_->files.end()) {
+        if (known->second.bytes != bytes) throw_changed_while_read(name);
+        return;
+    }
+    // Not read before: new, when its month was read before without it.
+    for (const Period& read : snapshot_->periods)
+        if (month_overlaps(file.month, read)) throw_changed_while_read(name);
+    snapshot_->files.emplace(file.key(), Snapshot::File{file.month, name, bytes});
 }
 
 std::vector<Entry> Journal::load(const Period& period, const OffsetAtLocal& offset_at_local) const {
@@ -417,9 +459,13 @@ JournalSlice Journal::slice_for(const SliceRequest& request, const Plan& plan, D
         read_entries(request.look_back == LookBack::everything
                          ? everything
                          : days_read_in_full(plan, everything, week_start));
+        // The earliest day written, which need not be the earliest instant's: an entry logged at
+        // +14:00 may be earlier in time and a day later on its own calendar.
         const auto first_day = [&]() -> std::optional<Date> {
-            if (!slice.compact.empty()) return slice.compact.entries().front().at.local_date();
-            return std::nullopt;
+            std::optional<Date> first;
+            for (const auto& entry : slice.compact.entries())
+                if (!first || entry.at.local_date() < *first) first = entry.at.local_date();
+            return first;
         }();
         slice.period = close_open_ends(asked, first_day.value_or(today), today);
         return slice;

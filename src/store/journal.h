@@ -99,6 +99,12 @@ class Journal {
     std::vector<std::pair<std::string, History>> histories_before(
         const std::string& month, const Plan& plan, const OffsetAtLocal& offset_at_local) const;
 
+    // From now on, every month file read must be as it was the first time it was read: a
+    // command that reads the journal twice (an export's report, then its entries) stops with
+    // user_error when a file changed, appeared or went away in between (a second terminal's
+    // `tend log`, a sync tool), rather than write figures that disagree with its own list.
+    void read_as_one_snapshot() const;
+
     // Every problem in the month files, in file order, and files in journal/ that tend ignores.
     // An entry dated more than a day after `today` is a warning (a typo in the year); only a
     // warning, so a clock set wrong never locks anyone out. (tend.toml is checked by
@@ -169,6 +175,20 @@ class Journal {
     std::optional<std::string> device_;
     // A cache is a shortcut, not state: reading through a const journal may fill it.
     mutable std::unique_ptr<MonthCache> cache_;
+    // With read_as_one_snapshot: each month file's month and bytes as first read, by file, and
+    // the periods read so far (a file of a month read before that wasn't there is new).
+    struct Snapshot {
+        struct File {
+            std::string month;
+            std::string path;  // as messages name it
+            ContentKey bytes;
+        };
+        std::map<std::string, File> files;  // by MonthFileName::key
+        std::vector<Period> periods;
+    };
+    mutable std::optional<Snapshot> snapshot_;
+    // Throws user_error when `file` (`content` as just read) is not as the snapshot has it.
+    void check_snapshot(const MonthFileName& file, const std::optional<std::string>& content) const;
 };
 
 }  // namespace tend::store

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "store/import_file.h"
 #include "store/journal.h"
 #include "tend/error.h"
 
@@ -16,6 +17,20 @@ std::map<std::uint64_t, std::size_t> counts_of(const std::vector<Entry>& entries
     std::map<std::uint64_t, std::size_t> counts;
     for (const auto& entry : entries)
         ++counts[identity_of(entry)];
+    return counts;
+}
+
+// The same for entries the journal holds. One that a CSV export changes (a control character in
+// its note, a tag with a space, written by hand or by another program) counts under the identity
+// of how the CSV reads back too, so that importing that export adds nothing.
+std::map<std::uint64_t, std::size_t> held_counts_of(const std::vector<Entry>& entries) {
+    std::map<std::uint64_t, std::size_t> counts;
+    for (const auto& entry : entries) {
+        const auto identity = identity_of(entry);
+        ++counts[identity];
+        if (const auto through_csv = identity_of(as_read_from_csv(entry)); through_csv != identity)
+            ++counts[through_csv];
+    }
     return counts;
 }
 
@@ -39,7 +54,8 @@ Journal::ImportCount Journal::import_entries(const std::vector<Entry>& entries,
     for (const auto& [month, month_entries] : by_month) {
         const Date first = *parse_iso_date(month + "-01");
         // What the month holds: an entry counts as often as the one file that holds it most.
-        const auto held = counts_of(load(Period{first, last_of_month(first)}, offset_at_local));
+        const auto held =
+            held_counts_of(load(Period{first, last_of_month(first)}, offset_at_local));
         const MonthFileName file{month, any_file.device};
         const auto own = storage_->read(root_ / file.path(), file.path());
         const auto own_entries = own ? entries_before_append(file, *own) : std::vector<Entry>{};
@@ -48,7 +64,7 @@ Journal::ImportCount Journal::import_entries(const std::vector<Entry>& entries,
                                          "imported",
                                          file.path(), month),
                              "fix them first ('tend check' lists them), then import again");
-        const auto in_own_file = counts_of(*own_entries);
+        const auto in_own_file = held_counts_of(*own_entries);
         // Each identity the import holds n times is new as often as n exceeds what the month
         // holds; then this device's file is brought up to n copies, so that the month (the
         // file that holds an entry most) holds it n times, and a second import adds nothing.

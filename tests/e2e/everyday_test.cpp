@@ -65,6 +65,10 @@ TEST_CASE("everyday: -o with a bare file name writes it in the working folder an
     CHECK(markdown.err == "");
     CHECK(markdown.exit_code == 0);
     CHECK(read_text(user.folder / "out" / "visit.md").starts_with("# "));
+
+    // An extension in capitals names the format as well (found by a trial).
+    CHECK(user.tend({"export", "-o", "NOTES.JSON"}).exit_code == 0);
+    CHECK(read_text(user.folder / "NOTES.JSON").starts_with("{\n"));
 }
 
 TEST_CASE("everyday: --at takes the times people type, before or after the words") {

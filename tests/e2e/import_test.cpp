@@ -91,6 +91,33 @@ TEST_CASE(
     CHECK(count_of(run_tend({"--dir", journal.string(), "show", "2026-11"}).out, "kegels") == 4);
 }
 
+// Found by a trial: a hand-written entry with a bell in its note and a tag with a space came back
+// from its own CSV export as a second, altered entry.
+TEST_CASE("e2e import: a CSV export of entries it can't hold exactly adds nothing back") {
+    TempFolder home;
+    const auto journal = home / "tend";
+    REQUIRE(run_tend({"--dir", journal.string(), "init"}).exit_code == 0);
+    write_text(journal / "journal/2026-11.toml",
+               "[[entry]]\nat = 2026-11-05T09:00:00+01:00\nkind = \"pain\"\nlevel = 6\n"
+               "tags = [\"after work\"]\nnote = \"bell\\u0007\"\n");
+    const auto exported =
+        run_tend_in(home.path(), {"--dir", "tend", "export", "2026-11", "-o", "back.csv"});
+    REQUIRE(exported.exit_code == 0);
+    // The CSV shows the bell written out and the tag as words.
+    CHECK(read_text(home / "back.csv").find(",after work,bell\\x07,") != std::string::npos);
+    const auto again = run_tend_in(home.path(), {"--dir", "tend", "import", "back.csv"});
+    CHECK(again.exit_code == 0);
+    CHECK(again.out == "0 new, 1 already there\n");
+    CHECK_FALSE(std::filesystem::exists(journal / "journal/2026-11.laptop.toml"));
+    // Into another journal it comes as the CSV has it, and from there adds nothing either.
+    const auto other = home / "other";
+    REQUIRE(run_tend({"--dir", other.string(), "init"}).exit_code == 0);
+    CHECK(run_tend_in(home.path(), {"--dir", "other", "import", "back.csv"}).out ==
+          "1 new, 0 already there\n");
+    CHECK(run_tend_in(home.path(), {"--dir", "other", "import", "back.csv"}).out ==
+          "0 new, 1 already there\n");
+}
+
 TEST_CASE("e2e import: another device's month file brings only what this journal lacks") {
     TempFolder phone;
     TempFolder laptop;

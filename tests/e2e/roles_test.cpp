@@ -99,3 +99,55 @@ TEST_CASE("e2e roles: check names the roles a kind may have") {
         "tend.toml:39:8: unknown role 'appointment' of kind dentist - a role is one of "
         "'visit', 'procedure', 'question', 'medication', 'cycle' or 'rest' (or \"\" for none)\n"));
 }
+
+// Found by a trial: a questionnaire score with a range was never called a meaningful change, and a
+// score better when higher was called "for the worse"; a medication kind's label was not used.
+TEST_CASE("e2e roles: a score's change is judged on its range, for the better only when known") {
+    TempFolder folder;
+    tend_in(folder, "--dir j init");
+    std::string config = read_text(folder / "j/tend.toml");
+    const std::string outcomes = "outcomes = [\"sex.pain\", \"dilate.pain\"]";
+    REQUIRE(config.find(outcomes) != std::string::npos);
+    config.replace(config.find(outcomes), outcomes.size(),
+                   "outcomes = [\"fsfi.score\", \"rating.score\", \"weight.kg\"]");
+    write_text(folder / "j/tend.toml",
+               config +
+                   "\n[kinds.fsfi]\nlabel = \"FSFI questionnaire\"\nprimary = \"score\"\n"
+                   "fields.score = { type = \"int\", min = 2, max = 36, phrase = \"FSFI total "
+                   "score\" }\n"
+                   "[kinds.rating]\nprimary = \"score\"\nfields.score = { type = \"scale\", min "
+                   "= 0, max = 100, better = \"higher\", phrase = \"function score\" }\n"
+                   "[kinds.weight]\nprimary = \"kg\"\nfields.kg = { type = \"number\" }\n"
+                   "[kinds.lido]\nlabel = \"lidocaine gel\"\nprimary = \"dose\"\nrole = "
+                   "\"medication\"\nfields.dose = { type = \"text\" }\n");
+    for (const std::string day : {"02", "03", "04"}) {
+        tend_in(folder, "--dir j log fsfi 15 --at '2026-11-" + day + " 10:00'");
+        tend_in(folder, "--dir j log rating 30 --at '2026-11-" + day + " 11:00'");
+        tend_in(folder, "--dir j log weight 60 --at '2026-11-" + day + " 12:00'");
+    }
+    for (const std::string day : {"23", "24", "25"}) {
+        tend_in(folder, "--dir j log fsfi 30 --at '2026-11-" + day + " 09:00'");
+        tend_in(folder, "--dir j log rating 70 --at '2026-11-" + day + " 09:10'");
+        tend_in(folder, "--dir j log weight 60.5 --at '2026-11-" + day + " 09:20'");
+    }
+    tend_in(folder, "--dir j log lido 2cm --at '2026-11-20 20:30'");
+    const std::string notes = tend_in(folder, "export 2026-11-01..2026-11-25 --dir j");
+    // 15 points on a range of 34 is more than 2 in 10 (6.8): meaningful; tend doesn't know
+    // which way is better for a score without `better`, so it says no more.
+    CHECK(has(notes,
+              "- FSFI total score (2-36): 15, 15, 15 (n=3, 2-8 Nov) → 30, 30, 30 (n=3, "
+              "23-25 Nov): mean 15 points higher, a meaningful change\n"));
+    CHECK(has(notes,
+              "- Function score (0-100): 30, 30, 30 (n=3, 2-8 Nov) → 70, 70, 70 (n=3, "
+              "23-25 Nov): mean 40 points higher, a meaningful change for the better\n"));
+    // A number without a range has no rule to apply: its change only.
+    CHECK(has(notes,
+              "- Weight kg: 60, 60, 60 (n=3, 2-8 Nov) → 60.5, 60.5, 60.5 (n=3, 23-25 "
+              "Nov): mean 0.5 higher\n"));
+    CHECK(has(notes, "| 20 Nov | lidocaine gel (1 time) |\n"));
+    CHECK(has(notes, "| lidocaine gel | lidocaine gel | 20 Nov | 1 | 2cm |\n"));
+    const std::string json = tend_in(folder, "export 2026-11-01..2026-11-25 --format json --dir j");
+    CHECK(has(json,
+              "\"rule_applies\": true,\n        \"meaningful\": true,\n        "
+              "\"meaningful_change\": 0"));
+}

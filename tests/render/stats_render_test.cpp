@@ -119,6 +119,18 @@ TEST_CASE("effect text: a small difference is not called meaningful") {
           "  days; it cannot tell what caused what.\n");
 }
 
+TEST_CASE("effect text: the difference is that of the means as shown") {
+    // 4.18 and 4.33 print as 4.2 and 4.3: the sentence says 0.1, not the exact 0.15 as 0.2.
+    const std::string text =
+        render::effect_text(cardio_and_sex(33, 4.18, 12, 4.33), builtin_config());
+    CHECK(text.find("  after cardio     mean 4.2    on 33 days\n"
+                    "  other days       mean 4.3    on 12 days\n"
+                    "  0.1 points lower after cardio: under 2 points, not a meaningful "
+                    "difference.\n") != std::string::npos);
+    const auto json = render::effect_json(cardio_and_sex(33, 4.18, 12, 4.33)).dump();
+    CHECK(json.find("\"difference\": -0.1,") != std::string::npos);
+}
+
 TEST_CASE("effect text: not enough days to compare yet") {
     CHECK(render::effect_text(cardio_and_sex(2, 2, 6, 5), builtin_config()) ==
           "Sex pain after cardio, 1 Sep - 25 Nov 2026\n"
@@ -146,7 +158,7 @@ TEST_CASE("effect json: both sides, the difference and whether it is enough") {
     "mean": 4.75
   },
   "enough": true,
-  "difference": -2.35,
+  "difference": -2.4,
   "meaningful": true
 })");
 }

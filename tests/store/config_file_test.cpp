@@ -167,11 +167,50 @@ TEST_CASE("config: an ill-typed label or phrase, or an unknown field setting, is
         "tend.toml:2:9: 'label' must be a string",
         "tend.toml:3:41: 'phrase' must be a string",
         "tend.toml:4:41: unknown setting 'phrse' for field 'ache' - a field takes type, min, "
-        "max, choices, label, unit and phrase",
+        "max, choices, label, unit, phrase and better",
         "tend.toml:5:50: 'label' must be a string",
         "tend.toml:5:39: 'unit' must be a string",
     };
     CHECK(texts == expected);
+}
+
+TEST_CASE("config: a field's better says which way is better, and is written back") {
+    const auto parsed = parse_config(
+        "[kinds.fsfi]\nfields.score = { type = \"int\", min = 2, max = 36, better = "
+        "\"higher\" }\nfields.strain = { type = \"scale\", better = \"lower\" }\n"
+        "fields.other = { type = \"scale\" }\n"
+        "fields.up = { type = \"scale\", better = \"up\" }\nfields.yes = { type = \"scale\", "
+        "better = true }\n",
+        "tend.toml");
+    std::vector<std::string> texts;
+    for (const auto& problem : parsed.problems)
+        texts.push_back(problem.text());
+    const std::vector<std::string> expected = {
+        "tend.toml:5:40: 'better' of field 'up' must be \"higher\" or \"lower\"",
+        "tend.toml:6:41: 'better' of field 'yes' must be \"higher\" or \"lower\"",
+    };
+    CHECK(texts == expected);
+    const KindSpec& fsfi = *parsed.config.profile.kind("fsfi");
+    CHECK(fsfi.field("score")->higher_is_better == std::optional<bool>(true));
+    CHECK(fsfi.field("strain")->higher_is_better == std::optional<bool>(false));
+    CHECK(fsfi.field("other")->higher_is_better == std::nullopt);
+    const std::string written = config_template(parsed.config.profile, Settings{});
+    CHECK(written.find("fields.score = { type = \"int\", min = 2, max = 36, better = "
+                       "\"higher\" }\n") != std::string::npos);
+    CHECK(written.find("fields.strain = { type = \"scale\", better = \"lower\" }\n") !=
+          std::string::npos);
+}
+
+TEST_CASE("config: a blank label or phrase is none, so the notes keep the names") {
+    const auto parsed = parse_config(
+        "[kinds.walk]\nlabel = \"   \"\nfields.km = { type = \"scale\", phrase = \" \\t \", "
+        "label = \"  distance \" }\n",
+        "tend.toml");
+    CHECK(parsed.problems.empty());
+    const KindSpec& walk = *parsed.config.profile.kind("walk");
+    CHECK(walk.display_name() == "walk");
+    CHECK(walk.field("km")->phrase == "");
+    CHECK(walk.field("km")->label == "distance");
 }
 
 TEST_CASE("config: a syntax error names line and column") {
@@ -212,6 +251,8 @@ TEST_CASE("config: init's template reads back as the same profile") {
                 CHECK(read.fields[field].unit == written.fields[field].unit);
                 CHECK(read.fields[field].label == written.fields[field].label);
                 CHECK(read.fields[field].phrase == written.fields[field].phrase);
+                CHECK(read.fields[field].higher_is_better ==
+                      written.fields[field].higher_is_better);
             }
         }
     }

@@ -266,3 +266,32 @@ TEST_CASE("storage: an edit session saves over what it started from, else keeps 
             std::string::npos);
     }
 }
+
+// An export reads the period twice (its figures, then its entries): read as one snapshot, a month
+// file that changed, appeared or went away in between stops it, instead of figures that disagree
+// with the list (found by a trial with a `tend log` loop beside the export).
+TEST_CASE("storage: a journal read as one snapshot stops when a month file changes in between") {
+    const Period november{day(2026, 11, 1), day(2026, 11, 30)};
+    const auto read_twice = [&](const std::function<void(MemoryStorage&)>& in_between) {
+        MemoryJournal memory;
+        CHECK_FALSE(memory.journal.append(kegels(20, "first")).has_value());
+        memory.journal.read_as_one_snapshot();
+        CHECK(memory.journal.load(november, berlin_winter).size() == 1);
+        in_between(memory.storage);
+        return refusal_of([&] { memory.journal.load(november, berlin_winter); });
+    };
+    // Unchanged, and a file of a month not read before: read again as it was.
+    CHECK(read_twice([](MemoryStorage&) {}) == "");
+    CHECK(read_twice([](MemoryStorage& storage) {
+              storage.put(root / "journal/2026-12.phone.toml", "");
+          }) == "");
+    CHECK(read_twice([](MemoryStorage& storage) {
+              const auto text = storage.read(month_path, "month");
+              storage.put(month_path, *text + "\n# a comment\n");
+          }) == "journal/2026-11.laptop.toml changed while tend was reading the journal");
+    CHECK(read_twice([](MemoryStorage& storage) {
+              storage.put(root / "journal/2026-11.phone.toml", "");
+          }) == "journal/2026-11.phone.toml changed while tend was reading the journal");
+    CHECK(read_twice([](MemoryStorage& storage) { storage.remove(month_path); }) ==
+          "journal/2026-11.laptop.toml changed while tend was reading the journal");
+}

@@ -198,8 +198,11 @@ StatsReport summarise_so_far(const StatsRequest& request, const std::vector<Comp
     DaySet rested(request.period);
     for (const CompactEntry* entry : current) {
         if (!is_logged_entry(*entry, config.profile)) {
+            // Like the days logged, rest days are counted up to today: one planned ahead is
+            // still to come.
             if (const auto rest = rest_of(*entry, config.profile))
-                for (Date day = rest->first; day <= rest->last; day += days{1})
+                for (Date day = rest->first; day <= std::min(rest->last, request.today);
+                     day += days{1})
                     rested.insert(day);
             continue;
         }

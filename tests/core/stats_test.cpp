@@ -230,7 +230,7 @@ TEST_CASE("stats: entries dated after today count in no number of the summary") 
     CHECK(report.entries == 8);
     CHECK(report.days_logged == 6);
     CHECK(report.days_so_far == 6);
-    CHECK(report.rest_days == 0);  // Sunday's rest is still to come
+    CHECK(report.rest_days == 0);       // Sunday's rest is still to come
     REQUIRE(report.kinds.size() == 2);  // no kegels: Sunday's
     CHECK(report.kinds[0].kind == "dilate");
     CHECK(report.kinds[0].count == 6);

@@ -23,9 +23,9 @@ struct StatsOptions {
     std::string period;  // empty: this week; the 12 weeks up to it for --weekly; all for --effect
     std::vector<std::string> kinds;
     bool weekly = false;
-    std::string effect;  // the factor kind
+    std::string effect;         // the factor kind
     bool effect_given = false;  // --effect was typed, even as --effect ''
-    std::string on;      // the outcome: "sex.pain", or a kind whose first field is numeric
+    std::string on;             // the outcome: "sex.pain", or a kind whose first field is numeric
     int within_days = 2;
     bool json = false;
 };

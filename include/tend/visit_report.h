@@ -183,6 +183,25 @@ struct FlagFacts {
     bool to_the_end = false;  // the last day is the period's last (nothing "since")
 };
 
+// What page 1 holds, whatever the profile and the journal hold, so that it stands alone on one
+// printed page (A4 or Letter): the rest goes to the later pages (docs/export.md, "At a glance").
+// One place for the rule: the core decides what page 1 holds, the renderers word it.
+struct PageOneLimits {
+    static constexpr std::size_t outcomes_in_full = 2;  // further outcomes: one compact line
+    static constexpr std::size_t flags = 4;
+    static constexpr std::size_t questions = 3;  // the oldest; the rest: "and K more"
+    static constexpr std::size_t question_characters = 160;  // two printed lines at most
+    static constexpr std::size_t quotes = 3;
+    static constexpr std::size_t quote_characters = 120;  // then "…"; in full under Notes
+};
+
+// A note of an outcome kind as page 1 quotes it: on one line, cut short at a word with "…".
+struct Quote {
+    Entry entry;          // the note in full (and under Notes)
+    std::string excerpt;  // at most PageOneLimits::quote_characters characters and "…"
+    bool shortened = false;
+};
+
 struct Glance {
     std::vector<ProcedureContext> procedures;
     std::optional<Date> programme_start;  // the earliest start of an item in force
@@ -192,7 +211,15 @@ struct Glance {
     std::vector<ProgressionNow> progression;
     AdherenceGlance adherence;
     std::vector<FlagFacts> flags;     // persistent pain and gaps (step backs: progression)
-    std::vector<Entry> latest_notes;  // up to 3 of the outcome kinds, newest first
+    std::vector<Quote> latest_notes;  // up to 3 of the outcome kinds, newest first
+    // How many of `outcomes`, `flags` and the report's open questions page 1 shows in full
+    // (the first ones); the rest are continued after page 1.
+    std::size_t outcomes_in_full = 0;
+    std::size_t flags_on_page_one = 0;
+    // The first open questions as page 1 words them (one line each, cut short with "…"); when
+    // these are not all of them in full, every one follows in full after page 1.
+    std::vector<std::string> questions_on_page_one;
+    bool questions_in_full = true;
 };
 
 // Whether the report's kinds (--kind) hold a kind of each role a section lists: a section whose

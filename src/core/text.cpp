@@ -47,6 +47,37 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
     return parts;
 }
 
+std::string shortened(std::string_view text, std::size_t characters) {
+    std::string line;
+    for (const char character : text) {
+        const bool space = character == ' ' || character == '\t' || character == '\n' ||
+                           character == '\r';
+        if (!space)
+            line += character;
+        else if (!line.empty() && line.back() != ' ')
+            line += ' ';
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    // Count code points: a UTF-8 continuation byte (10xxxxxx) starts none.
+    std::size_t count = 0;
+    std::size_t cut = line.size();
+    for (std::size_t index = 0; index < line.size(); ++index) {
+        if ((static_cast<unsigned char>(line[index]) & 0xC0) == 0x80) continue;
+        if (count == characters) {
+            cut = index;
+            break;
+        }
+        ++count;
+    }
+    if (cut == line.size()) return line;
+    const std::size_t space = line.rfind(' ', cut);
+    if (space != std::string::npos && space > 0) cut = space;
+    line.resize(cut);
+    while (!line.empty() && (line.back() == ' ' || line.back() == ',' || line.back() == ';'))
+        line.pop_back();
+    return line + "…";
+}
+
 bool is_valid_utf8(std::string_view text) {
     std::size_t index = 0;
     while (index < text.size()) {

@@ -24,6 +24,10 @@ std::optional<std::string> unsafe_character_in(std::string_view text, bool newli
 // `text` with each such character written visibly as \xNN or \u{NNNN}, for output; newlines
 // and tabs stay when `newlines_allowed`.
 std::string escape_unsafe(std::string_view text, bool newlines_allowed);
+// `text` on one line (each run of spaces, tabs and line breaks one space) and, when that is longer
+// than `characters` code points, cut at the last space within them (at the limit when there is
+// none) with "…" after it: shortened("I felt much better today", 12) is "I felt much…".
+std::string shortened(std::string_view text, std::size_t characters);
 // Edit distance with transpositions (optimal string alignment), for did-you-mean hints.
 std::size_t edit_distance(std::string_view left, std::string_view right);
 // The closest candidate within a small distance, for "did you mean 'dilate'?".

@@ -9,6 +9,7 @@
 
 #include "core/scale.h"
 #include "core/stats_parts.h"
+#include "core/text.h"
 #include "tend/questions.h"
 
 namespace tend {
@@ -509,8 +510,24 @@ Glance glance_of(const VisitReport& report, const std::vector<CompactEntry>& rep
     glance.adherence = adherence_of(report, reported, config);
     glance.flags = flags_of(report, config);
     for (auto entry = report.notes_list.rbegin();
-         entry != report.notes_list.rend() && glance.latest_notes.size() < 3; ++entry)
-        if (is_outcome_kind(config, entry->kind)) glance.latest_notes.push_back(*entry);
+         entry != report.notes_list.rend() && glance.latest_notes.size() < PageOneLimits::quotes;
+         ++entry) {
+        if (!is_outcome_kind(config, entry->kind)) continue;
+        std::string excerpt = shortened(entry->note, PageOneLimits::quote_characters);
+        const bool cut = excerpt != entry->note;
+        glance.latest_notes.push_back({*entry, std::move(excerpt), cut});
+    }
+    glance.outcomes_in_full = std::min(glance.outcomes.size(), PageOneLimits::outcomes_in_full);
+    glance.flags_on_page_one = std::min(glance.flags.size(), PageOneLimits::flags);
+    for (const auto& question : report.questions) {
+        if (glance.questions_on_page_one.size() == PageOneLimits::questions) {
+            glance.questions_in_full = false;
+            break;
+        }
+        std::string excerpt = shortened(question.note, PageOneLimits::question_characters);
+        if (excerpt != question.note) glance.questions_in_full = false;
+        glance.questions_on_page_one.push_back(std::move(excerpt));
+    }
     return glance;
 }
 

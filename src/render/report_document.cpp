@@ -89,30 +89,69 @@ std::string window_values(const OutcomeWindow& window) {
                        format_days(*window.days.from, *window.days.to));
 }
 
-std::string outcome_line(const OutcomeComparison& outcome, const Config& config) {
-    // "Pain during sex (0-10)"; a number without a range is named alone ("Weight").
+// "Pain during sex (0-10)"; a number without a range is named alone ("Weight").
+std::string outcome_name(const OutcomeComparison& outcome, const Config& config) {
     std::string name = capitalized(field_phrase(outcome.field, config));
     if (outcome.rule_applies)
         name += fmt::format(" ({}-{})", format_number(outcome.scale_min),
                             format_number(outcome.scale_max));
+    return name;
+}
+
+// What the change between the sides is: ": mean 3.3 points lower, a meaningful change for the
+// better". The sides are on two different weeks.
+std::string outcome_change(const OutcomeComparison& outcome) {
+    if (!outcome.comparable)
+        return fmt::format(": too few entries to compare (fewer than {} on a side)",
+                           OutcomeComparison::minimum_n);
+    const double change = *outcome.now.mean - *outcome.baseline.mean;
+    if (format_number(std::abs(change)) == "0") return ": about the same";
+    if (!outcome.rule_applies)  // a number without a range: its change, and no rule to apply
+        return fmt::format(": mean {} {}", format_number(std::abs(change)),
+                           change < 0 ? "lower" : "higher");
+    std::string words =
+        fmt::format(": mean {} {}", format_points(change), change < 0 ? "lower" : "higher");
+    if (!outcome.meaningful) return words + ", under the rule for a meaningful change";
+    if (outcome.meaningful_change == 0) return words + ", a meaningful change";
+    return words + fmt::format(", a meaningful change for the {}",
+                               outcome.meaningful_change > 0 ? "better" : "worse");
+}
+
+std::string outcome_line(const OutcomeComparison& outcome, const Config& config) {
+    const std::string name = outcome_name(outcome, config);
     if (outcome.baseline.days == outcome.now.days)
         return fmt::format("{}: {}, only one week with entries: nothing to compare", name,
                            window_values(outcome.baseline));
-    std::string line = fmt::format("{}: {} → {}", name, window_values(outcome.baseline),
-                                   window_values(outcome.now));
-    if (!outcome.comparable)
-        return line + fmt::format(": too few entries to compare (fewer than {} on a side)",
-                                  OutcomeComparison::minimum_n);
-    const double change = *outcome.now.mean - *outcome.baseline.mean;
-    if (format_number(std::abs(change)) == "0") return line + ": about the same";
-    if (!outcome.rule_applies)  // a number without a range: its change, and no rule to apply
-        return line + fmt::format(": mean {} {}", format_number(std::abs(change)),
-                                  change < 0 ? "lower" : "higher");
-    line += fmt::format(": mean {} {}", format_points(change), change < 0 ? "lower" : "higher");
-    if (!outcome.meaningful) return line + ", under the rule for a meaningful change";
-    if (outcome.meaningful_change == 0) return line + ", a meaningful change";
-    return line + fmt::format(", a meaningful change for the {}",
-                              outcome.meaningful_change > 0 ? "better" : "worse");
+    return fmt::format("{}: {} → {}", name, window_values(outcome.baseline),
+                       window_values(outcome.now)) +
+           outcome_change(outcome);
+}
+
+// An outcome past page 1's first ones, in a few words: "Weight: mean 60 → 64 (n=3, 3): mean 4
+// higher". Its full line is under "Continued from page 1".
+std::string outcome_compact(const OutcomeComparison& outcome, const Config& config) {
+    const std::string name = outcome_name(outcome, config);
+    if (!outcome.baseline.mean) return name + ": no entries";
+    if (outcome.baseline.days == outcome.now.days)
+        return fmt::format("{}: mean {} (n={}), one week only", name,
+                           format_number(*outcome.baseline.mean), outcome.baseline.points.size());
+    return fmt::format("{}: mean {} → {} (n={}, {})", name, format_number(*outcome.baseline.mean),
+                       format_number(*outcome.now.mean), outcome.baseline.points.size(),
+                       outcome.now.points.size()) +
+           outcome_change(outcome);
+}
+
+// "3-8 Nov" for the days questions were asked, "16 Nov" for one.
+std::string asked_days(const std::vector<Entry>& questions, std::size_t from) {
+    const Date first = questions[from].at.local_date();
+    const Date last = questions.back().at.local_date();
+    return first == last ? format_short_date(first) : format_days(first, last);
+}
+
+std::string question_line(const Entry& question, std::string_view text,
+                          const VisitReport& report) {
+    return fmt::format("{} (asked {})", text.empty() ? "(a question without text)" : text,
+                       format_date_in(question.at.local_date(), report.period));
 }
 
 std::string progression_line(const ProgressionNow& now, const VisitReport& report,
@@ -359,16 +398,31 @@ Section glance_section(const VisitReport& report, const Config& config) {
     section.blocks.push_back(Bullets{context, false});
 
     Bullets outcomes;
-    for (const auto& outcome : glance.outcomes)
-        outcomes.items.push_back(outcome_line(outcome, config));
+    std::string also;
+    for (std::size_t index = 0; index < glance.outcomes.size(); ++index)
+        if (index < glance.outcomes_in_full)
+            outcomes.items.push_back(outcome_line(glance.outcomes[index], config));
+        else
+            also += (also.empty() ? "Also (in full after page 1): " : "; ") +
+                    outcome_compact(glance.outcomes[index], config);
+    if (!also.empty()) outcomes.items.push_back(also);
     for (const auto& count : glance.yes_counts)
         outcomes.items.push_back(fmt::format("{}: yes in {} of {} entries",
                                              capitalized(field_phrase(count.field, config)),
                                              count.yes, count.n));
-    for (const auto& kind : glance.kind_days)
-        outcomes.items.push_back(fmt::format("{} logged on {} of {} days",
-                                             capitalized(kind_words(kind.kind, config)), kind.days,
-                                             length));
+    // Several outcome kinds' days share one line: "Logged on: FSFI 6, rating 6 of 25 days".
+    if (glance.kind_days.size() == 1)
+        outcomes.items.push_back(fmt::format(
+            "{} logged on {} of {} days", capitalized(kind_words(glance.kind_days[0].kind, config)),
+            glance.kind_days[0].days, length));
+    else if (glance.kind_days.size() > 1) {
+        std::string days_line = "Logged on: ";
+        for (std::size_t index = 0; index < glance.kind_days.size(); ++index)
+            days_line += fmt::format("{}{} {}", index == 0 ? "" : ", ",
+                                     kind_words(glance.kind_days[index].kind, config),
+                                     glance.kind_days[index].days);
+        outcomes.items.push_back(days_line + fmt::format(" of {} days", length));
+    }
     for (const auto& now : glance.progression)
         outcomes.items.push_back(progression_line(now, report, config));
     if (glance.adherence.overall)
@@ -384,7 +438,7 @@ Section glance_section(const VisitReport& report, const Config& config) {
             "three; more weeks while a side has fewer than {0} entries), means rounded to tenths. "
             "Meaningful: 2 points on 0-10 (in proportion on other scales) or 30% of the first "
             "mean (at least 1 in 10), with {0}+ entries a side.",
-            OutcomeComparison::minimum_n)});
+            OutcomeComparison::minimum_n), true});
 
     if (auto timeline = timeline_figure(report, config)) {
         section.blocks.push_back(Subheading{"Timeline"});
@@ -393,8 +447,13 @@ Section glance_section(const VisitReport& report, const Config& config) {
 
     section.blocks.push_back(Subheading{"Flags"});
     Bullets flags;
-    for (const auto& flag : glance.flags)
-        flags.items.push_back(flag_facts_sentence(flag, report.period));
+    for (std::size_t index = 0; index < glance.flags_on_page_one; ++index)
+        flags.items.push_back(flag_facts_sentence(glance.flags[index], report.period));
+    if (glance.flags.size() > glance.flags_on_page_one)
+        flags.items.push_back(
+            fmt::format("And {} more, after page 1.",
+                        plural(static_cast<int>(glance.flags.size() - glance.flags_on_page_one),
+                               "flag", "flags")));
     if (flags.items.empty())
         section.blocks.push_back(Paragraph{fmt::format(
             "None: no pain of {} or more on {} days or more, and no {} days in a row without an "
@@ -410,29 +469,70 @@ Section glance_section(const VisitReport& report, const Config& config) {
     } else if (report.notes) {
         section.blocks.push_back(Subheading{"Open questions"});
         Bullets questions{{}, true};
-        for (const auto& question : report.questions)
-            questions.items.push_back(
-                fmt::format("{} (asked {})",
-                            question.note.empty() ? "(a question without text)" : question.note,
-                            format_date_in(question.at.local_date(), report.period)));
+        const std::size_t shown = glance.questions_on_page_one.size();
+        for (std::size_t index = 0; index < shown; ++index)
+            questions.items.push_back(question_line(
+                report.questions[index], glance.questions_on_page_one[index], report));
         if (questions.items.empty())
             section.blocks.push_back(Paragraph{"No open questions."});
         else
             section.blocks.push_back(std::move(questions));
+        if (report.questions.size() > shown)
+            section.blocks.push_back(Paragraph{fmt::format(
+                "And {} more, asked {}; all {} in full after page 1.",
+                report.questions.size() - shown, asked_days(report.questions, shown),
+                report.questions.size())});
+        else if (!glance.questions_in_full)
+            section.blocks.push_back(Paragraph{"Shortened here; in full after page 1.", true});
     }
     if (report.notes) {
         section.blocks.push_back(Subheading{"In the patient's words"});
         Bullets notes;
-        for (const auto& entry : glance.latest_notes)
-            notes.items.push_back(fmt::format("{}, {}: {}",
-                                              format_date_in(entry.at.local_date(), report.period),
-                                              kind_words(entry.kind, config), entry.note));
+        bool shortened = false;
+        for (const auto& quote : glance.latest_notes) {
+            notes.items.push_back(
+                fmt::format("{}, {}: {}", format_date_in(quote.entry.at.local_date(), report.period),
+                            kind_words(quote.entry.kind, config), quote.excerpt));
+            shortened = shortened || quote.shortened;
+        }
         if (notes.items.empty())
             section.blocks.push_back(Paragraph{
                 fmt::format("No notes on {} in this period.", outcome_kind_words(config))});
         else
             section.blocks.push_back(std::move(notes));
+        if (shortened)
+            section.blocks.push_back(Paragraph{"Shortened here; in full under Notes.", true});
     }
+    return section;
+}
+
+// What page 1 had no room for (PageOneLimits): the outcomes past the first ones in full, the
+// flags and open questions past those it lists. None: no section.
+std::optional<Section> continued_section(const VisitReport& report, const Config& config) {
+    const Glance& glance = report.glance;
+    Section section{"Continued from page 1", {}};
+    if (glance.outcomes.size() > glance.outcomes_in_full) {
+        section.blocks.push_back(Subheading{"More outcomes"});
+        Bullets outcomes;
+        for (std::size_t index = glance.outcomes_in_full; index < glance.outcomes.size(); ++index)
+            outcomes.items.push_back(outcome_line(glance.outcomes[index], config));
+        section.blocks.push_back(std::move(outcomes));
+    }
+    if (glance.flags.size() > glance.flags_on_page_one) {
+        section.blocks.push_back(Subheading{"More flags"});
+        Bullets flags;
+        for (std::size_t index = glance.flags_on_page_one; index < glance.flags.size(); ++index)
+            flags.items.push_back(flag_facts_sentence(glance.flags[index], report.period));
+        section.blocks.push_back(std::move(flags));
+    }
+    if (report.notes && !glance.questions_in_full) {
+        section.blocks.push_back(Subheading{"Open questions in full"});
+        Bullets questions{{}, true};
+        for (const auto& question : report.questions)
+            questions.items.push_back(question_line(question, question.note, report));
+        section.blocks.push_back(std::move(questions));
+    }
+    if (section.blocks.empty()) return std::nullopt;
     return section;
 }
 
@@ -543,21 +643,28 @@ Section symptoms_section(const VisitReport& report, const Config& config) {
     if (report.measures.empty())
         section.blocks.push_back(
             Paragraph{"No symptom scales or measures in this report's kinds."});
+    // Scales without entries share one line at the end: each would otherwise take a heading
+    // and a line of its own, pushing the notes onto a further page.
+    std::vector<std::string> empty;
     for (const auto& measure : report.measures) {
         const std::string name = capitalized(field_phrase(measure.field, config));
-        const std::string scale = fmt::format("{}-{}", format_number(measure.scale_min),
-                                              format_number(measure.scale_max));
-        section.blocks.push_back(Subheading{fmt::format("{} ({})", name, scale)});
-        if (measure.points.empty()) {
-            section.blocks.push_back(Paragraph{"No entries in this period."});
-            continue;
-        }
-        Chart chart;
-        chart.title = fmt::format("{}, {}", name, period_words(report.period));
         const KindSpec* kind = config.profile.kind(measure.field.kind);
         const FieldSpec* field = kind ? kind->field(measure.field.field) : nullptr;
-        chart.y_label =
-            fmt::format("{} ({})", field ? field->display_name() : measure.field.field, scale);
+        // A number without a min and a max has no range: the chart's axis spans its values,
+        // which the heading does not pass off as a scale ("Weight", not "Weight (0-62)").
+        const bool ranged = measure.scale || (field && field->min && field->max);
+        const std::string scale = fmt::format("{}-{}", format_number(measure.scale_min),
+                                              format_number(measure.scale_max));
+        const std::string heading = ranged ? fmt::format("{} ({})", name, scale) : name;
+        if (measure.points.empty()) {
+            empty.push_back(heading);
+            continue;
+        }
+        section.blocks.push_back(Subheading{heading});
+        Chart chart;
+        chart.title = fmt::format("{}, {}", name, period_words(report.period));
+        chart.y_label = field ? std::string(field->display_name()) : measure.field.field;
+        if (ranged) chart.y_label += fmt::format(" ({})", scale);
         chart.x = report.period;
         chart.ticks = week_ticks(report);
         chart.y_min = measure.scale_min;
@@ -604,6 +711,12 @@ Section symptoms_section(const VisitReport& report, const Config& config) {
                 format_number(first_mean->second), format_date_in(first_mean->first, report.period),
                 format_number(last_mean->second), format_date_in(last_mean->first, report.period));
         section.blocks.push_back(Figure{std::move(chart), std::move(table)});
+    }
+    if (!empty.empty()) {
+        std::string names;
+        for (std::size_t index = 0; index < empty.size(); ++index)
+            names += (index == 0 ? "" : index + 1 == empty.size() ? " and " : ", ") + empty[index];
+        section.blocks.push_back(Paragraph{fmt::format("No entries in this period: {}.", names)});
     }
     return section;
 }
@@ -796,6 +909,8 @@ Document visit_document(const VisitReport& report, const Config& config) {
     document.lines = {covered,
                       fmt::format("Made on {} with tend", format_day_heading(report.generated))};
     document.sections.push_back(glance_section(report, config));
+    if (auto continued = continued_section(report, config))
+        document.sections.push_back(std::move(*continued));
     document.sections.push_back(programme_section(report, config));
     document.sections.push_back(symptoms_section(report, config));
     const bool has_progression =

@@ -13,6 +13,7 @@ namespace tend::render {
 
 struct Paragraph {
     std::string text;
+    bool fine_print = false;  // how a figure was made (a rule, a legend): smaller type on paper
 };
 
 struct Subheading {

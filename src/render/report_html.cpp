@@ -38,7 +38,7 @@ details summary { color: #555; }
   section.glance + section { break-before: page; page-break-before: always; }
   body { max-width: none; padding: 0; font-size: 10pt; line-height: 1.3; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
-  table, tr, svg.chart, .figure { break-inside: avoid; page-break-inside: avoid; }
+  table, tr, li, svg.chart, .figure { break-inside: avoid; page-break-inside: avoid; }
   .figure { flex-wrap: nowrap; }
   .figure svg.chart { flex: 0 0 10cm; width: 10cm; }
   h2 { margin: 0.9rem 0 0.4rem; } h3 { margin: 0.6rem 0 0.1rem; }
@@ -49,6 +49,9 @@ details summary { color: #555; }
   svg.chart { max-width: 16cm; }
   svg.chart.timeline { width: 10cm; }
   details { display: none; }
+  section.glance p, section.glance ul { margin: 0.15rem 0 0.3rem; }
+  section.glance h3 { margin: 0.45rem 0 0.1rem; }
+  p.fine { font-size: 8.5pt; }
 }
 )";
 
@@ -74,7 +77,8 @@ void add_table(std::string& out, const Table& table) {
 
 void add_block(std::string& out, const Block& block) {
     if (const auto* paragraph = std::get_if<Paragraph>(&block)) {
-        out += "<p>" + html_escaped(paragraph->text) + "</p>\n";
+        out += (paragraph->fine_print ? "<p class=\"fine\">" : "<p>") +
+               html_escaped(paragraph->text) + "</p>\n";
     } else if (const auto* heading = std::get_if<Subheading>(&block)) {
         out += "<h3>" + html_escaped(heading->text) + "</h3>\n";
     } else if (const auto* bullets = std::get_if<Bullets>(&block)) {

@@ -65,7 +65,8 @@ Json glance_json(const VisitReport& report, const Config& config) {
     json.set("programme_start",
              glance.programme_start ? Json(format_date(*glance.programme_start)) : Json());
     Json outcomes = Json::array();
-    for (const auto& outcome : glance.outcomes) {
+    for (std::size_t index = 0; index < glance.outcomes.size(); ++index) {
+        const OutcomeComparison& outcome = glance.outcomes[index];
         Json one = Json::object();
         one.set("field", outcome.field.name());
         one.set("words", field_phrase(outcome.field, config));
@@ -78,6 +79,7 @@ Json glance_json(const VisitReport& report, const Config& config) {
         one.set("rule_applies", outcome.rule_applies);
         one.set("meaningful", outcome.meaningful);
         one.set("meaningful_change", outcome.meaningful_change);
+        one.set("in_full", index < glance.outcomes_in_full);
         outcomes.push(std::move(one));
     }
     json.set("outcomes", std::move(outcomes));
@@ -131,27 +133,39 @@ Json glance_json(const VisitReport& report, const Config& config) {
     adherence.set("days_logged", glance.adherence.days_logged);
     json.set("adherence", std::move(adherence));
     Json flags = Json::array();
-    for (const auto& flag : glance.flags) {
+    for (std::size_t index = 0; index < glance.flags.size(); ++index) {
+        const FlagFacts& flag = glance.flags[index];
         Json one = Json::object();
         one.set("flag", flag.kind == Flag::Kind::gap ? "gap" : "persistent-pain");
         if (flag.kind == Flag::Kind::persistent_pain) one.set("level", flag.level);
         one.set("days", dates_json(flag.days));
         one.set("to_the_end", flag.to_the_end);
+        one.set("on_page_one", index < glance.flags_on_page_one);
         flags.push(std::move(one));
     }
     json.set("flags", std::move(flags));
     Json questions = Json::array();
-    for (const auto& question : report.questions) {
+    for (std::size_t index = 0; index < report.questions.size(); ++index) {
+        const Entry& question = report.questions[index];
         Json one = Json::object();
         one.set("asked", format_date(question.at.local_date()));
         one.set("question", question.note);
+        one.set("on_page_one", index < glance.questions_on_page_one.size());
         questions.push(std::move(one));
     }
     json.set("open_questions", std::move(questions));
     Json notes = Json::array();
-    for (const auto& entry : glance.latest_notes)
-        notes.push(entry_json(entry));
+    Json quotes = Json::array();
+    for (const auto& quote : glance.latest_notes) {
+        notes.push(entry_json(quote.entry));
+        Json one = Json::object();
+        one.set("excerpt", quote.excerpt);
+        one.set("shortened", quote.shortened);
+        quotes.push(std::move(one));
+    }
     json.set("latest_notes", std::move(notes));
+    // Page 1's quotes of latest_notes, in the same order: one line, cut short with "…".
+    json.set("quotes", std::move(quotes));
     return json;
 }
 

@@ -64,14 +64,31 @@ std::vector<Date> x_ticks(const Chart& chart) {
     return ticks;
 }
 
-// Whole-number ticks: each value up to 10 steps, else five even steps.
+// A step chart up to 10: each value. Else the range's ends and, between them, round values
+// (multiples of 1, 2 or 5 times a power of ten, about five steps): "2, 10, 20, 30, 36" for a
+// 2-36 score rather than "2, 8.8, 15.6, ...", whose long labels ran into the axis' label.
 std::vector<double> y_ticks(const Chart& chart) {
     const double range = chart.y_max - chart.y_min;
-    const double step = chart.style == Chart::Style::steps && range <= 10 ? 1 : range / 5;
+    if (range <= 0) return {chart.y_min};
     std::vector<double> ticks;
-    if (step <= 0) return {chart.y_min};
-    for (double value = chart.y_min; value <= chart.y_max + step / 2; value += step)
-        ticks.push_back(value);
+    if (chart.style == Chart::Style::steps && range <= 10) {
+        for (double value = chart.y_min; value <= chart.y_max + 0.5; value += 1)
+            ticks.push_back(value);
+        return ticks;
+    }
+    const double rough = range / 5;
+    const double power = std::pow(10.0, std::floor(std::log10(rough)));
+    double step = 10 * power;
+    for (const double multiple : {1.0, 2.0, 5.0})
+        if (multiple * power >= rough - 1e-9) {
+            step = multiple * power;
+            break;
+        }
+    ticks.push_back(chart.y_min);
+    for (double value = std::ceil(chart.y_min / step) * step; value < chart.y_max; value += step)
+        if (value - chart.y_min >= step / 2 - 1e-9 && chart.y_max - value >= step / 2 - 1e-9)
+            ticks.push_back(value);
+    ticks.push_back(chart.y_max);
     return ticks;
 }
 

@@ -33,3 +33,24 @@ TEST_CASE("text: escape_unsafe writes hiding characters visibly and keeps joiner
     // Tag characters not closed as a flag are escaped.
     CHECK(escape_unsafe("\U0001F3F4\U000E0067", false) == "\U0001F3F4\\u{E0067}");
 }
+
+TEST_CASE("text: shortened puts a note on one line and cuts it at a word with an ellipsis") {
+    struct Case {
+        std::string text;
+        std::size_t characters;
+        std::string expected;
+    };
+    const Case cases[] = {
+        {"I felt much better today", 12, "I felt much…"},
+        {"I felt much better today", 24, "I felt much better today"},
+        {"two\nlines\t and  spaces ", 40, "two lines and spaces"},
+        {"abcdefghij", 4, "abcd…"},                // one word: cut at the limit
+        {"Schmerz, später ruhig", 16, "Schmerz, später…"},  // code points, not bytes
+        {"a, b", 2, "a…"},                         // no comma before the ellipsis
+        {"", 5, ""},
+    };
+    for (const auto& [text, characters, expected] : cases) {
+        CAPTURE(text);
+        CHECK(shortened(text, characters) == expected);
+    }
+}

@@ -199,7 +199,69 @@ TEST_CASE("visit report: page 1 facts, the first days against the last, with n")
     CHECK(glance.adherence.rest_days == 0);
     // The latest notes of the outcome kinds (sex, dilate), newest first.
     REQUIRE(glance.latest_notes.size() == 1);
-    CHECK(glance.latest_notes[0].note == "stopped early");
+    CHECK(glance.latest_notes[0].entry.note == "stopped early");
+    CHECK(glance.latest_notes[0].excerpt == "stopped early");
+    CHECK_FALSE(glance.latest_notes[0].shortened);
+    CHECK(glance.outcomes_in_full == 2);
+    CHECK(glance.questions_on_page_one ==
+          std::vector<std::string>{"Still open from before the visit?",
+                                   "Asked on the visit day, after it?",
+                                   "When can I move up a size?"});
+    CHECK(glance.questions_in_full);
+}
+
+TEST_CASE("visit report: page 1 holds two outcomes in full, three questions and short quotes") {
+    std::vector<Entry> entries;
+    const std::string long_note(200, 'x');
+    for (int offset = 0; offset < 5; ++offset) {
+        entries.push_back(question(day(2026, 10, 13) + std::chrono::days{offset},
+                                   offset == 1 ? std::string(170, 'q') : "Short?"));
+        entries.push_back(with_note(
+            entry_on("sex", day(2026, 10, 13) + std::chrono::days{offset}, 22, {{"pain", 5}}),
+            offset == 4 ? "It went well,\nmuch better than " + long_note : "fine"));
+        entries.push_back(entry_on("pain", day(2026, 10, 13) + std::chrono::days{offset}, 12,
+                                   {{"level", 2}}));
+    }
+    sort_by_time(entries);
+    Config config = builtin_config();
+    config.profile.outcomes.push_back(FieldRef{"pain", "level"});
+    const VisitReport report = visit_report_of(
+        request_for(Period{day(2026, 10, 13), day(2026, 11, 2)}), entries, Plan{}, config);
+    const Glance& glance = report.glance;
+    REQUIRE(glance.outcomes.size() == 2);  // sex pain and pain; dilate pain has no values
+    CHECK(glance.outcomes_in_full == 2);
+    REQUIRE(report.questions.size() == 5);
+    // The oldest three; the 170 characters of the second cut at 160 with "…".
+    REQUIRE(glance.questions_on_page_one.size() == 3);
+    CHECK(glance.questions_on_page_one[0] == "Short?");
+    CHECK(glance.questions_on_page_one[1] == std::string(160, 'q') + "…");
+    CHECK_FALSE(glance.questions_in_full);
+    REQUIRE(glance.latest_notes.size() == 3);
+    const Quote& newest = glance.latest_notes[0];
+    CHECK(newest.entry.note == "It went well,\nmuch better than " + long_note);
+    // One line, cut at the last space within 120 characters: the 200 x's are one word.
+    CHECK(newest.excerpt == "It went well, much better than…");
+    CHECK(newest.shortened);
+    CHECK(glance.latest_notes[1].excerpt == "fine");
+    CHECK_FALSE(glance.latest_notes[1].shortened);
+}
+
+TEST_CASE("visit report: a third outcome is on page 1 in a line, not in full") {
+    std::vector<Entry> entries;
+    for (int offset = 0; offset < 3; ++offset) {
+        const Date date = day(2026, 10, 13) + std::chrono::days{offset};
+        entries.push_back(entry_on("sex", date, 22, {{"pain", 5}}));
+        entries.push_back(entry_on("dilate", date, 21, {{"size", 2}, {"pain", 4}}));
+        entries.push_back(entry_on("pain", date, 12, {{"level", 2}}));
+    }
+    sort_by_time(entries);
+    Config config = builtin_config();
+    config.profile.outcomes.push_back(FieldRef{"pain", "level"});
+    const VisitReport report = visit_report_of(
+        request_for(Period{day(2026, 10, 13), day(2026, 11, 2)}), entries, Plan{}, config);
+    REQUIRE(report.glance.outcomes.size() == 3);
+    CHECK(report.glance.outcomes[2].field == FieldRef{"pain", "level"});
+    CHECK(report.glance.outcomes_in_full == 2);
 }
 
 TEST_CASE("visit report: --no-notes removes every note, tag and question") {

@@ -191,6 +191,70 @@ with tempfile.TemporaryDirectory() as folder:
     export_html(folder, journal, "2026-06-01..2026-11-24", html)
     stress = {paper: pool.submit(print_pdf, folder, html, paper) for paper in ("A4", "letter")}
 
+    # A trial's journal: three outcomes (a questionnaire, a 0-100 score, a weight), long notes
+    # on them, eight long open questions, two procedures, a flag and a dilator progression. Page
+    # 1 must still hold every item (PageOneLimits: two outcomes in full, the third in a line,
+    # three questions and three quotes, each on a line or two).
+    trial = os.path.join(folder, "trial")
+    os.makedirs(os.path.join(trial, "journal"))
+    with open(os.path.join(source, "examples", "pelvic-floor", "tend.toml"), encoding="utf-8") as file:
+        settings = file.read()
+    settings = re.sub(r'(?m)^outcomes = .*$', 'outcomes = ["fsfi.score", "rating.score", "weight.kg"]',
+                      settings)
+    settings = re.sub(r'(?m)^name = .*$', 'name = "Sam Trial"', settings)
+    settings += (
+        '\n[kinds.fsfi]\nlabel = "FSFI questionnaire"\nprimary = "score"\n'
+        'fields.score = { type = "int", min = 2, max = 36, phrase = "FSFI total score" }\n'
+        '\n[kinds.rating]\nprimary = "score"\nfields.score = { type = "scale", min = 0, '
+        'max = 100, better = "higher", phrase = "function score" }\n'
+        '\n[kinds.weight]\nprimary = "kg"\nfields.kg = { type = "number", phrase = "weight" }\n')
+    with open(os.path.join(trial, "tend.toml"), "w", encoding="utf-8") as file:
+        file.write(settings)
+    with open(os.path.join(trial, "plan.toml"), "w", encoding="utf-8") as file:
+        file.write('[[item]]\nkind = "dilate"\nschedule = "daily"\nstart = 2026-10-20\n')
+    long_note = ("I filled in the questionnaire after a difficult week: the first days were fine, "
+                 "then the pain came back on Thursday evening and stayed until Saturday morning, "
+                 "which frightened me because it felt like the start. It eased on Sunday.")
+    trial_entries = [
+        '[[entry]]\nat = 2026-06-15T09:00:00+02:00\nkind = "procedure"\nname = "Botox"\n'
+        'units = 100\n',
+        '[[entry]]\nat = 2026-09-01T09:00:00+02:00\nkind = "procedure"\nname = "nerve block"\n']
+    november = []
+    for day in range(1, 25):
+        november.append(f'[[entry]]\nat = 2026-11-{day:02d}T20:00:00+01:00\nkind = "dilate"\n'
+                        f'size = {1 + day // 8}\nminutes = 15\npain = 4\n')
+        if day in (2, 3, 4, 22, 23, 24):
+            score = 15 if day < 10 else 30
+            note = f'note = "{long_note} Day {day}."\n' if day in (23, 24) else ""
+            if day == 4:
+                note = 'note = "Better than I feared."\n'
+            november.append(f'[[entry]]\nat = 2026-11-{day:02d}T10:00:00+01:00\nkind = "fsfi"\n'
+                            f'score = {score}\n{note}')
+            november.append(f'[[entry]]\nat = 2026-11-{day:02d}T10:10:00+01:00\n'
+                            f'kind = "rating"\nscore = {score * 2}\n')
+            november.append(f'[[entry]]\nat = 2026-11-{day:02d}T10:20:00+01:00\n'
+                            f'kind = "weight"\nkg = {60 + day // 10}\n')
+        if day in (10, 11, 12):
+            november.append(f'[[entry]]\nat = 2026-11-{day:02d}T15:00:00+01:00\nkind = "pain"\n'
+                            'level = 7\n')
+        if 11 <= day <= 18:
+            november.append(f'[[entry]]\nat = 2026-11-{day:02d}T18:00:00+01:00\n'
+                            f'kind = "question"\nanswered = false\nnote = "Question {day - 10}: '
+                            'is it normal that the pain comes back after a good week, and should '
+                            'I go back one size?"\n')
+    with open(os.path.join(trial, "journal", "2026-06.toml"), "w", encoding="utf-8") as file:
+        file.write(trial_entries[0])
+    with open(os.path.join(trial, "journal", "2026-09.toml"), "w", encoding="utf-8") as file:
+        file.write(trial_entries[1])
+    with open(os.path.join(trial, "journal", "2026-11.toml"), "w", encoding="utf-8") as file:
+        file.write("\n".join(november))
+    result = subprocess.run([tend, "--dir", trial, "check"], capture_output=True, text=True,
+                            env=dict(os.environ, TEND_NOW=NOW, TZ="Europe/Berlin"))
+    check(result.returncode == 0, f"trial journal: check failed: {result.stdout}{result.stderr}")
+    html = os.path.join(folder, "trial.html")
+    export_html(folder, trial, "2026-11-01..2026-11-25", html)
+    trial_prints = {paper: pool.submit(print_pdf, folder, html, paper) for paper in ("A4", "letter")}
+
     # Chart text, measured: on a 390 px phone (16 px of body padding each side) and on A4, whose
     # 210 mm less 15 mm margins each side is 180 mm, 680 CSS px (96 px to the inch; Letter's
     # printed width is wider, so its charts are no smaller). 1 CSS px is 0.75 pt.
@@ -228,6 +292,41 @@ with tempfile.TemporaryDirectory() as folder:
         for question in questions:
             check(question in flat, f"{label}: open question {question!r} is missing")
         check(len(questions) == 13, "stress journal: 13 questions")
+
+    # The trial's page 1: each item, the third outcome in its line, the first questions and the
+    # patient's words (shortened), with pointers to the rest.
+    trial_page_one = ["At a glance", "Botox 100 units", "nerve block", "Outcomes and progress",
+                      "FSFI total score (2-36): 15, 15, 15 (n=3", "Function score (0-100): 30, 30",
+                      "FSFI total score (2-36): 15, 15, 15 (n=3, 2-8 Nov) → 30, 30, 30 (n=3, 16-25 Nov): mean 15 "
+                      "points higher, a meaningful change",
+                      "Also (in full after page 1): Weight: mean 60 → 62 (n=3, 3): mean 2 higher",
+                      "Dilator size: 4 (22 mm) since 24 Nov",
+                      "Plan adherence", "Timeline", "Flags", "Pain 6 or more on 3 days",
+                      "Open questions", "Question 1: is it normal that the pain comes back after a good "
+                      "week, and should I go back one size? (asked 11 Nov)",
+                      "Question 3: is it normal",
+                      "And 5 more, asked 14-18 Nov; all 8 in full after page 1.",
+                      "In the patient's words", "24 Nov, FSFI questionnaire: I filled in",
+                      "4 Nov, FSFI questionnaire: Better than I feared.",
+                      "Shortened here; in full under Notes."]
+    for paper in ("A4", "letter"):
+        label = f"trial journal on {paper}"
+        pdf, pages = trial_prints[paper].result()
+        if os.environ.get("TEND_PRINT_KEEP"):
+            shutil.copy(pdf, os.path.join(os.environ["TEND_PRINT_KEEP"], os.path.basename(pdf)))
+        check(1 <= len(pages) <= 4, f"{label}: {len(pages)} pages, more than 4")
+        first = re.sub(r"\s+", " ", pages[0])
+        for item in trial_page_one:
+            check(item in first, f"{label}: page 1 lacks {item!r}")
+        check("Question 4:" not in first, f"{label}: page 1 holds more than 3 questions")
+        check_every_page(label, pages, "Sam Trial")
+        rest = re.sub(r"\s+", " ", "\n".join(pages[1:]))
+        for item in ("Continued from page 1", "Weight: 60, 60, 60 (n=3, 2-8 Nov) → 62, 62, 62 (n=3, 16-25 Nov): mean 2 higher",
+                     "Question 8: is it normal that the pain comes back after a good week, and "
+                     "should I go back one size? (asked 18 Nov)",
+                     "which frightened me because it felt like the start. It eased on Sunday. "
+                     "Day 24."):
+            check(item in rest, f"{label}: the pages after page 1 lack {item!r}")
 
     phone_px, phone_texts = phone.result()
     printed_px, printed_texts = printed.result()

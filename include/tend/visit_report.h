@@ -189,7 +189,7 @@ struct FlagFacts {
 struct PageOneLimits {
     static constexpr std::size_t outcomes_in_full = 2;  // further outcomes: one compact line
     static constexpr std::size_t flags = 4;
-    static constexpr std::size_t questions = 3;  // the oldest; the rest: "and K more"
+    static constexpr std::size_t questions = 3;              // the oldest; the rest: "and K more"
     static constexpr std::size_t question_characters = 160;  // two printed lines at most
     static constexpr std::size_t quotes = 3;
     static constexpr std::size_t quote_characters = 120;  // then "…"; in full under Notes

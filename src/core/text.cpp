@@ -50,14 +50,15 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
 std::string shortened(std::string_view text, std::size_t characters) {
     std::string line;
     for (const char character : text) {
-        const bool space = character == ' ' || character == '\t' || character == '\n' ||
-                           character == '\r';
+        const bool space =
+            character == ' ' || character == '\t' || character == '\n' || character == '\r';
         if (!space)
             line += character;
         else if (!line.empty() && line.back() != ' ')
             line += ' ';
     }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
+    while (!line.empty() && line.back() == ' ')
+        line.pop_back();
     // Count code points: a UTF-8 continuation byte (10xxxxxx) starts none.
     std::size_t count = 0;
     std::size_t cut = line.size();

@@ -148,8 +148,7 @@ std::string asked_days(const std::vector<Entry>& questions, std::size_t from) {
     return first == last ? format_short_date(first) : format_days(first, last);
 }
 
-std::string question_line(const Entry& question, std::string_view text,
-                          const VisitReport& report) {
+std::string question_line(const Entry& question, std::string_view text, const VisitReport& report) {
     return fmt::format("{} (asked {})", text.empty() ? "(a question without text)" : text,
                        format_date_in(question.at.local_date(), report.period));
 }
@@ -433,12 +432,15 @@ Section glance_section(const VisitReport& report, const Config& config) {
     else
         section.blocks.push_back(std::move(outcomes));
     if (!glance.outcomes.empty())
-        section.blocks.push_back(Paragraph{fmt::format(
-            "Outcomes: the first two weeks with entries → the last two (one each with two or "
-            "three; more weeks while a side has fewer than {0} entries), means rounded to tenths. "
-            "Meaningful: 2 points on 0-10 (in proportion on other scales) or 30% of the first "
-            "mean (at least 1 in 10), with {0}+ entries a side.",
-            OutcomeComparison::minimum_n), true});
+        section.blocks.push_back(Paragraph{
+            fmt::format(
+                "Outcomes: the first two weeks with entries → the last two (one each with two or "
+                "three; more weeks while a side has fewer than {0} entries), means rounded to "
+                "tenths. "
+                "Meaningful: 2 points on 0-10 (in proportion on other scales) or 30% of the first "
+                "mean (at least 1 in 10), with {0}+ entries a side.",
+                OutcomeComparison::minimum_n),
+            true});
 
     if (auto timeline = timeline_figure(report, config)) {
         section.blocks.push_back(Subheading{"Timeline"});
@@ -471,17 +473,17 @@ Section glance_section(const VisitReport& report, const Config& config) {
         Bullets questions{{}, true};
         const std::size_t shown = glance.questions_on_page_one.size();
         for (std::size_t index = 0; index < shown; ++index)
-            questions.items.push_back(question_line(
-                report.questions[index], glance.questions_on_page_one[index], report));
+            questions.items.push_back(question_line(report.questions[index],
+                                                    glance.questions_on_page_one[index], report));
         if (questions.items.empty())
             section.blocks.push_back(Paragraph{"No open questions."});
         else
             section.blocks.push_back(std::move(questions));
         if (report.questions.size() > shown)
-            section.blocks.push_back(Paragraph{fmt::format(
-                "And {} more, asked {}; all {} in full after page 1.",
-                report.questions.size() - shown, asked_days(report.questions, shown),
-                report.questions.size())});
+            section.blocks.push_back(Paragraph{
+                fmt::format("And {} more, asked {}; all {} in full after page 1.",
+                            report.questions.size() - shown, asked_days(report.questions, shown),
+                            report.questions.size())});
         else if (!glance.questions_in_full)
             section.blocks.push_back(Paragraph{"Shortened here; in full after page 1.", true});
     }
@@ -490,9 +492,9 @@ Section glance_section(const VisitReport& report, const Config& config) {
         Bullets notes;
         bool shortened = false;
         for (const auto& quote : glance.latest_notes) {
-            notes.items.push_back(
-                fmt::format("{}, {}: {}", format_date_in(quote.entry.at.local_date(), report.period),
-                            kind_words(quote.entry.kind, config), quote.excerpt));
+            notes.items.push_back(fmt::format(
+                "{}, {}: {}", format_date_in(quote.entry.at.local_date(), report.period),
+                kind_words(quote.entry.kind, config), quote.excerpt));
             shortened = shortened || quote.shortened;
         }
         if (notes.items.empty())

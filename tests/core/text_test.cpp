@@ -44,9 +44,9 @@ TEST_CASE("text: shortened puts a note on one line and cuts it at a word with an
         {"I felt much better today", 12, "I felt much…"},
         {"I felt much better today", 24, "I felt much better today"},
         {"two\nlines\t and  spaces ", 40, "two lines and spaces"},
-        {"abcdefghij", 4, "abcd…"},                // one word: cut at the limit
+        {"abcdefghij", 4, "abcd…"},                         // one word: cut at the limit
         {"Schmerz, später ruhig", 16, "Schmerz, später…"},  // code points, not bytes
-        {"a, b", 2, "a…"},                         // no comma before the ellipsis
+        {"a, b", 2, "a…"},                                  // no comma before the ellipsis
         {"", 5, ""},
     };
     for (const auto& [text, characters, expected] : cases) {

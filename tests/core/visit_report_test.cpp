@@ -219,8 +219,8 @@ TEST_CASE("visit report: page 1 holds two outcomes in full, three questions and 
         entries.push_back(with_note(
             entry_on("sex", day(2026, 10, 13) + std::chrono::days{offset}, 22, {{"pain", 5}}),
             offset == 4 ? "It went well,\nmuch better than " + long_note : "fine"));
-        entries.push_back(entry_on("pain", day(2026, 10, 13) + std::chrono::days{offset}, 12,
-                                   {{"level", 2}}));
+        entries.push_back(
+            entry_on("pain", day(2026, 10, 13) + std::chrono::days{offset}, 12, {{"level", 2}}));
     }
     sort_by_time(entries);
     Config config = builtin_config();

@@ -203,9 +203,10 @@ TEST_CASE("e2e export: an empty period is a calm report in every format") {
     CHECK(md.out.find("No plan items were in force in this period.") != std::string::npos);
     const auto html = run_tend({"--dir", example, "export", "2026-08", "--format", "html"});
     // The four pain scales, empty, share one line.
-    CHECK(count_of(html.out, "<p>No entries in this period: Pain while dilating (0-10), Pain during "
-                             "massage (0-10), Pain during sex (0-10) and Pain outside sessions "
-                             "(0-10).</p>") == 1);
+    CHECK(count_of(html.out,
+                   "<p>No entries in this period: Pain while dilating (0-10), Pain during "
+                   "massage (0-10), Pain during sex (0-10) and Pain outside sessions "
+                   "(0-10).</p>") == 1);
     CHECK(html.out.find("<svg") == std::string::npos);
     write_text(folder / "empty.html", html.out);
     CHECK(run_shell("xmllint --noout " + (folder / "empty.html").string()) == 0);

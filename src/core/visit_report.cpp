@@ -615,11 +615,22 @@ VisitReport compute_visit_report(const ExportRequest& request, const JournalSlic
         for (const auto& question : earlier.open_questions)
             if (wanted_kind(request.kinds, question.kind)) asked.push_back(question);
     const RoleScan roles(config.profile);
+    // An entry dated after today (a clock ahead) counts in no summary number (summarise), so the
+    // notes list it nowhere either: not as a note, a quote, a question, a medicine, a visit or a
+    // value of a chart. JSON and CSV still carry it with every entry of the period: they lose
+    // nothing. A rest planned ahead is the plan's, and stays.
+    const auto ahead = [&](Date day, std::string_view kind) {
+        return day > request.today && config.profile.role_of(kind) != KindRole::rest;
+    };
     for (const auto& entry : entries) {
         const Date day = entry.at.local_date();
         if (!wanted_kind(request.kinds, entry.kind) || day > *request.period.to) continue;
-        if (roles.is_question(entry.kind) && request.notes) asked.push_back(entry);
         auto reported = reported_entry(report, entry);
+        if (ahead(day, entry.kind)) {
+            if (reported && request.list_entries) report.entries.push_back(std::move(*reported));
+            continue;
+        }
+        if (roles.is_question(entry.kind) && request.notes) asked.push_back(entry);
         if (!reported) continue;
         if (roles.is_treatment(entry.kind)) report.treatments.push_back(*reported);
         if (roles.is_visit(entry.kind)) report.visits.push_back(*reported);
@@ -632,7 +643,8 @@ VisitReport compute_visit_report(const ExportRequest& request, const JournalSlic
     // (`entries` may hold only those read_in_full_for_notes keeps).
     std::vector<CompactEntry> reported;
     for (const auto& entry : counted.entries())
-        if (is_reported(report, entry.at, entry.kind)) reported.push_back(entry);
+        if (is_reported(report, entry.at, entry.kind) && !ahead(entry.at.local_date(), entry.kind))
+            reported.push_back(entry);
     for (const auto& kind : report.stats.weekly.plan_kinds)
         report.sessions += static_cast<int>(
             std::count_if(reported.begin(), reported.end(),

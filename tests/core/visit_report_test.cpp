@@ -457,3 +457,28 @@ TEST_CASE("visit report: page 1 compares whole weeks with sessions due, none sti
     CHECK(adherence.last_weeks[0].first == day(2026, 10, 26));
     CHECK(*adherence.last_weeks[0].second == doctest::Approx(2.0 / 7));
 }
+
+TEST_CASE("visit report: entries dated after today are in no list, as in no number") {
+    std::vector<Entry> entries = autumn();
+    // Today is 2 Nov; a clock ahead logged these on 5-7 Nov, inside the asked period.
+    entries.push_back(with_note(entry_on("sex", day(2026, 11, 5), 22, {{"pain", 9}}), "ahead"));
+    entries.push_back(with_text(entry_on("med", day(2026, 11, 6), 8), "name", "diazepam"));
+    entries.push_back(question(day(2026, 11, 7), "Asked ahead?"));
+    sort_by_time(entries);
+    const VisitReport report =
+        visit_report_of(request_for(Period{day(2026, 10, 13), day(2026, 11, 10)}), entries,
+                        Plan{}, builtin_config());
+    for (const auto& entry : report.notes_list) CHECK(entry.note != "ahead");
+    REQUIRE(report.treatments.size() == 1);
+    CHECK(report.treatments[0].at.local_date() == day(2026, 10, 20));
+    REQUIRE(report.questions.size() == 3);
+    CHECK(report.questions[2].note == "When can I move up a size?");
+    REQUIRE(report.glance.latest_notes.size() == 1);
+    CHECK(report.glance.latest_notes[0].entry.note == "stopped early");
+    for (const auto& measure : report.measures)
+        for (const auto& point : measure.points) CHECK(point.date <= day(2026, 11, 2));
+    CHECK(report.stats.entries == 14);
+    // JSON and CSV carry every entry of the period: the 14, the answer of 5 Nov (ahead too, so
+    // its question is still open above) and the 3 ahead.
+    CHECK(report.entries.size() == 18);
+}

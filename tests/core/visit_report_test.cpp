@@ -466,9 +466,10 @@ TEST_CASE("visit report: entries dated after today are in no list, as in no numb
     entries.push_back(question(day(2026, 11, 7), "Asked ahead?"));
     sort_by_time(entries);
     const VisitReport report =
-        visit_report_of(request_for(Period{day(2026, 10, 13), day(2026, 11, 10)}), entries,
-                        Plan{}, builtin_config());
-    for (const auto& entry : report.notes_list) CHECK(entry.note != "ahead");
+        visit_report_of(request_for(Period{day(2026, 10, 13), day(2026, 11, 10)}), entries, Plan{},
+                        builtin_config());
+    for (const auto& entry : report.notes_list)
+        CHECK(entry.note != "ahead");
     REQUIRE(report.treatments.size() == 1);
     CHECK(report.treatments[0].at.local_date() == day(2026, 10, 20));
     REQUIRE(report.questions.size() == 3);
@@ -476,7 +477,8 @@ TEST_CASE("visit report: entries dated after today are in no list, as in no numb
     REQUIRE(report.glance.latest_notes.size() == 1);
     CHECK(report.glance.latest_notes[0].entry.note == "stopped early");
     for (const auto& measure : report.measures)
-        for (const auto& point : measure.points) CHECK(point.date <= day(2026, 11, 2));
+        for (const auto& point : measure.points)
+            CHECK(point.date <= day(2026, 11, 2));
     CHECK(report.stats.entries == 14);
     // JSON and CSV carry every entry of the period: the 14, the answer of 5 Nov (ahead too, so
     // its question is still open above) and the 3 ahead.

@@ -292,8 +292,8 @@ TEST_CASE(
     CHECK(snapshot(journal.path()) == before);
     // `log` adds to this device's own file of the month and leaves the conflicted one as it is.
     const std::string conflicted = read_text(journal / "journal/2026-10.toml");
-    const auto logged = run_tend_in(
-        journal.path(), {"--dir", ".", "log", "kegels", "--at", "2026-10-23 08:00"});
+    const auto logged =
+        run_tend_in(journal.path(), {"--dir", ".", "log", "kegels", "--at", "2026-10-23 08:00"});
     CHECK(logged.exit_code == 0);
     CHECK(read_text(journal / "journal/2026-10.toml") == conflicted);
     // Both sides kept and the markers deleted: every entry reads.

@@ -122,6 +122,7 @@ struct WeekRow {
     Period days;  // bounded: the week's days that lie in the period
     int entries = 0;
     int days_logged = 0;
+    int days_so_far = 0;  // the row's days up to today: fewer than its days in the current week
     std::optional<double> adherence;  // over every item, in sessions, like the summary's
     std::vector<Adherence> items;     // each of the report's items that week (expected 0: none due)
     std::vector<int> sessions;        // entries of each plan kind

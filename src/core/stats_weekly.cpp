@@ -19,6 +19,7 @@ std::vector<WeekRow> empty_rows(const Period& period, Weekday week_start, Date t
     for (Date week = start_of_week(*period.from, week_start); week <= last; week += days{7}) {
         WeekRow row;
         row.days = Period{std::max(week, *period.from), std::min(week + days{6}, *period.to)};
+        row.days_so_far = days_between(*row.days.from, std::min(*row.days.to, today)) + 1;
         rows.push_back(std::move(row));
     }
     return rows;

@@ -53,8 +53,8 @@ std::vector<TableColumn> session_columns(const StatsReport& report) {
     for (const auto& kind : table.plan_kinds)
         columns.push_back({kind, {}, false});
     for (const auto& row : table.rows) {
-        const int length = row.days.length();
-        columns[1].cells.push_back(fmt::format("{}/{}", row.days_logged, length));
+        // The current week counts its days so far, as the heading does ("on 3 of 80 days so far").
+        columns[1].cells.push_back(fmt::format("{}/{}", row.days_logged, row.days_so_far));
         columns[2].cells.push_back(fmt::format("{}", row.entries));
         if (table.plan_kinds.empty()) continue;
         columns[3].cells.push_back(row.adherence ? format_percent(*row.adherence) : "-");

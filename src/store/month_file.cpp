@@ -210,7 +210,7 @@ std::optional<Problem> check_toml_syntax(std::string_view content,
     try {
         (void)toml::parse(without_bom(content), display_name);
     } catch (const toml::parse_error& error) {
-        return problem_from(display_name, error);
+        return month_file_problem(display_name, error, content);
     }
     return std::nullopt;
 }
@@ -227,7 +227,7 @@ MonthFile parse_month_file(std::string_view content, const std::string& display_
     try {
         root = toml::parse(without_bom(content), display_name);
     } catch (const toml::parse_error& error) {
-        result.problems.push_back(problem_from(display_name, error));
+        result.problems.push_back(month_file_problem(display_name, error, content));
         return result;
     }
     EntryReader reader(display_name, config, offset_at_local, month, result.problems);

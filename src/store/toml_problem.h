@@ -5,6 +5,7 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -30,26 +31,46 @@ inline Problem problem_from(const std::string& file, const toml::parse_error& er
     return problem_at(file, error.source(), std::string(error.description()));
 }
 
-// For a shared file (tend.toml, plan.toml) that doesn't parse: when it holds git's conflict
-// markers, the calm line that says so and how to fix it, at the first marker, instead of the
-// parser's "saw '<'"; otherwise the parser's problem.
-inline Problem shared_file_problem(const std::string& file, const toml::parse_error& error,
-                                   std::string_view content) {
+// The line (from 1) of the first of git's conflict markers in `content`, when it holds one.
+inline std::optional<int> conflict_marker_line(std::string_view content) {
     int number = 0;
     std::size_t start = 0;
     while (start <= content.size()) {
         const std::size_t end = std::min(content.find('\n', start), content.size());
         ++number;
-        const std::string_view line = content.substr(start, end - start);
-        if (line.starts_with("<<<<<<< ") || line == "<<<<<<<")
-            return Problem{file, number, 1,
-                           "this file holds git's conflict markers (<<<<<<<): two devices "
-                           "changed it before they synced - keep what both sides need and "
-                           "delete the marker lines, as docs/sync.md says (\"When tend.toml or "
-                           "plan.toml conflict\")",
-                           Severity::error};
+        std::string_view line = content.substr(start, end - start);
+        if (line.ends_with('\r')) line.remove_suffix(1);
+        if (line.starts_with("<<<<<<< ") || line == "<<<<<<<") return number;
         start = end + 1;
     }
+    return std::nullopt;
+}
+
+// For a shared file (tend.toml, plan.toml) that doesn't parse: when it holds git's conflict
+// markers, the calm line that says so and how to fix it, at the first marker, instead of the
+// parser's "saw '<'"; otherwise the parser's problem.
+inline Problem shared_file_problem(const std::string& file, const toml::parse_error& error,
+                                   std::string_view content) {
+    if (const auto line = conflict_marker_line(content))
+        return Problem{file, *line, 1,
+                       "this file holds git's conflict markers (<<<<<<<): two devices "
+                       "changed it before they synced - keep what both sides need and "
+                       "delete the marker lines, as docs/sync.md says (\"When tend.toml or "
+                       "plan.toml conflict\")",
+                       Severity::error};
+    return problem_from(file, error);
+}
+
+// The same for a month file: only an old month file (one without a device name) edited by hand
+// on two devices can get there, and both sides' entries are still in it.
+inline Problem month_file_problem(const std::string& file, const toml::parse_error& error,
+                                  std::string_view content) {
+    if (const auto line = conflict_marker_line(content))
+        return Problem{file, *line, 1,
+                       "this month file holds git's conflict markers (<<<<<<<): both sides' "
+                       "entries are in it - keep every [[entry]] both need and delete the "
+                       "marker lines, as docs/sync.md says (\"When a month file conflicts\")",
+                       Severity::error};
     return problem_from(file, error);
 }
 

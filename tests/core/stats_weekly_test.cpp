@@ -73,12 +73,15 @@ TEST_CASE("stats weekly: entries, days logged and sessions of each plan kind") {
     REQUIRE(rows.size() == 3);
     CHECK(rows[0].entries == 4);  // dilate 23, 24; cardio 23; sex 26
     CHECK(rows[0].days_logged == 3);
+    CHECK(rows[0].days_so_far == 5);  // 23 to 27 Dec: the period cuts the week
     CHECK(rows[0].sessions == std::vector<int>{2, 1});
     CHECK(rows[1].entries == 10);
     CHECK(rows[1].days_logged == 7);
+    CHECK(rows[1].days_so_far == 7);
     CHECK(rows[1].sessions == std::vector<int>{7, 3});
     CHECK(rows[2].entries == 3);
     CHECK(rows[2].days_logged == 2);
+    CHECK(rows[2].days_so_far == 4);  // today is Thu 7 Jan: Monday to Thursday
     CHECK(rows[2].sessions == std::vector<int>{2, 1});
 }
 

@@ -260,6 +260,52 @@ TEST_CASE(
     CHECK(snapshot(journal.path()) == before);
 }
 
+TEST_CASE(
+    "e2e devices: an old month file with git's conflict markers gets one calm line and is left "
+    "as it is") {
+    TempFolder journal;
+    REQUIRE(run_tend({"--dir", journal.path(), "log", "kegels", "--at", "2026-10-20 08:00"})
+                .exit_code == 0);
+    // A month file from before devices had files of their own, edited by hand on two devices.
+    write_text(journal / "journal/2026-10.toml",
+               "# October\n"
+               "<<<<<<< HEAD\n"
+               "[[entry]]\nat = 2026-10-21T08:00:00+02:00\nkind = \"kegels\"\n"
+               "=======\n"
+               "[[entry]]\nat = 2026-10-22T08:00:00+02:00\nkind = \"kegels\"\n"
+               ">>>>>>> origin/main\n");
+    const auto before = snapshot(journal.path());
+    const std::string calm =
+        "journal/2026-10.toml:2:1: this month file holds git's conflict markers (<<<<<<<): both "
+        "sides' entries are in it - keep every [[entry]] both need and delete the marker lines, "
+        "as docs/sync.md says (\"When a month file conflicts\")";
+    const auto shown = run_tend_in(journal.path(), {"show", "2026-10", "--dir", "."});
+    CHECK(shown.exit_code == 2);
+    CHECK(shown.err.starts_with("tend: " + calm));
+    CHECK(count_of(shown.err, "\n") == 1);
+    const auto stats = run_tend_in(journal.path(), {"--dir", ".", "stats", "2026-10"});
+    CHECK(stats.exit_code == 2);
+    CHECK(stats.err.starts_with("tend: " + calm));
+    const auto checked = run_tend_in(journal.path(), {"check", "--dir", "."});
+    CHECK(checked.exit_code == 1);
+    CHECK(checked.out.starts_with(calm + "\n"));
+    CHECK(snapshot(journal.path()) == before);
+    // `log` adds to this device's own file of the month and leaves the conflicted one as it is.
+    const std::string conflicted = read_text(journal / "journal/2026-10.toml");
+    const auto logged =
+        run_tend_in(journal.path(), {"--dir", ".", "log", "kegels", "--at", "2026-10-23 08:00"});
+    CHECK(logged.exit_code == 0);
+    CHECK(read_text(journal / "journal/2026-10.toml") == conflicted);
+    // Both sides kept and the markers deleted: every entry reads.
+    write_text(journal / "journal/2026-10.toml",
+               "# October\n"
+               "[[entry]]\nat = 2026-10-21T08:00:00+02:00\nkind = \"kegels\"\n"
+               "[[entry]]\nat = 2026-10-22T08:00:00+02:00\nkind = \"kegels\"\n");
+    const auto mended = run_tend_in(journal.path(), {"show", "2026-10", "--dir", "."});
+    CHECK(mended.exit_code == 0);
+    CHECK(count_of(mended.out, "kegels") == 4);  // 20 and 23 Oct, and both sides' 21 and 22
+}
+
 TEST_CASE("e2e devices: the import check suggests is safe to paste, whatever the copy's name") {
     TempFolder home;
     std::filesystem::create_directories(home / "j/journal");

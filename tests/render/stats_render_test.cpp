@@ -24,6 +24,7 @@ StatsReport two_weeks_of_rows() {
     first.days = Period{day(2026, 11, 2), day(2026, 11, 8)};
     first.entries = 20;
     first.days_logged = 7;
+    first.days_so_far = 7;
     first.adherence = 0.857;
     first.sessions = {14, 6};
     first.pain = {WeekValues{6, 3.83, 5}, WeekValues{1, 6, 6}};
@@ -32,6 +33,7 @@ StatsReport two_weeks_of_rows() {
     second.days = Period{day(2026, 11, 9), day(2026, 11, 15)};
     second.entries = 7;
     second.days_logged = 6;
+    second.days_so_far = 7;
     second.sessions = {0, 7};
     second.pain = {WeekValues{7, 2.25, 3}, std::nullopt};
     second.highest = {std::nullopt};

@@ -152,6 +152,8 @@ std::vector<Date> rest_days_of(const PlanItem& item, const std::vector<CompactEn
                                const Profile& profile) {
     std::vector<Date> rest_days;
     for (const auto& entry : entries) {
+        // Most entries are sessions: their kind's role says so before a Rest is made.
+        if (role_of(entry, profile) != KindRole::rest) continue;
         const auto rest = rest_of(entry, profile);
         if (!rest || !rest->rests(item)) continue;
         for (Date day = rest->first; day <= rest->last; day += days{1})

@@ -3,19 +3,35 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 #include "core/text.h"
 
 namespace tend::render {
 
 namespace {
 
+// True when `text` starts with what a Markdown viewer reads as a named character reference
+// ("&amp;", "&copy;"). A plain "&" ("Q&A", "salt & pepper") shows as typed anyway, and a numeric
+// one ("&#38;") already can't form, since "#" is escaped.
+bool starts_named_reference(std::string_view text) {
+    if (!text.starts_with('&')) return false;
+    std::size_t end = 1;
+    while (end < text.size() && std::isalnum(static_cast<unsigned char>(text[end])) != 0)
+        ++end;
+    return end > 1 && end < text.size() && text[end] == ';';
+}
+
 // Characters that format text anywhere in a line.
 std::string inline_escaped(std::string_view raw) {
     // Control characters from the files are shown, not passed on to the reader's viewer.
     const std::string text = escape_unsafe(raw, true);
     std::string out;
-    for (const char character : text) {
-        if (std::string_view("\\`*_[]<>|#~").find(character) != std::string_view::npos) out += '\\';
+    for (std::size_t index = 0; index < text.size(); ++index) {
+        const char character = text[index];
+        if (std::string_view("\\`*_[]<>|#~").find(character) != std::string_view::npos ||
+            starts_named_reference(std::string_view(text).substr(index)))
+            out += '\\';
         out += character;
     }
     return out;

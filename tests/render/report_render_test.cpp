@@ -21,6 +21,9 @@ TEST_CASE("markdown: special characters show as typed") {
     CHECK(markdown_escaped("- not a list\n+ nor this\n1. nor this\n  2) nor this") ==
           "\\- not a list\n\\+ nor this\n1\\. nor this\n  2\\) nor this");
     CHECK(markdown_escaped("in the middle - 1. is fine") == "in the middle - 1. is fine");
+    // What a viewer reads as a character reference shows as typed; a plain & needs nothing.
+    CHECK(markdown_escaped("A&amp;B &#38; &copy;") == "A\\&amp;B &\\#38; \\&copy;");
+    CHECK(markdown_escaped("Q&A, salt & pepper, &; &amp") == "Q&A, salt & pepper, &; &amp");
 }
 
 TEST_CASE("markdown: a document with a table, a checklist and a note of two lines") {

@@ -877,7 +877,9 @@ std::string treatment_words(const std::string& name, const std::string& kind_nam
 }
 
 std::string item_words(const PlanItem& item, const Config& config) {
-    return item.name.empty() ? kind_words(item.kind, config) : item.name;
+    // A row heads with a capital, as the labelled ones do ("Cardio" beside "Kegels"); a name the
+    // user gave the item is theirs, as written.
+    return item.name.empty() ? capitalized(kind_words(item.kind, config)) : item.name;
 }
 
 std::string period_words(const Period& period) {

@@ -113,7 +113,8 @@ std::string kind_words(const std::string& kind_name, const Config& config);
 std::string treatment_words(const std::string& name, const std::string& kind_name,
                             const Config& config);
 
-// A plan item's name, else its kind's words ("relaxation" for an unnamed relax item).
+// A plan item's name as written, else its kind's words with a capital ("Relaxation" for an
+// unnamed relax item).
 std::string item_words(const PlanItem& item, const Config& config);
 
 // "1 Sep - 25 Nov 2026", or with both years when they differ.

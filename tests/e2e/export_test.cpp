@@ -298,7 +298,7 @@ TEST_CASE("e2e export: the notes speak the profile's words, and a tend.toml with
           "- Pain while dilating (0-10): mean 5.5", "- Penetration possible: yes in 6 of 7 entries",
           "- Dilator size: 4 (22 mm) since 9 Nov; 1 step back: 26 Oct (3 to 2)",
           "### Pain outside sessions (0-10)", "### Dilator size\n", "- 9 Nov, dilator: First",
-          "| lidocaine gel | medication | 1 Nov |", "| cardio | 3 times a week |"})
+          "| lidocaine gel | medication | 1 Nov |", "| Cardio | 3 times a week |"})
         CHECK_MESSAGE(labelled.out.find(words) != std::string::npos, words);
     for (const std::string old : {"Sex pain", "Dilate size", "Sex penetration", "tend skip"})
         CHECK_MESSAGE(labelled.out.find(old) == std::string::npos, old);
@@ -318,6 +318,6 @@ TEST_CASE("e2e export: the notes speak the profile's words, and a tend.toml with
          {"- Sex pain (0-10): 7, 6, 6 (n=3, 7-25 Oct)", "- Dilate pain (0-10): mean 5.5",
           "- Sex penetration: yes in 6 of 7 entries", "- Dilate size: 4 (22 mm) since 9 Nov",
           "### Pain (0-10)", "- 9 Nov, dilate: First", "| lidocaine gel | med | 1 Nov |",
-          "| cardio | 3 times a week |"})
+          "| Cardio | 3 times a week |"})
         CHECK_MESSAGE(plain.out.find(words) != std::string::npos, words);
 }

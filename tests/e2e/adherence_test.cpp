@@ -97,12 +97,12 @@ TEST_CASE("e2e adherence: the window still open is 'so far' and raises no percen
     CHECK(squeezed(line_of(stats.out, "stretch")) == "stretch 5/6 83% ●●●●●○◐ and 1 of 1 so far");
     CHECK(squeezed(line_of(stats.out, "Overall")) == "Overall 83%");
     const auto notes = tend_in(journal, {"export", "this-week"}, now);
-    CHECK(notes.out.find("| cardio | 3 times a week | 1 of 3 so far | - |") != std::string::npos);
-    CHECK(notes.out.find("| stretch | daily | 5 of 6 and 1 of 1 so far | 83% |") !=
+    CHECK(notes.out.find("| Cardio | 3 times a week | 1 of 3 so far | - |") != std::string::npos);
+    CHECK(notes.out.find("| Stretch | daily | 5 of 6 and 1 of 1 so far | 83% |") !=
           std::string::npos);
     CHECK(notes.out.find("| Overall (in sessions) |  |  | 83% |") != std::string::npos);
     // Per week: items as rows, the week of 16 Nov as the column.
-    CHECK(notes.out.find("| Item | 16 Nov |\n|---|---:|\n| stretch | 5/6, 1/1 so far |\n| cardio | "
+    CHECK(notes.out.find("| Item | 16 Nov |\n|---|---:|\n| Stretch | 5/6, 1/1 so far |\n| Cardio | "
                          "1/3 so far |\n| Overall | 83% |\n") != std::string::npos);
 }
 
@@ -114,7 +114,7 @@ TEST_CASE("e2e adherence: the notes after a Monday visit keep that week's sessio
                    "2026-11-15T18:00 cardio"});
     const std::string now = "2026-11-16T10:00:00+01:00";
     const auto notes = tend_in(journal, {"export"}, now);
-    CHECK(notes.out.find("| cardio | 3 times a week | 3 of 3 | 100% |") != std::string::npos);
+    CHECK(notes.out.find("| Cardio | 3 times a week | 3 of 3 | 100% |") != std::string::npos);
     const auto stats = tend_in(journal, {"stats", "2026-11-10.."}, now);
     CHECK(squeezed(line_of(stats.out, "cardio")) == "cardio 3/3 100% ·●·●·●· was 0%");
 }

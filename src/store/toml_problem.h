@@ -46,32 +46,34 @@ inline std::optional<int> conflict_marker_line(std::string_view content) {
     return std::nullopt;
 }
 
-// For a shared file (tend.toml, plan.toml) that doesn't parse: when it holds git's conflict
-// markers, the calm line that says so and how to fix it, at the first marker, instead of the
-// parser's "saw '<'"; otherwise the parser's problem.
-inline Problem shared_file_problem(const std::string& file, const toml::parse_error& error,
-                                   std::string_view content) {
+// For a file that doesn't parse: when it holds git's conflict markers, the calm line `advice`
+// at the first marker instead of the parser's "saw '<'"; otherwise the parser's problem.
+inline Problem conflict_or_parse_problem(const std::string& file, const toml::parse_error& error,
+                                         std::string_view content, std::string_view advice) {
     if (const auto line = conflict_marker_line(content))
-        return Problem{file, *line, 1,
-                       "this file holds git's conflict markers (<<<<<<<): two devices "
-                       "changed it before they synced - keep what both sides need and "
-                       "delete the marker lines, as docs/sync.md says (\"When tend.toml or "
-                       "plan.toml conflict\")",
-                       Severity::error};
+        return Problem{file, *line, 1, std::string(advice), Severity::error};
     return problem_from(file, error);
 }
 
-// The same for a month file: only an old month file (one without a device name) edited by hand
-// on two devices can get there, and both sides' entries are still in it.
+// A shared file (tend.toml, plan.toml) that doesn't parse.
+inline Problem shared_file_problem(const std::string& file, const toml::parse_error& error,
+                                   std::string_view content) {
+    return conflict_or_parse_problem(
+        file, error, content,
+        "this file holds git's conflict markers (<<<<<<<): two devices changed it before they "
+        "synced - keep what both sides need and delete the marker lines, as docs/sync.md says "
+        "(\"When tend.toml or plan.toml conflict\")");
+}
+
+// A month file that doesn't parse: only an old month file (one without a device name) edited by
+// hand on two devices can hold markers, and both sides' entries are still in it.
 inline Problem month_file_problem(const std::string& file, const toml::parse_error& error,
                                   std::string_view content) {
-    if (const auto line = conflict_marker_line(content))
-        return Problem{file, *line, 1,
-                       "this month file holds git's conflict markers (<<<<<<<): both sides' "
-                       "entries are in it - keep every [[entry]] both need and delete the "
-                       "marker lines, as docs/sync.md says (\"When a month file conflicts\")",
-                       Severity::error};
-    return problem_from(file, error);
+    return conflict_or_parse_problem(
+        file, error, content,
+        "this month file holds git's conflict markers (<<<<<<<): both sides' entries are in it - "
+        "keep every [[entry]] both need and delete the marker lines, as docs/sync.md says (\"When "
+        "a month file conflicts\")");
 }
 
 }  // namespace tend::store

@@ -81,10 +81,13 @@ struct Rest {
 };
 std::optional<Rest> rest_of(const CompactEntry& entry, const Profile& profile);
 
-// The days `item` rests on, in date order, each once: the days of the rest entries among
-// `entries` that name it (or name no kind), while the item is in force.
-std::vector<Date> rest_days_of(const PlanItem& item, const std::vector<CompactEntry>& entries,
-                               const Profile& profile);
+// The rest entries among `entries`, in their order. A report gathers them once and asks
+// rest_days_of for each plan item, so that ten years of entries are walked once, not per item.
+std::vector<Rest> rests_in(const std::vector<CompactEntry>& entries, const Profile& profile);
+
+// The days `item` rests on, in date order, each once: the days of the `rests` that name it (or
+// name no kind), while the item is in force.
+std::vector<Date> rest_days_of(const PlanItem& item, const std::vector<Rest>& rests);
 
 // The window of `item` that holds `day`, with nothing done yet; none when the item is not in
 // force that day or its schedule has nothing on it ("mon,wed,fri" on a Tuesday).

@@ -30,11 +30,12 @@ std::vector<ItemStatus> statuses_on(Context& context, Date day, const Entry* add
     }
     const Profile& profile = context.journal().config().profile;
     const CompactEntries counted_entries = compact(entries, profile);
+    const auto rests = rests_in(counted_entries.entries(), profile);
     for (std::size_t index = 0; index < plan.items.size(); ++index) {
         const PlanItem& item = plan.items[index];
         if (!item.in_force_on(day)) continue;
         CountedAmounts counted(item, counted_entries.entries());
-        counted.add_rest_days(rest_days_of(item, counted_entries.entries(), profile));
+        counted.add_rest_days(rest_days_of(item, rests));
         statuses.push_back({index + 1, &item, status_on(item, day, counted, week_start)});
     }
     return statuses;

@@ -148,15 +148,18 @@ std::optional<Rest> rest_of(const CompactEntry& entry, const Profile& profile) {
     return rest;
 }
 
-std::vector<Date> rest_days_of(const PlanItem& item, const std::vector<CompactEntry>& entries,
-                               const Profile& profile) {
+std::vector<Rest> rests_in(const std::vector<CompactEntry>& entries, const Profile& profile) {
+    std::vector<Rest> rests;
+    for (const auto& entry : entries)
+        if (auto rest = rest_of(entry, profile)) rests.push_back(std::move(*rest));
+    return rests;
+}
+
+std::vector<Date> rest_days_of(const PlanItem& item, const std::vector<Rest>& rests) {
     std::vector<Date> rest_days;
-    for (const auto& entry : entries) {
-        // Most entries are sessions: their kind's role says so before a Rest is made.
-        if (role_of(entry, profile) != KindRole::rest) continue;
-        const auto rest = rest_of(entry, profile);
-        if (!rest || !rest->rests(item)) continue;
-        for (Date day = rest->first; day <= rest->last; day += days{1})
+    for (const auto& rest : rests) {
+        if (!rest.rests(item)) continue;
+        for (Date day = rest.first; day <= rest.last; day += days{1})
             if (item.in_force_on(day)) rest_days.push_back(day);
     }
     std::sort(rest_days.begin(), rest_days.end());

@@ -113,9 +113,10 @@ History history_of(const std::vector<Entry>& entries, const Plan& plan, const Pr
                           history.answers.end());
     history.open_questions = open_questions(entries, profile);
     const CompactEntries counted = compact(entries, profile);
+    const auto rests = rests_in(counted.entries(), profile);
     for (const auto& item : plan.items) {
         history.counted.push_back(CountedAmounts(item, counted.entries()).per_day());
-        history.rested.push_back(rest_days_of(item, counted.entries(), profile));
+        history.rested.push_back(rest_days_of(item, rests));
     }
     return history;
 }

@@ -76,6 +76,7 @@ std::vector<std::vector<Window>> add_plan_sections(StatsReport& report, const St
     double credited = 0;
     double previous_expected = 0;
     double previous_credited = 0;
+    const auto rests = rests_in(entries, config.profile);
     for (std::size_t index = 0; index < plan.items.size(); ++index) {
         const PlanItem& item = plan.items[index];
         if (!wanted_kind(request, item.kind)) continue;
@@ -83,7 +84,7 @@ std::vector<std::vector<Window>> add_plan_sections(StatsReport& report, const St
             item, index < earlier.counted.size() ? earlier.counted[index] : nothing_earlier,
             entries);
         if (index < earlier.rested.size()) counted.add_rest_days(earlier.rested[index]);
-        counted.add_rest_days(rest_days_of(item, entries, config.profile));
+        counted.add_rest_days(rest_days_of(item, rests));
         auto windows = windows_for(item, request.period, counted, week_start, today);
         // "was" is the previous period's own figure: items that ended before this one count too.
         std::optional<double> previous_fraction;

@@ -51,9 +51,10 @@ void flag_gap(StatsReport& report, const StatsRequest& request,
     DaySet logged(request.period);
     for (const auto& entry : entries)
         if (is_logged_entry(entry, config.profile)) logged.insert(entry.at.local_date());
+    const auto rests = rests_in(entries, config.profile);
     std::vector<std::vector<Date>> rested;
     for (const auto& item : plan.items)
-        rested.push_back(rest_days_of(item, entries, config.profile));
+        rested.push_back(rest_days_of(item, rests));
     const Date last = std::min(*request.period.to, request.today - days{1});
     Date run_start{};
     int run = 0;

@@ -41,7 +41,6 @@ struct CompactEntry {
     // The kind as the container's profile declares it; none for a kind it doesn't declare.
     const KindSpec* spec = nullptr;
     std::span<const CompactField> fields;  // in the kind's field order
-    std::uint64_t identity = 0;            // identity_of the full entry (tend/entry.h)
 
     // The value of the field `name`, or nothing when the entry has none.
     const CompactValue* field(std::string_view name) const;
@@ -50,6 +49,12 @@ struct CompactEntry {
 // The role of the entry's kind: read from its spec, so that reports over ten years don't look the
 // kind up by name for every entry; asked of `profile` for a kind the container didn't know.
 KindRole role_of(const CompactEntry& entry, const Profile& profile);
+
+// Whether a read records each entry's identity (identity_of in tend/entry.h). Only a shared
+// month file's entries need theirs (another device may hold the same entry); hashing each of ten
+// years of entries would cost a report a twentieth of its time, and holding it an eighth of the
+// entries' memory.
+enum class Identities : bool { skip, record };
 
 // Compact entries with the storage of their fields and names. The views stay valid for the
 // container's life, also when it is moved; names come from `profile` when it declares them (so
@@ -64,18 +69,25 @@ class CompactEntries {
     // is copied).
     void add_entry(Instant at, std::string_view kind);
     void add_field(std::string_view name, const CompactValue& value);
-    // The entry just added is the one with this identity (see identity_of).
-    void set_identity(std::uint64_t identity) { entries_.back().identity = identity; }
-    // The same, from a full entry.
+    // Records that the entry just added is the one with this identity (see identity_of).
+    void set_identity(std::uint64_t identity);
+    // What set_identity recorded for entries()[index]; 0 when nothing was.
+    std::uint64_t identity(std::size_t index) const;
+    // Adds a full entry (without its identity).
     void add(const Entry& entry);
-    // Keeps, of the entries from index `first` on, those `keep` says to (asked in order, once
-    // each), in their order.
+    // Keeps, of the entries from index `first` on, those whose recorded identity `keep` says to
+    // (asked in order, once each), in their order.
     template <typename Predicate>
     void keep_from(std::size_t first, Predicate keep) {
+        identities_.resize(entries_.size());
         std::size_t kept = first;
         for (std::size_t index = first; index < entries_.size(); ++index)
-            if (keep(entries_[index])) entries_[kept++] = entries_[index];
+            if (keep(identities_[index])) {
+                entries_[kept] = entries_[index];
+                identities_[kept++] = identities_[index];
+            }
         entries_.resize(kept);
+        identities_.resize(kept);
     }
 
     // Orders entries by time; entries at the same second keep the order they were added in.
@@ -96,6 +108,8 @@ class CompactEntries {
     const Profile* profile_;
     const KindSpec* last_kind_ = nullptr;  // the kind of the entry being added
     std::vector<CompactEntry> entries_;
+    // By index, as entries_; shorter when the last entries have none recorded (most reads).
+    std::vector<std::uint64_t> identities_;
     // Fields live in fixed blocks that never move; an entry's fields are always in one block.
     std::vector<std::unique_ptr<CompactField[]>> blocks_;
     std::size_t block_used_ = 0;

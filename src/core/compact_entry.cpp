@@ -2,6 +2,7 @@
 #include "tend/compact_entry.h"
 
 #include <algorithm>
+#include <numeric>
 
 namespace tend {
 
@@ -74,11 +75,19 @@ void CompactEntries::add_field(std::string_view name, const CompactValue& value)
     entry.fields = std::span<const CompactField>(block + block_used_ - count - 1, count + 1);
 }
 
+void CompactEntries::set_identity(std::uint64_t identity) {
+    identities_.resize(entries_.size());
+    identities_.back() = identity;
+}
+
+std::uint64_t CompactEntries::identity(std::size_t index) const {
+    return index < identities_.size() ? identities_[index] : 0;
+}
+
 void CompactEntries::add(const Entry& entry) {
     add_entry(entry.at, entry.kind);
     for (const auto& [name, value] : entry.fields)
         add_field(name, compact_value(value));
-    set_identity(identity_of(entry));
 }
 
 void CompactEntries::sort_by_time() {
@@ -86,11 +95,32 @@ void CompactEntries::sort_by_time() {
         return left.at.utc_seconds < right.at.utc_seconds;
     };
     if (std::is_sorted(entries_.begin(), entries_.end(), earlier)) return;
-    std::stable_sort(entries_.begin(), entries_.end(), earlier);
+    if (identities_.empty()) {
+        std::stable_sort(entries_.begin(), entries_.end(), earlier);
+        return;
+    }
+    // Identities move with their entries.
+    identities_.resize(entries_.size());
+    std::vector<std::size_t> order(entries_.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t left, std::size_t right) {
+        return earlier(entries_[left], entries_[right]);
+    });
+    std::vector<CompactEntry> entries;
+    std::vector<std::uint64_t> identities;
+    entries.reserve(order.size());
+    identities.reserve(order.size());
+    for (const std::size_t index : order) {
+        entries.push_back(entries_[index]);
+        identities.push_back(identities_[index]);
+    }
+    entries_ = std::move(entries);
+    identities_ = std::move(identities);
 }
 
 void CompactEntries::truncate(std::size_t count) {
     if (count < entries_.size()) entries_.resize(count);
+    if (count < identities_.size()) identities_.resize(count);
 }
 
 CompactEntries compact(const std::vector<Entry>& entries, const Profile& profile) {

@@ -8,11 +8,11 @@ namespace tend::store {
 
 namespace {
 
-// Adds the field to `into` when its entry is wanted; either way it goes into its identity.
+// Adds the field to `into` when its entry is wanted, and to its identity when there is one.
 template <typename Value>
-void add_compact_field(CompactEntries& into, EntryIdentity& identity, bool wanted,
+void add_compact_field(CompactEntries& into, std::optional<EntryIdentity>& identity, bool wanted,
                        std::string_view name, Value value) {
-    identity.field(name, value);
+    if (identity) identity->field(name, value);
     if (wanted) into.add_field(name, value);
 }
 
@@ -231,12 +231,14 @@ Entry read_entry(Reader& reader) {
     return entry;
 }
 
-void read_compact_entry(Reader& reader, const Period& period, CompactEntries& into) {
+void read_compact_entry(Reader& reader, const Period& period, CompactEntries& into,
+                        Identities identities) {
     const Instant at = read_instant(reader);
     const std::string_view kind = reader.text_view();
     const bool wanted = reader.ok() && period.contains(at.local_date());
     if (wanted) into.add_entry(at, kind);
-    EntryIdentity identity(at, kind);
+    std::optional<EntryIdentity> identity;
+    if (wanted && identities == Identities::record) identity.emplace(at, kind);
     const auto fields = reader.number<std::uint32_t>();
     for (std::uint32_t index = 0; index < fields && reader.ok(); ++index) {
         const std::string_view name = reader.text_view();
@@ -258,12 +260,15 @@ void read_compact_entry(Reader& reader, const Period& period, CompactEntries& in
                 return;
         }
     }
-    identity.note(reader.text_view());
+    const std::string_view note = reader.text_view();
+    if (identity) identity->note(note);
     const auto tags = reader.number<std::uint32_t>();
-    for (std::uint32_t index = 0; index < tags && reader.ok(); ++index)
-        identity.tag(reader.text_view());
+    for (std::uint32_t index = 0; index < tags && reader.ok(); ++index) {
+        const std::string_view tag = reader.text_view();
+        if (identity) identity->tag(tag);
+    }
     reader.number<std::int32_t>();  // the line
-    if (wanted) into.set_identity(identity.value());
+    if (identity) into.set_identity(identity->value());
 }
 
 void write_entries(Writer& writer, const std::vector<Entry>& entries) {
@@ -283,11 +288,12 @@ std::optional<std::vector<Entry>> read_entries(Reader& reader) {
     return entries;
 }
 
-bool read_compact_entries(Reader& reader, const Period& period, CompactEntries& into) {
+bool read_compact_entries(Reader& reader, const Period& period, CompactEntries& into,
+                          Identities identities) {
     const std::size_t before = into.size();
     const auto count = reader.number<std::uint32_t>();
     for (std::uint32_t index = 0; index < count && reader.ok(); ++index)
-        read_compact_entry(reader, period, into);
+        read_compact_entry(reader, period, into, identities);
     if (reader.ok() && reader.at_end()) return true;
     into.truncate(before);
     return false;

@@ -132,11 +132,14 @@ Entry read_entry(Reader& reader);
 void write_entries(Writer& writer, const std::vector<Entry>& entries);
 std::optional<std::vector<Entry>> read_entries(Reader& reader);
 
-// Adds the entry to `into` when its day lies in `period`; reads past it otherwise.
-void read_compact_entry(Reader& reader, const Period& period, CompactEntries& into);
+// Adds the entry to `into` (with its identity when asked to) when its day lies in `period`;
+// reads past it otherwise.
+void read_compact_entry(Reader& reader, const Period& period, CompactEntries& into,
+                        Identities identities);
 // What write_entries wrote, as compact entries of the days in `period`; false, with nothing
 // added, when read_entries would give nothing.
-bool read_compact_entries(Reader& reader, const Period& period, CompactEntries& into);
+bool read_compact_entries(Reader& reader, const Period& period, CompactEntries& into,
+                          Identities identities);
 
 void write_history(Writer& writer, const History& history);
 History read_history(Reader& reader);

@@ -298,6 +298,17 @@ void Journal::load_month_by_month(const Period& period, const OffsetAtLocal& off
     ordered.finish();
 }
 
+bool Journal::FileRead::add_cached(MonthCache& cache, const FileStamp& stamp, const Period& period,
+                                   CompactEntries& into) const {
+    const std::size_t before = into.size();
+    // A shared file's entries are kept by identity: those another file of the month holds go.
+    if (!cache.find_compact(name.key(), stamp, period, into,
+                            shared ? Identities::record : Identities::skip))
+        return false;
+    if (shared) into.keep_from(before, [&](std::uint64_t identity) { return takes(identity); });
+    return true;
+}
+
 CompactEntries Journal::load_compact(const Period& period,
                                      const OffsetAtLocal& offset_at_local) const {
     CompactEntries entries(config_.profile);
@@ -307,12 +318,7 @@ CompactEntries Journal::load_compact(const Period& period,
             if (period.contains(entry.at.local_date()) && file.takes(entry)) entries.add(entry);
     };
     const auto from_cache = [&](MonthCache& cache, const FileRead& file, const FileStamp& stamp) {
-        const std::size_t before = entries.size();
-        if (!cache.find_compact(file.name.key(), stamp, period, entries)) return false;
-        if (file.shared)
-            entries.keep_from(
-                before, [&](const CompactEntry& entry) { return file.takes(entry.identity); });
-        return true;
+        return file.add_cached(cache, stamp, period, entries);
     };
     read_months(period, offset_at_local, from_cache, add);
     entries.sort_by_time();
@@ -341,12 +347,7 @@ void Journal::load_compact_month_by_month(
     };
     const auto from_cache = [&](MonthCache& cache, const FileRead& file, const FileStamp& stamp) {
         start_file(file.name.month);
-        const std::size_t before = entries.size();
-        if (!cache.find_compact(file.name.key(), stamp, period, entries)) return false;
-        if (file.shared)
-            entries.keep_from(
-                before, [&](const CompactEntry& entry) { return file.takes(entry.identity); });
-        return true;
+        return file.add_cached(cache, stamp, period, entries);
     };
     read_months(period, offset_at_local, from_cache, add);
     if (!month.empty()) {

@@ -149,6 +149,10 @@ class Journal {
         // Whether the entry with this identity is one to take.
         bool takes(std::uint64_t identity) const { return !shared || seen.keep(identity); }
         bool takes(const Entry& entry) const { return !shared || seen.keep(identity_of(entry)); }
+        // Adds the cached entries of the file in `period` that it takes to `into`; false, with
+        // nothing added, when the cache doesn't hold the file with this stamp.
+        bool add_cached(MonthCache& cache, const FileStamp& stamp, const Period& period,
+                        CompactEntries& into) const;
     };
     using MonthReader =
         std::function<bool(MonthCache&, const FileRead& file, const FileStamp& stamp)>;

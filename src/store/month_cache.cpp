@@ -242,13 +242,13 @@ std::optional<std::vector<Entry>> MonthCache::find(const std::string& month,
 }
 
 bool MonthCache::find_compact(const std::string& month, const FileStamp& stamp,
-                              const Period& period, CompactEntries& into) {
+                              const Period& period, CompactEntries& into, Identities identities) {
     const Month* found = cached(month, stamp);
     if (!found) return false;
     const auto blob = read_blob(found->entries);
     if (!blob) return false;
     Reader reader(*blob);
-    return read_compact_entries(reader, period, into);
+    return read_compact_entries(reader, period, into, identities);
 }
 
 void MonthCache::remember(const std::string& month, const FileStamp& stamp,

@@ -53,10 +53,10 @@ class MonthCache {
     // so a command that needs one month reads one month).
     std::optional<std::vector<Entry>> find(const std::string& month, const FileStamp& stamp);
 
-    // Adds the entries of `month` whose day lies in `period` to `into`, when cached for a file
-    // with this stamp; false (and nothing added) otherwise.
+    // Adds the entries of `month` whose day lies in `period` to `into` (with their identities
+    // when asked to), when cached for a file with this stamp; false (and nothing added) otherwise.
     bool find_compact(const std::string& month, const FileStamp& stamp, const Period& period,
-                      CompactEntries& into);
+                      CompactEntries& into, Identities identities);
 
     // Remembers a month just parsed from a file with this stamp and, when given, these bytes.
     // A file changed too recently to trust its stamp (a write within the same clock tick would

@@ -92,3 +92,33 @@ TEST_CASE("compact entries: sorting keeps entries of the same second in the orde
     compacted.truncate(1);
     CHECK(compacted.size() == 1);
 }
+
+TEST_CASE("compact entries: recorded identities move with their entries") {
+    const Profile profile = pelvic_floor_profile();
+    CompactEntries compacted(profile);
+    // Identities 10, 20, 30, 40 on sizes 1, 2, 3, 4, added out of time order.
+    const std::vector<std::pair<int, std::int64_t>> hours_and_sizes{
+        {21, 1}, {9, 2}, {15, 3}, {12, 4}};
+    for (const auto& [hour, size] : hours_and_sizes) {
+        compacted.add(dilate_at(instant_at(2026, 11, 3, hour, 0), size));
+        compacted.set_identity(static_cast<std::uint64_t>(size * 10));
+    }
+    compacted.sort_by_time();  // 9:00 size 2, 12:00 size 4, 15:00 size 3, 21:00 size 1
+    const auto sizes_and_identities = [&] {
+        std::vector<std::pair<std::int64_t, std::uint64_t>> pairs;
+        for (std::size_t index = 0; index < compacted.size(); ++index)
+            pairs.emplace_back(std::get<std::int64_t>(*compacted.entries()[index].field("size")),
+                               compacted.identity(index));
+        return pairs;
+    };
+    using Pairs = std::vector<std::pair<std::int64_t, std::uint64_t>>;
+    CHECK(sizes_and_identities() == Pairs{{2, 20}, {4, 40}, {3, 30}, {1, 10}});
+    // From the second on, the identities above 25 stay.
+    compacted.keep_from(1, [](std::uint64_t identity) { return identity > 25; });
+    CHECK(sizes_and_identities() == Pairs{{2, 20}, {4, 40}, {3, 30}});
+    // An entry added without one has none; truncating drops both.
+    compacted.add(dilate_at(instant_at(2026, 11, 4, 8, 0), 5));
+    CHECK(compacted.identity(3) == 0);
+    compacted.truncate(1);
+    CHECK(sizes_and_identities() == Pairs{{2, 20}});
+}

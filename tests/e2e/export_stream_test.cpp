@@ -207,35 +207,40 @@ TEST_CASE("e2e export stream: compact entries month by month are load_compact's,
     const store::Journal journal(root);
     const Period all{std::nullopt, today};
     const CompactEntries whole = journal.load_compact(all, berlin);
-    std::vector<std::uint64_t> pieces;
+    // An entry by its time, offset and kind (reports record no identities).
+    const auto key_of = [](const CompactEntry& entry) {
+        return std::to_string(entry.at.utc_seconds) + " " +
+               std::to_string(entry.at.offset_seconds) + " " + std::string(entry.kind);
+    };
+    std::vector<std::string> pieces;
     std::vector<std::string> months;
     journal.load_compact_month_by_month(all, berlin, [&](const CompactEntries& month) {
         for (const auto& entry : month.entries())
-            pieces.push_back(entry.identity);
+            pieces.push_back(key_of(entry));
         months.push_back(month_key(month.entries().front().at.local_date()));
     });
     CHECK(months == std::vector<std::string>{"2026-06", "2026-09", "2026-10", "2026-11"});
-    std::vector<std::uint64_t> expected;
+    std::vector<std::string> expected;
     for (const auto& entry : whole.entries())
-        expected.push_back(entry.identity);
+        expected.push_back(key_of(entry));
     CHECK(whole.size() == 209);
     // The same entries; the kegels logged in Tokyo on 1 Nov (31 Oct, 16:00 UTC) come with
     // November, after the relax of 31 Oct in New York (1 Nov, 04:30 UTC), where one sort of
     // every entry has it before.
     CHECK(std::is_permutation(pieces.begin(), pieces.end(), expected.begin(), expected.end()));
-    const auto identity_of_first = [&](std::string_view kind, std::int32_t offset_hours) {
+    const auto key_of_first = [&](std::string_view kind, std::int32_t offset_hours) {
         for (const auto& entry : whole.entries())
             if (entry.kind == kind && entry.at.offset_seconds == offset_hours * 3600)
-                return entry.identity;
-        return std::uint64_t{0};
+                return key_of(entry);
+        return std::string();
     };
-    const auto position = [](const std::vector<std::uint64_t>& order, std::uint64_t identity) {
-        return std::find(order.begin(), order.end(), identity) - order.begin();
+    const auto position = [](const std::vector<std::string>& order, const std::string& key) {
+        return std::find(order.begin(), order.end(), key) - order.begin();
     };
-    const auto tokyo = identity_of_first("kegels", 9);
-    const auto new_york = identity_of_first("relax", -5);
-    REQUIRE(tokyo != 0);
-    REQUIRE(new_york != 0);
+    const auto tokyo = key_of_first("kegels", 9);
+    const auto new_york = key_of_first("relax", -5);
+    REQUIRE_FALSE(tokyo.empty());
+    REQUIRE_FALSE(new_york.empty());
     CHECK(position(expected, tokyo) < position(expected, new_york));
     CHECK(position(pieces, tokyo) > position(pieces, new_york));
 }

@@ -218,7 +218,8 @@ Failure month_cache(std::string_view input) {
     const auto entries = store::read_entries(full_reader);
     CompactEntries compacted(builtin_config().profile);
     store::Reader compact_reader(input);
-    const bool compact_read = store::read_compact_entries(compact_reader, Period{}, compacted);
+    const bool compact_read =
+        store::read_compact_entries(compact_reader, Period{}, compacted, Identities::record);
     if (compact_read != entries.has_value())
         return fmt::format("the compact read {} where the full one {}",
                            compact_read ? "succeeded" : "failed", entries ? "succeeded" : "failed");
@@ -228,7 +229,8 @@ Failure month_cache(std::string_view input) {
             const Entry& entry = (*entries)[index];
             const CompactEntry& compact = compacted.entries()[index];
             if (compact.at != entry.at || compact.kind != entry.kind ||
-                compact.fields.size() != entry.fields.size())
+                compact.fields.size() != entry.fields.size() ||
+                compacted.identity(index) != identity_of(entry))
                 return fmt::format("entry {} differs in its compact form", index);
             for (std::size_t field = 0; field < entry.fields.size(); ++field)
                 if (compact.fields[field].name != entry.fields[field].first ||

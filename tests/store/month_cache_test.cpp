@@ -89,7 +89,8 @@ TEST_CASE("month cache: the compact read of a month is the compact form of the p
     MonthCache cache(journal.root.path(), cache_context(journal.config), journal.later);
     CompactEntries read(journal.config.profile);
     REQUIRE(cache.find_compact("2026-11", *stamp_of(journal.month),
-                               Period{day(2026, 11, 4), day(2026, 11, 30)}, read));
+                               Period{day(2026, 11, 4), day(2026, 11, 30)}, read,
+                               Identities::skip));
     const auto parsed = journal.parsed();
     REQUIRE(read.size() == 2);
     for (std::size_t index = 0; index < read.size(); ++index) {
@@ -106,7 +107,7 @@ TEST_CASE("month cache: the compact read of a month is the compact form of the p
     // Another stamp, or a damaged cache: nothing is added.
     FileStamp other = *stamp_of(journal.month);
     other.size += 1;
-    CHECK_FALSE(cache.find_compact("2026-11", other, november, read));
+    CHECK_FALSE(cache.find_compact("2026-11", other, november, read, Identities::skip));
     CHECK(read.size() == 2);
     // A blob that claims five entries but holds three: the three read are taken back.
     const auto file = journal.root / ".cache" / "blobs.bin";
@@ -116,7 +117,8 @@ TEST_CASE("month cache: the compact read of a month is the compact form of the p
     damaged_bytes[blob_start] = 5;
     write_text(file, damaged_bytes);
     MonthCache damaged(journal.root.path(), cache_context(journal.config), journal.later);
-    CHECK_FALSE(damaged.find_compact("2026-11", *stamp_of(journal.month), november, read));
+    CHECK_FALSE(damaged.find_compact("2026-11", *stamp_of(journal.month), november, read,
+                                     Identities::skip));
     CHECK(read.size() == 2);
 }
 

@@ -114,12 +114,21 @@ std::vector<Window> windows_for(const PlanItem& item, const Period& period,
 // The same as folding windows_for's windows from the item's start (a rest day neither counts nor
 // ends a run; today counts once done and does not end a run while still open), in one pass over the
 // counted days without making a window for each day, so a streak over thirty years costs little.
-// Only for daily items.
+// Only for daily items (is_daily).
+bool is_daily(const PlanItem& item);  // every day, or on listed weekdays
 struct DailyRun {
     int current = 0;
     int longest = 0;
+    friend bool operator==(const DailyRun&, const DailyRun&) = default;
 };
-DailyRun daily_run(const PlanItem& item, const CountedAmounts& counted, Date through, Date today);
+// A run as it stood at the end of `through`, a day before today (History::settle): the walk can
+// go on from the day after, and `counted` need hold no earlier day.
+struct SettledRun {
+    Date through{};
+    DailyRun run;
+};
+DailyRun daily_run(const PlanItem& item, const CountedAmounts& counted, Date through, Date today,
+                   const std::optional<SettledRun>& settled = std::nullopt);
 
 // The days whose entries decide the adherence of `plan` over `period`: the period itself, widened
 // to the first and last day of the windows that belong to it (a week that belongs to a period

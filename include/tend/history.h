@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "tend/adherence.h"
 #include "tend/civil_time.h"
 #include "tend/compact_entry.h"
 #include "tend/entry.h"
@@ -52,12 +53,27 @@ struct History {
     // Per plan item, by index: its rest days (rest_days_of), in date order. A rest entry near a
     // month's end may rest days of the next month: they are here too.
     std::vector<std::vector<Date>> rested;
+    // Set once the history is settled (settle): `counted` and `rested` then hold only the days
+    // after this one, and `runs` each daily item's run as it stood at its end, so that a streak
+    // goes on from there and a week's summary need not walk thirty years of days.
+    std::optional<Date> settled_through;
+    std::vector<DailyRun> runs;  // per plan item, by index
 
-    // Adds what a later stretch of the journal holds.
+    // Adds what a later stretch of the journal holds (not a settled one: only the first stretch
+    // of a join may be settled).
     void append(const History& later);
     const Progression* progression_of(std::string_view kind) const;
+    // The run of plan item `index` at the end of settled_through, when settled.
+    std::optional<SettledRun> settled_run(std::size_t index) const;
     friend bool operator==(const History&, const History&) = default;
 };
+
+// Settles `history` at the end of `through`, a day before today: each daily item of `plan` gets
+// its run as it stood then (the same as daily_run from the item's start), and the days counted
+// and rested up to `through` are dropped. Only what the reports need for the days after stays:
+// a history of every month before a report's first, settled at their end, is as small after
+// thirty years as after one.
+void settle(History& history, const Plan& plan, Date through);
 
 // The history of `entries` (in time order, usually one month's) for `plan`'s items.
 History history_of(const std::vector<Entry>& entries, const Plan& plan, const Profile& profile);

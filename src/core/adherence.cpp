@@ -262,18 +262,29 @@ std::vector<Window> windows_for(const PlanItem& item, const Period& period,
     return windows;
 }
 
-DailyRun daily_run(const PlanItem& item, const CountedAmounts& counted, Date through, Date today) {
+bool is_daily(const PlanItem& item) {
+    return item.schedule.unit == Schedule::Unit::day ||
+           item.schedule.unit == Schedule::Unit::weekdays;
+}
+
+DailyRun daily_run(const PlanItem& item, const CountedAmounts& counted, Date through, Date today,
+                   const std::optional<SettledRun>& settled) {
     DailyRun run;
+    Date first = item.start;
+    if (settled && settled->through >= item.start) {
+        first = settled->through + days{1};
+        run = settled->run;
+    }
     const auto& amounts = counted.amounts();
     const auto& rest_days = counted.rest_days();
-    auto amount = std::lower_bound(amounts.begin(), amounts.end(), item.start,
+    auto amount = std::lower_bound(amounts.begin(), amounts.end(), first,
                                    [](const std::pair<Date, double>& counted_day, Date day) {
                                        return counted_day.first < day;
                                    });
-    auto rest = std::lower_bound(rest_days.begin(), rest_days.end(), item.start);
+    auto rest = std::lower_bound(rest_days.begin(), rest_days.end(), first);
     const double expected = per_window(item);
     const Date last = last_in_force(item, std::min(through, today));
-    for (Date day = item.start; day <= last; day += days{1}) {
+    for (Date day = first; day <= last; day += days{1}) {
         // Summed in the order between() sums, so a fraction adds up to the same double.
         double done = 0;
         for (; amount != amounts.end() && amount->first == day; ++amount)

@@ -81,6 +81,35 @@ void History::append(const History& later) {
     }
 }
 
+std::optional<SettledRun> History::settled_run(std::size_t index) const {
+    if (!settled_through) return std::nullopt;
+    return SettledRun{*settled_through, index < runs.size() ? runs[index] : DailyRun{}};
+}
+
+void settle(History& history, const Plan& plan, Date through) {
+    if (history.settled_through && through <= *history.settled_through) return;
+    const std::vector<CompactEntry> no_entries;
+    history.counted.resize(std::max(history.counted.size(), plan.items.size()));
+    history.rested.resize(std::max(history.rested.size(), plan.items.size()));
+    history.runs.resize(plan.items.size());
+    for (std::size_t index = 0; index < plan.items.size(); ++index) {
+        const PlanItem& item = plan.items[index];
+        auto& counted = history.counted[index];
+        auto& rested = history.rested[index];
+        if (is_daily(item)) {
+            CountedAmounts amounts(item, counted, no_entries);
+            amounts.add_rest_days(rested);
+            // Every day up to `through` is before today, so the run there does not depend on
+            // which day today is.
+            history.runs[index] = daily_run(item, amounts, through, through + std::chrono::days{1},
+                                            history.settled_run(index));
+        }
+        std::erase_if(counted, [&](const auto& amount) { return amount.first <= through; });
+        std::erase_if(rested, [&](Date day) { return day <= through; });
+    }
+    history.settled_through = through;
+}
+
 History history_of(const std::vector<Entry>& entries, const Plan& plan, const Profile& profile) {
     History history;
     // The earliest day written: an entry logged at +14:00 may be earlier in time than one

@@ -33,16 +33,12 @@ DayMark mark_for(const PlanItem& item, Date day, const Period& period,
     return DayMark::not_due;
 }
 
-bool is_daily(const PlanItem& item) {
-    return item.schedule.unit == Schedule::Unit::day ||
-           item.schedule.unit == Schedule::Unit::weekdays;
-}
-
 // The streak as it stood on `through`: today, or the last day of a period that has ended. A
 // report's slice may hold nothing after the period's end, so a run counted on to today would read
 // the days after a past period as missed, and each period asked would say another number.
-Streak streak_of(const PlanItem& item, const CountedAmounts& counted, Date through, Date today) {
-    const DailyRun run = daily_run(item, counted, through, today);
+Streak streak_of(const PlanItem& item, const CountedAmounts& counted, Date through, Date today,
+                 const std::optional<SettledRun>& settled) {
+    const DailyRun run = daily_run(item, counted, through, today, settled);
     return Streak{item.label(), run.current, run.longest, through, through >= today};
 }
 
@@ -115,7 +111,8 @@ std::vector<std::vector<Window>> add_plan_sections(StatsReport& report, const St
         item_windows.push_back(std::move(windows));
         const Date through = std::min(today, *request.period.to);
         if (is_daily(item) && item.in_force_on(through))
-            report.streaks.push_back(streak_of(item, counted, through, today));
+            report.streaks.push_back(
+                streak_of(item, counted, through, today, earlier.settled_run(index)));
     }
     if (expected > 0) report.adherence = credited / expected;
     if (previous_expected > 0) report.previous_adherence = previous_credited / previous_expected;

@@ -77,9 +77,10 @@ std::uint64_t checksum_of(std::string_view bytes) {
 
 namespace {
 
-// Format 6: months.bin is this index, with each file's content key and a checksum; the bytes are
-// in blobs.bin, appended to. A cache of an older format reads as "not cached" and is rebuilt.
-constexpr char index_magic[8] = {'t', 'e', 'n', 'd', 'c', 'a', 'c', '6'};
+// Format 7: months.bin is this index, with each file's content key, then the settled pasts, and a
+// checksum; the bytes are in blobs.bin, appended to. A cache of an older format reads as "not
+// cached" and is rebuilt.
+constexpr char index_magic[8] = {'t', 'e', 'n', 'd', 'c', 'a', 'c', '7'};
 
 void write_place(Writer& writer, const BlobPlace& place) {
     writer.number(place.offset);
@@ -117,6 +118,12 @@ std::string write_cache_index(const CacheIndex& index) {
         writer.number(file.plan_key);
         write_place(writer, file.history);
     }
+    writer.number(static_cast<std::uint32_t>(index.pasts.size()));
+    for (const auto& past : index.pasts) {
+        writer.text(past.month);
+        writer.number(past.digest);
+        write_place(writer, past.history);
+    }
     writer.number(checksum_of(writer.out()));
     return std::move(writer.out());
 }
@@ -152,6 +159,14 @@ std::optional<CacheIndex> read_cache_index(std::string_view bytes) {
         file.plan_key = reader.number<std::uint64_t>();
         file.history = read_place(reader);
         if (reader.ok()) index.files.push_back(std::move(file));
+    }
+    const auto pasts = reader.number<std::uint32_t>();
+    for (std::uint32_t number = 0; number < pasts && reader.ok(); ++number) {
+        CacheIndex::Past past;
+        past.month = reader.text();
+        past.digest = reader.number<std::uint64_t>();
+        past.history = read_place(reader);
+        if (reader.ok()) index.pasts.push_back(std::move(past));
     }
     if (!reader.ok() || !reader.at_end()) return std::nullopt;
     return index;
@@ -339,6 +354,13 @@ void write_history(Writer& writer, const History& history) {
         for (const auto day : rest_days)
             write_date(writer, day);
     }
+    writer.number(static_cast<std::uint8_t>(history.settled_through.has_value()));
+    write_date(writer, history.settled_through.value_or(Date{}));
+    writer.number(static_cast<std::uint32_t>(history.runs.size()));
+    for (const auto& run : history.runs) {
+        writer.number(static_cast<std::int32_t>(run.current));
+        writer.number(static_cast<std::int32_t>(run.longest));
+    }
 }
 
 History read_history(Reader& reader) {
@@ -389,6 +411,16 @@ History read_history(Reader& reader) {
         const auto days = reader.number<std::uint32_t>();
         for (std::uint32_t index = 0; index < days && reader.ok(); ++index)
             rest_days.push_back(read_date(reader));
+    }
+    const bool settled = reader.number<std::uint8_t>() != 0;
+    const Date through = read_date(reader);
+    if (settled) history.settled_through = through;
+    const auto runs = reader.number<std::uint32_t>();
+    for (std::uint32_t item = 0; item < runs && reader.ok(); ++item) {
+        DailyRun run;
+        run.current = reader.number<std::int32_t>();
+        run.longest = reader.number<std::int32_t>();
+        history.runs.push_back(run);
     }
     return history;
 }

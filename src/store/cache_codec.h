@@ -103,8 +103,9 @@ struct BlobPlace {
 };
 
 // .cache/months.bin: what parsing depended on (the context), the generation of blobs.bin it
-// describes, and per month file its stamp (zeros: not settled), its content key when known, and
-// where its entries and history are (with the plan the history was made for).
+// describes, per month file its stamp (zeros: not settled), its content key when known, and
+// where its entries and history are (with the plan the history was made for); and where the
+// settled histories of the months before a few months are.
 struct CacheIndex {
     struct File {
         std::string key;  // "2026-11", "2026-11.phone"
@@ -115,9 +116,18 @@ struct CacheIndex {
         BlobPlace history;
         friend bool operator==(const File&, const File&) = default;
     };
+    // A history of every month before `month`, settled at their end, for the plan and the
+    // month files that `digest` names (MonthCache::past_digest).
+    struct Past {
+        std::string month;
+        std::uint64_t digest = 0;
+        BlobPlace history;
+        friend bool operator==(const Past&, const Past&) = default;
+    };
     std::uint64_t context = 0;
     std::uint64_t generation = 0;
     std::vector<File> files;
+    std::vector<Past> pasts;
     friend bool operator==(const CacheIndex&, const CacheIndex&) = default;
 };
 // The magic, the index and a checksum of both.

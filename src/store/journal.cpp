@@ -357,10 +357,35 @@ void Journal::load_compact_month_by_month(
 }
 
 History Journal::history_before(const std::string& month, const Plan& plan,
-                                const OffsetAtLocal& offset_at_local) const {
+                                const OffsetAtLocal& offset_at_local, Date today) const {
+    const Date through = *parse_iso_date(month + "-01") - std::chrono::days{1};
+    // Only a past that has ended is settled: a run depends on which of its days are still to
+    // come. A snapshot reads every file itself.
+    const bool settles = through < today && !snapshot_;
+    const std::uint64_t key = run_key(plan);
+    // What the month files before `month` hold, when the cache holds each for its stamp (and
+    // there is one: without months before, there is nothing to keep).
+    const auto digest = [&]() -> std::optional<std::uint64_t> {
+        std::vector<std::pair<std::string, FileStamp>> files;
+        for (const auto& file : month_files()) {
+            if (file.month >= month) break;
+            const auto stamp = stamp_of(root_ / file.path());
+            if (!stamp) return std::nullopt;
+            files.emplace_back(file.key(), *stamp);
+        }
+        if (files.empty()) return std::nullopt;
+        return cache().past_digest(month, key, files);
+    };
+    if (settles)
+        if (const auto known = digest())
+            if (auto past = cache().find_past(month, *known)) return std::move(*past);
     History history;
     for (const auto& [name, month_history] : histories_before(month, plan, offset_at_local))
         history.append(month_history);
+    if (!settles) return history;
+    settle(history, plan, through);
+    // Saved with the report's own read, which a file with an error stops before it writes.
+    if (const auto known = digest()) cache().remember_past(month, *known, history);
     return history;
 }
 
@@ -478,7 +503,7 @@ JournalSlice Journal::slice_for(const SliceRequest& request, const Plan& plan, D
     Period span = span_for(measured);
     if (!asked.to) span.to = std::nullopt;  // an open period reads on to the last entry
     slice.read_from = span.from;
-    slice.before = history_before(month_key(*slice.read_from), plan, offset_at_local);
+    slice.before = history_before(month_key(*slice.read_from), plan, offset_at_local, today);
     read_entries(span);
     return slice;
 }

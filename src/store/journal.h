@@ -92,9 +92,11 @@ class Journal {
 
     // What the months before `month` ("2026-11") hold for the reports, for `plan`: built from
     // each month's entries once, then kept in the cache with the month. Stops with user_error
-    // at the first file that has an error.
+    // at the first file that has an error. When those months end before `today`, the history
+    // is settled at their end (History::settle) and kept whole in the cache too, so that the
+    // next report that starts in `month` reads one small record however long the journal is.
     History history_before(const std::string& month, const Plan& plan,
-                           const OffsetAtLocal& offset_at_local) const;
+                           const OffsetAtLocal& offset_at_local, Date today) const;
     // The same, month by month, oldest first ("2026-10" and its History).
     std::vector<std::pair<std::string, History>> histories_before(
         const std::string& month, const Plan& plan, const OffsetAtLocal& offset_at_local) const;

@@ -29,6 +29,9 @@ constexpr std::uint64_t blobs_head_size = sizeof blobs_magic + sizeof(std::uint6
 // An index of 100,000 files is about 15 MB, and a month of 100,000 entries about 10 MB; anything
 // larger is not tend's (and must not make a hostile file allocate gigabytes).
 constexpr std::uint64_t largest_index = 64 << 20;
+// Settled histories kept: a week's summary, the month's, the last 90 days' and one more start in
+// up to four different months.
+constexpr std::size_t kept_pasts = 4;
 constexpr std::uint64_t largest_blob = 256 << 20;
 constexpr char latest_magic[8] = {'t', 'e', 'n', 'd', 'l', 'a', 't', '2'};
 // A month file changed less than this long ago may change again within the same clock tick
@@ -61,6 +64,21 @@ std::uint64_t plan_key(const Plan& plan) {
             fingerprint += fmt::format("\x1e{}\x1c{}\x1c{}", condition.field,
                                        static_cast<int>(condition.comparison), condition.value);
         if (item.total) fingerprint += fmt::format("\x1d{}", item.total->field);
+    }
+    return checksum_of(fingerprint);
+}
+
+std::uint64_t run_key(const Plan& plan) {
+    std::string fingerprint = fmt::format("{}", plan_key(plan));
+    for (const auto& item : plan.items) {
+        const Schedule& schedule = item.schedule;
+        fingerprint += fmt::format("\x1f{}\x1e{}\x1e{}\x1e{}\x1e{}\x1e{}",
+                                   static_cast<int>(schedule.unit), schedule.times,
+                                   schedule.interval_days, item.start.time_since_epoch().count(),
+                                   item.end ? item.end->time_since_epoch().count() : -1,
+                                   item.total ? item.total->at_least : -1);
+        for (const auto weekday : schedule.weekdays)
+            fingerprint += fmt::format("\x1c{}", weekday.c_encoding());
     }
     return checksum_of(fingerprint);
 }
@@ -180,7 +198,15 @@ void MonthCache::read_index(std::string_view bytes) {
         cached.plan_key = file.plan_key;
         cached.history = Blob{file.history.offset, file.history.size, file.history.checksum, {}};
     }
+    std::vector<Past> pasts;
+    for (const auto& past : index->pasts) {
+        if (!inside(past.history)) return;
+        pasts.push_back(
+            Past{past.month, past.digest,
+                 Blob{past.history.offset, past.history.size, past.history.checksum, {}}});
+    }
     months_ = std::move(months);
+    pasts_ = std::move(pasts);
 }
 
 MonthCache::~MonthCache() {
@@ -215,6 +241,18 @@ MonthCache::Month* MonthCache::cached(const std::string& month, const FileStamp&
     if (found == months_.end() || !found->second.stamp_usable || !(found->second.stamp == stamp))
         return nullptr;
     return &found->second;
+}
+
+std::vector<MonthCache::Blob*> MonthCache::blobs() {
+    std::vector<Blob*> all;
+    all.reserve(2 * months_.size() + pasts_.size());
+    for (auto& [month, cached] : months_) {
+        all.push_back(&cached.entries);
+        all.push_back(&cached.history);
+    }
+    for (auto& past : pasts_)
+        all.push_back(&past.history);
+    return all;
 }
 
 bool MonthCache::confirm(const std::string& month, const FileStamp& stamp,
@@ -297,6 +335,47 @@ void MonthCache::remember_history(const std::string& month, const FileStamp& sta
     changed_ = true;
 }
 
+std::optional<std::uint64_t> MonthCache::past_digest(
+    const std::string& month, std::uint64_t run_key,
+    const std::vector<std::pair<std::string, FileStamp>>& files) {
+    Writer writer;
+    writer.text(month);
+    writer.number(run_key);
+    for (const auto& [name, stamp] : files) {
+        const Month* found = cached(name, stamp);
+        if (!found) return std::nullopt;
+        writer.text(name);
+        writer.number(found->entries.size);
+        writer.number(found->entries.checksum);
+    }
+    return checksum_of(writer.out());
+}
+
+std::optional<History> MonthCache::find_past(const std::string& month, std::uint64_t digest) {
+    const auto past = std::find_if(pasts_.begin(), pasts_.end(), [&](const Past& candidate) {
+        return candidate.month == month && candidate.digest == digest;
+    });
+    if (past == pasts_.end()) return std::nullopt;
+    const auto blob = read_blob(past->history);
+    if (!blob) return std::nullopt;
+    Reader reader(*blob);
+    History history = read_history(reader);
+    if (!reader.ok() || !reader.at_end() || !history.settled_through) return std::nullopt;
+    return history;
+}
+
+void MonthCache::remember_past(const std::string& month, std::uint64_t digest,
+                               const History& history) {
+    Writer writer;
+    write_history(writer, history);
+    std::erase_if(pasts_, [&](const Past& past) { return past.month == month; });
+    if (pasts_.size() >= kept_pasts) pasts_.erase(pasts_.begin());
+    Past& past = pasts_.emplace_back(
+        Past{month, digest, Blob{0, writer.out().size(), checksum_of(writer.out()), {}}});
+    past.history.fresh = std::move(writer.out());
+    changed_ = true;
+}
+
 // latest.bin: magic, context, the month, the file's whole content, then its entries.
 std::optional<std::vector<Entry>> MonthCache::find_latest(const std::string& month,
                                                           std::string_view content) {
@@ -375,12 +454,11 @@ bool MonthCache::append_fresh_blobs() {
     if (!blobs_readable_) return false;
     std::uint64_t live = 0;
     std::string fresh;
-    for (const auto& [month, cached] : months_)
-        for (const Blob* blob : {&cached.entries, &cached.history})
-            if (blob->fresh)
-                fresh += *blob->fresh;
-            else
-                live += blob->size;
+    for (const Blob* blob : blobs())
+        if (blob->fresh)
+            fresh += *blob->fresh;
+        else
+            live += blob->size;
     // Compacted when more than half of the file would be old bytes nobody reads.
     const std::uint64_t dead = file_size_ - std::min(file_size_, blobs_head_size + live);
     if (dead > live + fresh.size()) return false;
@@ -390,13 +468,12 @@ bool MonthCache::append_fresh_blobs() {
     std::string landed(fresh.size(), '\0');
     if (!start || !read_at(*start, landed) || landed != fresh) return false;
     std::uint64_t offset = *start;
-    for (auto& [month, cached] : months_)
-        for (Blob* blob : {&cached.entries, &cached.history})
-            if (blob->fresh) {
-                blob->offset = offset;
-                offset += blob->size;
-                blob->fresh.reset();
-            }
+    for (Blob* blob : blobs())
+        if (blob->fresh) {
+            blob->offset = offset;
+            offset += blob->size;
+            blob->fresh.reset();
+        }
     file_size_ = std::max(file_size_, offset);
     return true;
 }
@@ -407,28 +484,27 @@ void MonthCache::compact() {
     std::erase_if(months_, [&](const auto& cached) {
         return !read_blob(cached.second.entries) || !read_blob(cached.second.history);
     });
+    std::erase_if(pasts_, [&](const Past& past) { return !read_blob(past.history); });
     const std::uint64_t generation =
         content_key_of(fmt::format("{} {}", real_time_ns(), ::getpid())).hash;
     // The months' bytes are copied one at a time, from memory or from the old file.
     const auto produce = [&](const std::function<void(std::string_view)>& put) {
         put(std::string_view(blobs_magic, sizeof blobs_magic));
         put(std::string_view(reinterpret_cast<const char*>(&generation), sizeof generation));
-        for (const auto& [month, cached] : months_)
-            for (const Blob* blob : {&cached.entries, &cached.history}) {
-                const auto bytes = read_blob(*blob);
-                if (!bytes || bytes->size() != blob->size)
-                    throw std::runtime_error("the old cache file changed");
-                put(*bytes);
-            }
+        for (const Blob* blob : blobs()) {
+            const auto bytes = read_blob(*blob);
+            if (!bytes || bytes->size() != blob->size)
+                throw std::runtime_error("the old cache file changed");
+            put(*bytes);
+        }
     };
     storage_->replace(blobs_path_, produce, ".cache/blobs.bin", Durability::unsynced, nullptr);
     std::uint64_t offset = blobs_head_size;
-    for (auto& [month, cached] : months_)
-        for (Blob* blob : {&cached.entries, &cached.history}) {
-            blob->offset = offset;
-            offset += blob->size;
-            blob->fresh.reset();
-        }
+    for (Blob* blob : blobs()) {
+        blob->offset = offset;
+        offset += blob->size;
+        blob->fresh.reset();
+    }
     if (descriptor_ >= 0) ::close(descriptor_);
     descriptor_ = ::open(blobs_path_.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
     generation_ = generation;
@@ -437,11 +513,14 @@ void MonthCache::compact() {
     blobs_readable_ =
         descriptor_ >= 0 && read_at(0, head) &&
         std::memcmp(head.data() + sizeof blobs_magic, &generation, sizeof generation) == 0;
-    if (!blobs_readable_) months_.clear();
+    if (!blobs_readable_) {
+        months_.clear();
+        pasts_.clear();
+    }
 }
 
 void MonthCache::write_index() {
-    CacheIndex index{context_, generation_, {}};
+    CacheIndex index{context_, generation_, {}, {}};
     const auto place = [](const Blob& blob) {
         return BlobPlace{blob.offset, blob.size, blob.checksum};
     };
@@ -449,6 +528,8 @@ void MonthCache::write_index() {
         index.files.push_back(CacheIndex::File{
             month, cached.stamp_settled ? cached.stamp : FileStamp{}, cached.content,
             place(cached.entries), cached.plan_key, place(cached.history)});
+    for (const auto& past : pasts_)
+        index.pasts.push_back(CacheIndex::Past{past.month, past.digest, place(past.history)});
     storage_->replace(path_, write_cache_index(index), ".cache/months.bin", Durability::unsynced);
 }
 

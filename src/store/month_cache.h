@@ -96,6 +96,17 @@ class MonthCache {
     void remember_history(const std::string& month, const FileStamp& stamp, std::uint64_t plan_key,
                           const History& history);
 
+    // What a settled history of the months before `month` depends on: the plan (run_key) and
+    // each of those month files (`files`: their names without ".toml" and stamps), by the entries
+    // cached for them. None when one of them is not cached for its stamp.
+    std::optional<std::uint64_t> past_digest(
+        const std::string& month, std::uint64_t run_key,
+        const std::vector<std::pair<std::string, FileStamp>>& files);
+    // The settled history of the months before `month`, when remembered with this digest. A few
+    // are kept (reports that start in different months), the last ones remembered.
+    std::optional<History> find_past(const std::string& month, std::uint64_t digest);
+    void remember_past(const std::string& month, std::uint64_t digest, const History& history);
+
   private:
     struct Blob {
         std::uint64_t offset = 0;  // in the cache file; unused when `fresh`
@@ -112,8 +123,15 @@ class MonthCache {
         std::uint64_t plan_key = 0;
         Blob history;  // size 0: none
     };
+    struct Past {
+        std::string month;
+        std::uint64_t digest = 0;
+        Blob history;
+    };
     // The month cached for a file with this stamp, or none.
     Month* cached(const std::string& month, const FileStamp& stamp);
+    // Every blob the cache holds, in the order they are written.
+    std::vector<Blob*> blobs();
     // Takes the months of months.bin when it is whole and describes the open blobs.bin.
     void read_index(std::string_view bytes);
     // Appends the blobs made in this process to blobs.bin; false when the file should be
@@ -141,12 +159,17 @@ class MonthCache {
     std::uint64_t context_ = 0;
     std::function<std::int64_t()> now_ns_;
     std::map<std::string, Month> months_;
+    std::vector<Past> pasts_;  // the oldest remembered first
     bool changed_ = false;
 };
 
 // What a month's history depends on besides its entries: which entries each plan item counts,
 // and what it adds up (kind, conditions, total), as a hash.
 std::uint64_t plan_key(const Plan& plan);
+
+// What a settled history depends on besides its months (History::settle): plan_key, and each
+// item's schedule and dates, which decide its runs and rest days.
+std::uint64_t run_key(const Plan& plan);
 
 // What parsing a month depends on, as a hash: every kind (with its role) and field of the
 // profile (names, types, ranges, choices) and tend's version. A cache made under another context is

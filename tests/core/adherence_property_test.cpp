@@ -8,6 +8,9 @@
 #include <random>
 
 #include "fixtures.h"
+#include "render/stats_json.h"
+#include "tend/history.h"
+#include "tend/journal_slice.h"
 #include "tend/stats.h"
 
 using namespace tend;
@@ -356,6 +359,25 @@ void check_period(const Story& story, const Period& period, std::mt19937& random
             CHECK(same(expected, whole.adherence.expected));
             CHECK(same(credited, whole.adherence.credited));
         }
+    }
+
+    // Read as the store reads it: in full from the first of the month it looks back to, the
+    // months before as their history, settled at their end. The same report, streaks too.
+    const Period measured{previous_period(period).from, period.to};
+    const Date cut = first_of_month(first_day_read_in_full(
+        *days_read_in_full(story.plan, measured, week_start).from, story.today));
+    if (cut - days{1} < story.today) {
+        std::vector<Entry> earlier;
+        std::vector<Entry> recent;
+        for (const auto& entry : story.entries)
+            (entry.at.local_date() < cut ? earlier : recent).push_back(entry);
+        JournalSlice slice = everything_in(recent, story.config.profile);
+        slice.before = history_of(earlier, story.plan, story.config.profile);
+        settle(slice.before, story.plan, cut - days{1});
+        slice.read_from = cut;
+        StatsRequest request{period, previous_period(period), {}, story.today};
+        const StatsReport split = compute_stats(request, slice, story.plan, story.config);
+        CHECK(render::stats_json(split).dump() == render::stats_json(report).dump());
     }
 
     // "was" is the previous period asked alone.

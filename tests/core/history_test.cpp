@@ -154,6 +154,58 @@ TEST_CASE("history: stats from recent entries and the months before equal stats 
     }
 }
 
+TEST_CASE("history: settled at the end of the months before, it keeps only what comes after") {
+    Journal journal = eight_months();
+    const Config config = builtin_config();
+    // A rest of the dilator from 29 October to 2 November, across the cut.
+    Entry rest = entry_on("skip", day(2026, 10, 29), 10, {{"days", 5}});
+    rest.fields.emplace_back("items", FieldValue{std::string("dilate")});
+    journal.entries.push_back(rest);
+    sort_by_time(journal.entries);
+    const Date cut = day(2026, 11, 1);
+    const auto [before, recent] = split_at(journal.entries, cut);
+    History settled = history_by_month(before, journal.plan, config.profile);
+    const History unsettled = settled;
+    settle(settled, journal.plan, cut - days{1});
+    CHECK(settled.settled_through == std::optional<Date>(day(2026, 10, 31)));
+    // Nothing counted up to the cut is kept; the rest days after it are.
+    for (const auto& counted : settled.counted)
+        CHECK(counted.empty());
+    CHECK(settled.rested ==
+          std::vector<std::vector<Date>>{{day(2026, 11, 1), day(2026, 11, 2)}, {}, {}, {}});
+    // Each daily item's run as it stood on 31 October, as daily_run from its start says.
+    REQUIRE(settled.runs.size() == 4);
+    CountedAmounts dilate(journal.plan.items[0], unsettled.counted[0], {});
+    dilate.add_rest_days(unsettled.rested[0]);
+    const DailyRun run = daily_run(journal.plan.items[0], dilate, cut - days{1}, cut);
+    CHECK(settled.runs[0] == run);
+    CHECK(run.longest >= 90);
+    // Kegels miss a set every 13th day from 1 April (day 0): runs of 12 days; 31 October is day
+    // 213, five days after the miss on day 208.
+    CHECK(settled.runs[1] == DailyRun{5, 12});
+    CHECK(settled.runs[2] == DailyRun{});  // every 3 days: not a daily item
+    // Everything else stays: the longest streak since April, Botox, the highest size.
+    CHECK(settled.procedures == unsettled.procedures);
+    CHECK(settled.progression == unsettled.progression);
+    CHECK(settled.open_questions == unsettled.open_questions);
+    // The week's summary is the same from the settled history as from every entry.
+    const Period week{day(2026, 11, 23), day(2026, 11, 29)};
+    StatsRequest request{week, previous_period(week), {}, day(2026, 11, 25)};
+    JournalSlice slice = everything_in(recent, config.profile);
+    slice.before = settled;
+    slice.read_from = cut;
+    const StatsReport split = compute_stats(request, slice, journal.plan, config);
+    const StatsReport expected = stats_of(request, journal.entries, journal.plan, config);
+    CHECK(render::stats_json(split).dump() == render::stats_json(expected).dump());
+    REQUIRE(split.streaks.size() == 2);
+    CHECK(split.streaks[0].longest == run.longest);
+    // Settling again at the same day, or an earlier one, changes nothing.
+    History again = settled;
+    settle(again, journal.plan, cut - days{1});
+    settle(again, journal.plan, cut - days{40});
+    CHECK(again == settled);
+}
+
 TEST_CASE("history: a visit report from recent entries and the months before is the same") {
     const Journal journal = eight_months();
     const Config config = builtin_config();

@@ -66,8 +66,12 @@ TEST_CASE("slice: a week's summary reads its month in full and the months before
     REQUIRE(slice.compact.size() == 2);
     CHECK(slice.compact.entries().front().at.local_date() == day(2026, 11, 3));
     CHECK(slice.entries.empty());  // compact unless asked for in full
-    CHECK(slice.before ==
-          history_of(journal.before(day(2026, 11, 1)), journal.plan, pelvic_floor_profile()));
+    // The months before, settled at the end of October: their runs, and no day before.
+    History before =
+        history_of(journal.before(day(2026, 11, 1)), journal.plan, pelvic_floor_profile());
+    settle(before, journal.plan, day(2026, 10, 31));
+    CHECK(slice.before == before);
+    CHECK(slice.before.settled_through == std::optional<Date>(day(2026, 10, 31)));
     REQUIRE(slice.before.last_visit.has_value());
     CHECK(slice.before.last_visit->day == day(2026, 10, 5));
     CHECK(slice.before.open_questions.size() == 1);

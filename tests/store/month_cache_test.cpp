@@ -265,7 +265,9 @@ TEST_CASE("month cache: histories are kept per month and plan, and every edit is
     Plan plan;
     plan.items = {plan_item("dilate", {"daily"}, day(2026, 10, 1))};
     const Journal journal(root.path());
-    const History before_november = journal.history_before("2026-11", plan, berlin_winter);
+    // A today before the months end: nothing is settled, the histories are joined whole.
+    const Date early = day(2026, 10, 15);
+    const History before_november = journal.history_before("2026-11", plan, berlin_winter, early);
     REQUIRE(before_november.progression_of("dilate") != nullptr);
     CHECK(before_november.progression_of("dilate")->highest == 5);
     CHECK(before_november.progression_of("dilate")->last == 3);
@@ -276,7 +278,7 @@ TEST_CASE("month cache: histories are kept per month and plan, and every edit is
               {day(2026, 10, 30), day(2026, 10, 31), day(2026, 11, 1), day(2026, 11, 2)}});
     // Joined over both months, as history_of over every entry.
     const auto all = journal.load(Period{}, berlin_winter);
-    CHECK(journal.history_before("2026-12", plan, berlin_winter) ==
+    CHECK(journal.history_before("2026-12", plan, berlin_winter, early) ==
           history_of(all, plan, journal.config().profile));
     // Each month's history is in the cache now, for this plan only.
     MonthCache cache(root.path(), cache_context(journal.config()));
@@ -288,14 +290,88 @@ TEST_CASE("month cache: histories are kept per month and plan, and every edit is
     CHECK(plan_key(other) != plan_key(plan));
     CHECK_FALSE(cache.find_history("2026-10", stamp, plan_key(other)).has_value());
     // Another plan counts again: without minutes, October's sessions don't count.
-    const History for_other = journal.history_before("2026-12", other, berlin_winter);
+    const History for_other = journal.history_before("2026-12", other, berlin_winter, early);
     REQUIRE(for_other.counted.size() == 1);
     CHECK(for_other.counted[0] == std::vector<std::pair<Date, double>>{{day(2026, 11, 3), 1.0}});
     // A hand edit of October is seen at once.
     write_text(october, "[[entry]]\nat = 2026-10-03T21:00:00+02:00\nkind = \"dilate\"\nsize = 6\n");
-    CHECK(
-        journal.history_before("2026-11", plan, berlin_winter).progression_of("dilate")->highest ==
-        6);
+    CHECK(journal.history_before("2026-11", plan, berlin_winter, early)
+              .progression_of("dilate")
+              ->highest == 6);
+}
+
+TEST_CASE(
+    "month cache: the settled months before a report are one record, and every edit is seen") {
+    TempFolder root;
+    std::filesystem::create_directories(root / "journal");
+    const auto september = root / "journal" / "2026-09.toml";
+    const auto october = root / "journal" / "2026-10.toml";
+    std::string daily;
+    for (int day_of_month = 1; day_of_month <= 30; ++day_of_month)
+        daily += fmt::format(
+            "[[entry]]\nat = 2026-09-{:02}T21:00:00+02:00\nkind = \"dilate\"\n"
+            "size = 3\n\n",
+            day_of_month);
+    write_text(september, daily);
+    write_text(october,
+               "[[entry]]\nat = 2026-10-01T21:00:00+02:00\nkind = \"dilate\"\nsize = 4\n\n"
+               "[[entry]]\nat = 2026-10-30T12:00:00+01:00\nkind = \"skip\"\ndays = 4\n");
+    write_text(root / "journal" / "2026-11.toml", dilate_block(3, 4));
+    std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+    Plan plan;
+    plan.items = {plan_item("dilate", {"daily"}, day(2026, 9, 1))};
+    const Date today = day(2026, 11, 25);
+    // A week's summary: read in full from 1 November, the months before as their history.
+    const History settled = [&] {
+        const Journal journal(root.path());
+        SliceRequest week;
+        week.period = Period{day(2026, 11, 16), day(2026, 11, 22)};
+        return journal.slice_for(week, plan, today, berlin_winter).before;
+    }();
+    // Settled at the end of October: 1 September to 1 October done, a miss on 2 October.
+    CHECK(settled.settled_through == std::optional<Date>(day(2026, 10, 31)));
+    CHECK(settled.runs == std::vector<DailyRun>{{0, 31}});
+    CHECK(settled.counted == std::vector<std::vector<std::pair<Date, double>>>{{}});
+    CHECK(settled.rested == std::vector<std::vector<Date>>{{day(2026, 11, 1), day(2026, 11, 2)}});
+    CHECK(settled.progression_of("dilate")->highest == 4);
+    // It is in the cache as one record, named by the plan and the months' cached entries.
+    const Journal journal(root.path());
+    const auto files = [&] {
+        return std::vector<std::pair<std::string, FileStamp>>{{"2026-09", *stamp_of(september)},
+                                                              {"2026-10", *stamp_of(october)}};
+    };
+    {
+        MonthCache cache(root.path(), cache_context(journal.config()));
+        const auto digest = cache.past_digest("2026-11", run_key(plan), files());
+        REQUIRE(digest.has_value());
+        REQUIRE(cache.find_past("2026-11", *digest).has_value());
+        CHECK(*cache.find_past("2026-11", *digest) == settled);
+        CHECK_FALSE(cache.find_past("2026-10", *digest).has_value());
+        // Another schedule, another record: the runs depend on it.
+        Plan other = plan;
+        other.items[0] = plan_item("dilate", {"mon,wed,fri"}, day(2026, 9, 1));
+        CHECK(run_key(other) != run_key(plan));
+        CHECK(plan_key(other) == plan_key(plan));
+        CHECK(cache.past_digest("2026-11", run_key(other), files()) != digest);
+    }
+    CHECK(journal.history_before("2026-11", plan, berlin_winter, today) == settled);
+    // A hand edit of September, the size kept: the record no longer matches, and the history is
+    // made again from the months.
+    std::string edited = daily;
+    edited.replace(edited.find("2026-09-15"), 10, "2026-09-16");
+    REQUIRE(edited.size() == daily.size());
+    write_text(september, edited);
+    const History after_edit = journal.history_before("2026-11", plan, berlin_winter, today);
+    CHECK(after_edit.runs == std::vector<DailyRun>{{0, 16}});
+    // A month file removed is seen too.
+    std::filesystem::remove(september);
+    const History without_september = journal.history_before("2026-11", plan, berlin_winter, today);
+    CHECK(without_september.runs == std::vector<DailyRun>{{0, 1}});
+    CHECK(without_september.first_day == std::optional<Date>(day(2026, 10, 1)));
+    // A report of a month not yet over is never settled: its runs depend on the days to come.
+    const History unsettled = journal.history_before("2026-12", plan, berlin_winter, today);
+    CHECK_FALSE(unsettled.settled_through.has_value());
+    CHECK(unsettled.runs.empty());
 }
 
 TEST_CASE("month cache: the month tend wrote last is known by its exact bytes") {

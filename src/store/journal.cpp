@@ -159,10 +159,26 @@ MonthFileName Journal::own_file(const std::string& month) const {
 }
 
 std::vector<MonthFileName> Journal::month_files() const {
+    if (listed_) return *listed_;
     std::vector<MonthFileName> files;
     for (const auto& name : storage_->names_in(journal_folder()))
         if (auto file = parse_month_file_name(name)) files.push_back(std::move(*file));
-    std::sort(files.begin(), files.end());
+    // Sorted by month as a number ("2026-11" is 2026 * 16 + 11), then as before: thirty years
+    // are 360 files, listed in no order.
+    const auto number = [](const MonthFileName& file) {
+        return (file.month[0] - '0') * 16000 + (file.month[1] - '0') * 1600 +
+               (file.month[2] - '0') * 160 + (file.month[3] - '0') * 16 +
+               (file.month[5] - '0') * 10 + (file.month[6] - '0');
+    };
+    std::vector<std::pair<int, MonthFileName>> numbered;
+    numbered.reserve(files.size());
+    for (auto& file : files)
+        numbered.emplace_back(number(file), std::move(file));
+    std::sort(numbered.begin(), numbered.end(), [](const auto& left, const auto& right) {
+        return left.first != right.first ? left.first < right.first : left.second < right.second;
+    });
+    for (std::size_t index = 0; index < files.size(); ++index)
+        files[index] = std::move(numbered[index].second);
     return files;
 }
 
@@ -190,7 +206,7 @@ void Journal::read_months(const Period& period, const OffsetAtLocal& offset_at_l
         const FileRead read{file, shared, seen};
         const std::string name = file.path();
         const std::string key = file.key();
-        const auto stamp = stamp_of(root_ / name);
+        const auto stamp = stamp_of((root_.native() + '/' + name).c_str());
         std::optional<std::string> content;
         if (snapshot_) {
             content = storage_->read(root_ / name, name);
@@ -369,7 +385,7 @@ History Journal::history_before(const std::string& month, const Plan& plan,
         std::vector<std::pair<std::string, FileStamp>> files;
         for (const auto& file : month_files()) {
             if (file.month >= month) break;
-            const auto stamp = stamp_of(root_ / file.path());
+            const auto stamp = stamp_of((root_.native() + '/' + file.path()).c_str());
             if (!stamp) return std::nullopt;
             files.emplace_back(file.key(), *stamp);
         }
@@ -434,6 +450,11 @@ std::vector<std::pair<std::string, History>> Journal::histories_before(
 
 JournalSlice Journal::slice_for(const SliceRequest& request, const Plan& plan, Date today,
                                 const OffsetAtLocal& offset_at_local) const {
+    listed_ = month_files();
+    struct Unlist {
+        const Journal& journal;
+        ~Unlist() { journal.listed_.reset(); }
+    } unlist{*this};
     JournalSlice slice(config_.profile);
     const Weekday week_start = config_.settings.week_start;
     const auto read_entries = [&](const Period& span) {

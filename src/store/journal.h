@@ -193,6 +193,9 @@ class Journal {
         std::vector<Period> periods;
     };
     mutable std::optional<Snapshot> snapshot_;
+    // The month files as slice_for listed them: its reads (the months before, the period) list
+    // journal/ once. Set only while it runs; it writes nothing.
+    mutable std::optional<std::vector<MonthFileName>> listed_;
     // Throws user_error when `file` (`content` as just read) is not as the snapshot has it.
     void check_snapshot(const MonthFileName& file, const std::optional<std::string>& content) const;
 };

@@ -49,8 +49,12 @@ std::int64_t nanoseconds(const timespec& time) {
 }  // namespace
 
 std::optional<FileStamp> stamp_of(const std::filesystem::path& path) {
+    return stamp_of(path.c_str());
+}
+
+std::optional<FileStamp> stamp_of(const char* path) {
     struct stat status {};
-    if (::stat(path.c_str(), &status) != 0) return std::nullopt;
+    if (::stat(path, &status) != 0) return std::nullopt;
     return FileStamp{static_cast<std::uint64_t>(status.st_size), nanoseconds(status.st_mtim),
                      nanoseconds(status.st_ctim), static_cast<std::uint64_t>(status.st_ino),
                      static_cast<std::uint64_t>(status.st_dev)};
@@ -178,7 +182,7 @@ MonthCache::MonthCache(std::filesystem::path root, std::uint64_t context, Storag
 }
 
 void MonthCache::read_index(std::string_view bytes) {
-    const auto index = read_cache_index(bytes);
+    auto index = read_cache_index(bytes);
     if (!index || index->context != context_ || index->generation != generation_) return;
     // Every blob must lie inside blobs.bin, after its head: a hostile index can't send a read
     // elsewhere (and read_blob checks again against the file as it is).
@@ -188,9 +192,10 @@ void MonthCache::read_index(std::string_view bytes) {
                 place.size <= file_size_ - place.offset && place.size <= largest_blob);
     };
     std::map<std::string, Month> months;
-    for (const auto& file : index->files) {
+    for (auto& file : index->files) {
         if (!inside(file.entries) || !inside(file.history)) return;
-        Month& cached = months[file.key];
+        // The index is written in key order: each key goes in at the end, without a search.
+        Month& cached = months.try_emplace(months.end(), std::move(file.key))->second;
         cached.stamp = file.stamp;
         cached.stamp_usable = cached.stamp_settled = !(file.stamp == FileStamp{});
         cached.content = file.content;
@@ -427,9 +432,13 @@ void MonthCache::remember_latest(const std::string& month, std::string_view cont
 }
 
 void MonthCache::keep_only(std::vector<std::string> months) {
-    std::sort(months.begin(), months.end());  // thirty years are 360 keys: no n x n search
+    // Thirty years are 360 keys, usually in order already: one walk beside the cached ones.
+    if (!std::is_sorted(months.begin(), months.end())) std::sort(months.begin(), months.end());
+    auto kept = months.begin();
     std::erase_if(months_, [&](const auto& cached) {
-        const bool gone = !std::binary_search(months.begin(), months.end(), cached.first);
+        while (kept != months.end() && *kept < cached.first)
+            ++kept;
+        const bool gone = kept == months.end() || *kept != cached.first;
         changed_ = changed_ || gone;
         return gone;
     });

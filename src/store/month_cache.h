@@ -30,6 +30,9 @@ namespace tend::store {
 
 // The stamp of `path`, or nothing when it cannot be read.
 std::optional<FileStamp> stamp_of(const std::filesystem::path& path);
+// The same for a path as text: thirty years of month files are stamped without making a
+// std::filesystem::path of each.
+std::optional<FileStamp> stamp_of(const char* path);
 
 // The system clock in nanoseconds since 1970: files are stamped with it, not with TEND_NOW.
 std::int64_t real_time_ns();

@@ -68,6 +68,9 @@ std::uint64_t plan_key(const Plan& plan) {
             fingerprint += fmt::format("\x1e{}\x1c{}\x1c{}", condition.field,
                                        static_cast<int>(condition.comparison), condition.value);
         if (item.total) fingerprint += fmt::format("\x1d{}", item.total->field);
+        // Rest days count only while the item is in force.
+        fingerprint += fmt::format("\x1b{}\x1b{}", item.start.time_since_epoch().count(),
+                                   item.end ? item.end->time_since_epoch().count() : -1);
     }
     return checksum_of(fingerprint);
 }
@@ -76,11 +79,10 @@ std::uint64_t run_key(const Plan& plan) {
     std::string fingerprint = fmt::format("{}", plan_key(plan));
     for (const auto& item : plan.items) {
         const Schedule& schedule = item.schedule;
-        fingerprint += fmt::format("\x1f{}\x1e{}\x1e{}\x1e{}\x1e{}\x1e{}",
+        fingerprint += fmt::format("\x1f{}\x1e{}\x1e{}\x1e{}\x1e{}",
                                    static_cast<int>(schedule.unit), schedule.times,
-                                   schedule.interval_days, item.start.time_since_epoch().count(),
-                                   item.end ? item.end->time_since_epoch().count() : -1,
-                                   item.total ? item.total->at_least : -1);
+                                   schedule.interval_days, item.total ? item.total->at_least : -1,
+                                   item.total ? static_cast<int>(item.total->per) : -1);
         for (const auto weekday : schedule.weekdays)
             fingerprint += fmt::format("\x1c{}", weekday.c_encoding());
     }

@@ -167,11 +167,11 @@ class MonthCache {
 };
 
 // What a month's history depends on besides its entries: which entries each plan item counts,
-// and what it adds up (kind, conditions, total), as a hash.
+// what it adds up (kind, conditions, total), and when it is in force (its rest days), as a hash.
 std::uint64_t plan_key(const Plan& plan);
 
 // What a settled history depends on besides its months (History::settle): plan_key, and each
-// item's schedule and dates, which decide its runs and rest days.
+// item's schedule and what a window expects, which decide its runs.
 std::uint64_t run_key(const Plan& plan);
 
 // What parsing a month depends on, as a hash: every kind (with its role) and field of the

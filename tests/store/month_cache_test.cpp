@@ -300,6 +300,26 @@ TEST_CASE("month cache: histories are kept per month and plan, and every edit is
               ->highest == 6);
 }
 
+TEST_CASE("month cache: an item moved to start earlier rests on the days it now covers") {
+    TempFolder root;
+    std::filesystem::create_directories(root / "journal");
+    write_text(root / "journal" / "2026-10.toml",
+               "[[entry]]\nat = 2026-10-05T09:00:00+02:00\nkind = \"skip\"\nitems = \"dilate\"\n");
+    std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+    const Journal journal(root.path());
+    const Date early = day(2026, 10, 15);  // nothing settled: the months' own histories
+    Plan plan;
+    plan.items = {plan_item("dilate", {"daily"}, day(2026, 10, 10))};
+    CHECK(journal.history_before("2026-11", plan, berlin_winter, early).rested ==
+          std::vector<std::vector<Date>>{{}});
+    // The same item from 1 October: the cached October was made for another plan.
+    Plan earlier = plan;
+    earlier.items[0].start = day(2026, 10, 1);
+    CHECK(plan_key(earlier) != plan_key(plan));
+    CHECK(journal.history_before("2026-11", earlier, berlin_winter, early).rested ==
+          std::vector<std::vector<Date>>{{day(2026, 10, 5)}});
+}
+
 TEST_CASE(
     "month cache: the settled months before a report are one record, and every edit is seen") {
     TempFolder root;
@@ -351,7 +371,7 @@ TEST_CASE(
         Plan other = plan;
         other.items[0] = plan_item("dilate", {"mon,wed,fri"}, day(2026, 9, 1));
         CHECK(run_key(other) != run_key(plan));
-        CHECK(plan_key(other) == plan_key(plan));
+        CHECK(plan_key(other) == plan_key(plan));  // it counts and rests the same days
         CHECK(cache.past_digest("2026-11", run_key(other), files()) != digest);
     }
     CHECK(journal.history_before("2026-11", plan, berlin_winter, today) == settled);

@@ -45,16 +45,25 @@ void flag_step_backs(StatsReport& report) {
 
 // The longest run of days without entries, while some plan item was in force.
 void flag_gap(StatsReport& report, const StatsRequest& request,
-              const std::vector<CompactEntry>& entries, const Plan& plan, const Config& config) {
+              const std::vector<CompactEntry>& entries, const History& earlier, const Plan& plan,
+              const Config& config) {
     // A rest entry is no session, and a day every item in force rests on is no gap: the
     // programme asked nothing of it.
     DaySet logged(request.period);
     for (const auto& entry : entries)
         if (is_logged_entry(entry, config.profile)) logged.insert(entry.at.local_date());
     const auto rests = rests_in(entries, config.profile);
+    // A rest entry of a month before the entries may rest days of this period (up to 31 days).
     std::vector<std::vector<Date>> rested;
-    for (const auto& item : plan.items)
-        rested.push_back(rest_days_of(item, rests));
+    for (std::size_t index = 0; index < plan.items.size(); ++index) {
+        auto item_rests = rest_days_of(plan.items[index], rests);
+        if (index < earlier.rested.size()) {
+            const auto& before = earlier.rested[index];
+            item_rests.insert(item_rests.end(), before.begin(), before.end());
+            std::sort(item_rests.begin(), item_rests.end());
+        }
+        rested.push_back(std::move(item_rests));
+    }
     const Date last = std::min(*request.period.to, request.today - days{1});
     Date run_start{};
     int run = 0;
@@ -140,7 +149,7 @@ void add_flags_and_milestones(StatsReport& report, const StatsRequest& request,
                               const Plan& plan, const Config& config) {
     flag_persistent_pain(report, request, entries, config);
     flag_step_backs(report);
-    flag_gap(report, request, entries, plan, config);
+    flag_gap(report, request, entries, earlier, plan, config);
 
     std::map<std::string, Date> last_procedure;
     std::vector<std::string> procedure_order;

@@ -206,6 +206,29 @@ TEST_CASE("history: settled at the end of the months before, it keeps only what 
     CHECK(again == settled);
 }
 
+TEST_CASE("history: a long rest from the month before is no gap in a later week") {
+    const Config config = builtin_config();
+    Plan plan;
+    plan.items = {plan_item("dilate", {"daily"}, day(2026, 9, 1))};
+    std::vector<Entry> entries;
+    for (Date date = day(2026, 9, 1); date <= day(2026, 10, 24); date += days{1})
+        entries.push_back(entry_on("dilate", date, 21));
+    // A month off from 25 October: 31 days, to 24 November.
+    entries.push_back(entry_on("skip", day(2026, 10, 25), 10, {{"days", 31}}));
+    const Period week{day(2026, 11, 16), day(2026, 11, 22)};
+    const StatsRequest request{week, previous_period(week), {}, day(2026, 11, 25)};
+    const StatsReport whole = stats_of(request, entries, plan, config);
+    CHECK(whole.flags.empty());
+    // Read as the store reads this week: in full from 1 November, October as its history.
+    const auto [before, recent] = split_at(entries, day(2026, 11, 1));
+    JournalSlice slice = everything_in(recent, config.profile);
+    slice.before = history_by_month(before, plan, config.profile);
+    slice.read_from = day(2026, 11, 1);
+    const StatsReport split = compute_stats(request, slice, plan, config);
+    CHECK(split.flags.empty());
+    CHECK(render::stats_json(split).dump() == render::stats_json(whole).dump());
+}
+
 TEST_CASE("history: a visit report from recent entries and the months before is the same") {
     const Journal journal = eight_months();
     const Config config = builtin_config();

@@ -222,7 +222,9 @@ void Journal::read_months(const Period& period, const OffsetAtLocal& offset_at_l
             continue;
         if (const auto latest = cache.find_latest(key, *content);
             latest && plausible(*latest, month, config_)) {
-            if (stamp) cache.remember(key, *stamp, *latest, content_key);
+            // latest.bin already knows the file by its bytes: it goes into the cache once its
+            // stamp has settled, so that a report right after a log writes nothing.
+            if (stamp && cache.settled(*stamp)) cache.remember(key, *stamp, *latest, content_key);
             parsed(read, stamp, *latest);
             continue;
         }

@@ -262,6 +262,10 @@ std::vector<MonthCache::Blob*> MonthCache::blobs() {
     return all;
 }
 
+bool MonthCache::settled(const FileStamp& stamp) const {
+    return store::settled(stamp, now_ns_());
+}
+
 bool MonthCache::confirm(const std::string& month, const FileStamp& stamp,
                          const ContentKey& content) {
     const auto found = months_.find(month);
@@ -270,7 +274,7 @@ bool MonthCache::confirm(const std::string& month, const FileStamp& stamp,
     if (cached.stamp_usable && cached.stamp == stamp) return true;
     cached.stamp = stamp;
     cached.stamp_usable = true;
-    cached.stamp_settled = settled(stamp, now_ns_());
+    cached.stamp_settled = settled(stamp);
     // A settled stamp is worth saving: the next command then needs no hash.
     changed_ = changed_ || cached.stamp_settled;
     return true;
@@ -298,7 +302,7 @@ bool MonthCache::find_compact(const std::string& month, const FileStamp& stamp,
 
 void MonthCache::remember(const std::string& month, const FileStamp& stamp,
                           const std::vector<Entry>& entries, std::optional<ContentKey> content) {
-    const bool stamp_settled = settled(stamp, now_ns_());
+    const bool stamp_settled = settled(stamp);
     if (!stamp_settled && !content) {
         changed_ = months_.erase(month) > 0 || changed_;
         return;

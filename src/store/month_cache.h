@@ -68,6 +68,9 @@ class MonthCache {
                   const std::vector<Entry>& entries,
                   std::optional<ContentKey> content = std::nullopt);
 
+    // Whether a file with this stamp changed long enough ago that its stamp can be trusted.
+    bool settled(const FileStamp& stamp) const;
+
     // Whether `month` is cached for a file with these bytes; if so, it is from now on cached for
     // this stamp too (find, find_compact, find_history), and the stamp is kept once it settled.
     bool confirm(const std::string& month, const FileStamp& stamp, const ContentKey& content);

@@ -444,6 +444,10 @@ TEST_CASE("month cache: after a log, the next command reads the month it wrote, 
     CHECK(sizes(*latest) == std::vector<std::int64_t>{2, 3});
     CHECK(sizes(Journal(root.path(), config).load(november, berlin_winter)) ==
           std::vector<std::int64_t>{2, 3});
+    // Read right after the log, the month comes from latest.bin and the cache is not written:
+    // the month goes into it once its stamp has settled.
+    CHECK_FALSE(std::filesystem::exists(root / ".cache" / "months.bin"));
+    CHECK_FALSE(cache.find("2026-11.laptop", *stamp_of(month)).has_value());
     // A hand edit of the same size right away: the bytes differ, so the file is read again.
     std::string text = read_text(month);
     text[text.rfind("size = 3") + 7] = '4';

@@ -21,7 +21,8 @@ namespace tend::cli {
 namespace {
 
 struct ExportOptions {
-    std::string period;  // empty: since the last visit, or the last 30 days
+    std::string period;         // none: since the last visit, or the last 30 days
+    bool period_given = false;  // typed, even as '' (which is no period)
     std::string format;  // empty: from the output's extension, else Markdown
     std::string output;  // empty or "-": standard output
     std::vector<std::string> kinds;
@@ -104,8 +105,8 @@ int run_export(const ExportOptions& options, Context& context) {
     request.notes = !options.no_notes;
     // The default period is the time since the last visit (or the last 30 days).
     SliceRequest wanted;
-    wanted.since_last_visit = options.period.empty();
-    if (!options.period.empty())
+    wanted.since_last_visit = !options.period_given;
+    if (options.period_given)
         wanted.period = parse_period(options.period, today, config.settings.week_start);
     wanted.full_entries = true;
     wanted.notes_only_in_full = is_streamed(format);
@@ -116,7 +117,7 @@ int run_export(const ExportOptions& options, Context& context) {
     const JournalSlice slice =
         context.journal().slice_for(wanted, context.plan(), today, context.time().offset_at_local);
     request.period = slice.period;
-    request.from_visit = options.period.empty();
+    request.from_visit = !options.period_given;
     const VisitReport report = compute_visit_report(request, slice, context.plan(), config);
     const store::ContentProducer produce = [&](const auto& put) {
         if (is_streamed(format))
@@ -145,10 +146,11 @@ Command add_export_command(CLI::App& app) {
     CLI::App* command = app.add_subcommand(
         "export",
         "Notes for a doctor visit (default: since the last visit) as md, html, csv, json");
-    command
-        ->add_option("period", options->period,
-                     "PERIOD (default: since the last visit, or the last 30 days)")
-        ->option_text("PERIOD");
+    CLI::Option* period =
+        command
+            ->add_option("period", options->period,
+                         "PERIOD (default: since the last visit, or the last 30 days)")
+            ->option_text("PERIOD");
     command->add_option("--format", options->format, "md (default), html, csv or json")
         ->check(CLI::IsMember({"md", "html", "csv", "json"}))
         ->option_text("FORMAT");
@@ -167,7 +169,10 @@ Command add_export_command(CLI::App& app) {
                  "  tend export 2026-10-07..2026-11-25 -o visit.md\n"
                  "  tend export last-90d --kind dilate --kind sex --no-notes -o share.html\n"
                  "  tend export --format csv > entries.csv");
-    return {command, [options](Context& context) { return run_export(*options, context); }};
+    return {command, [options, period](Context& context) {
+                options->period_given = period->count() > 0;
+                return run_export(*options, context);
+            }};
 }
 
 }  // namespace tend::cli

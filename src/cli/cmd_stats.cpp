@@ -20,7 +20,8 @@ namespace {
 using std::chrono::days;
 
 struct StatsOptions {
-    std::string period;  // empty: this week; the 12 weeks up to it for --weekly; all for --effect
+    std::string period;  // none: this week; the 12 weeks up to it for --weekly; all for --effect
+    bool period_given = false;  // typed, even as '' (which is no period)
     std::vector<std::string> kinds;
     bool weekly = false;
     std::string effect;         // the factor kind
@@ -31,7 +32,7 @@ struct StatsOptions {
 };
 
 Period asked_period(const StatsOptions& options, Date today, Weekday week_start) {
-    if (!options.period.empty()) return parse_period(options.period, today, week_start);
+    if (options.period_given) return parse_period(options.period, today, week_start);
     if (options.effect_given) return Period{};
     const Date this_week = start_of_week(today, week_start);
     if (options.weekly) return Period{this_week - days{77}, this_week + days{6}};
@@ -122,10 +123,11 @@ Command add_stats_command(CLI::App& app) {
     auto options = std::make_shared<StatsOptions>();
     CLI::App* command = app.add_subcommand(
         "stats", "A summary of a period (default: this week) against the one before");
-    command
-        ->add_option("period", options->period,
-                     "PERIOD: this-week (default), last-week, 2026-11, last-30d ...")
-        ->option_text("PERIOD");
+    CLI::Option* period =
+        command
+            ->add_option("period", options->period,
+                         "PERIOD: this-week (default), last-week, 2026-11, last-30d ...")
+            ->option_text("PERIOD");
     CLI::Option* kind =
         command->add_option("--kind", options->kinds, "Only this kind (repeat for more)")
             ->option_text("KIND")
@@ -157,8 +159,9 @@ Command add_stats_command(CLI::App& app) {
                  "  tend stats 2026-09.. --weekly\n"
                  "  tend stats --effect cardio --on sex.pain\n"
                  "  tend stats 2026-11 --json");
-    return {command, [options, effect](Context& context) {
+    return {command, [options, effect, period](Context& context) {
                 options->effect_given = effect->count() > 0;
+                options->period_given = period->count() > 0;
                 return run_stats(*options, context);
             }};
 }

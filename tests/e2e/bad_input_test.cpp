@@ -218,6 +218,7 @@ const std::vector<BadInput>& catalogue() {
         {{"plan", "end"}, 2, "'tend plan end' needs ITEM - see 'tend plan end --help'"},
         // stats
         {{"stats", "someday"}, 2, "can't read the period 'someday'..."},
+        {{"stats", ""}, 2, "can't read the period ''..."},  // typed empty: not the default
         {{"stats", "--kind", "yoga"}, 2, "unknown kind 'yoga'..."},
         {{"stats", "--effect", "yoga", "--on", "sex.pain"}, 2, "unknown kind 'yoga'..."},
         {{"stats", "--effect", "cardio", "--on", "sex.colour"},
@@ -239,6 +240,7 @@ const std::vector<BadInput>& catalogue() {
          "can't tell the format of 'visit.docx' from its name - add --format md, html, csv or "
          "json"},
         {{"export", "someday"}, 2, "can't read the period 'someday'..."},
+        {{"export", "", "-o", "visit.html"}, 2, "can't read the period ''..."},
         {{"export", "--kind", "yoga"}, 2, "unknown kind 'yoga'..."},
         {{"export", "-o", "."}, 2, "'.' is a folder - name the file to write, e.g. -o visit.html"},
         // global

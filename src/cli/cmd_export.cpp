@@ -23,8 +23,8 @@ namespace {
 struct ExportOptions {
     std::string period;         // none: since the last visit, or the last 30 days
     bool period_given = false;  // typed, even as '' (which is no period)
-    std::string format;  // empty: from the output's extension, else Markdown
-    std::string output;  // empty or "-": standard output
+    std::string format;         // empty: from the output's extension, else Markdown
+    std::string output;         // empty or "-": standard output
     std::vector<std::string> kinds;
     bool no_notes = false;
 };

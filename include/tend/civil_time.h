@@ -22,9 +22,20 @@ struct Instant {
     std::int32_t offset_seconds = 0;
 
     std::int64_t local_seconds() const { return utc_seconds + offset_seconds; }
-    Date local_date() const;
-    int local_second_of_day() const;  // 0..86399
+    // Inline: a report over ten years asks every entry its date several times.
+    Date local_date() const { return Date{std::chrono::days{local_days()}}; }
+    int local_second_of_day() const {  // 0..86399
+        return static_cast<int>(local_seconds() - local_days() * seconds_per_day);
+    }
     friend bool operator==(const Instant&, const Instant&) = default;
+
+  private:
+    static constexpr std::int64_t seconds_per_day = 86400;
+    std::int64_t local_days() const {  // rounded down, also before 1970
+        const std::int64_t seconds = local_seconds();
+        const std::int64_t quotient = seconds / seconds_per_day;
+        return seconds % seconds_per_day < 0 ? quotient - 1 : quotient;
+    }
 };
 
 // Answers "what was the UTC offset at this local wall-clock time" (DST aware in the shell).

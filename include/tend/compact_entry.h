@@ -107,6 +107,7 @@ class CompactEntries {
 
     const Profile* profile_;
     const KindSpec* last_kind_ = nullptr;  // the kind of the entry being added
+    std::size_t next_field_ = 0;           // where in last_kind_ its next field likely is
     std::vector<CompactEntry> entries_;
     // By index, as entries_; shorter when the last entries have none recorded (most reads).
     std::vector<std::uint64_t> identities_;

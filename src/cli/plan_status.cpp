@@ -18,18 +18,15 @@ std::vector<ItemStatus> statuses_on(Context& context, Date day, const Entry* add
     for (const auto& item : plan.items)
         any_in_force = any_in_force || item.in_force_on(day);
     if (!any_in_force) return statuses;
-    auto entries = context.journal().load(Period{earliest, std::max(day, context.time().today())},
-                                          context.time().offset_at_local);
+    // Compact entries: a month's worth of rests and sessions, without their notes and tags.
+    CompactEntries counted_entries = context.journal().load_compact(
+        Period{earliest, std::max(day, context.time().today())}, context.time().offset_at_local);
     if (adding) {
-        // After the entries of the same second, as it will be in its month file.
-        const auto later = std::upper_bound(entries.begin(), entries.end(), *adding,
-                                            [](const Entry& left, const Entry& right) {
-                                                return left.at.utc_seconds < right.at.utc_seconds;
-                                            });
-        entries.insert(later, *adding);
+        // After the entries of the same second, as it will be in its month file (a stable sort).
+        counted_entries.add(*adding);
+        counted_entries.sort_by_time();
     }
     const Profile& profile = context.journal().config().profile;
-    const CompactEntries counted_entries = compact(entries, profile);
     const auto rests = rests_in(counted_entries.entries(), profile);
     for (std::size_t index = 0; index < plan.items.size(); ++index) {
         const PlanItem& item = plan.items[index];

@@ -14,12 +14,6 @@ namespace {
 
 constexpr std::int64_t seconds_per_day = 86400;
 
-std::int64_t floor_div(std::int64_t value, std::int64_t divisor) {
-    std::int64_t quotient = value / divisor;
-    if ((value % divisor != 0) && ((value < 0) != (divisor < 0))) --quotient;
-    return quotient;
-}
-
 std::chrono::year_month_day civil(Date date) {
     return std::chrono::year_month_day{date};
 }
@@ -30,15 +24,6 @@ constexpr std::array<std::string_view, 12> month_abbreviations = {
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
 }  // namespace
-
-Date Instant::local_date() const {
-    return Date{std::chrono::days{floor_div(local_seconds(), seconds_per_day)}};
-}
-
-int Instant::local_second_of_day() const {
-    const std::int64_t days = floor_div(local_seconds(), seconds_per_day);
-    return static_cast<int>(local_seconds() - days * seconds_per_day);
-}
 
 std::int64_t local_seconds_at(Date date, int second_of_day) {
     return static_cast<std::int64_t>(date.time_since_epoch().count()) * seconds_per_day +
@@ -151,8 +136,16 @@ std::string format_short_date(Date date) {
 
 std::string month_key(Date date) {
     const auto ymd = civil(date);
-    return fmt::format("{:04}-{:02}", static_cast<int>(ymd.year()),
-                       static_cast<unsigned>(ymd.month()));
+    const int year = static_cast<int>(ymd.year());
+    const auto month = static_cast<unsigned>(ymd.month());
+    if (year < 0 || year > 9999) return fmt::format("{:04}-{:02}", year, month);
+    // By hand: a read checks the month of every entry it takes from the cache.
+    std::string key = "0000-00";
+    for (int place = 3, rest = year; place >= 0; --place, rest /= 10)
+        key[static_cast<std::size_t>(place)] = static_cast<char>('0' + rest % 10);
+    key[5] = static_cast<char>('0' + month / 10);
+    key[6] = static_cast<char>('0' + month % 10);
+    return key;
 }
 
 int year_of(Date date) {

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "core/text.h"
+
 namespace tend {
 
 namespace {
@@ -24,10 +26,8 @@ CompactValue compact_value(const FieldValue& value) {
 }
 
 const CompactValue* CompactEntry::field(std::string_view name) const {
-    // Names asked for and names held mostly both come from the profile: the same characters.
     for (const auto& one : fields)
-        if (one.name.data() == name.data() ? one.name.size() == name.size() : one.name == name)
-            return &one.value;
+        if (same_name(one.name, name)) return &one.value;
     return nullptr;
 }
 
@@ -43,8 +43,15 @@ std::string_view CompactEntries::kind_name(std::string_view kind) {
 }
 
 std::string_view CompactEntries::field_name(std::string_view field) {
-    if (last_kind_)
-        if (const FieldSpec* spec = last_kind_->field(field)) return spec->name;
+    if (!last_kind_) return kept(field);
+    // Fields come in their kind's order: the next one is most often the one after the last.
+    const auto& fields = last_kind_->fields;
+    for (std::size_t index = next_field_; index < fields.size(); ++index) {
+        if (fields[index].name != field) continue;
+        next_field_ = index + 1;
+        return fields[index].name;
+    }
+    if (const FieldSpec* spec = last_kind_->field(field)) return spec->name;
     return kept(field);
 }
 
@@ -54,6 +61,7 @@ std::string_view CompactEntries::kept(std::string_view text) {
 
 void CompactEntries::add_entry(Instant at, std::string_view kind) {
     const std::string_view name = kind_name(kind);
+    next_field_ = 0;
     entries_.push_back(CompactEntry{at, name, last_kind_, {}});
 }
 

@@ -97,7 +97,7 @@ std::vector<std::string> kind_role_names() {
 
 const FieldSpec* KindSpec::field(std::string_view field_name) const {
     for (const auto& candidate : fields)
-        if (candidate.name == field_name) return &candidate;
+        if (same_name(candidate.name, field_name)) return &candidate;
     return nullptr;
 }
 

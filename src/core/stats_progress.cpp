@@ -17,13 +17,13 @@ void flag_persistent_pain(StatsReport& report, const StatsRequest& request,
     DaySet painful_days(request.period);
     for (const auto& entry : entries) {
         if (!request.period.contains(entry.at.local_date())) continue;
-        const KindSpec* kind = config.profile.kind(entry.kind);
+        const KindSpec* kind = entry.spec ? entry.spec : config.profile.kind(entry.kind);
         if (!kind) continue;
         for (const auto& [name, value] : entry.fields) {
             const FieldSpec* spec = kind->field(name);
+            if (!spec || !is_pain_field(*spec)) continue;
             const auto number = numeric_value(value);
-            if (spec && is_pain_field(*spec) && number && *number >= level)
-                painful_days.insert(entry.at.local_date());
+            if (number && *number >= level) painful_days.insert(entry.at.local_date());
         }
     }
     const int count = painful_days.count();

@@ -1,10 +1,9 @@
 // The trend over months: one row per week with entries, adherence, sessions, pain and size.
 #include <algorithm>
-#include <map>
-#include <set>
-#include <tuple>
+#include <string>
 
 #include "core/stats_parts.h"
+#include "core/text.h"
 
 namespace tend {
 
@@ -28,28 +27,53 @@ std::vector<WeekRow> empty_rows(const Period& period, Weekday week_start, Date t
 // The columns of pain (and outcome) and progression fields that hold a value in the period.
 void choose_field_columns(WeeklyTable& table, const StatsRequest& request,
                           const std::vector<const CompactEntry*>& in_period, const Config& config) {
-    // Kind and field names that hold a number: told apart first by where their characters are
-    // (ten years of entries share a few dozen names), then compared as names.
-    using Where = std::tuple<const char*, std::size_t, const char*, std::size_t>;
-    std::map<Where, std::pair<std::string_view, std::string_view>> held;
-    for (const CompactEntry* entry : in_period)
-        for (const auto& [name, value] : entry->fields)
-            if (numeric_value(value))
-                held.try_emplace(
-                    Where{entry->kind.data(), entry->kind.size(), name.data(), name.size()},
-                    entry->kind, name);
-    std::set<std::pair<std::string_view, std::string_view>> seen;  // kind, field
-    for (const auto& [where, names] : held)
-        seen.insert(names);
+    // The candidates are few (a kind's followed scales and its progression); the entries are
+    // walked until each has shown a number, which ten years of entries mostly do in their first
+    // days.
+    struct Candidate {
+        const KindSpec* kind;
+        std::string_view field;
+        bool pain;  // else a progression
+        bool seen = false;
+    };
+    std::vector<Candidate> candidates;
     for (const auto& kind : config.profile.kinds) {
         if (!wanted_kind(request, kind.name)) continue;
         for (const auto& field : kind.fields)
-            if (is_followed_scale(config.profile, kind, field) &&
-                seen.contains({kind.name, field.name}))
-                table.pain_fields.push_back({kind.name, field.name});
-        if (!kind.progression.empty() && seen.contains({kind.name, kind.progression}))
-            table.progressions.push_back({kind.name, kind.progression});
+            if (is_followed_scale(config.profile, kind, field))
+                candidates.push_back({&kind, field.name, true});
+        if (!kind.progression.empty()) candidates.push_back({&kind, kind.progression, false});
     }
+    // Which candidates an entry's kind has, found once per kind the container declares (its
+    // spec; the container's profile may be another copy of this one), by name for the others.
+    std::vector<std::pair<const KindSpec*, std::vector<std::size_t>>> of_kind;
+    std::vector<std::size_t> undeclared;
+    const auto candidates_of = [&](const CompactEntry& entry) -> const std::vector<std::size_t>& {
+        if (entry.spec)
+            for (const auto& [spec, indices] : of_kind)
+                if (spec == entry.spec) return indices;
+        std::vector<std::size_t> indices;
+        for (std::size_t index = 0; index < candidates.size(); ++index)
+            if (same_name(candidates[index].kind->name, entry.kind)) indices.push_back(index);
+        if (!entry.spec) return undeclared = std::move(indices);
+        return of_kind.emplace_back(entry.spec, std::move(indices)).second;
+    };
+    std::size_t unseen = candidates.size();
+    for (const CompactEntry* entry : in_period) {
+        if (unseen == 0) break;
+        for (const std::size_t index : candidates_of(*entry)) {
+            Candidate& candidate = candidates[index];
+            if (candidate.seen) continue;
+            const CompactValue* value = entry->field(candidate.field);
+            if (!value || !numeric_value(*value)) continue;
+            candidate.seen = true;
+            --unseen;
+        }
+    }
+    for (const auto& candidate : candidates)
+        if (candidate.seen)
+            (candidate.pain ? table.pain_fields : table.progressions)
+                .push_back({candidate.kind->name, std::string(candidate.field)});
 }
 
 // Entries and days logged as the summary's header counts them (is_logged_entry), so the rows add

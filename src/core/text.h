@@ -9,6 +9,11 @@
 namespace tend {
 
 std::string to_lower(std::string_view text);
+// Whether two names are equal; at once when both view the same characters (compact entries'
+// kind and field names view their profile's, and reports ask with the profile's).
+inline bool same_name(std::string_view left, std::string_view right) {
+    return left.data() == right.data() ? left.size() == right.size() : left == right;
+}
 std::string_view trim(std::string_view text);
 // Only ASCII digits, at most 9 of them; nothing otherwise.
 std::optional<int> parse_digits(std::string_view text);

@@ -136,18 +136,39 @@ Journal::Journal(std::filesystem::path root, Config config, Storage& storage,
 void MonthUnion::start_file(const std::string& month) {
     if (month != month_) {
         month_ = month;
-        earlier_files_.clear();
+        earlier_.clear();
     } else {
-        for (const auto& [identity, count] : this_file_)
-            earlier_files_[identity] = std::max(earlier_files_[identity], count);
+        // The file just read joins the earlier ones: two sorted runs merged (a map per month
+        // made a month of two devices' files cost a report a sixth more).
+        std::sort(this_file_.begin(), this_file_.end());
+        std::vector<Seen> joined;
+        joined.reserve(earlier_.size() + this_file_.size());
+        auto earlier = earlier_.begin();
+        for (auto identity = this_file_.begin(); identity != this_file_.end();) {
+            const auto next = std::find_if(identity, this_file_.end(),
+                                           [&](std::uint64_t other) { return other != *identity; });
+            for (; earlier != earlier_.end() && earlier->identity < *identity; ++earlier)
+                joined.push_back({earlier->identity, earlier->in_earlier, 0});
+            int most = static_cast<int>(next - identity);
+            if (earlier != earlier_.end() && earlier->identity == *identity)
+                most = std::max(most, (earlier++)->in_earlier);
+            joined.push_back({*identity, most, 0});
+            identity = next;
+        }
+        for (; earlier != earlier_.end(); ++earlier)
+            joined.push_back({earlier->identity, earlier->in_earlier, 0});
+        earlier_ = std::move(joined);
     }
     this_file_.clear();
 }
 
 bool MonthUnion::keep(std::uint64_t identity) {
-    const int count = ++this_file_[identity];
-    const auto earlier = earlier_files_.find(identity);
-    return earlier == earlier_files_.end() || count > earlier->second;
+    this_file_.push_back(identity);
+    const auto found = std::lower_bound(
+        earlier_.begin(), earlier_.end(), identity,
+        [](const Seen& seen, std::uint64_t wanted) { return seen.identity < wanted; });
+    if (found == earlier_.end() || found->identity != identity) return true;
+    return ++found->in_this_file > found->in_earlier;
 }
 
 std::string Journal::device() const {

@@ -35,9 +35,14 @@ class MonthUnion {
     bool keep(std::uint64_t identity);
 
   private:
+    struct Seen {
+        std::uint64_t identity;
+        int in_earlier;    // the most times one earlier file holds it
+        int in_this_file;  // how often the file being read held it so far
+    };
     std::string month_;
-    std::map<std::uint64_t, int> earlier_files_;  // the most times one earlier file holds it
-    std::map<std::uint64_t, int> this_file_;
+    std::vector<Seen> earlier_;             // by identity
+    std::vector<std::uint64_t> this_file_;  // the identities of the file being read
 };
 
 class Journal {

@@ -62,6 +62,12 @@ TEST_CASE("civil time: month bounds include leap February") {
     CHECK(format_date(last_of_month(*make_date(2026, 2, 10))) == "2026-02-28");
     CHECK(format_date(first_of_month(*make_date(2026, 12, 31))) == "2026-12-01");
     CHECK(month_key(*make_date(2026, 1, 31)) == "2026-01");
+    CHECK(month_key(*make_date(2026, 12, 1)) == "2026-12");
+    CHECK(month_key(*make_date(987, 10, 5)) == "0987-10");
+    CHECK(month_key(*make_date(9999, 12, 31)) == "9999-12");
+    // Beyond the years make_date takes, as fmt writes them.
+    CHECK(month_key(*make_date(9999, 12, 31) + std::chrono::days{1}) == "10000-01");
+    CHECK(month_key(Date{std::chrono::year{-1} / 3 / 1}) == "-001-03");
 }
 
 TEST_CASE("civil time: human formats") {

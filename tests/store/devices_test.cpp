@@ -1,6 +1,10 @@
 // Tests for device names, month file names, entry identity, the month union and the JSON reader.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <map>
+#include <random>
+
 #include "fixtures.h"
 #include "store/cache_codec.h"
 #include "store/device.h"
@@ -112,6 +116,29 @@ TEST_CASE("devices: a month is the union of its files as multisets") {
     CHECK(seen.keep(3));
     seen.start_file("2026-12");
     CHECK(seen.keep(1));  // a new month starts afresh
+}
+
+TEST_CASE("devices: each entry is kept as many times as the file that holds it most") {
+    std::mt19937 random(20261201);
+    for (int round = 0; round < 200; ++round) {
+        MonthUnion seen;
+        std::map<std::uint64_t, int> most;  // the multiset union, counted the plain way
+        std::map<std::uint64_t, int> kept;
+        const int files = 1 + static_cast<int>(random() % 4);
+        for (int file = 0; file < files; ++file) {
+            seen.start_file("2026-11");
+            std::map<std::uint64_t, int> in_file;
+            const int entries = static_cast<int>(random() % 12);
+            for (int entry = 0; entry < entries; ++entry) {
+                const std::uint64_t identity = 1 + random() % 5;
+                ++in_file[identity];
+                if (seen.keep(identity)) ++kept[identity];
+            }
+            for (const auto& [identity, count] : in_file)
+                most[identity] = std::max(most[identity], count);
+        }
+        CHECK(kept == most);
+    }
 }
 
 TEST_CASE("devices: the JSON reader reads tend's exports and locates mistakes") {

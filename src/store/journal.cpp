@@ -403,20 +403,28 @@ History Journal::history_before(const std::string& month, const Plan& plan,
     const bool settles = through < today && !snapshot_;
     const std::uint64_t key = run_key(plan);
     // What the month files before `month` hold, when the cache holds each for its stamp (and
-    // there is one: without months before, there is nothing to keep).
-    const auto digest = [&]() -> std::optional<std::uint64_t> {
+    // there is one: without months before, there is nothing to keep). `by_content`: a file with
+    // another stamp (a restore, a copy, a sync tool) counts when its bytes are the cached ones;
+    // the first that isn't ends the search, and the months are read one by one.
+    const auto digest = [&](bool by_content) -> std::optional<std::uint64_t> {
         std::vector<std::pair<std::string, FileStamp>> files;
         for (const auto& file : month_files()) {
             if (file.month >= month) break;
-            const auto stamp = stamp_of((root_.native() + '/' + file.path()).c_str());
+            const std::string name = file.path();
+            const auto stamp = stamp_of((root_.native() + '/' + name).c_str());
             if (!stamp) return std::nullopt;
+            if (by_content && !cache().holds(file.key(), *stamp)) {
+                const auto content = storage_->read(root_ / name, name);
+                if (!content || !cache().confirm(file.key(), *stamp, content_key_of(*content)))
+                    return std::nullopt;
+            }
             files.emplace_back(file.key(), *stamp);
         }
         if (files.empty()) return std::nullopt;
         return cache().past_digest(month, key, files);
     };
     if (settles)
-        if (const auto known = digest())
+        if (const auto known = digest(true))
             if (auto past = cache().find_past(month, *known)) return std::move(*past);
     History history;
     for (const auto& [name, month_history] : histories_before(month, plan, offset_at_local))
@@ -424,7 +432,7 @@ History Journal::history_before(const std::string& month, const Plan& plan,
     if (!settles) return history;
     settle(history, plan, through);
     // Saved with the report's own read, which a file with an error stops before it writes.
-    if (const auto known = digest()) cache().remember_past(month, *known, history);
+    if (const auto known = digest(false)) cache().remember_past(month, *known, history);
     return history;
 }
 

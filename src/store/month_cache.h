@@ -74,6 +74,10 @@ class MonthCache {
     // Whether `month` is cached for a file with these bytes; if so, it is from now on cached for
     // this stamp too (find, find_compact, find_history), and the stamp is kept once it settled.
     bool confirm(const std::string& month, const FileStamp& stamp, const ContentKey& content);
+    // Whether `month` is cached for a file with this stamp (without confirm: by its stamp).
+    bool holds(const std::string& month, const FileStamp& stamp) {
+        return cached(month, stamp) != nullptr;
+    }
 
     // The entries of `month` when its file holds exactly `content` and tend wrote it last. The
     // month file tend wrote last is kept whole with its entries (.cache/latest.bin), so that a

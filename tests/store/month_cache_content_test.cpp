@@ -151,3 +151,29 @@ TEST_CASE(
     MonthCache settled(root.path(), context, a_minute_later);
     CHECK(settled.find("2026-11", *stamp_of(file)) == entries);
 }
+
+TEST_CASE("month cache: a copied journal's settled past is taken by its bytes, an edit is seen") {
+    TempFolder original;
+    std::filesystem::create_directories(original / "journal");
+    write_text(original / "journal" / "2026-09.toml", dilate_block("2026-09", 3, 2));
+    write_text(original / "journal" / "2026-10.toml", dilate_block("2026-10", 3, 3));
+    const Plan no_plan;
+    const Date today = day(2026, 11, 25);
+    const auto highest = [&](const Journal& journal) {
+        const History history = journal.history_before("2026-11", no_plan, berlin_winter, today);
+        REQUIRE(history.progression.size() == 1);
+        return history.progression[0].highest;
+    };
+    CHECK(highest(Journal(original.path())) == 3);
+    // A copy: every stamp differs, every byte is the same; the months before are the record's.
+    TempFolder copy;
+    std::filesystem::copy(original.path(), copy.path(),
+                          std::filesystem::copy_options::recursive |
+                              std::filesystem::copy_options::overwrite_existing);
+    CHECK(highest(Journal(copy.path())) == 3);
+    // The same size, other bytes, in the oldest month: the record is not taken.
+    write_text(copy / "journal" / "2026-09.toml", dilate_block("2026-09", 3, 5));
+    CHECK(highest(Journal(copy.path())) == 5);
+    write_text(copy / "journal" / "2026-09.toml", dilate_block("2026-09", 3, 2));
+    CHECK(highest(Journal(copy.path())) == 3);
+}
